@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <glib/gi18n.h>
+
+G_BEGIN_DECLS
+
+#define LOTSEN_DEFAULT_LANGUAGE "sv"
+
+typedef enum {
+  LOTSEN_TEXT_DIRECTION_LTR,
+  LOTSEN_TEXT_DIRECTION_RTL,
+} LotsenTextDirection;
+
+typedef struct
+{
+  const char          *code;         /* gettext catalogue name, e.g. "ar" */
+  const char          *native_name;  /* shown on the language button, in its own script */
+  const char          *english_name; /* for staff lists and logs */
+  LotsenTextDirection  direction;
+  const char          *voice;        /* espeak-ng voice, or NULL */
+} LotsenLanguage;
+
+const LotsenLanguage *lotsen_i18n_get_languages    (guint      *n_languages);
+const LotsenLanguage *lotsen_i18n_lookup           (const char *code);
+void                  lotsen_i18n_init             (const char *localedir);
+gboolean              lotsen_i18n_set_language     (const char *code);
+const char           *lotsen_i18n_get_language     (void);
+LotsenTextDirection   lotsen_i18n_get_direction    (void);
+
+G_END_DECLS

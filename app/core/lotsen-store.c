@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-store.c — the sqlite file every other core module writes through.
+ *
+ * A ticket or sign-up shown to a person is already on disk: WAL with
+ * synchronous=FULL, writes in BEGIN IMMEDIATE transactions so two kiosk
+ * processes on one file take turns instead of failing.  The schema grows by
+ * numbered migrations recorded in PRAGMA user_version.
+ */
+
+#define G_LOG_DOMAIN "lotsen-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lotsen-store-private.h"
+
+#define BUSY_TIMEOUT_MS 10000
+#define DEFAULT_TIMEZONE "Europe/Stockholm"
+
+struct _LotsenStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  LotsenClock *clock;
+  GTimeZone   *timezone;
+  char        *kiosk_id;
+  gboolean     created;
+};
+
+G_DEFINE_FINAL_TYPE (LotsenStore, lotsen_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (lotsen-store-error-quark, lotsen_store_error)
+
+/* Each entry takes the schema from level i to level i + 1, in one
+ * transaction.  Never edit an entry that has shipped: add a new one. */
+static const char * const migrations[] = {
+  /* 1: the first cut of the data model */
+  "CREATE TABLE setting ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE audit ("
+  "  id     INTEGER PRIMARY KEY,"
+  "  at     INTEGER NOT NULL,"
+  "  what   TEXT NOT NULL,"
+  "  detail TEXT"
+  ");"
+  "CREATE TABLE visitor ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  uuid             TEXT NOT NULL UNIQUE,"
+  "  code             TEXT UNIQUE,"
+  "  created_at       INTEGER NOT NULL,"
+  "  lang             TEXT,"
+  "  given_name       TEXT,"
+  "  family_name      TEXT,"
+  "  birth_year       INTEGER,"
+  "  gender           TEXT CHECK (gender IN ('woman','man','other','unstated')),"
+  "  phone            TEXT,"
+  "  email            TEXT,"
+  "  municipality     TEXT,"
+  "  interests        TEXT,"
+  "  interpreter_lang TEXT,"
+  "  consent_version  INTEGER,"
+  "  consent_at       INTEGER,"
+  "  anonymised_at    INTEGER"
+  ");"
+  "CREATE TABLE activity ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  uuid       TEXT NOT NULL UNIQUE,"
+  "  category   TEXT NOT NULL,"
+  "  pictogram  TEXT NOT NULL,"
+  "  location   TEXT,"
+  "  capacity   INTEGER NOT NULL CHECK (capacity >= 0),"
+  "  weekday    INTEGER CHECK (weekday BETWEEN 1 AND 7),"
+  "  start_time TEXT,"
+  "  minutes    INTEGER NOT NULL DEFAULT 60,"
+  "  active     INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE activity_text ("
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  lang        TEXT NOT NULL,"
+  "  title       TEXT NOT NULL,"
+  "  description TEXT,"
+  "  PRIMARY KEY (activity_id, lang)"
+  ");"
+  "CREATE TABLE session ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  starts_at   INTEGER NOT NULL,"
+  "  ends_at     INTEGER NOT NULL,"
+  "  capacity    INTEGER,"
+  "  cancelled   INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (activity_id, starts_at)"
+  ");"
+  "CREATE INDEX session_starts_at ON session (starts_at);"
+  "CREATE TABLE signup ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  uuid       TEXT NOT NULL UNIQUE,"
+  "  session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  visitor_id INTEGER REFERENCES visitor (id) ON DELETE SET NULL,"
+  "  name       TEXT,"
+  "  phone      TEXT,"
+  "  party_size INTEGER NOT NULL DEFAULT 1 CHECK (party_size BETWEEN 1 AND 4),"
+  "  status     TEXT NOT NULL CHECK (status IN ('confirmed','waitlisted','cancelled','attended','no_show')),"
+  "  position   INTEGER,"
+  "  created_at INTEGER NOT NULL,"
+  "  changed_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX signup_session ON signup (session_id, status);"
+  "CREATE TABLE service ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  uuid            TEXT NOT NULL UNIQUE,"
+  "  prefix          TEXT NOT NULL UNIQUE CHECK (length (prefix) = 1 AND prefix BETWEEN 'A' AND 'Z'),"
+  "  pictogram       TEXT NOT NULL,"
+  "  default_minutes INTEGER NOT NULL DEFAULT 5 CHECK (default_minutes > 0),"
+  "  sort_order      INTEGER NOT NULL DEFAULT 0,"
+  "  active          INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE TABLE service_text ("
+  "  service_id INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  lang       TEXT NOT NULL,"
+  "  name       TEXT NOT NULL,"
+  "  PRIMARY KEY (service_id, lang)"
+  ");"
+  "CREATE TABLE ticket ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  uuid             TEXT NOT NULL UNIQUE,"
+  "  service_id       INTEGER NOT NULL REFERENCES service (id),"
+  "  visitor_id       INTEGER REFERENCES visitor (id) ON DELETE SET NULL,"
+  "  day              TEXT NOT NULL,"
+  "  number           INTEGER NOT NULL CHECK (number > 0),"
+  "  label            TEXT NOT NULL,"
+  "  lang             TEXT,"
+  "  interpreter_lang TEXT,"
+  "  priority         INTEGER NOT NULL DEFAULT 0,"
+  "  status           TEXT NOT NULL DEFAULT 'waiting'"
+  "                   CHECK (status IN ('waiting','called','serving','done','no_show')),"
+  "  created_at       INTEGER NOT NULL,"
+  "  called_at        INTEGER,"
+  "  finished_at      INTEGER,"
+  "  desk             INTEGER,"
+  "  UNIQUE (service_id, day, number)"
+  ");"
+  "CREATE INDEX ticket_day_status ON ticket (day, status, priority, created_at);"
+  "CREATE INDEX ticket_service_finished ON ticket (service_id, finished_at);",
+};
+
+static void
+lotsen_store_finalize (GObject *object)
+{
+  LotsenStore *self = (LotsenStore *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->kiosk_id, g_free);
+  g_clear_pointer (&self->timezone, g_time_zone_unref);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (lotsen_store_parent_class)->finalize (object);
+}
+
+static void
+lotsen_store_class_init (LotsenStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lotsen_store_finalize;
+}
+
+static void
+lotsen_store_init (LotsenStore *self)
+{
+}
+
+static int
+code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return LOTSEN_STORE_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+      return LOTSEN_STORE_ERROR_OPEN;
+    default:
+      return LOTSEN_STORE_ERROR_FAILED;
+    }
+}
+
+void
+lotsen_store_set_error (LotsenStore  *self,
+                        GError      **error)
+{
+  int rc = sqlite3_extended_errcode (self->db);
+
+  g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
+               /* Translators: %s is a technical message from the database engine. */
+               _("The database could not be used: %s"),
+               sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+lotsen_store_get_db (LotsenStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+lotsen_store_prepare (LotsenStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      lotsen_store_set_error (self, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+lotsen_store_exec (LotsenStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      lotsen_store_set_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+lotsen_store_begin (LotsenStore  *self,
+                    GError      **error)
+{
+  return lotsen_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+lotsen_store_commit (LotsenStore  *self,
+                     GError      **error)
+{
+  if (!lotsen_store_exec (self, "COMMIT", error))
+    {
+      lotsen_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+lotsen_store_rollback (LotsenStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+lotsen_store_step_done (LotsenStore   *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      lotsen_store_set_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+lotsen_store_new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+gint64
+lotsen_store_now (LotsenStore *self)
+{
+  return lotsen_clock_get_now (self->clock);
+}
+
+static int
+query_int (LotsenStore  *self,
+           const char   *sql,
+           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lotsen_store_set_error (self, error);
+      return -1;
+    }
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+static gboolean
+migrate (LotsenStore  *self,
+         GError      **error)
+{
+  int version;
+  int tables;
+
+  version = query_int (self, "PRAGMA user_version", error);
+  if (version < 0)
+    return FALSE;
+
+  tables = query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", error);
+  if (tables < 0)
+    return FALSE;
+
+  if (version == 0 && tables > 0)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT,
+                   _("The file is a database of another program, not of Lotsen."));
+      return FALSE;
+    }
+
+  if (version > (int) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_TOO_NEW,
+                   _("The database was made by a newer version of Lotsen (level %d; this version knows up to %d)."),
+                   version, (int) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+
+  self->created = (version == 0);
+
+  for (int level = version; level < (int) G_N_ELEMENTS (migrations); level++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!lotsen_store_begin (self, error))
+        return FALSE;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", level + 1);
+
+      if (!lotsen_store_exec (self, migrations[level], error) ||
+          !lotsen_store_exec (self, set_version, error) ||
+          !lotsen_store_commit (self, error))
+        {
+          lotsen_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ensure_kiosk_id (LotsenStore  *self,
+                 GError      **error)
+{
+  self->kiosk_id = lotsen_store_get_setting (self, "kiosk_id");
+  if (self->kiosk_id != NULL)
+    return TRUE;
+
+  self->kiosk_id = lotsen_store_new_uuid ();
+  return lotsen_store_set_setting (self, "kiosk_id", self->kiosk_id, error);
+}
+
+static void
+load_timezone (LotsenStore *self)
+{
+  g_autofree char *identifier = lotsen_store_get_setting (self, "timezone");
+
+  self->timezone = g_time_zone_new_identifier (identifier ? identifier : DEFAULT_TIMEZONE);
+  if (self->timezone == NULL)
+    {
+      g_debug ("Time zone %s is unknown; using the local one",
+               identifier ? identifier : DEFAULT_TIMEZONE);
+      self->timezone = g_time_zone_new_local ();
+    }
+}
+
+/**
+ * lotsen_store_open:
+ * @path: a file name, or ":memory:"
+ * @clock: (nullable): the clock to use; the system clock when %NULL
+ *
+ * Opens the database at @path, creating it and its folder when missing,
+ * and brings its schema up to date.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ *   (%LOTSEN_STORE_ERROR_CORRUPT when the file is not a Lotsen database)
+ */
+LotsenStore *
+lotsen_store_open (const char   *path,
+                   LotsenClock  *clock,
+                   GError      **error)
+{
+  g_autoptr(LotsenStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (clock == NULL || LOTSEN_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (LOTSEN_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->clock = clock ? g_object_ref (clock) : lotsen_clock_new_system ();
+
+  if (g_strcmp0 (path, ":memory:") != 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN,
+                       /* Translators: %s is a folder name, then the reason. */
+                       _("The folder %s cannot be created: %s"),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
+                   /* Translators: %s is a file name, then the reason. */
+                   _("The database %s cannot be opened: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* The first read tells whether the file is a database at all. */
+  if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !lotsen_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !lotsen_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, error) ||
+      !ensure_kiosk_id (self, error))
+    return NULL;
+
+  load_timezone (self);
+
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+move_aside (const char  *path,
+            const char  *suffix,
+            char       **moved_to,
+            GError     **error)
+{
+  static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (path, suffix, companions[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+
+      if (g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN,
+                       _("The damaged database %s cannot be moved aside: %s"),
+                       from, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      if (i == 0 && moved_to != NULL)
+        *moved_to = g_steal_pointer (&to);
+    }
+
+  return TRUE;
+}
+
+/**
+ * lotsen_store_open_or_recover:
+ * @moved_aside: (out) (optional) (nullable): where a damaged file was moved
+ *
+ * Like lotsen_store_open(), but when @path holds something that is not a
+ * Lotsen database, that file is kept under a new name beside it and a
+ * fresh database is started in its place.
+ */
+LotsenStore *
+lotsen_store_open_or_recover (const char   *path,
+                              LotsenClock  *clock,
+                              char        **moved_aside,
+                              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *suffix = NULL;
+  LotsenStore *store;
+
+  if (moved_aside != NULL)
+    *moved_aside = NULL;
+
+  store = lotsen_store_open (path, clock, &local_error);
+  if (store != NULL)
+    return store;
+
+  if (!g_error_matches (local_error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_warning ("%s: %s; moving it aside", path, local_error->message);
+
+  now = g_date_time_new_now_utc ();
+  suffix = g_date_time_format (now, ".damaged-%Y%m%dT%H%M%SZ");
+
+  if (!move_aside (path, suffix, moved_aside, error))
+    return NULL;
+
+  store = lotsen_store_open (path, clock, error);
+  if (store != NULL && moved_aside != NULL && *moved_aside != NULL)
+    lotsen_store_audit (store, "recovered", *moved_aside, NULL);
+
+  return store;
+}
+
+/**
+ * lotsen_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/lotsen/lotsen.db`
+ */
+char *
+lotsen_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "lotsen", "lotsen.db", NULL);
+}
+
+const char *
+lotsen_store_get_path (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+LotsenClock *
+lotsen_store_get_clock (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  return self->clock;
+}
+
+/**
+ * lotsen_store_get_created:
+ *
+ * Returns: %TRUE if this open created the schema (a new database)
+ */
+gboolean
+lotsen_store_get_created (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+
+  return self->created;
+}
+
+const char *
+lotsen_store_get_kiosk_id (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  return self->kiosk_id;
+}
+
+int
+lotsen_store_get_schema_version (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), -1);
+
+  return query_int (self, "PRAGMA user_version", NULL);
+}
+
+int
+lotsen_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+GTimeZone *
+lotsen_store_get_timezone (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  return self->timezone;
+}
+
+/**
+ * lotsen_store_format_local_day:
+ *
+ * Returns: (transfer full): the site's local date of @unix_seconds as
+ *   YYYY-MM-DD; days begin at local midnight, not at UTC midnight
+ */
+char *
+lotsen_store_format_local_day (LotsenStore *self,
+                               gint64       unix_seconds)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  utc = g_date_time_new_from_unix_utc (unix_seconds);
+  local = g_date_time_to_timezone (utc, self->timezone);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+char *
+lotsen_store_get_setting (LotsenStore *self,
+                          const char  *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = lotsen_store_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gboolean
+lotsen_store_set_setting (LotsenStore  *self,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  stmt = lotsen_store_prepare (self,
+                               "INSERT INTO setting (key, value) VALUES (?, ?) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+
+  return lotsen_store_step_done (self, stmt, error);
+}
+
+gboolean
+lotsen_store_audit (LotsenStore  *self,
+                    const char   *what,
+                    const char   *detail,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  stmt = lotsen_store_prepare (self, "INSERT INTO audit (at, what, detail) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lotsen_store_now (self));
+  sqlite3_bind_text (stmt, 2, what, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, detail, -1, SQLITE_STATIC);
+
+  return lotsen_store_step_done (self, stmt, error);
+}

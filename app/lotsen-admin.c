@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-admin — the kiosk's data from a terminal, no display needed.
+ *
+ * Exit status: 0 done, 1 nothing to do (no ticket waits),
+ * 2 wrong input (nothing was changed), 3 the database cannot be used.
+ */
+
+#define G_LOG_DOMAIN "lotsen-admin"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lotsen-demo.h"
+#include "lotsen-i18n.h"
+#include "lotsen-queue.h"
+#include "lotsen-store.h"
+
+enum {
+  EXIT_NOTHING = 1,
+  EXIT_USAGE   = 2,
+  EXIT_STORE   = 3,
+};
+
+static char *opt_database;
+static char *opt_lang;
+static char *opt_desk;
+static char *opt_service;
+static gboolean opt_version;
+
+static const GOptionEntry entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"), N_("PATH") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"), N_("CODE") },
+  { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"), N_("N") },
+  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("PREFIX") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static int
+fail (int         status,
+      const char *message)
+{
+  g_printerr ("lotsen-admin: %s\n", message);
+  return status;
+}
+
+static int
+status_for_error (const GError *error)
+{
+  if (error->domain == LOTSEN_STORE_ERROR &&
+      (error->code == LOTSEN_STORE_ERROR_NOT_FOUND || error->code == LOTSEN_STORE_ERROR_INVALID))
+    return EXIT_USAGE;
+
+  return EXIT_STORE;
+}
+
+static char *
+format_local_time (LotsenStore *store,
+                   gint64       unix_seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lotsen_store_get_timezone (store));
+
+  return g_date_time_format (local, "%H:%M");
+}
+
+static int
+take_ticket (LotsenStore *store,
+             const char  *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = NULL;
+
+  ticket = lotsen_queue_take_ticket (store, prefix, opt_lang, &error);
+  if (ticket == NULL)
+    return fail (status_for_error (error), error->message);
+
+  g_print ("%s\n", ticket->label);
+  return EXIT_SUCCESS;
+}
+
+static int
+finish_ticket (LotsenStore        *store,
+               const char         *label,
+               LotsenTicketStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lotsen_queue_finish (store, label, status, &error))
+    return fail (status_for_error (error), error->message);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+list_queue (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tickets = lotsen_queue_list_waiting (store, &error);
+
+  if (tickets == NULL)
+    return fail (EXIT_STORE, error->message);
+
+  for (guint i = 0; i < tickets->len; i++)
+    {
+      LotsenTicket *ticket = g_ptr_array_index (tickets, i);
+      g_autofree char *taken = format_local_time (store, ticket->created_at);
+
+      g_print ("%s\t%s\t%s\t%s\n", ticket->label, taken,
+               ticket->lang ? ticket->lang : "-",
+               ticket->interpreter_lang ? ticket->interpreter_lang : "-");
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+parse_desk (const char *text,
+            int        *desk)
+{
+  guint64 value;
+
+  if (text == NULL ||
+      !g_ascii_string_to_unsigned (text, 10, 1, LOTSEN_MAX_DESK, &value, NULL))
+    return FALSE;
+
+  *desk = (int) value;
+  return TRUE;
+}
+
+static int
+call_next (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = NULL;
+  int desk;
+
+  if (!parse_desk (opt_desk, &desk))
+    {
+      g_autofree char *message = g_strdup_printf (_("--desk needs a desk number from 1 to %d."),
+                                                  LOTSEN_MAX_DESK);
+      return fail (EXIT_USAGE, message);
+    }
+
+  ticket = lotsen_queue_call_next (store, desk, opt_service, &error);
+  if (error != NULL)
+    return fail (status_for_error (error), error->message);
+
+  if (ticket == NULL)
+    return fail (EXIT_NOTHING, _("No ticket is waiting."));
+
+  g_print ("%s\n", ticket->label);
+  return EXIT_SUCCESS;
+}
+
+static LotsenStore *
+open_store (GError **error)
+{
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = opt_database ? g_strdup (opt_database) : lotsen_store_default_path ();
+
+  store = lotsen_store_open (path, NULL, error);
+  if (store == NULL)
+    return NULL;
+
+  /* A new database starts as the kiosk would start it. */
+  if (lotsen_store_get_created (store) && !lotsen_demo_seed (store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  const char *command, *arg;
+
+  lotsen_i18n_init (g_getenv ("LOTSEN_LOCALEDIR") ? g_getenv ("LOTSEN_LOCALEDIR") : LOCALEDIR);
+
+  context = g_option_context_new (_("COMMAND — manage the Lotsen kiosk’s data"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Commands:\n"
+      "  ticket take PREFIX [--lang CODE]    take a ticket, print its label\n"
+      "  ticket done LABEL                   close a called ticket as served\n"
+      "  ticket no-show LABEL                close a called ticket as not shown\n"
+      "  queue                               list today’s waiting tickets in call order\n"
+      "  call-next --desk N [--service P]    call the next ticket, print its label\n"
+      "\n"
+      "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
+      "3 the database cannot be used."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, error->message);
+
+  if (opt_version)
+    {
+      g_print ("lotsen-admin %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (argc < 2)
+    return fail (EXIT_USAGE, _("Which command? See “lotsen-admin --help”."));
+
+  command = argv[1];
+  arg = argc > 2 ? argv[2] : NULL;
+
+  if (!(g_str_equal (command, "queue") || g_str_equal (command, "call-next") ||
+        (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
+         (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show")))))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
+                                                  g_strjoinv (" ", argv + 1));
+      return fail (EXIT_USAGE, message);
+    }
+
+  store = open_store (&error);
+  if (store == NULL)
+    return fail (EXIT_STORE, error->message);
+
+  if (g_str_equal (command, "queue"))
+    return list_queue (store);
+  if (g_str_equal (command, "call-next"))
+    return call_next (store);
+  if (g_str_equal (arg, "take"))
+    return take_ticket (store, argv[3]);
+  if (g_str_equal (arg, "done"))
+    return finish_ticket (store, argv[3], LOTSEN_TICKET_DONE);
+
+  return finish_ticket (store, argv[3], LOTSEN_TICKET_NO_SHOW);
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-application.c — start-up: the command line, the database, the
+ * window.  The kiosk never stops at a database problem: it shows staff
+ * what is wrong instead. */
+
+#define G_LOG_DOMAIN "lotsen"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "lotsen-application.h"
+#include "lotsen-demo.h"
+#include "lotsen-i18n.h"
+#include "lotsen-store.h"
+#include "lotsen-window.h"
+
+struct _LotsenApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database;
+  gboolean        windowed;
+  gboolean        demo;
+  gboolean        exit_after_first_frame;
+};
+
+G_DEFINE_FINAL_TYPE (LotsenApplication, lotsen_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry entries[] = {
+  { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL, N_("Run in a window instead of full screen"), NULL },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database file PATH"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Add the demo services and activities if there are none"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+  { NULL }
+};
+
+static int
+lotsen_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("lotsen %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  self->windowed = g_variant_dict_contains (options, "windowed");
+  self->demo = g_variant_dict_contains (options, "demo");
+  self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
+
+  return -1;
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      GApplication  *application)
+{
+  /* For tests/bench: the moment the first frame is on screen. */
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, application);
+  g_application_quit (application);
+}
+
+static void
+window_realize_cb (GtkWidget    *window,
+                   GApplication *application)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), application);
+}
+
+static LotsenStore *
+open_store (LotsenApplication  *self,
+            char              **moved_aside,
+            GError            **error)
+{
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = self->database ? g_strdup (self->database) : lotsen_store_default_path ();
+
+  store = lotsen_store_open_or_recover (path, NULL, moved_aside, error);
+  if (store == NULL)
+    return NULL;
+
+  if ((self->demo || lotsen_store_get_created (store)) && !lotsen_demo_seed (store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+static void
+lotsen_application_activate (GApplication *application)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *moved_aside = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  store = open_store (self, &moved_aside, &error);
+  if (store == NULL)
+    g_printerr ("lotsen: %s\n", error->message);
+  if (moved_aside != NULL)
+    g_printerr ("lotsen: the damaged database was kept as %s\n", moved_aside);
+
+  window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
+                                          error ? error->message : NULL, moved_aside));
+
+  if (self->exit_after_first_frame)
+    g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), application);
+
+  if (!self->windowed)
+    gtk_window_fullscreen (window);
+
+  gtk_window_present (window);
+}
+
+static void
+lotsen_application_finalize (GObject *object)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (object);
+
+  g_free (self->database);
+
+  G_OBJECT_CLASS (lotsen_application_parent_class)->finalize (object);
+}
+
+static void
+lotsen_application_class_init (LotsenApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = lotsen_application_finalize;
+
+  app_class->handle_local_options = lotsen_application_handle_local_options;
+  app_class->activate = lotsen_application_activate;
+}
+
+static void
+lotsen_application_init (LotsenApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The Lotsen touch kiosk for drop-in centres."));
+}
+
+LotsenApplication *
+lotsen_application_new (void)
+{
+  /* Non-unique: two kiosks may share one database, and a kiosk needs no
+   * session bus. */
+  return g_object_new (LOTSEN_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-staff-page.c — the staff's view of the queue: call the next
+ * ticket at this desk, close it, see who waits. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lotsen-i18n.h"
+#include "lotsen-staff-page.h"
+#include "lotsen-tile.h"
+
+struct _LotsenStaffPage
+{
+  GtkWidget      parent_instance;
+
+  GtkSpinButton *desk_spin;
+  GtkLabel      *called_label;
+  GtkWidget     *finish_box;
+  GtkListBox    *waiting_list;
+  GtkLabel      *waiting_title;
+  GtkWidget     *notice_box;
+  GtkLabel      *notice_label;
+};
+
+G_DEFINE_FINAL_TYPE (LotsenStaffPage, lotsen_staff_page, GTK_TYPE_WIDGET)
+
+static void
+call_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LotsenStaffPage *self = LOTSEN_STAFF_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.call-next", "i", lotsen_staff_page_get_desk (self));
+}
+
+static void
+lotsen_staff_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LOTSEN_TYPE_STAFF_PAGE);
+
+  /* Direct children of a plain GtkWidget are ours to unparent. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (lotsen_staff_page_parent_class)->dispose (object);
+}
+
+static void
+lotsen_staff_page_class_init (LotsenStaffPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lotsen_staff_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-staff-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, desk_spin);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, called_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, finish_box);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, waiting_list);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, waiting_title);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, notice_box);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, notice_label);
+
+  gtk_widget_class_install_action (widget_class, "staff.call-next", NULL, call_next_action);
+}
+
+static void
+lotsen_staff_page_init (LotsenStaffPage *self)
+{
+  g_type_ensure (LOTSEN_TYPE_TILE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_spin_button_set_range (self->desk_spin, 1, LOTSEN_MAX_DESK);
+}
+
+GtkWidget *
+lotsen_staff_page_new (void)
+{
+  return g_object_new (LOTSEN_TYPE_STAFF_PAGE, NULL);
+}
+
+int
+lotsen_staff_page_get_desk (LotsenStaffPage *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STAFF_PAGE (self), 1);
+
+  return gtk_spin_button_get_value_as_int (self->desk_spin);
+}
+
+void
+lotsen_staff_page_set_desk (LotsenStaffPage *self,
+                            int              desk)
+{
+  g_return_if_fail (LOTSEN_IS_STAFF_PAGE (self));
+
+  gtk_spin_button_set_value (self->desk_spin, desk);
+}
+
+static GtkWidget *
+create_ticket_row (const LotsenTicket *ticket)
+{
+  const LotsenLanguage *interpreter = lotsen_i18n_lookup (ticket->interpreter_lang);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ticket->label);
+  if (interpreter != NULL)
+    {
+      /* Translators: %s is a language's own name, such as "ትግርኛ". */
+      g_autofree char *subtitle = g_strdup_printf (_("Needs an interpreter: %s"), interpreter->native_name);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+
+  return row;
+}
+
+/**
+ * lotsen_staff_page_set_queue:
+ * @waiting: (element-type LotsenTicket): today's waiting tickets, in call order
+ * @called: (nullable): the ticket this desk called last, if still open
+ */
+void
+lotsen_staff_page_set_queue (LotsenStaffPage    *self,
+                             GPtrArray          *waiting,
+                             const LotsenTicket *called)
+{
+  g_autofree char *title = NULL;
+  GtkWidget *row;
+
+  g_return_if_fail (LOTSEN_IS_STAFF_PAGE (self));
+  g_return_if_fail (waiting != NULL);
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->waiting_list))) != NULL)
+    gtk_list_box_remove (self->waiting_list, row);
+  for (guint i = 0; i < waiting->len; i++)
+    gtk_list_box_append (self->waiting_list, create_ticket_row (g_ptr_array_index (waiting, i)));
+
+  title = g_strdup_printf (ngettext ("%u ticket waiting", "%u tickets waiting", waiting->len), waiting->len);
+  gtk_label_set_text (self->waiting_title, title);
+
+  if (called != NULL)
+    {
+      /* Translators: the ticket this desk is serving, e.g. "Now serving A012". */
+      g_autofree char *text = g_strdup_printf (_("Now serving %s"), called->label);
+
+      gtk_label_set_text (self->called_label, text);
+    }
+  else
+    gtk_label_set_text (self->called_label, _("No ticket called at this desk."));
+
+  gtk_widget_set_visible (self->finish_box, called != NULL);
+}
+
+/**
+ * lotsen_staff_page_set_notice:
+ * @notice: (nullable): something staff must know, already translated
+ */
+void
+lotsen_staff_page_set_notice (LotsenStaffPage *self,
+                              const char      *notice)
+{
+  g_return_if_fail (LOTSEN_IS_STAFF_PAGE (self));
+
+  gtk_label_set_text (self->notice_label, notice ? notice : "");
+  gtk_widget_set_visible (self->notice_box, notice != NULL);
+}

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-ticket-page.c — the visitor's number, place in line and wait.
+ *
+ * The screen goes back to the start by itself after a while, counting the
+ * seconds down where the visitor can see them, and "More time" starts the
+ * count again (WCAG 2.2.1).
+ */
+
+#include "config.h"
+
+#include "lotsen-i18n.h"
+#include "lotsen-ticket-page.h"
+#include "lotsen-tile.h"
+
+struct _LotsenTicketPage
+{
+  GtkWidget   parent_instance;
+
+  GtkLabel   *service_label;
+  GtkLabel   *number_label;
+  GtkLabel   *ahead_label;
+  GtkLabel   *wait_label;
+  GtkStack   *interpreter_stack;
+  GtkFlowBox *interpreter_languages;
+  GtkLabel   *interpreter_label;
+  GtkLabel   *countdown_label;
+
+  guint       seconds;
+  guint       seconds_left;
+  guint       countdown_id;
+};
+
+G_DEFINE_FINAL_TYPE (LotsenTicketPage, lotsen_ticket_page, GTK_TYPE_WIDGET)
+
+static void
+update_countdown_label (LotsenTicketPage *self)
+{
+  g_autofree char *text =
+    g_strdup_printf (ngettext ("Back to the start in %u second.",
+                               "Back to the start in %u seconds.",
+                               self->seconds_left),
+                     self->seconds_left);
+
+  gtk_label_set_text (self->countdown_label, text);
+}
+
+static gboolean
+countdown_tick_cb (gpointer user_data)
+{
+  LotsenTicketPage *self = user_data;
+
+  if (self->seconds_left > 0)
+    self->seconds_left--;
+
+  update_countdown_label (self);
+
+  if (self->seconds_left == 0)
+    {
+      self->countdown_id = 0;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.finish-visit", NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_countdown (LotsenTicketPage *self)
+{
+  self->seconds_left = self->seconds;
+  update_countdown_label (self);
+
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  if (self->seconds > 0)
+    self->countdown_id = g_timeout_add_seconds (1, countdown_tick_cb, self);
+}
+
+static void
+more_time_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  restart_countdown (LOTSEN_TICKET_PAGE (widget));
+}
+
+static void
+choose_interpreter_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LotsenTicketPage *self = LOTSEN_TICKET_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->interpreter_stack, "choose");
+  restart_countdown (self);
+}
+
+static void
+lotsen_ticket_page_dispose (GObject *object)
+{
+  LotsenTicketPage *self = LOTSEN_TICKET_PAGE (object);
+
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LOTSEN_TYPE_TICKET_PAGE);
+
+  /* Direct children of a plain GtkWidget are ours to unparent. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (lotsen_ticket_page_parent_class)->dispose (object);
+}
+
+static void
+lotsen_ticket_page_class_init (LotsenTicketPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lotsen_ticket_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-ticket-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, service_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, number_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, ahead_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, wait_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_stack);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_languages);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, countdown_label);
+
+  gtk_widget_class_install_action (widget_class, "ticket.more-time", NULL, more_time_action);
+  gtk_widget_class_install_action (widget_class, "ticket.choose-interpreter", NULL, choose_interpreter_action);
+}
+
+static void
+lotsen_ticket_page_init (LotsenTicketPage *self)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  g_type_ensure (LOTSEN_TYPE_TILE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (languages[i].native_name);
+
+      gtk_widget_add_css_class (button, "language");
+      gtk_widget_set_name (button, languages[i].code);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.set-interpreter");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].code);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, languages[i].native_name,
+                                      -1);
+      gtk_flow_box_append (self->interpreter_languages, button);
+    }
+}
+
+/**
+ * lotsen_ticket_page_new:
+ * @seconds: how long the ticket stays on screen; 0 keeps it
+ */
+GtkWidget *
+lotsen_ticket_page_new (guint seconds)
+{
+  LotsenTicketPage *self = g_object_new (LOTSEN_TYPE_TICKET_PAGE, NULL);
+
+  self->seconds = seconds;
+  gtk_widget_set_visible (GTK_WIDGET (self->countdown_label), seconds > 0);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * lotsen_ticket_page_set_ticket:
+ * @service_name: the service's name in the visitor's language
+ *
+ * Shows @ticket and starts the count back to the start screen.
+ */
+void
+lotsen_ticket_page_set_ticket (LotsenTicketPage         *self,
+                               const LotsenTicket       *ticket,
+                               const char               *service_name,
+                               const LotsenWaitEstimate *estimate)
+{
+  const LotsenLanguage *interpreter;
+  g_autofree char *ahead = NULL;
+  g_autofree char *wait = NULL;
+
+  g_return_if_fail (LOTSEN_IS_TICKET_PAGE (self));
+  g_return_if_fail (ticket != NULL && estimate != NULL);
+
+  gtk_label_set_text (self->service_label, service_name);
+  gtk_label_set_text (self->number_label, ticket->label);
+
+  if (estimate->ahead == 0)
+    {
+      ahead = g_strdup (_("You are next."));
+      /* Translators: the wait when nobody is ahead in the queue. */
+      wait = g_strdup (_("You will be called very soon."));
+    }
+  else
+    {
+      ahead = g_strdup_printf (ngettext ("%d person is ahead of you.",
+                                         "%d people are ahead of you.",
+                                         estimate->ahead),
+                               estimate->ahead);
+      /* Translators: an estimated range of minutes, e.g. "About 10–20 minutes of waiting." */
+      wait = g_strdup_printf (_("About %d–%d minutes of waiting."),
+                              estimate->min_minutes, estimate->max_minutes);
+    }
+  gtk_label_set_text (self->ahead_label, ahead);
+  gtk_label_set_text (self->wait_label, wait);
+
+  interpreter = lotsen_i18n_lookup (ticket->interpreter_lang);
+  if (interpreter != NULL)
+    {
+      /* Translators: %s is a language's own name, such as "العربية". */
+      g_autofree char *text = g_strdup_printf (_("An interpreter in %s is asked for."),
+                                               interpreter->native_name);
+
+      gtk_label_set_text (self->interpreter_label, text);
+      gtk_stack_set_visible_child_name (self->interpreter_stack, "chosen");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->interpreter_stack, "ask");
+
+  restart_countdown (self);
+}
+
+guint
+lotsen_ticket_page_get_seconds_left (LotsenTicketPage *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_TICKET_PAGE (self), 0);
+
+  return self->seconds_left;
+}

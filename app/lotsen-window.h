@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lotsen-store.h"
+
+G_BEGIN_DECLS
+
+#define LOTSEN_TYPE_WINDOW (lotsen_window_get_type ())
+G_DECLARE_FINAL_TYPE (LotsenWindow, lotsen_window, LOTSEN, WINDOW, AdwApplicationWindow)
+
+LotsenWindow *lotsen_window_new               (GtkApplication *application,
+                                               LotsenStore    *store,
+                                               const char     *store_problem,
+                                               const char     *moved_aside);
+const char   *lotsen_window_get_language      (LotsenWindow   *self);
+void          lotsen_window_set_language      (LotsenWindow   *self,
+                                               const char     *language);
+const char   *lotsen_window_get_page_name     (LotsenWindow   *self);
+GtkWidget    *lotsen_window_get_page          (LotsenWindow   *self,
+                                               const char     *name);
+gint64        lotsen_window_get_ticket_id     (LotsenWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers for driving the real widgets in-process under Xvfb. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "lotsen-i18n.h"
+#include "lotsen-test-ui.h"
+
+/**
+ * lotsen_test_ui_init:
+ *
+ * Sets up GTK the way LotsenApplication does (libadwaita, our style
+ * sheets, our pictograms), with animations off so every frame is final.
+ */
+void
+lotsen_test_ui_init (int    *argc,
+                     char ***argv)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  const char *localedir = g_getenv ("LOTSEN_LOCALEDIR");
+
+  lotsen_i18n_init (localedir ? localedir : LOCALEDIR);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE "/icons");
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the window has laid out and drawn what it
+ * shows now. */
+void
+lotsen_test_ui_wait (GtkWidget *window)
+{
+  gboolean done = FALSE;
+
+  gtk_test_widget_wait_for_draw (window);
+
+  g_timeout_add (50, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+walk (GtkWidget *widget,
+      gboolean (*match) (GtkWidget *, gconstpointer, gconstpointer),
+      gconstpointer a,
+      gconstpointer b,
+      GPtrArray *found,
+      GtkWidget **first)
+{
+  if (match (widget, a, b))
+    {
+      if (found != NULL)
+        g_ptr_array_add (found, widget);
+      else
+        {
+          *first = widget;
+          return TRUE;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (walk (child, match, a, b, found, first))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_visible_in_tree (GtkWidget *widget)
+{
+  return gtk_widget_is_drawable (widget);
+}
+
+static gboolean
+match_type_name (GtkWidget     *widget,
+                 gconstpointer  a,
+                 gconstpointer  b)
+{
+  return is_visible_in_tree (widget) &&
+         G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (a)) &&
+         (b == NULL || g_strcmp0 (gtk_widget_get_name (widget), b) == 0);
+}
+
+GtkWidget *
+lotsen_test_ui_find (GtkWidget  *root,
+                     GType       type,
+                     const char *name)
+{
+  GtkWidget *first = NULL;
+
+  walk (root, match_type_name, GSIZE_TO_POINTER (type), name, NULL, &first);
+  return first;
+}
+
+static gboolean
+match_action (GtkWidget     *widget,
+              gconstpointer  a,
+              gconstpointer  b)
+{
+  GVariant *target;
+
+  if (!is_visible_in_tree (widget) || !GTK_IS_ACTIONABLE (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), a) != 0)
+    return FALSE;
+
+  if (b == NULL)
+    return TRUE;
+
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+         g_str_equal (g_variant_get_string (target, NULL), b);
+}
+
+/* The visible button that activates @action_name (with @target, when given). */
+GtkWidget *
+lotsen_test_ui_find_action (GtkWidget  *root,
+                            const char *action_name,
+                            const char *target)
+{
+  GtkWidget *first = NULL;
+
+  walk (root, match_action, action_name, target, NULL, &first);
+  return first;
+}
+
+static gboolean
+match_label (GtkWidget     *widget,
+             gconstpointer  a,
+             gconstpointer  b)
+{
+  return is_visible_in_tree (widget) && GTK_IS_LABEL (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), a) == 0;
+}
+
+GtkWidget *
+lotsen_test_ui_find_label (GtkWidget  *root,
+                           const char *text)
+{
+  GtkWidget *first = NULL;
+
+  walk (root, match_label, text, NULL, NULL, &first);
+  return first;
+}
+
+/**
+ * lotsen_test_ui_collect:
+ *
+ * Returns: (transfer container): every drawable widget of @type under @root
+ */
+GPtrArray *
+lotsen_test_ui_collect (GtkWidget *root,
+                        GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  walk (root, match_type_name, GSIZE_TO_POINTER (type), NULL, found, NULL);
+  return found;
+}
+
+/* Activates @button as a tap would, then lets the main loop run. */
+void
+lotsen_test_ui_click (GtkWidget *button)
+{
+  GtkRoot *root;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  root = gtk_widget_get_root (button);
+  g_object_ref (root);
+  /* What a tap ends in.  (gtk_widget_activate() would first show the
+   * button pressed for a quarter of a second.) */
+  if (GTK_IS_BUTTON (button))
+    g_signal_emit_by_name (button, "clicked");
+  else
+    gtk_widget_activate (button);
+  lotsen_test_ui_wait (GTK_WIDGET (root));
+  g_object_unref (root);
+}
+
+gboolean
+lotsen_test_ui_save_png (GtkWidget   *window,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

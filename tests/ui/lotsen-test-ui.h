@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void        lotsen_test_ui_init         (int          *argc,
+                                         char       ***argv);
+void        lotsen_test_ui_wait         (GtkWidget    *window);
+GtkWidget  *lotsen_test_ui_find         (GtkWidget    *root,
+                                         GType         type,
+                                         const char   *name);
+GtkWidget  *lotsen_test_ui_find_action  (GtkWidget    *root,
+                                         const char   *action_name,
+                                         const char   *target);
+GtkWidget  *lotsen_test_ui_find_label   (GtkWidget    *root,
+                                         const char   *text);
+void        lotsen_test_ui_click        (GtkWidget    *button);
+gboolean    lotsen_test_ui_save_png     (GtkWidget    *window,
+                                         const char   *path,
+                                         GError      **error);
+GPtrArray  *lotsen_test_ui_collect      (GtkWidget    *root,
+                                         GType         type);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* screenshots — renders every kiosk screen in every language to PNG.
+ *
+ *   screenshots OUTPUT-DIR [WIDTHxHEIGHT]
+ *
+ * Run under Xvfb (build-aux/screenshots.sh does that).  Each file is
+ * OUTPUT-DIR/<language>-<screen>.png.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "lotsen-demo.h"
+#include "lotsen-i18n.h"
+#include "lotsen-queue.h"
+#include "lotsen-test-ui.h"
+#include "lotsen-window.h"
+
+static void
+shoot (LotsenWindow *window,
+       const char   *dir,
+       const char   *screen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", lotsen_i18n_get_language (), screen);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  if (!lotsen_test_ui_save_png (GTK_WIDGET (window), path, &error))
+    g_printerr ("%s\n", error->message);
+  else
+    g_print ("%s\n", path);
+}
+
+static void
+click (LotsenWindow *window,
+       const char   *action,
+       const char   *target)
+{
+  GtkWidget *button = lotsen_test_ui_find_action (GTK_WIDGET (window), action, target);
+
+  if (button == NULL)
+    g_error ("No visible button for %s %s on %s", action, target ? target : "",
+             lotsen_window_get_page_name (window));
+  lotsen_test_ui_click (button);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *db = NULL;
+  const LotsenLanguage *languages;
+  const char *dir;
+  int width = 1920, height = 1080;
+  guint n_languages;
+
+  lotsen_test_ui_init (&argc, &argv);
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: screenshots OUTPUT-DIR [WIDTHxHEIGHT]\n");
+      return 2;
+    }
+  dir = argv[1];
+  if (argc > 2 && sscanf (argv[2], "%dx%d", &width, &height) != 2)
+    {
+      g_printerr ("screenshots: size must look like 1920x1080\n");
+      return 2;
+    }
+  g_mkdir_with_parents (dir, 0755);
+
+  tmpdir = g_dir_make_tmp ("lotsen-shots-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (tmpdir, "lotsen.db", NULL);
+  store = lotsen_store_open (db, NULL, &error);
+  g_assert_no_error (error);
+  lotsen_demo_seed (store, &error);
+  g_assert_no_error (error);
+
+  /* A queue, so the ticket screen shows people ahead and a wait. */
+  for (int i = 0; i < 4; i++)
+    lotsen_ticket_free (lotsen_queue_take_ticket (store, "A", NULL, NULL));
+  lotsen_ticket_free (lotsen_queue_take_ticket (store, "B", "ti", NULL));
+
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      LotsenWindow *window = lotsen_window_new (NULL, store, NULL, NULL);
+      LotsenWindow *broken;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      gtk_window_present (GTK_WINDOW (window));
+      lotsen_window_set_language (window, languages[i].code);
+
+      shoot (window, dir, "1-welcome");
+      click (window, "win.show-page", "register");
+      shoot (window, dir, "2-register-soon");
+      click (window, "win.go-home", NULL);
+      click (window, "win.show-page", "queue");
+      shoot (window, dir, "3-queue");
+      click (window, "win.take-ticket", "A");
+      shoot (window, dir, "4-ticket");
+      click (window, "ticket.choose-interpreter", NULL);
+      shoot (window, dir, "5-ticket-interpreter-choose");
+      click (window, "win.set-interpreter", "ti");
+      shoot (window, dir, "6-ticket-interpreter-chosen");
+      click (window, "win.show-page", "staff");
+      shoot (window, dir, "7-staff");
+
+      gtk_window_destroy (GTK_WINDOW (window));
+
+      broken = lotsen_window_new (NULL, NULL, "The database /srv/lotsen/lotsen.db cannot be opened: unable to open database file", NULL);
+      gtk_window_set_default_size (GTK_WINDOW (broken), width, height);
+      gtk_window_present (GTK_WINDOW (broken));
+      lotsen_window_set_language (broken, languages[i].code);
+      shoot (broken, dir, "8-out-of-order");
+      gtk_window_destroy (GTK_WINDOW (broken));
+    }
+
+  g_unlink (db);
+  return 0;
+}
