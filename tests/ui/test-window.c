@@ -1,4 +1,413 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The kiosk window driven as a visitor and staff would drive it: tap the
+ * button, run the main loop, then check the screen and the database. */
 #include "config.h"
+
+#include <adwaita.h>
+
+#include "lotsen-demo.h"
+#include "lotsen-i18n.h"
+#include "lotsen-queue.h"
+#include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
-int main (int argc, char *argv[]) { lotsen_test_ui_init (&argc, &argv); return g_test_run (); }
+#include "lotsen-tile.h"
+#include "lotsen-window.h"
+
+typedef struct
+{
+  char         *dir;
+  LotsenStore  *store;
+  LotsenWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "lotsen.db", NULL);
+  fixture->store = lotsen_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_demo_seed (fixture->store, &error));
+
+  fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->store);
+
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+root (Fixture *fixture)
+{
+  return GTK_WIDGET (fixture->window);
+}
+
+static void
+tap (Fixture    *fixture,
+     const char *action,
+     const char *target)
+{
+  GtkWidget *button = lotsen_test_ui_find_action (root (fixture), action, target);
+
+  if (button == NULL)
+    g_error ("No visible button for %s(%s) on the %s page", action, target ? target : "",
+             lotsen_window_get_page_name (fixture->window));
+  lotsen_test_ui_click (button);
+}
+
+static LotsenTicket *
+find_ticket (Fixture    *fixture,
+             const char *label)
+{
+  g_autoptr(GError) error = NULL;
+  LotsenTicket *ticket = lotsen_queue_find_ticket (fixture->store, label, &error);
+
+  g_assert_no_error (error);
+  return ticket;
+}
+
+static void
+assert_shows (Fixture    *fixture,
+              const char *text)
+{
+  if (lotsen_test_ui_find_label (root (fixture), text) == NULL)
+    g_error ("The %s page does not show “%s”", lotsen_window_get_page_name (fixture->window), text);
+}
+
+static void
+take_ticket_in (Fixture    *fixture,
+                const char *language)
+{
+  g_autoptr(LotsenTicket) ticket = NULL;
+  GtkWidget *tile;
+
+  tap (fixture, "win.language", language);
+  g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, language);
+
+  tap (fixture, "win.show-page", "queue");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "queue");
+
+  /* The service tile is named in the visitor's language. */
+  tile = lotsen_test_ui_find_action (root (fixture), "win.take-ticket", "A");
+  g_assert_nonnull (tile);
+  if (g_str_equal (language, "ar"))
+    g_assert_cmpstr (lotsen_tile_get_text (LOTSEN_TILE (tile)), ==, "استشارة عامة");
+  else
+    g_assert_cmpstr (lotsen_tile_get_text (LOTSEN_TILE (tile)), ==, "Allmän rådgivning");
+
+  tap (fixture, "win.take-ticket", "A");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
+
+  /* What the screen shows is what was stored. */
+  ticket = find_ticket (fixture, "A001");
+  g_assert_cmpint (ticket->id, ==, lotsen_window_get_ticket_id (fixture->window));
+  g_assert_cmpstr (ticket->lang, ==, language);
+  g_assert_cmpint (ticket->status, ==, LOTSEN_TICKET_WAITING);
+  assert_shows (fixture, "A001");
+  assert_shows (fixture, _("Your number"));
+  assert_shows (fixture, _("You are next."));
+}
+
+static void
+test_take_ticket_swedish (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  take_ticket_in (fixture, "sv");
+  assert_shows (fixture, "Allmän rådgivning");
+  g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "ticket")), ==, GTK_TEXT_DIR_LTR);
+
+  /* Done: back to the start, ready for the next person. */
+  tap (fixture, "win.finish-visit", NULL);
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "welcome");
+  g_assert_cmpint (lotsen_window_get_ticket_id (fixture->window), ==, 0);
+}
+
+static void
+test_take_ticket_arabic (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  take_ticket_in (fixture, "ar");
+  assert_shows (fixture, "استشارة عامة");
+  g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "ticket")), ==, GTK_TEXT_DIR_RTL);
+
+  /* The next visitor starts in the default language, left to right. */
+  tap (fixture, "win.finish-visit", NULL);
+  g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, "sv");
+  g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "welcome")), ==, GTK_TEXT_DIR_LTR);
+}
+
+/* sv → ar → ti → sv in one process, mid-journey, without losing the ticket. */
+static void
+test_language_switch (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const struct { const char *code; GtkTextDirection direction; } steps[] = {
+    { "sv", GTK_TEXT_DIR_LTR },
+    { "ar", GTK_TEXT_DIR_RTL },
+    { "ti", GTK_TEXT_DIR_LTR },
+    { "sv", GTK_TEXT_DIR_LTR },
+  };
+  g_autofree char *first_swedish = NULL;
+  gint64 ticket_id;
+
+  take_ticket_in (fixture, "sv");
+  ticket_id = lotsen_window_get_ticket_id (fixture->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GtkWidget *page;
+      GtkWidget *pressed;
+      g_autofree char *heading = NULL;
+
+      tap (fixture, "win.language", steps[i].code);
+
+      /* Still the same visitor, on the same page, with the same ticket. */
+      g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
+      g_assert_cmpint (lotsen_window_get_ticket_id (fixture->window), ==, ticket_id);
+      assert_shows (fixture, "A001");
+
+      /* Every string re-translated: the heading is the catalogue's, and not English. */
+      heading = g_strdup (_("Your number"));
+      g_assert_cmpstr (heading, !=, "Your number");
+      assert_shows (fixture, heading);
+      if (i == 0)
+        first_swedish = g_strdup (heading);
+      if (g_str_equal (steps[i].code, "ar"))
+        assert_shows (fixture, "استشارة عامة");
+      if (g_str_equal (steps[i].code, "ti"))
+        assert_shows (fixture, "ሓፈሻዊ ምኽሪ");
+
+      page = lotsen_window_get_page (fixture->window, "ticket");
+      g_assert_cmpint (gtk_widget_get_direction (page), ==, steps[i].direction);
+
+      /* The language bar shows which language is on. */
+      pressed = lotsen_test_ui_find (root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code);
+      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressed)));
+    }
+
+  g_assert_cmpstr (_("Your number"), ==, first_swedish);
+
+  /* The next screen opened is in the new language too. */
+  tap (fixture, "win.language", "ar");
+  tap (fixture, "win.finish-visit", NULL);
+  tap (fixture, "win.language", "fa");
+  tap (fixture, "win.show-page", "queue");
+  assert_shows (fixture, _("Queue ticket"));
+  assert_shows (fixture, "مشاوره عمومی");
+  g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "queue")), ==, GTK_TEXT_DIR_RTL);
+}
+
+static void
+test_interpreter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LotsenTicket) asked = NULL;
+  g_autoptr(LotsenTicket) cleared = NULL;
+  g_autofree char *shown = NULL;
+
+  take_ticket_in (fixture, "ar");
+  tap (fixture, "ticket.choose-interpreter", NULL);
+  tap (fixture, "win.set-interpreter", "ti");
+
+  asked = find_ticket (fixture, "A001");
+  g_assert_cmpstr (asked->interpreter_lang, ==, "ti");
+  shown = g_strdup_printf (_("An interpreter in %s is asked for."), "ትግርኛ");
+  assert_shows (fixture, shown);
+
+  tap (fixture, "ticket.choose-interpreter", NULL);
+  tap (fixture, "win.set-interpreter", "");
+  cleared = find_ticket (fixture, "A001");
+  g_assert_null (cleared->interpreter_lang);
+}
+
+static void
+test_queue_position (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *ahead = NULL;
+
+  for (int i = 0; i < 3; i++)
+    lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
+
+  tap (fixture, "win.show-page", "queue");
+  tap (fixture, "win.take-ticket", "A");
+
+  assert_shows (fixture, "A004");
+  ahead = g_strdup_printf (ngettext ("%d person is ahead of you.", "%d people are ahead of you.", 3), 3);
+  assert_shows (fixture, ahead);
+}
+
+static void
+test_ticket_time_limit (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LotsenWindow *window;
+  gint64 deadline;
+
+  /* A window that shows a ticket for one second. */
+  g_settings_set_uint (settings, "ticket-seconds", 1);
+  window = lotsen_window_new (NULL, fixture->store, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lotsen_window_set_language (window, "uk");
+  lotsen_test_ui_click (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.show-page", "queue"));
+  lotsen_test_ui_click (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.take-ticket", "B"));
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "ticket");
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_str_equal (lotsen_window_get_page_name (window), "ticket") && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Back at the start, in the default language; the ticket is kept. */
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "welcome");
+  g_assert_cmpstr (lotsen_window_get_language (window), ==, "sv");
+  lotsen_ticket_free (find_ticket (fixture, "B001"));
+
+  g_settings_reset (settings, "ticket-seconds");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_staff_call (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LotsenTicket) called = NULL;
+  g_autoptr(LotsenTicket) done = NULL;
+  g_autofree char *serving = NULL;
+  GtkWidget *spin;
+
+  lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "C", NULL, NULL));
+  lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
+
+  tap (fixture, "win.show-page", "staff");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
+  assert_shows (fixture, "C001");
+  assert_shows (fixture, "A001");
+
+  spin = lotsen_test_ui_find (root (fixture), GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 4);
+  tap (fixture, "staff.call-next", NULL);
+
+  called = find_ticket (fixture, "C001");
+  g_assert_cmpint (called->status, ==, LOTSEN_TICKET_CALLED);
+  g_assert_cmpint (called->desk, ==, 4);
+  serving = g_strdup_printf (_("Now serving %s"), "C001");
+  assert_shows (fixture, serving);
+
+  tap (fixture, "win.finish-ticket", "done");
+  done = find_ticket (fixture, "C001");
+  g_assert_cmpint (done->status, ==, LOTSEN_TICKET_DONE);
+  assert_shows (fixture, _("No ticket called at this desk."));
+}
+
+static void
+test_touch_targets_and_names (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *pages[] = { "welcome", "queue", "ticket", "staff" };
+
+  take_ticket_in (fixture, "ti");
+  tap (fixture, "win.finish-visit", NULL);
+  tap (fixture, "win.language", "ti");
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autoptr(GPtrArray) buttons = NULL;
+
+      if (g_str_equal (pages[p], "ticket"))
+        tap (fixture, "win.take-ticket", "A");
+      else
+        tap (fixture, "win.show-page", pages[p]);
+
+      buttons = lotsen_test_ui_collect (root (fixture), GTK_TYPE_BUTTON);
+      g_assert_cmpuint (buttons->len, >, 0);
+
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GtkWidget *button = buttons->pdata[i];
+          GtkAccessible *accessible = GTK_ACCESSIBLE (button);
+
+          /* Spin buttons' +/− are inside the spin button: measured there. */
+          if (gtk_widget_get_ancestor (button, GTK_TYPE_SPIN_BUTTON) != NULL)
+            continue;
+
+          if (gtk_widget_get_width (button) < 72 || gtk_widget_get_height (button) < 72)
+            g_error ("A button on the %s page is %d×%d px, under 72 px", pages[p],
+                     gtk_widget_get_width (button), gtk_widget_get_height (button));
+
+          if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+              !gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+            g_error ("A button on the %s page has no accessible name", pages[p]);
+        }
+    }
+
+  /* The tiles are named in the visitor's language (Tigrinya here). */
+  tap (fixture, "win.go-home", NULL);
+  g_assert_null (gtk_test_accessible_check_property (
+    GTK_ACCESSIBLE (lotsen_test_ui_find_action (root (fixture), "win.show-page", "queue")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue ticket")));
+}
+
+static void
+test_out_of_order (void)
+{
+  LotsenWindow *window = lotsen_window_new (NULL, NULL, "The database cannot be opened", NULL);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+
+  /* No way to take a ticket that could not be stored; a message instead. */
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "problem");
+  g_assert_null (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.take-ticket", NULL));
+  g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (window), "The database cannot be opened"));
+
+  /* The language still changes. */
+  lotsen_window_set_language (window, "ar");
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "problem");
+
+  lotsen_window_set_language (window, "sv");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lotsen_test_ui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/take-ticket/swedish", test_take_ticket_swedish);
+  ADD ("/window/take-ticket/arabic", test_take_ticket_arabic);
+  ADD ("/window/language-switch", test_language_switch);
+  ADD ("/window/interpreter", test_interpreter);
+  ADD ("/window/queue-position", test_queue_position);
+  ADD ("/window/ticket-time-limit", test_ticket_time_limit);
+  ADD ("/window/staff-call", test_staff_call);
+  ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
+  g_test_add_func ("/window/out-of-order", test_out_of_order);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-admin as staff use it: its output, exit status, and that wrong
+ * input changes nothing. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include "lotsen-queue.h"
+#include "lotsen-test-core.h"
+
+static const char *admin_path;
+static char *database;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+admin (Run *run,
+       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) admin_path);
+  g_ptr_array_add (argv, (char *) "--database");
+  g_ptr_array_add (argv, database);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static int
+count_tickets (const char *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = lotsen_store_open (database, NULL, &error);
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  g_assert_no_error (error);
+  waiting = lotsen_queue_list_waiting (store, &error);
+  g_assert_no_error (error);
+  return waiting->len;
+}
+
+static void
+test_admin_journey (void)
+{
+  g_auto(Run) take1 = { 0 }, take2 = { 0 }, take3 = { 0 }, queue = { 0 };
+  g_auto(Run) call1 = { 0 }, call2 = { 0 }, done = { 0 }, noshow = { 0 }, call3 = { 0 }, empty = { 0 };
+
+  /* A new database starts with the demo services, as the kiosk's does. */
+  admin (&take1, "ticket", "take", "A", NULL);
+  g_assert_cmpint (take1.status, ==, 0);
+  g_assert_cmpstr (take1.out, ==, "A001\n");
+
+  admin (&take2, "ticket", "take", "B", "--lang", "ar", NULL);
+  g_assert_cmpstr (take2.out, ==, "B001\n");
+  admin (&take3, "ticket", "take", "A", NULL);
+  g_assert_cmpstr (take3.out, ==, "A002\n");
+
+  admin (&queue, "queue", NULL);
+  g_assert_cmpint (queue.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (queue.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    g_assert_true (g_str_has_prefix (lines[0], "A001\t"));
+    g_assert_true (g_str_has_prefix (lines[1], "B001\t"));
+    g_assert_nonnull (strstr (lines[1], "\tar\t"));
+    g_assert_true (g_str_has_prefix (lines[2], "A002\t"));
+  }
+
+  admin (&call1, "call-next", "--desk", "3", NULL);
+  g_assert_cmpint (call1.status, ==, 0);
+  g_assert_cmpstr (call1.out, ==, "A001\n");
+  admin (&call2, "call-next", "--desk", "4", "--service", "A", NULL);
+  g_assert_cmpstr (call2.out, ==, "A002\n");
+
+  admin (&done, "ticket", "done", "A001", NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  admin (&noshow, "ticket", "no-show", "A002", NULL);
+  g_assert_cmpint (noshow.status, ==, 0);
+
+  admin (&call3, "call-next", "--desk", "1", NULL);
+  g_assert_cmpstr (call3.out, ==, "B001\n");
+
+  admin (&empty, "call-next", "--desk", "1", NULL);
+  g_assert_cmpint (empty.status, ==, 1);
+  g_assert_cmpstr (empty.out, ==, "");
+  g_assert_cmpstr (empty.err, !=, "");
+}
+
+static void
+test_admin_bad_input (void)
+{
+  const char *cases[][6] = {
+    { "ticket", "take", "Q", NULL },
+    { "ticket", "take", "A", "--lang", "xx", NULL },
+    { "ticket", "done", "Z123", NULL },
+    { "ticket", "no-show", "A001", NULL },  /* waiting, not called */
+    { "call-next", NULL },                  /* no desk */
+    { "call-next", "--desk", "0", NULL },
+    { "call-next", "--desk", "100", NULL },
+    { "call-next", "--desk", "two", NULL },
+    { "call-next", "--desk", "1", "--service", "Q", NULL },
+    { "frobnicate", NULL },
+    { "ticket", NULL },
+    { NULL },
+  };
+  g_auto(Run) setup = { 0 };
+
+  admin (&setup, "ticket", "take", "A", NULL);
+  g_assert_cmpint (count_tickets ("waiting"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      admin (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], cases[i][5], NULL);
+      if (run.status != 2)
+        g_error ("case %u (%s %s): status %d, not 2", i, cases[i][0], cases[i][1] ? cases[i][1] : "",
+                 run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "lotsen-admin: "));
+      g_assert_cmpint (count_tickets ("waiting"), ==, 1);
+    }
+}
+
+static void
+test_admin_corrupt_database (void)
+{
+  g_autofree char *saved = database;
+  g_autofree char *dir = g_path_get_dirname (saved);
+  g_autofree char *corrupt = g_build_filename (dir, "corrupt.db", NULL);
+  g_auto(Run) run = { 0 };
+  g_autofree char *contents = NULL;
+
+  g_file_set_contents (corrupt, "not a database at all, but a long enough file to be read", -1, NULL);
+  database = corrupt;
+  admin (&run, "queue", NULL);
+  database = g_steal_pointer (&saved);
+
+  /* The tool reports it and leaves the file exactly as it was. */
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_true (g_str_has_prefix (run.err, "lotsen-admin: "));
+  g_file_get_contents (corrupt, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "not a database at all, but a long enough file to be read");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: test-admin PATH-TO-LOTSEN-ADMIN\n");
+      return 2;
+    }
+  admin_path = argv[1];
+
+  dir = g_dir_make_tmp ("lotsen-admin-XXXXXX", &error);
+  g_assert_no_error (error);
+  database = g_build_filename (dir, "lotsen.db", NULL);
+
+  g_test_add_func ("/admin/journey", test_admin_journey);
+  g_test_add_func ("/admin/bad-input", test_admin_bad_input);
+  g_test_add_func ("/admin/corrupt-database", test_admin_corrupt_database);
+
+  status = g_test_run ();
+
+  remove_tree (dir);
+  g_free (database);
+  return status;
+}

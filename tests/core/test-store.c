@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lotsen-test-core.h"
+
+static int
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+test_store_new (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) again = NULL;
+  g_autofree char *kiosk_id = g_strdup (lotsen_store_get_kiosk_id (fixture->store));
+
+  g_assert_true (lotsen_store_get_created (fixture->store));
+  g_assert_cmpint (lotsen_store_get_schema_version (fixture->store), ==, lotsen_store_get_latest_version ());
+  g_assert_true (g_uuid_string_is_valid (kiosk_id));
+
+  /* The durability settings are what the file really has. */
+  g_assert_cmpint (query_int (fixture->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+
+  /* Opening again migrates nothing and keeps the kiosk's identity. */
+  again = lotsen_store_open (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_false (lotsen_store_get_created (again));
+  g_assert_cmpstr (lotsen_store_get_kiosk_id (again), ==, kiosk_id);
+}
+
+static void
+test_store_settings (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = lotsen_store_get_setting (fixture->store, "site_name");
+  g_autofree char *value = NULL;
+
+  g_assert_null (missing);
+  g_assert_true (lotsen_store_set_setting (fixture->store, "site_name", "Biblioteket", &error));
+  g_assert_true (lotsen_store_set_setting (fixture->store, "site_name", "Lärcentrum", &error));
+  g_assert_no_error (error);
+  value = lotsen_store_get_setting (fixture->store, "site_name");
+  g_assert_cmpstr (value, ==, "Lärcentrum");
+}
+
+static void
+test_store_local_day (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  const struct { gint64 at; const char *day; } cases[] = {
+    { 1795647599, "2026-11-25" }, /* 23:59:59 CET */
+    { 1795647600, "2026-11-26" }, /* 00:00:00 CET, still 23:00 UTC on the 25th */
+    { 1782943199, "2026-07-01" }, /* 23:59:59 CEST */
+    { 1782943200, "2026-07-02" }, /* 00:00:00 CEST, 22:00 UTC on the 1st */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *day = lotsen_store_format_local_day (fixture->store, cases[i].at);
+      g_assert_cmpstr (day, ==, cases[i].day);
+    }
+}
+
+static char *
+make_tmp_file (const char *contents,
+               gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lotsen-test-XXXXXX", &error);
+  char *path = g_build_filename (dir, "lotsen.db", NULL);
+
+  g_assert_no_error (error);
+  if (contents != NULL)
+    {
+      g_file_set_contents (path, contents, length, &error);
+      g_assert_no_error (error);
+    }
+
+  return path;
+}
+
+static void
+remove_file_and_dir (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  remove_tree (dir);
+}
+
+static void
+test_store_not_a_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_tmp_file ("This is a shopping list, not a database.\n", -1);
+
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT);
+  g_assert_null (store);
+
+  remove_file_and_dir (path);
+}
+
+static void
+test_store_recover (void)
+{
+  const char garbage[] = "SQLite format 3\0garbage garbage garbage garbage";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_tmp_file (garbage, sizeof garbage);
+  g_autofree char *moved = NULL;
+  g_autofree char *kept = NULL;
+  gsize length;
+
+  g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*moving it aside*");
+  store = lotsen_store_open_or_recover (path, NULL, &moved, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (lotsen_store_get_created (store));
+
+  /* The damaged file is kept, byte for byte, beside the new one. */
+  g_assert_nonnull (moved);
+  g_assert_true (g_str_has_prefix (moved, path));
+  g_file_get_contents (moved, &kept, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (kept, length, garbage, sizeof garbage);
+
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit WHERE what = 'recovered'"), ==, 1);
+
+  g_clear_object (&store);
+  remove_file_and_dir (path);
+}
+
+static void
+test_store_foreign_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_tmp_file (NULL, 0);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE recipes (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT);
+  g_assert_null (store);
+
+  /* Nothing was written into the other program's file. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+
+  remove_file_and_dir (path);
+}
+
+static void
+test_store_too_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_tmp_file (NULL, 0);
+  g_autofree char *moved = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", lotsen_store_get_latest_version () + 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* A newer kiosk's data is never moved aside as if it were damaged. */
+  store = lotsen_store_open_or_recover (path, NULL, &moved, &error);
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_TOO_NEW);
+  g_assert_null (store);
+  g_assert_null (moved);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  remove_file_and_dir (path);
+}
+
+static void
+test_store_unwritable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *file = make_tmp_file ("a plain file", -1);
+  g_autofree char *path = g_build_filename (file, "sub", "lotsen.db", NULL);
+  g_autofree char *moved = NULL;
+
+  /* The folder cannot be made: a plain file stands where it should be. */
+  store = lotsen_store_open_or_recover (path, NULL, &moved, &error);
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
+  g_assert_null (store);
+  g_assert_null (moved);
+  g_assert_nonnull (strstr (error->message, file));
+
+  remove_file_and_dir (file);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/new", StoreFixture, NULL, store_fixture_set_up, test_store_new, store_fixture_tear_down);
+  g_test_add ("/store/settings", StoreFixture, NULL, store_fixture_set_up, test_store_settings, store_fixture_tear_down);
+  g_test_add ("/store/local-day", StoreFixture, NULL, store_fixture_set_up, test_store_local_day, store_fixture_tear_down);
+  g_test_add_func ("/store/not-a-database", test_store_not_a_database);
+  g_test_add_func ("/store/recover", test_store_recover);
+  g_test_add_func ("/store/foreign-database", test_store_foreign_database);
+  g_test_add_func ("/store/too-new", test_store_too_new);
+  g_test_add_func ("/store/unwritable", test_store_unwritable);
+
+  return g_test_run ();
+}
