@@ -216,8 +216,9 @@ main (int   argc,
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show")))))
     {
+      g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
-                                                  g_strjoinv (" ", argv + 1));
+                                                  words);
       return fail (EXIT_USAGE, message);
     }
 

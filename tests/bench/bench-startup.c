@@ -29,26 +29,6 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-typedef struct
-{
-  GArray *first_frame;  /* gint64 µs from spawn to first frame */
-  GArray *wall;         /* gint64 µs from spawn to exit */
-} Samples;
-
-static void
-samples_init (Samples *samples)
-{
-  samples->first_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
-  samples->wall = g_array_new (FALSE, FALSE, sizeof (gint64));
-}
-
-static void
-samples_clear (Samples *samples)
-{
-  g_clear_pointer (&samples->first_frame, g_array_unref);
-  g_clear_pointer (&samples->wall, g_array_unref);
-}
-
 static int
 compare_gint64 (gconstpointer a,
                 gconstpointer b)
@@ -190,16 +170,17 @@ run_kiosk (const char  *lotsen,
 static gboolean
 run_into (const char  *lotsen,
           const char  *database,
-          Samples     *samples,
+          GArray      *to_first_frame,
+          GArray      *to_exit,
           GError     **error)
 {
-  gint64 to_first_frame, to_exit;
+  gint64 frame_usec, exit_usec;
 
-  if (!run_kiosk (lotsen, database, &to_first_frame, &to_exit, error))
+  if (!run_kiosk (lotsen, database, &frame_usec, &exit_usec, error))
     return FALSE;
 
-  g_array_append_val (samples->first_frame, to_first_frame);
-  g_array_append_val (samples->wall, to_exit);
+  g_array_append_val (to_first_frame, frame_usec);
+  g_array_append_val (to_exit, exit_usec);
 
   return TRUE;
 }
@@ -209,40 +190,34 @@ run (const char  *lotsen,
      const char  *database,
      GError     **error)
 {
-  Samples new_database, existing_database;
-  gint64 to_first_frame, to_exit;
-  gboolean ok = FALSE;
-
-  samples_init (&new_database);
-  samples_init (&existing_database);
+  /* gint64 µs from spawning to the first frame, and to the exit */
+  g_autoptr(GArray) new_first_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) new_exit = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) existing_first_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) existing_exit = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 frame_usec, exit_usec;
 
   /* Not counted: the first start of all may fill caches (fonts, shared
    * libraries) that every later start finds full. */
-  if (!run_kiosk (lotsen, database, &to_first_frame, &to_exit, error))
-    goto out;
+  if (!run_kiosk (lotsen, database, &frame_usec, &exit_usec, error))
+    return FALSE;
   g_print ("warm-up start (not counted): first frame %.1f ms, exit %.1f ms\n\n",
-           to_first_frame / 1000.0, to_exit / 1000.0);
+           frame_usec / 1000.0, exit_usec / 1000.0);
 
+  /* Each start on a new database is followed by one on the database it made. */
   for (int i = 0; i < opt_runs; i++)
     {
       remove_database (database);
-      if (!run_into (lotsen, database, &new_database, error) ||
-          !run_into (lotsen, database, &existing_database, error))
-        goto out;
+      if (!run_into (lotsen, database, new_first_frame, new_exit, error) ||
+          !run_into (lotsen, database, existing_first_frame, existing_exit, error))
+        return FALSE;
     }
 
-  print_table ("process start -> first frame drawn",
-               new_database.first_frame, existing_database.first_frame);
+  print_table ("process start -> first frame drawn", new_first_frame, existing_first_frame);
   g_print ("\n");
-  print_table ("process start -> process exited (wall time)",
-               new_database.wall, existing_database.wall);
-  ok = TRUE;
+  print_table ("process start -> process exited (wall time)", new_exit, existing_exit);
 
-out:
-  samples_clear (&new_database);
-  samples_clear (&existing_database);
-
-  return ok;
+  return TRUE;
 }
 
 int
