@@ -427,6 +427,9 @@ lotsen_queue_take_ticket (LotsenStore  *store,
       goto fail;
     }
   number = sqlite3_column_int (next, 0);
+  /* Done reading: a statement left open would keep the write-ahead log
+   * from ever being checkpointed. */
+  sqlite3_reset (next);
 
   label = g_strdup_printf ("%s%03d", service->prefix, number);
   uuid = lotsen_store_new_uuid ();
@@ -604,6 +607,7 @@ lotsen_queue_call_next (LotsenStore  *store,
       goto fail;
     }
   ticket_id = sqlite3_column_int64 (pick, 0);
+  sqlite3_reset (pick);
 
   update = lotsen_store_prepare (store,
                                  "UPDATE ticket SET status = 'called', called_at = ?, desk = ? WHERE id = ?",

@@ -458,6 +458,29 @@ test_queue_two_kiosks (StoreFixture  *fixture,
   g_assert_cmpuint (g_hash_table_size (called), ==, 2 * TICKETS_PER_KIOSK);
 }
 
+/* A kiosk runs all day: the write-ahead log must be folded back into the
+ * database as it goes, not grow until the kiosk is closed. */
+static void
+test_queue_wal_checkpoints (StoreFixture  *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  GStatBuf buf;
+
+  for (int i = 0; i < 2000; i++)
+    {
+      g_autoptr(LotsenTicket) ticket = lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL);
+      g_assert_nonnull (ticket);
+      if (i % 2 == 0)
+        lotsen_ticket_free (lotsen_queue_call_next (fixture->store, 1, NULL, NULL));
+    }
+
+  g_assert_cmpint (g_stat (wal, &buf), ==, 0);
+  /* sqlite checkpoints at 1000 pages (4 MiB); without checkpoints this
+   * would be some 50 MiB. */
+  g_assert_cmpint (buf.st_size, <, 8 * 1024 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +501,7 @@ main (int   argc,
   ADD ("/queue/service-names", test_queue_service_names);
   ADD ("/queue/demo-idempotent", test_queue_demo_idempotent);
   ADD ("/queue/two-kiosks", test_queue_two_kiosks);
+  ADD ("/queue/wal-checkpoints", test_queue_wal_checkpoints);
 
 #undef ADD
 
