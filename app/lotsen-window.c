@@ -97,12 +97,36 @@ create_problem_page (LotsenWindow *self)
   return page;
 }
 
-static void
-add_page (LotsenWindow *self,
-          const char   *name,
-          GtkWidget    *page)
+/* Pages are made when first shown, so start-up and a language change only
+ * build what is on screen. */
+static GtkWidget *
+ensure_page (LotsenWindow *self,
+             const char   *name)
 {
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, name);
+
+  if (page != NULL)
+    return page;
+
+  if (g_str_equal (name, "problem"))
+    page = create_problem_page (self);
+  else if (g_str_equal (name, "welcome"))
+    page = lotsen_welcome_page_new ();
+  else if (g_str_equal (name, "register"))
+    page = lotsen_soon_page_new (_("Register"));
+  else if (g_str_equal (name, "activities"))
+    page = lotsen_soon_page_new (_("Activities"));
+  else if (g_str_equal (name, "queue"))
+    page = lotsen_queue_page_new ();
+  else if (g_str_equal (name, "ticket"))
+    page = lotsen_ticket_page_new (get_ticket_seconds (self));
+  else if (g_str_equal (name, "staff"))
+    page = lotsen_staff_page_new ();
+  else
+    return NULL;
+
   gtk_stack_add_named (self->pages, page, name);
+  return page;
 }
 
 /* Builds everything the window shows, in the current language. */
@@ -121,18 +145,6 @@ rebuild (LotsenWindow *self)
   gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pages));
-
-  if (self->store == NULL)
-    add_page (self, "problem", create_problem_page (self));
-  else
-    {
-      add_page (self, "welcome", lotsen_welcome_page_new ());
-      add_page (self, "register", lotsen_soon_page_new (_("Register")));
-      add_page (self, "activities", lotsen_soon_page_new (_("Activities")));
-      add_page (self, "queue", lotsen_queue_page_new ());
-      add_page (self, "ticket", lotsen_ticket_page_new (get_ticket_seconds (self)));
-      add_page (self, "staff", lotsen_staff_page_new ());
-    }
 
   adw_toast_overlay_set_child (self->toast_overlay, box);
 
@@ -224,12 +236,12 @@ show_page (LotsenWindow *self,
   else if (g_strcmp0 (name, "ticket") == 0 && self->ticket_id == 0)
     name = "welcome";
 
-  page = gtk_stack_get_child_by_name (self->pages, name);
+  page = ensure_page (self, name);
   if (page == NULL)
     {
       g_warning ("No page called “%s”", name);
       name = "welcome";
-      page = gtk_stack_get_child_by_name (self->pages, name);
+      page = ensure_page (self, name);
     }
 
   if (g_str_equal (name, "queue"))
@@ -574,7 +586,8 @@ lotsen_window_get_page_name (LotsenWindow *self)
 /**
  * lotsen_window_get_page:
  *
- * Returns: (transfer none) (nullable): the page called @name as it is now
+ * Returns: (transfer none) (nullable): the page called @name as it is
+ *   now, or %NULL when it has not been shown since the last rebuild
  */
 GtkWidget *
 lotsen_window_get_page (LotsenWindow *self,
