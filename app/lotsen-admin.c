@@ -33,7 +33,7 @@ static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"), N_("PATH") },
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"), N_("CODE") },
   { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"), N_("N") },
-  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("PREFIX") },
+  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("LETTER") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -188,11 +188,11 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Commands:\n"
-      "  ticket take PREFIX [--lang CODE]    take a ticket, print its label\n"
+      "  ticket take LETTER [--lang CODE]    take a ticket for a service, print its label\n"
       "  ticket done LABEL                   close a called ticket as served\n"
       "  ticket no-show LABEL                close a called ticket as not shown\n"
       "  queue                               list today’s waiting tickets in call order\n"
-      "  call-next --desk N [--service P]    call the next ticket, print its label\n"
+      "  call-next --desk N [--service L]    call the next ticket, print its label\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
       "3 the database cannot be used."));

@@ -101,19 +101,24 @@ lotsen_staff_page_set_desk (LotsenStaffPage *self,
 }
 
 static GtkWidget *
-create_ticket_row (const LotsenTicket *ticket)
+create_ticket_row (const LotsenTicket *ticket,
+                   GTimeZone          *timezone)
 {
   const LotsenLanguage *interpreter = lotsen_i18n_lookup (ticket->interpreter_lang);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ticket->created_at);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, timezone);
+  g_autofree char *taken = g_date_time_format (local, "%H:%M");
+  g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ticket->label);
   if (interpreter != NULL)
-    {
-      /* Translators: %s is a language's own name, such as "ትግርኛ". */
-      g_autofree char *subtitle = g_strdup_printf (_("Needs an interpreter: %s"), interpreter->native_name);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
+    /* Translators: "Taken at 10:42. Needs an interpreter: ትግርኛ" */
+    subtitle = g_strdup_printf (_("Taken at %s. Needs an interpreter: %s"), taken, interpreter->native_name);
+  else
+    /* Translators: the time a queue ticket was taken, e.g. "Taken at 10:42" */
+    subtitle = g_strdup_printf (_("Taken at %s"), taken);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   return row;
 }
@@ -122,11 +127,13 @@ create_ticket_row (const LotsenTicket *ticket)
  * lotsen_staff_page_set_queue:
  * @waiting: (element-type LotsenTicket): today's waiting tickets, in call order
  * @called: (nullable): the ticket this desk called last, if still open
+ * @timezone: the site's time zone, for the times tickets were taken
  */
 void
 lotsen_staff_page_set_queue (LotsenStaffPage    *self,
                              GPtrArray          *waiting,
-                             const LotsenTicket *called)
+                             const LotsenTicket *called,
+                             GTimeZone          *timezone)
 {
   g_autofree char *title = NULL;
   GtkWidget *row;
@@ -137,7 +144,7 @@ lotsen_staff_page_set_queue (LotsenStaffPage    *self,
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->waiting_list))) != NULL)
     gtk_list_box_remove (self->waiting_list, row);
   for (guint i = 0; i < waiting->len; i++)
-    gtk_list_box_append (self->waiting_list, create_ticket_row (g_ptr_array_index (waiting, i)));
+    gtk_list_box_append (self->waiting_list, create_ticket_row (g_ptr_array_index (waiting, i), timezone));
 
   title = g_strdup_printf (ngettext ("%u ticket waiting", "%u tickets waiting", waiting->len), waiting->len);
   gtk_label_set_text (self->waiting_title, title);

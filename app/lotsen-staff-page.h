@@ -16,7 +16,8 @@ void       lotsen_staff_page_set_desk   (LotsenStaffPage    *self,
                                          int                 desk);
 void       lotsen_staff_page_set_queue  (LotsenStaffPage    *self,
                                          GPtrArray          *waiting,
-                                         const LotsenTicket *called);
+                                         const LotsenTicket *called,
+                                         GTimeZone          *timezone);
 void       lotsen_staff_page_set_notice (LotsenStaffPage    *self,
                                          const char         *notice);
 

@@ -206,8 +206,8 @@ lotsen_ticket_page_set_ticket (LotsenTicketPage         *self,
                                          "%d people are ahead of you.",
                                          estimate->ahead),
                                estimate->ahead);
-      /* Translators: an estimated range of minutes, e.g. "About 10–20 minutes of waiting." */
-      wait = g_strdup_printf (_("About %d–%d minutes of waiting."),
+      /* Translators: an estimated range of minutes, e.g. "You will wait about 10–20 minutes." */
+      wait = g_strdup_printf (_("You will wait about %d–%d minutes."),
                               estimate->min_minutes, estimate->max_minutes);
     }
   gtk_label_set_text (self->ahead_label, ahead);
@@ -217,7 +217,7 @@ lotsen_ticket_page_set_ticket (LotsenTicketPage         *self,
   if (interpreter != NULL)
     {
       /* Translators: %s is a language's own name, such as "العربية". */
-      g_autofree char *text = g_strdup_printf (_("An interpreter in %s is asked for."),
+      g_autofree char *text = g_strdup_printf (_("You asked for an interpreter: %s"),
                                                interpreter->native_name);
 
       gtk_label_set_text (self->interpreter_label, text);

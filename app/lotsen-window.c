@@ -221,7 +221,8 @@ refresh_staff_page (LotsenWindow *self,
                               self->moved_aside);
 
   lotsen_staff_page_set_desk (LOTSEN_STAFF_PAGE (page), self->desk);
-  lotsen_staff_page_set_queue (LOTSEN_STAFF_PAGE (page), waiting, called);
+  lotsen_staff_page_set_queue (LOTSEN_STAFF_PAGE (page), waiting, called,
+                               lotsen_store_get_timezone (self->store));
   lotsen_staff_page_set_notice (LOTSEN_STAFF_PAGE (page), notice);
 }
 
@@ -315,7 +316,7 @@ set_interpreter_action (GtkWidget  *widget,
   if (!lotsen_queue_set_interpreter (self->store, self->ticket_id, *lang ? lang : NULL, &error))
     {
       g_warning ("Asking for an interpreter: %s", error->message);
-      toast (self, _("The wish could not be saved. Please tell the staff when you are called."));
+      toast (self, _("Your interpreter request could not be saved. Please tell the staff when you are called."));
     }
 
   show_page (self, "ticket");

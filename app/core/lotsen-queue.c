@@ -371,6 +371,18 @@ lotsen_queue_find_ticket (LotsenStore  *store,
   return get_ticket_where (store, "t.label = ?1 ORDER BY t.id DESC LIMIT 1", 0, label, error);
 }
 
+/* Ends a transaction that wrote @ticket_id, and reads the ticket back. */
+static LotsenTicket *
+commit_and_get_ticket (LotsenStore  *store,
+                       gint64        ticket_id,
+                       GError      **error)
+{
+  if (!lotsen_store_commit (store, error))
+    return NULL;
+
+  return lotsen_queue_get_ticket (store, ticket_id, error);
+}
+
 /**
  * lotsen_queue_take_ticket:
  * @prefix: the service's letter
@@ -453,10 +465,7 @@ lotsen_queue_take_ticket (LotsenStore  *store,
 
   ticket_id = sqlite3_last_insert_rowid (lotsen_store_get_db (store));
 
-  if (!lotsen_store_commit (store, error))
-    return NULL;
-
-  return lotsen_queue_get_ticket (store, ticket_id, error);
+  return commit_and_get_ticket (store, ticket_id, error);
 
 fail:
   lotsen_store_rollback (store);
@@ -621,10 +630,7 @@ lotsen_queue_call_next (LotsenStore  *store,
   if (!lotsen_store_step_done (store, update, error))
     goto fail;
 
-  if (!lotsen_store_commit (store, error))
-    return NULL;
-
-  return lotsen_queue_get_ticket (store, ticket_id, error);
+  return commit_and_get_ticket (store, ticket_id, error);
 
 fail:
   lotsen_store_rollback (store);
@@ -661,7 +667,7 @@ lotsen_queue_finish (LotsenStore         *store,
     {
       g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
                    /* Translators: %s is a ticket label such as "A012". */
-                   _("Ticket %s is not being served, so it cannot be closed."), label);
+                   _("Ticket %s has not been called, so it cannot be closed."), label);
       goto fail;
     }
 

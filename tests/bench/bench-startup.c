@@ -20,6 +20,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "lotsen-test-util.h"
+
 #define EXIT_SKIP 77
 
 static int opt_runs = 10;
@@ -28,16 +30,6 @@ static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Start the kiosk N times per case (default 10)", "N" },
   { NULL }
 };
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 print_row (const char *what,
@@ -53,9 +45,8 @@ print_row (const char *what,
       return;
     }
 
-  g_array_sort (values, compare_gint64);
+  median = sort_and_median (values);
   sorted = &g_array_index (values, gint64, 0);
-  median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
 
   g_print ("  %-20s %10.1f %10.1f %10.1f\n", what,
            sorted[0] / 1000.0, median / 1000.0, sorted[n - 1] / 1000.0);
@@ -84,21 +75,6 @@ remove_database (const char *path)
 
       g_unlink (name);
     }
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static gboolean

@@ -16,6 +16,7 @@
 #include "lotsen-demo.h"
 #include "lotsen-queue.h"
 #include "lotsen-store.h"
+#include "lotsen-test-util.h"
 
 #define CALL_COUNT 1000
 #define DESK_COUNT 4
@@ -29,16 +30,6 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Nearest rank: the smallest sample that at least @percent % of all
  * samples do not exceed. */
 static gint64
@@ -51,16 +42,6 @@ percentile (const gint64 *sorted,
   return sorted[CLAMP (rank, 1, n) - 1];
 }
 
-static double
-median (const gint64 *sorted,
-        guint         n)
-{
-  if (n % 2 == 1)
-    return sorted[n / 2];
-
-  return (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-}
-
 static void
 print_figures (const char *what,
                GArray     *samples,
@@ -68,6 +49,7 @@ print_figures (const char *what,
 {
   const gint64 *sorted;
   guint n = samples->len;
+  double middle;
 
   g_print ("%s\n", what);
   if (n == 0)
@@ -76,11 +58,11 @@ print_figures (const char *what,
       return;
     }
 
-  g_array_sort (samples, compare_gint64);
+  middle = sort_and_median (samples);
   sorted = &g_array_index (samples, gint64, 0);
 
   g_print ("  count   %u\n", n);
-  g_print ("  median  %8.3f ms\n", median (sorted, n) / 1000.0);
+  g_print ("  median  %8.3f ms\n", middle / 1000.0);
   g_print ("  p90     %8.3f ms\n", percentile (sorted, n, 90) / 1000.0);
   g_print ("  p99     %8.3f ms\n", percentile (sorted, n, 99) / 1000.0);
   g_print ("  max     %8.3f ms\n", sorted[n - 1] / 1000.0);
@@ -103,21 +85,6 @@ peak_rss_mib (void)
 
   /* "VmHWM:     12345 kB" */
   return g_ascii_strtod (line + strlen ("\nVmHWM:"), NULL) / 1024.0;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static gboolean

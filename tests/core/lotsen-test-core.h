@@ -7,6 +7,7 @@
 
 #include "lotsen-clock.h"
 #include "lotsen-store.h"
+#include "lotsen-test-util.h"
 
 typedef struct
 {
@@ -32,20 +33,6 @@ store_fixture_set_up (StoreFixture  *fixture,
   fixture->store = lotsen_store_open (fixture->path, fixture->clock, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
-}
-
-static inline void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static inline void

@@ -7,6 +7,7 @@
 
 #include "lotsen-i18n.h"
 #include "lotsen-test-ui.h"
+#include "lotsen-window.h"
 
 /**
  * lotsen_test_ui_init:
@@ -199,6 +200,21 @@ lotsen_test_ui_click (GtkWidget *button)
     gtk_widget_activate (button);
   lotsen_test_ui_wait (GTK_WIDGET (root));
   g_object_unref (root);
+}
+
+/* Taps the visible button for @action_name (and @target) in @window;
+ * there must be one. */
+void
+lotsen_test_ui_tap (GtkWidget  *window,
+                    const char *action_name,
+                    const char *target)
+{
+  GtkWidget *button = lotsen_test_ui_find_action (window, action_name, target);
+
+  if (button == NULL)
+    g_error ("No visible button for %s(%s) on the %s page", action_name, target ? target : "",
+             lotsen_window_get_page_name (LOTSEN_WINDOW (window)));
+  lotsen_test_ui_click (button);
 }
 
 gboolean

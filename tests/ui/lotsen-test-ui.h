@@ -17,6 +17,9 @@ GtkWidget  *lotsen_test_ui_find_action  (GtkWidget    *root,
 GtkWidget  *lotsen_test_ui_find_label   (GtkWidget    *root,
                                          const char   *text);
 void        lotsen_test_ui_click        (GtkWidget    *button);
+void        lotsen_test_ui_tap          (GtkWidget    *window,
+                                         const char   *action_name,
+                                         const char   *target);
 gboolean    lotsen_test_ui_save_png     (GtkWidget    *window,
                                          const char   *path,
                                          GError      **error);
