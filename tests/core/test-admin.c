@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include <gio/gio.h>
+
 #include "lotsen-queue.h"
 #include "lotsen-test-core.h"
 
@@ -171,6 +173,78 @@ test_admin_corrupt_database (void)
   g_assert_cmpstr (contents, ==, "not a database at all, but a long enough file to be read");
 }
 
+/* Many lotsen-admin processes at once on one database, as several kiosks
+ * and desks would be: every ticket number once, none skipped, and no
+ * ticket called twice. */
+#define PARALLEL 24
+
+static GPtrArray *
+run_parallel (const char * const *command)
+{
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < PARALLEL; i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+      g_ptr_array_add (argv, (char *) admin_path);
+      g_ptr_array_add (argv, (char *) "--database");
+      g_ptr_array_add (argv, database);
+      for (guint a = 0; command[a] != NULL; a++)
+        g_ptr_array_add (argv, (char *) command[a]);
+      g_ptr_array_add (argv, NULL);
+
+      g_ptr_array_add (processes, g_subprocess_newv ((const char * const *) argv->pdata,
+                                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < processes->len; i++)
+    {
+      g_autofree char *out = NULL;
+
+      g_subprocess_communicate_utf8 (processes->pdata[i], NULL, NULL, &out, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (processes->pdata[i]), ==, 0);
+      g_ptr_array_add (labels, g_strdup (g_strstrip (out)));
+    }
+
+  return labels;
+}
+
+static void
+test_admin_parallel (void)
+{
+  const char * const take[] = { "ticket", "take", "D", NULL };
+  const char * const call[] = { "call-next", "--desk", "7", "--service", "D", NULL };
+  g_autoptr(GPtrArray) taken = NULL;
+  g_autoptr(GPtrArray) called = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  taken = run_parallel (take);
+  for (guint i = 0; i < taken->len; i++)
+    {
+      g_assert_false (g_hash_table_contains (seen, taken->pdata[i]));
+      g_hash_table_add (seen, taken->pdata[i]);
+    }
+  for (int n = 1; n <= PARALLEL; n++)
+    {
+      g_autofree char *label = g_strdup_printf ("D%03d", n);
+      g_assert_true (g_hash_table_contains (seen, label));
+    }
+
+  called = run_parallel (call);
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < called->len; i++)
+    {
+      g_assert_false (g_hash_table_contains (seen, called->pdata[i]));
+      g_hash_table_add (seen, called->pdata[i]);
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, PARALLEL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/admin/journey", test_admin_journey);
   g_test_add_func ("/admin/bad-input", test_admin_bad_input);
   g_test_add_func ("/admin/corrupt-database", test_admin_corrupt_database);
+  g_test_add_func ("/admin/parallel", test_admin_parallel);
 
   status = g_test_run ();
 
