@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   build-aux/run-tests.sh [BUILD-DIR]
+#
+# Runs the whole suite under Xvfb with a private session bus, then the core
+# tests once more in an address- and undefined-behaviour-sanitizer build.
+# Ends with the line "N passed, N failed".
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+build="${1:-build}"
+asan="$build-sanitize"
+
+status=0
+
+dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
+  meson test -C "$build" --print-errorlogs || status=1
+
+if [ -f "$asan/build.ninja" ]; then
+  meson setup --reconfigure "$asan" >/dev/null
+else
+  meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false -Dui=false >/dev/null
+fi
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C "$asan" --suite core --print-errorlogs || status=1
+
+python3 build-aux/count-tests.py "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json" || status=1
+
+exit $status

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   build-aux/screenshots.sh OUTPUT-DIR [WIDTHxHEIGHT] [BUILD-DIR]
+#
+# Renders every kiosk screen in every language to OUTPUT-DIR/<lang>-<screen>.png.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+out="$(realpath -m "${1:?usage: $0 OUTPUT-DIR [WIDTHxHEIGHT] [BUILD-DIR]}")"
+size="${2:-1920x1080}"
+build="${3:-build}"
+
+meson compile -C "$build" screenshots >/dev/null
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/$build/ui" \
+       LOTSEN_LOCALEDIR="$PWD/$build/po" NO_AT_BRIDGE=1
+dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" \
+  "$build/tests/ui/screenshots" "$out" "$size"

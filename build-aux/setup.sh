@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   build-aux/setup.sh run    install what is missing, build, run the kiosk
+#   build-aux/setup.sh test   install what is missing, build, run every test
+#
+# For a Debian bookworm machine, as root (or with sudo).  Installing is
+# skipped, quietly, when every package is already there.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+packages=(
+  # build
+  gcc libc6-dev meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  # run: time zones, SVG pictograms, fonts for every script the kiosk speaks
+  tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme
+  fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core
+  # tests: a display and a session bus for the UI tests, data file checks
+  xvfb xauth dbus-daemon desktop-file-utils appstream sqlite3 python3
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ -f build/build.ninja ]; then
+  meson setup --reconfigure build >/dev/null
+else
+  meson setup build >/dev/null
+fi
+meson compile -C build >/dev/null
+
+case "${1:-run}" in
+  run)
+    shift || true
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "There is no display to show the kiosk on. On a machine without one, try:" >&2
+      echo "  dbus-run-session -- xvfb-run -a build-aux/setup.sh run --windowed" >&2
+      exit 1
+    fi
+    export GSETTINGS_SCHEMA_DIR="$PWD/build/ui" LOTSEN_LOCALEDIR="$PWD/build/po"
+    exec build/app/lotsen --demo "$@"
+    ;;
+  test)
+    exec build-aux/run-tests.sh build
+    ;;
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac
