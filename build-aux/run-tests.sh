@@ -14,6 +14,10 @@ asan="$build-sanitize"
 
 status=0
 
+# Everything, translations included: `meson test` alone builds only what
+# the test programs link.
+meson compile -C "$build" >/dev/null || exit 1
+
 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
   meson test -C "$build" --print-errorlogs || status=1
 
@@ -22,6 +26,7 @@ if [ -f "$asan/build.ninja" ]; then
 else
   meson setup "$asan" -Db_sanitize=address,undefined -Db_lundef=false -Dui=false >/dev/null
 fi
+meson compile -C "$asan" >/dev/null || exit 1
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C "$asan" --suite core --print-errorlogs || status=1
 
