@@ -17,8 +17,9 @@ packages=(
   # run: time zones, SVG pictograms, fonts for every script the kiosk speaks
   tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme
   fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core
-  # tests: a display and a session bus for the UI tests, data file checks
-  xvfb xauth dbus-daemon desktop-file-utils appstream sqlite3 python3
+  # tests: a display, a session bus and the accessibility bus for the UI
+  # tests (a screen reader needs the last one on the kiosk too), data checks
+  xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3
 )
 
 missing=()
