@@ -15,7 +15,7 @@ struct _LotsenLanguageBar
 {
   GtkWidget  parent_instance;
 
-  GtkBox    *languages;
+  GtkFlowBox *languages;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenLanguageBar, lotsen_language_bar, GTK_TYPE_WIDGET)
@@ -71,7 +71,9 @@ lotsen_language_bar_init (LotsenLanguageBar *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, languages[i].native_name,
                                       -1);
-      gtk_box_append (self->languages, button);
+      gtk_flow_box_append (self->languages, button);
+      /* The button takes the focus, not the cell around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
 }
 
