@@ -361,6 +361,60 @@ test_touch_targets_and_names (Fixture       *fixture,
     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue ticket")));
 }
 
+/* On a narrow screen (a portrait one, 1080 px wide less a frame) every
+ * page fits, and every language button is whole on screen: the bar wraps
+ * instead of cutting languages off. */
+static void
+assert_languages_on_screen (LotsenWindow *window,
+                            int           max_width)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+  int width;
+
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  if (width > max_width)
+    g_error ("The %s page makes the window %d px wide", lotsen_window_get_page_name (window), width);
+
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      GtkWidget *button = lotsen_test_ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, languages[i].code);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > width)
+        g_error ("The %s button is cut off: %.0f to %.0f in a window %d wide", languages[i].code,
+                 bounds.origin.x, bounds.origin.x + bounds.size.width, width);
+    }
+}
+
+static void
+test_narrow_screen (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LotsenWindow *window = lotsen_window_new (NULL, fixture->store, NULL, NULL);
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  lotsen_window_set_language (window, "ar");
+
+  assert_languages_on_screen (window, 1000);
+  lotsen_test_ui_tap (GTK_WIDGET (window), "win.show-page", "queue");
+  assert_languages_on_screen (window, 1000);
+  lotsen_test_ui_tap (GTK_WIDGET (window), "win.take-ticket", "C");
+  assert_languages_on_screen (window, 1000);
+  lotsen_test_ui_tap (GTK_WIDGET (window), "ticket.choose-interpreter", NULL);
+  assert_languages_on_screen (window, 1000);
+
+  lotsen_window_set_language (window, "sv");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_out_of_order (void)
 {
@@ -402,6 +456,7 @@ main (int   argc,
   ADD ("/window/ticket-time-limit", test_ticket_time_limit);
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
+  ADD ("/window/narrow-screen", test_narrow_screen);
   g_test_add_func ("/window/out-of-order", test_out_of_order);
 
 #undef ADD
