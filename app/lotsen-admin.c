@@ -16,6 +16,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-store.h"
+#include "lotsen-visitor.h"
 
 enum {
   EXIT_NOTHING = 1,
@@ -66,6 +67,16 @@ format_local_time (LotsenStore *store,
   return g_date_time_format (local, "%H:%M");
 }
 
+static char *
+format_local_date_time (LotsenStore *store,
+                        gint64       unix_seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lotsen_store_get_timezone (store));
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 static int
 take_ticket (LotsenStore *store,
              const char  *prefix)
@@ -112,6 +123,66 @@ list_queue (LotsenStore *store)
                ticket->lang ? ticket->lang : "-",
                ticket->interpreter_lang ? ticket->interpreter_lang : "-");
     }
+
+  return EXIT_SUCCESS;
+}
+
+static void
+print_field (const char *name,
+             const char *value)
+{
+  g_print ("%-18s %s\n", name, value != NULL && *value != '\0' ? value : "-");
+}
+
+static int
+show_visitor (LotsenStore *store,
+              const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenVisitor) visitor = lotsen_visitor_find_by_code (store, code, &error);
+  g_autofree char *year = NULL;
+  g_autofree char *interests = NULL;
+  g_autofree char *consent = NULL;
+  g_autofree char *consent_at = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *seen = NULL;
+
+  if (visitor == NULL)
+    return fail (status_for_error (error), error->message);
+
+  year = visitor->birth_year ? g_strdup_printf ("%d", visitor->birth_year) : NULL;
+  interests = g_strjoinv (",", visitor->interests);
+  created = format_local_date_time (store, visitor->created_at);
+  seen = format_local_date_time (store, visitor->last_seen_at);
+  consent_at = format_local_date_time (store, visitor->consent_at);
+  consent = g_strdup_printf ("%d (%s)", visitor->consent_version, consent_at);
+
+  print_field ("code", visitor->code);
+  print_field ("uuid", visitor->uuid);
+  print_field ("given_name", visitor->given_name);
+  print_field ("family_name", visitor->family_name);
+  print_field ("birth_year", year);
+  print_field ("gender", lotsen_gender_to_string (visitor->gender));
+  print_field ("phone", visitor->phone);
+  print_field ("municipality", visitor->municipality);
+  print_field ("interests", interests);
+  print_field ("interpreter_lang", visitor->interpreter_lang);
+  print_field ("lang", visitor->lang);
+  print_field ("consent_version", consent);
+  print_field ("created", created);
+  print_field ("last_seen", seen);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+delete_visitor (LotsenStore *store,
+                const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lotsen_visitor_erase (store, code, &error))
+    return fail (status_for_error (error), error->message);
 
   return EXIT_SUCCESS;
 }
@@ -193,6 +264,8 @@ main (int   argc,
       "  ticket no-show LABEL                close a called ticket as not shown\n"
       "  queue                               list today’s waiting tickets in call order\n"
       "  call-next --desk N [--service L]    call the next ticket, print its label\n"
+      "  visitor show CODE                   show what is stored about a visitor\n"
+      "  visitor delete CODE                 erase a visitor (tickets and sign-ups stay, nameless)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
       "3 the database cannot be used."));
@@ -214,7 +287,9 @@ main (int   argc,
 
   if (!(g_str_equal (command, "queue") || g_str_equal (command, "call-next") ||
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
-         (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show")))))
+         (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||
+        (g_str_equal (command, "visitor") && arg != NULL && argc == 4 &&
+         (g_str_equal (arg, "show") || g_str_equal (arg, "delete")))))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -230,6 +305,8 @@ main (int   argc,
     return list_queue (store);
   if (g_str_equal (command, "call-next"))
     return call_next (store);
+  if (g_str_equal (command, "visitor"))
+    return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
   if (g_str_equal (arg, "take"))
     return take_ticket (store, argv[3]);
   if (g_str_equal (arg, "done"))

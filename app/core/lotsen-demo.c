@@ -13,6 +13,7 @@
 #include "lotsen-demo.h"
 #include "lotsen-queue.h"
 #include "lotsen-store-private.h"
+#include "lotsen-visitor.h"
 
 #define SESSION_DAYS 14
 
@@ -59,6 +60,10 @@ static const struct {
       "زيارة دراسية إلى مكتب العمل", "بازدید آموزشی از اداره کار",
       "ናይ ትምህርቲ ምብጻሕ ናብ ቤት ጽሕፈት ስራሕ", "Booqasho waxbarasho Xafiiska Shaqada",
       "Навчальний візит до служби зайнятості", NULL } },
+};
+
+static const char * const municipalities[] = {
+  "Malmö", "Lund", "Helsingborg", "Landskrona", "Trelleborg",
 };
 
 static gboolean
@@ -186,7 +191,8 @@ fail:
 /**
  * lotsen_demo_seed:
  *
- * Adds the demo services and activities to a store that has none.  Safe
+ * Adds the demo services, activities and municipalities to a store that
+ * has none.  Safe
  * to call on every start: what is there already is left alone.
  */
 gboolean
@@ -206,6 +212,11 @@ lotsen_demo_seed (LotsenStore  *store,
 
   if (!has_rows (store, "activity") && !seed_activities (store, error))
     return FALSE;
+
+  if (!has_rows (store, "municipality"))
+    for (guint i = 0; i < G_N_ELEMENTS (municipalities); i++)
+      if (!lotsen_visitor_add_municipality (store, municipalities[i], error))
+        return FALSE;
 
   return TRUE;
 }

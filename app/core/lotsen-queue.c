@@ -34,7 +34,7 @@ static const char * const status_names[] = {
 
 #define TICKET_COLUMNS \
   "t.id, t.uuid, t.label, s.prefix, t.day, t.number, t.lang, t.interpreter_lang, " \
-  "t.status, t.created_at, t.called_at, t.finished_at, t.desk"
+  "t.status, t.created_at, t.called_at, t.finished_at, t.desk, t.visitor_id"
 
 void
 lotsen_service_free (LotsenService *service)
@@ -107,6 +107,7 @@ ticket_from_row (sqlite3_stmt *stmt)
   ticket->called_at = sqlite3_column_int64 (stmt, 10);
   ticket->finished_at = sqlite3_column_int64 (stmt, 11);
   ticket->desk = sqlite3_column_int (stmt, 12);
+  ticket->visitor_id = sqlite3_column_int64 (stmt, 13);
 
   return ticket;
 }
@@ -399,6 +400,22 @@ lotsen_queue_take_ticket (LotsenStore  *store,
                           const char   *lang,
                           GError      **error)
 {
+  return lotsen_queue_take_ticket_for (store, prefix, lang, 0, error);
+}
+
+/**
+ * lotsen_queue_take_ticket_for:
+ * @visitor_id: the signed-in visitor the ticket is for, or 0
+ *
+ * Like lotsen_queue_take_ticket(), for a visitor who gave their code.
+ */
+LotsenTicket *
+lotsen_queue_take_ticket_for (LotsenStore  *store,
+                              const char   *prefix,
+                              const char   *lang,
+                              gint64        visitor_id,
+                              GError      **error)
+{
   g_autoptr(LotsenService) service = NULL;
   g_autoptr(sqlite3_stmt) next = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
@@ -447,8 +464,8 @@ lotsen_queue_take_ticket (LotsenStore  *store,
   uuid = lotsen_store_new_uuid ();
 
   insert = lotsen_store_prepare (store,
-                                 "INSERT INTO ticket (uuid, service_id, day, number, label, lang, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 "INSERT INTO ticket (uuid, service_id, day, number, label, lang, created_at, visitor_id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                  error);
   if (insert == NULL)
     goto fail;
@@ -460,6 +477,8 @@ lotsen_queue_take_ticket (LotsenStore  *store,
   sqlite3_bind_text (insert, 5, label, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 6, lang, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (insert, 7, now);
+  if (visitor_id > 0)
+    sqlite3_bind_int64 (insert, 8, visitor_id);
   if (!lotsen_store_step_done (store, insert, error))
     goto fail;
 

@@ -33,6 +33,7 @@ typedef struct
   int                 number;
   char               *lang;             /* language the visitor used, or NULL */
   char               *interpreter_lang; /* NULL when no interpreter is asked for */
+  gint64              visitor_id;       /* 0 when taken without a personal code */
   LotsenTicketStatus  status;
   gint64              created_at;
   gint64              called_at;        /* 0 when not called */
@@ -71,6 +72,11 @@ gboolean       lotsen_queue_add_service       (LotsenStore         *store,
 LotsenTicket  *lotsen_queue_take_ticket       (LotsenStore         *store,
                                                const char          *prefix,
                                                const char          *lang,
+                                               GError             **error);
+LotsenTicket  *lotsen_queue_take_ticket_for   (LotsenStore         *store,
+                                               const char          *prefix,
+                                               const char          *lang,
+                                               gint64               visitor_id,
                                                GError             **error);
 LotsenTicket  *lotsen_queue_get_ticket        (LotsenStore         *store,
                                                gint64               id,

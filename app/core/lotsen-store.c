@@ -148,6 +148,17 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX ticket_day_status ON ticket (day, status, priority, created_at);"
   "CREATE INDEX ticket_service_finished ON ticket (service_id, finished_at);",
+
+  /* 2: registration — the site's municipalities, when a visitor was last seen */
+  "CREATE TABLE municipality ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL UNIQUE,"
+  "  sort_order INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "ALTER TABLE visitor ADD COLUMN last_seen_at INTEGER;"
+  "CREATE INDEX visitor_last_seen ON visitor (last_seen_at);"
+  "CREATE INDEX ticket_visitor ON ticket (visitor_id);"
+  "CREATE INDEX signup_visitor ON signup (visitor_id);",
 };
 
 static void

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "lotsen-queue.h"
+#include "lotsen-visitor.h"
 #include "lotsen-test-core.h"
 
 static const char *admin_path;
@@ -245,6 +246,40 @@ test_admin_parallel (void)
   g_assert_cmpuint (g_hash_table_size (seen), ==, PARALLEL);
 }
 
+static void
+test_admin_visitor (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = lotsen_store_open (database, NULL, &error);
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_auto(Run) show = { 0 }, erase = { 0 }, again = { 0 }, erase_again = { 0 };
+
+  g_assert_no_error (error);
+  draft->given_name = g_strdup ("Олена");
+  draft->phone = g_strdup ("+380 67 123 45 67");
+  draft->gender = LOTSEN_GENDER_WOMAN;
+  draft->consent = TRUE;
+  visitor = lotsen_visitor_register (store, draft, &error);
+  g_assert_no_error (error);
+
+  admin (&show, "visitor", "show", visitor->code, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "Олена"));
+  g_assert_nonnull (strstr (show.out, "+380671234567"));
+  g_assert_nonnull (strstr (show.out, "woman"));
+
+  admin (&erase, "visitor", "delete", visitor->code, NULL);
+  g_assert_cmpint (erase.status, ==, 0);
+
+  admin (&again, "visitor", "show", visitor->code, NULL);
+  g_assert_cmpint (again.status, ==, 2);
+  g_assert_cmpstr (again.out, ==, "");
+
+  admin (&erase_again, "visitor", "delete", visitor->code, NULL);
+  g_assert_cmpint (erase_again.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/admin/bad-input", test_admin_bad_input);
   g_test_add_func ("/admin/corrupt-database", test_admin_corrupt_database);
   g_test_add_func ("/admin/parallel", test_admin_parallel);
+  g_test_add_func ("/admin/visitor", test_admin_visitor);
 
   status = g_test_run ();
 

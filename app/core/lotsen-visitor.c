@@ -1,0 +1,958 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-visitor.c — registration, the personal code, and the rules for
+ * what a visitor may type.
+ *
+ * Everything a visitor types is checked here, not in the widgets: names
+ * and phone numbers are normalised (NFC, trimmed, one canonical phone
+ * form), and what could fool a person or a spreadsheet later — control
+ * characters, hidden direction marks, symbols in a name, overlong text —
+ * is refused with a message the visitor can read in their language.
+ * Nothing is stored until the visitor confirms the last step, and then in
+ * one transaction.
+ */
+
+#define G_LOG_DOMAIN "lotsen-visitor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "lotsen-i18n.h"
+#include "lotsen-store-private.h"
+#include "lotsen-visitor.h"
+
+#define OLDEST_AGE   110
+#define YOUNGEST_AGE  10
+#define CODE_TRIES    64 /* random codes tried before giving up; 4 characters first, then 5 */
+
+static const char * const interests[] = {
+  "swedish", "work", "studies", "housing", "health", "society", "family", "leisure", NULL
+};
+
+static const char * const gender_names[] = {
+  [LOTSEN_GENDER_UNSTATED] = "unstated",
+  [LOTSEN_GENDER_WOMAN]    = "woman",
+  [LOTSEN_GENDER_MAN]      = "man",
+  [LOTSEN_GENDER_OTHER]    = "other",
+};
+
+#define VISITOR_COLUMNS \
+  "id, uuid, code, lang, given_name, family_name, birth_year, gender, phone, municipality, " \
+  "interests, interpreter_lang, consent_version, consent_at, created_at, last_seen_at"
+
+/**
+ * lotsen_visitor_get_interests:
+ *
+ * Returns: (transfer none): the keys of the interests a visitor can tick
+ */
+const char * const *
+lotsen_visitor_get_interests (void)
+{
+  return interests;
+}
+
+const char *
+lotsen_gender_to_string (LotsenGender gender)
+{
+  g_return_val_if_fail (gender <= LOTSEN_GENDER_OTHER, NULL);
+
+  return gender_names[gender];
+}
+
+static LotsenGender
+gender_from_string (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (gender_names); i++)
+    if (g_strcmp0 (gender_names[i], text) == 0)
+      return i;
+
+  return LOTSEN_GENDER_UNSTATED;
+}
+
+LotsenVisitorDraft *
+lotsen_visitor_draft_new (void)
+{
+  return g_new0 (LotsenVisitorDraft, 1);
+}
+
+void
+lotsen_visitor_draft_free (LotsenVisitorDraft *draft)
+{
+  if (draft == NULL)
+    return;
+
+  g_free (draft->lang);
+  g_free (draft->given_name);
+  g_free (draft->family_name);
+  g_free (draft->phone);
+  g_free (draft->municipality);
+  g_strfreev (draft->interests);
+  g_free (draft->interpreter_lang);
+  g_free (draft);
+}
+
+void
+lotsen_visitor_free (LotsenVisitor *visitor)
+{
+  if (visitor == NULL)
+    return;
+
+  g_free (visitor->uuid);
+  g_free (visitor->code);
+  g_free (visitor->lang);
+  g_free (visitor->given_name);
+  g_free (visitor->family_name);
+  g_free (visitor->phone);
+  g_free (visitor->municipality);
+  g_strfreev (visitor->interests);
+  g_free (visitor->interpreter_lang);
+  g_free (visitor);
+}
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Text straight from a field: whole, valid UTF-8, and no NUL inside. */
+static gboolean
+check_text (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  if (memchr (text, '\0', length) != NULL)
+    return set_invalid (error, _("The text holds a hidden control character. Please write it again."));
+
+  if (!g_utf8_validate (text, length, NULL))
+    return set_invalid (error, _("The text could not be read. Please write it again."));
+
+  return TRUE;
+}
+
+/* Marks that change how text is shown without being seen themselves. */
+static gboolean
+is_direction_control (gunichar c)
+{
+  return c == 0x061C ||                    /* ARABIC LETTER MARK */
+         c == 0x200E || c == 0x200F ||     /* LRM, RLM */
+         (c >= 0x202A && c <= 0x202E) ||   /* embeddings and overrides */
+         (c >= 0x2066 && c <= 0x2069);     /* isolates */
+}
+
+static gboolean
+is_name_punctuation (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == '.';
+}
+
+/**
+ * lotsen_visitor_normalize_name:
+ * @text: what the visitor typed
+ * @length: its length in bytes, or -1 when NUL-terminated
+ * @required: whether an empty name is an error
+ *
+ * A name is letters in any script (with their combining marks), single
+ * spaces, hyphens, apostrophes and full stops; at most
+ * %LOTSEN_NAME_MAX_CHARS characters.  The zero-width (non-)joiners that
+ * Persian and Arabic spelling need are kept.
+ *
+ * Returns: (transfer full): the name in NFC with spaces trimmed and
+ *   collapsed ("" for an empty optional name), or %NULL with @error set
+ */
+char *
+lotsen_visitor_normalize_name (const char  *text,
+                               gssize       length,
+                               gboolean     required,
+                               GError     **error)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *nfc = NULL;
+  gboolean space = FALSE;
+  gboolean letters = FALSE;
+
+  if (text == NULL)
+    text = "";
+  if (length < 0)
+    length = strlen (text);
+
+  if (!check_text (text, length, error))
+    return NULL;
+
+  nfc = g_utf8_normalize (text, length, G_NORMALIZE_NFC);
+
+  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (is_direction_control (c))
+        {
+          set_invalid (error, _("The name holds hidden direction marks. Please write it again."));
+          return NULL;
+        }
+
+      /* Tabs and line breaks are control characters, not spaces. */
+      if (type == G_UNICODE_CONTROL || (type == G_UNICODE_FORMAT && c != 0x200C && c != 0x200D))
+        {
+          set_invalid (error, _("The text holds a hidden control character. Please write it again."));
+          return NULL;
+        }
+
+      if (g_unichar_isspace (c))
+        {
+          space = name->len > 0;
+          continue;
+        }
+
+      if (!g_unichar_isalpha (c) && !g_unichar_ismark (c) && c != 0x200C && c != 0x200D &&
+          !is_name_punctuation (c))
+        {
+          set_invalid (error, _("A name can only have letters, spaces, hyphens (-) and apostrophes (')."));
+          return NULL;
+        }
+
+      letters |= g_unichar_isalpha (c);
+      if (space)
+        g_string_append_c (name, ' ');
+      space = FALSE;
+      g_string_append_unichar (name, c);
+    }
+
+  if (name->len == 0)
+    {
+      if (required)
+        {
+          set_invalid (error, _("Please write your name."));
+          return NULL;
+        }
+      return g_strdup ("");
+    }
+
+  if (!letters)
+    {
+      set_invalid (error, _("A name can only have letters, spaces, hyphens (-) and apostrophes (')."));
+      return NULL;
+    }
+
+  if (g_utf8_strlen (name->str, -1) > LOTSEN_NAME_MAX_CHARS)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   ngettext ("A name can be at most %d character long.",
+                             "A name can be at most %d characters long.",
+                             LOTSEN_NAME_MAX_CHARS),
+                   LOTSEN_NAME_MAX_CHARS);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/**
+ * lotsen_visitor_normalize_phone:
+ *
+ * Accepts Swedish numbers ("070-123 45 67") and international ones
+ * ("+964 770 123 4567", "00964…"), in any script's digits, and gives them
+ * one form: "+" and digits only (E.164), e.g. "+46701234567".
+ *
+ * Returns: (transfer full): the number, "" when none was given, or %NULL
+ *   with @error set
+ */
+char *
+lotsen_visitor_normalize_phone (const char  *text,
+                                gssize       length,
+                                GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean plus = FALSE;
+  gsize n;
+
+  if (text == NULL)
+    text = "";
+  if (length < 0)
+    length = strlen (text);
+
+  if (!check_text (text, length, error))
+    return NULL;
+
+  if (g_utf8_strlen (text, length) > LOTSEN_PHONE_MAX_CHARS)
+    {
+      set_invalid (error, _("That phone number is too long."));
+      return NULL;
+    }
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        g_string_append_c (digits, '0' + g_unichar_digit_value (c));
+      else if (c == '+' && digits->len == 0 && !plus)
+        plus = TRUE;
+      else if (g_unichar_isspace (c) || (c < 0x80 && strchr ("-()./", (int) c) != NULL))
+        continue;
+      else
+        {
+          set_invalid (error, _("A phone number can only have digits, spaces and a + at the start."));
+          return NULL;
+        }
+    }
+
+  if (digits->len == 0 && !plus)
+    return g_strdup ("");
+
+  if (!plus && g_str_has_prefix (digits->str, "00"))
+    {
+      plus = TRUE;
+      g_string_erase (digits, 0, 2);
+    }
+
+  if (!plus)
+    {
+      /* A Swedish number: 0, then 7 to 9 digits. */
+      if (digits->str[0] != '0' || digits->len < 8 || digits->len > 10)
+        {
+          set_invalid (error, _("Please write a Swedish number starting with 0, or another country’s number starting with +."));
+          return NULL;
+        }
+      g_string_erase (digits, 0, 1);
+      g_string_prepend (digits, "46");
+    }
+  else if (g_str_has_prefix (digits->str, "460"))
+    g_string_erase (digits, 2, 1);  /* "+46 070…": the 0 does not belong */
+
+  n = digits->len;
+  if (n < 8 || n > 15 || digits->str[0] == '0')
+    {
+      set_invalid (error, _("That phone number has too few or too many digits."));
+      return NULL;
+    }
+
+  g_string_prepend_c (digits, '+');
+  return g_string_free (g_steal_pointer (&digits), FALSE);
+}
+
+static int
+current_year (LotsenStore *store)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (lotsen_store_now (store));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lotsen_store_get_timezone (store));
+
+  return g_date_time_get_year (local);
+}
+
+/**
+ * lotsen_visitor_get_birth_years:
+ *
+ * The birth years a visitor can pick: from %OLDEST_AGE to %YOUNGEST_AGE
+ * years ago.
+ */
+void
+lotsen_visitor_get_birth_years (LotsenStore *store,
+                                int         *oldest,
+                                int         *youngest)
+{
+  int year = current_year (store);
+
+  *oldest = year - OLDEST_AGE;
+  *youngest = year - YOUNGEST_AGE;
+}
+
+gboolean
+lotsen_visitor_check_birth_year (LotsenStore  *store,
+                                 int           year,
+                                 GError      **error)
+{
+  int oldest, youngest;
+
+  lotsen_visitor_get_birth_years (store, &oldest, &youngest);
+  if (year == 0 || (year >= oldest && year <= youngest))
+    return TRUE;
+
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+               _("Please pick a birth year from %d to %d."), oldest, youngest);
+  return FALSE;
+}
+
+/**
+ * lotsen_visitor_normalize_code:
+ *
+ * Returns: (transfer full): @text in capitals without spaces or dashes
+ */
+char *
+lotsen_visitor_normalize_code (const char *text)
+{
+  GString *code = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    if (*p != ' ' && *p != '-')
+      g_string_append_c (code, g_ascii_toupper (*p));
+
+  return g_string_free (code, FALSE);
+}
+
+static gboolean
+is_valid_code (const char *code)
+{
+  gsize length = strlen (code);
+
+  return length >= LOTSEN_CODE_MIN_LENGTH && length <= LOTSEN_CODE_MAX_LENGTH &&
+         strspn (code, LOTSEN_CODE_ALPHABET) == length;
+}
+
+/* A code from the operating system's random source, without bias. */
+static char *
+random_code (int length)
+{
+  static const char alphabet[] = LOTSEN_CODE_ALPHABET;
+  const guint n = sizeof alphabet - 1;
+  char *code = g_malloc0 (length + 1);
+  int filled = 0;
+
+  while (filled < length)
+    {
+      guint8 bytes[16];
+      ssize_t got = getrandom (bytes, sizeof bytes, 0);
+
+      if (got <= 0)
+        {
+          bytes[0] = g_random_int_range (0, n);
+          got = 1;
+        }
+
+      for (ssize_t i = 0; i < got && filled < length; i++)
+        if (bytes[i] < 256 - 256 % n)
+          code[filled++] = alphabet[bytes[i] % n];
+    }
+
+  return code;
+}
+
+GPtrArray *
+lotsen_visitor_list_municipalities (LotsenStore  *store,
+                                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+
+  stmt = lotsen_store_prepare (store, "SELECT name FROM municipality ORDER BY sort_order, name", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&names);
+}
+
+gboolean
+lotsen_visitor_add_municipality (LotsenStore  *store,
+                                 const char   *name,
+                                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stmt = lotsen_store_prepare (store,
+                               "INSERT OR IGNORE INTO municipality (name, sort_order) "
+                               "VALUES (?, (SELECT count(*) FROM municipality))",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return lotsen_store_step_done (store, stmt, error);
+}
+
+static gboolean
+is_municipality (LotsenStore *store,
+                 const char  *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (store, "SELECT 1 FROM municipality WHERE name = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static char *
+column_strdup (sqlite3_stmt *stmt,
+               int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static LotsenVisitor *
+visitor_from_row (sqlite3_stmt *stmt)
+{
+  LotsenVisitor *visitor = g_new0 (LotsenVisitor, 1);
+  const char *interest_list = (const char *) sqlite3_column_text (stmt, 10);
+
+  visitor->id = sqlite3_column_int64 (stmt, 0);
+  visitor->uuid = column_strdup (stmt, 1);
+  visitor->code = column_strdup (stmt, 2);
+  visitor->lang = column_strdup (stmt, 3);
+  visitor->given_name = column_strdup (stmt, 4);
+  visitor->family_name = column_strdup (stmt, 5);
+  visitor->birth_year = sqlite3_column_int (stmt, 6);
+  visitor->gender = gender_from_string ((const char *) sqlite3_column_text (stmt, 7));
+  visitor->phone = column_strdup (stmt, 8);
+  visitor->municipality = column_strdup (stmt, 9);
+  visitor->interests = interest_list && *interest_list ? g_strsplit (interest_list, ",", -1) : g_new0 (char *, 1);
+  visitor->interpreter_lang = column_strdup (stmt, 11);
+  visitor->consent_version = sqlite3_column_int (stmt, 12);
+  visitor->consent_at = sqlite3_column_int64 (stmt, 13);
+  visitor->created_at = sqlite3_column_int64 (stmt, 14);
+  visitor->last_seen_at = sqlite3_column_int64 (stmt, 15);
+
+  return visitor;
+}
+
+static LotsenVisitor *
+get_visitor_where (LotsenStore  *store,
+                   const char   *where,
+                   gint64        id,
+                   const char   *code,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strconcat ("SELECT " VISITOR_COLUMNS " FROM visitor WHERE ", where, NULL);
+
+  stmt = lotsen_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (code != NULL)
+    sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND,
+                           _("That code is not known here. Please check it and try again."));
+      return NULL;
+    }
+
+  return visitor_from_row (stmt);
+}
+
+/* Checks every field of @draft and gives back the cleaned values. */
+static gboolean
+clean_draft (LotsenStore               *store,
+             const LotsenVisitorDraft  *draft,
+             char                     **given_name,
+             char                     **family_name,
+             char                     **phone,
+             char                     **interest_list,
+             GError                   **error)
+{
+  if (!draft->consent)
+    return set_invalid (error, _("Please read and accept how your information is kept first."));
+
+  if (draft->lang != NULL && lotsen_i18n_lookup (draft->lang) == NULL)
+    return set_invalid (error, _("That language is not one of the kiosk’s languages."));
+
+  if (draft->interpreter_lang != NULL && lotsen_i18n_lookup (draft->interpreter_lang) == NULL)
+    return set_invalid (error, _("That language is not one of the kiosk’s languages."));
+
+  if (draft->gender > LOTSEN_GENDER_OTHER)
+    return set_invalid (error, _("Please choose one of the answers."));
+
+  if (!lotsen_visitor_check_birth_year (store, draft->birth_year, error))
+    return FALSE;
+
+  if (draft->municipality != NULL && *draft->municipality != '\0' &&
+      !is_municipality (store, draft->municipality))
+    return set_invalid (error, _("Please choose one of the municipalities in the list."));
+
+  for (guint i = 0; draft->interests != NULL && draft->interests[i] != NULL; i++)
+    if (!g_strv_contains (interests, draft->interests[i]))
+      return set_invalid (error, _("Please choose one of the answers."));
+
+  *given_name = lotsen_visitor_normalize_name (draft->given_name, -1, TRUE, error);
+  if (*given_name == NULL)
+    return FALSE;
+
+  *family_name = lotsen_visitor_normalize_name (draft->family_name, -1, FALSE, error);
+  if (*family_name == NULL)
+    return FALSE;
+
+  *phone = lotsen_visitor_normalize_phone (draft->phone, -1, error);
+  if (*phone == NULL)
+    return FALSE;
+
+  *interest_list = draft->interests ? g_strjoinv (",", draft->interests) : g_strdup ("");
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+code_is_taken (LotsenStore  *store,
+               const char   *code,
+               gboolean     *taken,
+               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (store, "SELECT 1 FROM visitor WHERE code = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return FALSE;
+    }
+
+  *taken = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * lotsen_visitor_register:
+ *
+ * Checks everything in @draft and stores the visitor with a new personal
+ * code, all in one transaction: on any error nothing is stored.
+ *
+ * Returns: (transfer full): the new visitor, with its code
+ */
+LotsenVisitor *
+lotsen_visitor_register (LotsenStore               *store,
+                         const LotsenVisitorDraft  *draft,
+                         GError                   **error)
+{
+  g_autofree char *given_name = NULL;
+  g_autofree char *family_name = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *interest_list = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  gint64 now, visitor_id;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  if (!clean_draft (store, draft, &given_name, &family_name, &phone, &interest_list, error))
+    return NULL;
+
+  if (!lotsen_store_begin (store, error))
+    return NULL;
+
+  for (int attempt = 0; code == NULL; attempt++)
+    {
+      gboolean taken;
+
+      if (attempt == CODE_TRIES)
+        {
+          g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
+                               _("No free personal code was found. Please ask the staff."));
+          goto fail;
+        }
+
+      code = random_code (attempt < CODE_TRIES / 2 ? LOTSEN_CODE_MIN_LENGTH : LOTSEN_CODE_MAX_LENGTH);
+      if (!code_is_taken (store, code, &taken, error))
+        goto fail;
+      if (taken)
+        g_clear_pointer (&code, g_free);
+    }
+
+  insert = lotsen_store_prepare (store,
+                                 "INSERT INTO visitor (uuid, code, created_at, last_seen_at, lang, "
+                                 "given_name, family_name, birth_year, gender, phone, municipality, "
+                                 "interests, interpreter_lang, consent_version, consent_at) "
+                                 "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?3)",
+                                 error);
+  if (insert == NULL)
+    goto fail;
+
+  now = lotsen_store_now (store);
+  uuid = lotsen_store_new_uuid ();
+  sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, code, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 3, now);
+  bind_text_or_null (insert, 4, draft->lang);
+  bind_text_or_null (insert, 5, given_name);
+  bind_text_or_null (insert, 6, family_name);
+  if (draft->birth_year != 0)
+    sqlite3_bind_int (insert, 7, draft->birth_year);
+  sqlite3_bind_text (insert, 8, gender_names[draft->gender], -1, SQLITE_STATIC);
+  bind_text_or_null (insert, 9, phone);
+  bind_text_or_null (insert, 10, draft->municipality);
+  bind_text_or_null (insert, 11, interest_list);
+  bind_text_or_null (insert, 12, draft->interpreter_lang);
+  sqlite3_bind_int (insert, 13, LOTSEN_CONSENT_VERSION);
+  if (!lotsen_store_step_done (store, insert, error))
+    goto fail;
+
+  visitor_id = sqlite3_last_insert_rowid (lotsen_store_get_db (store));
+  if (!lotsen_store_commit (store, error))
+    return NULL;
+
+  return get_visitor_where (store, "id = ?1", visitor_id, NULL, error);
+
+fail:
+  lotsen_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * lotsen_visitor_find_by_code:
+ * @code: as typed; spaces, dashes and small letters are forgiven
+ *
+ * Returns: (transfer full): the visitor, or %NULL with
+ *   %LOTSEN_STORE_ERROR_NOT_FOUND
+ */
+LotsenVisitor *
+lotsen_visitor_find_by_code (LotsenStore  *store,
+                             const char   *code,
+                             GError      **error)
+{
+  g_autofree char *normalized = lotsen_visitor_normalize_code (code);
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+
+  if (!is_valid_code (normalized))
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND,
+                           _("That code is not known here. Please check it and try again."));
+      return NULL;
+    }
+
+  return get_visitor_where (store, "code = ?1", 0, normalized, error);
+}
+
+gboolean
+lotsen_visitor_needs_consent (const LotsenVisitor *visitor)
+{
+  g_return_val_if_fail (visitor != NULL, TRUE);
+
+  return visitor->consent_version < LOTSEN_CONSENT_VERSION;
+}
+
+/**
+ * lotsen_visitor_renew_consent:
+ *
+ * Records that a returning visitor accepted the current consent text, and
+ * that they were here now.
+ */
+gboolean
+lotsen_visitor_renew_consent (LotsenStore  *store,
+                              gint64        visitor_id,
+                              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+
+  stmt = lotsen_store_prepare (store,
+                               "UPDATE visitor SET consent_version = ?1, consent_at = ?2, last_seen_at = ?2 "
+                               "WHERE id = ?3",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, LOTSEN_CONSENT_VERSION);
+  sqlite3_bind_int64 (stmt, 2, lotsen_store_now (store));
+  sqlite3_bind_int64 (stmt, 3, visitor_id);
+
+  return lotsen_store_step_done (store, stmt, error);
+}
+
+static void
+append_initial (GString    *masked,
+                const char *name)
+{
+  if (name == NULL || *name == '\0')
+    return;
+
+  if (masked->len > 0)
+    g_string_append_c (masked, ' ');
+  g_string_append_unichar (masked, g_unichar_totitle (g_utf8_get_char (name)));
+  g_string_append (masked, "…");
+}
+
+/**
+ * lotsen_visitor_masked_name:
+ *
+ * Returns: (transfer full): only the initials, e.g. "A… S…": enough for a
+ *   visitor to recognise themselves, too little for anyone behind them
+ */
+char *
+lotsen_visitor_masked_name (const LotsenVisitor *visitor)
+{
+  GString *masked = g_string_new (NULL);
+
+  g_return_val_if_fail (visitor != NULL, NULL);
+
+  append_initial (masked, visitor->given_name);
+  append_initial (masked, visitor->family_name);
+
+  return g_string_free (masked, FALSE);
+}
+
+/**
+ * lotsen_visitor_erase:
+ *
+ * The right to erasure: the visitor and everything that names them are
+ * removed; their tickets and sign-ups stay, without a name, for the
+ * statistics.  Recorded in the audit table.
+ */
+gboolean
+lotsen_visitor_erase (LotsenStore  *store,
+                      const char   *code,
+                      GError      **error)
+{
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(sqlite3_stmt) signups = NULL;
+  g_autoptr(sqlite3_stmt) remove = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+
+  if (!lotsen_store_begin (store, error))
+    return FALSE;
+
+  visitor = lotsen_visitor_find_by_code (store, code, error);
+  if (visitor == NULL)
+    goto fail;
+
+  signups = lotsen_store_prepare (store, "UPDATE signup SET name = NULL, phone = NULL WHERE visitor_id = ?", error);
+  remove = lotsen_store_prepare (store, "DELETE FROM visitor WHERE id = ?", error);
+  if (signups == NULL || remove == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (signups, 1, visitor->id);
+  sqlite3_bind_int64 (remove, 1, visitor->id);
+  if (!lotsen_store_step_done (store, signups, error) ||
+      !lotsen_store_step_done (store, remove, error) ||
+      !lotsen_store_audit (store, "erase", visitor->uuid, error))
+    goto fail;
+
+  return lotsen_store_commit (store, error);
+
+fail:
+  lotsen_store_rollback (store);
+  return FALSE;
+}
+
+struct _LotsenCodeGate
+{
+  GObject      parent_instance;
+
+  LotsenClock *clock;
+  GArray      *misses;       /* gint64 times of recent wrong codes */
+  gint64       paused_until;
+};
+
+G_DEFINE_FINAL_TYPE (LotsenCodeGate, lotsen_code_gate, G_TYPE_OBJECT)
+
+static void
+lotsen_code_gate_finalize (GObject *object)
+{
+  LotsenCodeGate *self = LOTSEN_CODE_GATE (object);
+
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->misses, g_array_unref);
+
+  G_OBJECT_CLASS (lotsen_code_gate_parent_class)->finalize (object);
+}
+
+static void
+lotsen_code_gate_class_init (LotsenCodeGateClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lotsen_code_gate_finalize;
+}
+
+static void
+lotsen_code_gate_init (LotsenCodeGate *self)
+{
+  self->misses = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+LotsenCodeGate *
+lotsen_code_gate_new (LotsenClock *clock)
+{
+  LotsenCodeGate *self = g_object_new (LOTSEN_TYPE_CODE_GATE, NULL);
+
+  self->clock = clock ? g_object_ref (clock) : lotsen_clock_new_system ();
+  return self;
+}
+
+/**
+ * lotsen_code_gate_seconds_left:
+ *
+ * Returns: how many seconds until a code may be tried again; 0 now
+ */
+int
+lotsen_code_gate_seconds_left (LotsenCodeGate *self)
+{
+  gint64 now;
+
+  g_return_val_if_fail (LOTSEN_IS_CODE_GATE (self), 0);
+
+  now = lotsen_clock_get_now (self->clock);
+  return self->paused_until > now ? (int) (self->paused_until - now) : 0;
+}
+
+void
+lotsen_code_gate_record (LotsenCodeGate *self,
+                         gboolean        matched)
+{
+  gint64 now;
+  guint recent = 0;
+
+  g_return_if_fail (LOTSEN_IS_CODE_GATE (self));
+
+  if (matched)
+    {
+      g_array_set_size (self->misses, 0);
+      return;
+    }
+
+  /* No code is tried during a pause, so none counts. */
+  now = lotsen_clock_get_now (self->clock);
+  if (self->paused_until > now)
+    return;
+
+  g_array_append_val (self->misses, now);
+
+  for (guint i = 0; i < self->misses->len; i++)
+    if (g_array_index (self->misses, gint64, i) > now - LOTSEN_CODE_GATE_WINDOW_SECS)
+      recent++;
+
+  if (recent >= LOTSEN_CODE_GATE_TRIES)
+    {
+      self->paused_until = now + LOTSEN_CODE_GATE_PAUSE_SECS;
+      g_array_set_size (self->misses, 0);
+    }
+}
