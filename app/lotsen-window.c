@@ -13,17 +13,25 @@
 
 #include "config.h"
 
+#include "lotsen-code-page.h"
+#include "lotsen-consent-page.h"
 #include "lotsen-i18n.h"
 #include "lotsen-language-bar.h"
 #include "lotsen-queue.h"
 #include "lotsen-queue-page.h"
+#include "lotsen-register-page.h"
+#include "lotsen-sign-in-page.h"
 #include "lotsen-soon-page.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-ticket-page.h"
+#include "lotsen-visitor.h"
+#include "lotsen-visitor-page.h"
 #include "lotsen-welcome-page.h"
 #include "lotsen-window.h"
 
 #define DEFAULT_TICKET_SECONDS 30
+#define DEFAULT_IDLE_TIMEOUT   90
+#define DEFAULT_IDLE_WARNING   20
 
 struct _LotsenWindow
 {
@@ -40,10 +48,27 @@ struct _LotsenWindow
   char                 *moved_aside;
   char                 *default_language;
 
+  /* The visitor at the screen: all of it is wiped when they leave. */
   char                 *page_name;
   gint64                ticket_id;
+  LotsenVisitorDraft   *draft;            /* while registering */
+  guint                 register_step;
+  LotsenVisitor        *visitor;          /* signed in or just registered */
+  gboolean              renewing_consent; /* a returning visitor meets a new consent text */
+  GString              *typed_code;
+  char                 *sign_in_message;
+  LotsenCodeGate       *gate;
+
+  /* Staff */
   gint64                called_ticket_id;
   int                   desk;
+
+  /* Leaving the kiosk alone: a warning, then a clean screen. */
+  LotsenClock          *clock;
+  gint64                last_activity;
+  guint                 idle_tick_id;
+  GtkWidget            *idle_warning;
+  GtkLabel             *idle_countdown;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenWindow, lotsen_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -56,8 +81,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void show_page (LotsenWindow *self,
-                       const char   *name);
+static void show_page     (LotsenWindow *self,
+                           const char   *name);
+static void note_activity (LotsenWindow *self);
 
 static void
 toast (LotsenWindow *self,
@@ -70,12 +96,28 @@ toast (LotsenWindow *self,
 }
 
 static guint
-get_ticket_seconds (LotsenWindow *self)
+get_setting (LotsenWindow *self,
+             const char   *key,
+             guint         fallback)
 {
-  if (self->settings == NULL)
-    return DEFAULT_TICKET_SECONDS;
+  return self->settings ? g_settings_get_uint (self->settings, key) : fallback;
+}
 
-  return g_settings_get_uint (self->settings, "ticket-seconds");
+static GtkWidget *
+create_register_page (LotsenWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) municipalities = lotsen_visitor_list_municipalities (self->store, &error);
+  int oldest, youngest;
+
+  if (municipalities == NULL)
+    {
+      g_warning ("Listing municipalities: %s", error->message);
+      municipalities = g_ptr_array_new ();
+    }
+
+  lotsen_visitor_get_birth_years (self->store, &oldest, &youngest);
+  return lotsen_register_page_new (self->draft, &self->register_step, municipalities, oldest, youngest);
 }
 
 static GtkWidget *
@@ -112,14 +154,25 @@ ensure_page (LotsenWindow *self,
     page = create_problem_page (self);
   else if (g_str_equal (name, "welcome"))
     page = lotsen_welcome_page_new ();
+  else if (g_str_equal (name, "consent"))
+    page = lotsen_consent_page_new ();
   else if (g_str_equal (name, "register"))
-    page = lotsen_soon_page_new (_("Register"));
+    page = create_register_page (self);
+  else if (g_str_equal (name, "code"))
+    page = lotsen_code_page_new (self->visitor->code);
+  else if (g_str_equal (name, "sign-in"))
+    page = lotsen_sign_in_page_new ();
+  else if (g_str_equal (name, "visitor"))
+    {
+      g_autofree char *masked = lotsen_visitor_masked_name (self->visitor);
+      page = lotsen_visitor_page_new (masked);
+    }
   else if (g_str_equal (name, "activities"))
     page = lotsen_soon_page_new (_("Activities"));
   else if (g_str_equal (name, "queue"))
     page = lotsen_queue_page_new ();
   else if (g_str_equal (name, "ticket"))
-    page = lotsen_ticket_page_new (get_ticket_seconds (self));
+    page = lotsen_ticket_page_new (get_setting (self, "ticket-seconds", DEFAULT_TICKET_SECONDS));
   else if (g_str_equal (name, "staff"))
     page = lotsen_staff_page_new ();
   else
@@ -129,11 +182,47 @@ ensure_page (LotsenWindow *self,
   return page;
 }
 
+/* "Are you still there?": over everything, with one big button. */
+static GtkWidget *
+create_idle_warning (LotsenWindow *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *button = gtk_button_new_with_label (_("Yes, I am still here"));
+  GtkWidget *countdown = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_TIMER, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "lotsen-soon-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Are you still there?"));
+
+  gtk_label_set_wrap (GTK_LABEL (countdown), TRUE);
+  gtk_label_set_justify (GTK_LABEL (countdown), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (countdown, "page-subtitle");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.still-here");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "big-button");
+  gtk_widget_add_css_class (button, "suggested-action");
+
+  gtk_box_append (GTK_BOX (box), countdown);
+  gtk_box_append (GTK_BOX (box), button);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
+
+  gtk_widget_add_css_class (page, "idle-warning");
+  gtk_widget_set_visible (page, FALSE);
+
+  self->idle_warning = page;
+  self->idle_countdown = GTK_LABEL (countdown);
+
+  return page;
+}
+
 /* Builds everything the window shows, in the current language. */
 static void
 rebuild (LotsenWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *overlay;
 
   /* Translators: the kiosk's name; keep it as it is unless your script needs it. */
   gtk_window_set_title (GTK_WINDOW (self), _("Lotsen"));
@@ -146,7 +235,10 @@ rebuild (LotsenWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pages));
 
-  adw_toast_overlay_set_child (self->toast_overlay, box);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), box);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), create_idle_warning (self));
+  adw_toast_overlay_set_child (self->toast_overlay, overlay);
 
   show_page (self, self->page_name);
 }
@@ -236,6 +328,10 @@ show_page (LotsenWindow *self,
     name = "problem";
   else if (g_strcmp0 (name, "ticket") == 0 && self->ticket_id == 0)
     name = "welcome";
+  else if (g_strcmp0 (name, "register") == 0 && self->draft == NULL)
+    name = "consent";
+  else if ((g_strcmp0 (name, "code") == 0 || g_strcmp0 (name, "visitor") == 0) && self->visitor == NULL)
+    name = "welcome";
 
   page = ensure_page (self, name);
   if (page == NULL)
@@ -254,6 +350,9 @@ show_page (LotsenWindow *self,
     }
   else if (g_str_equal (name, "staff"))
     refresh_staff_page (self, page);
+  else if (g_str_equal (name, "sign-in"))
+    lotsen_sign_in_page_set (LOTSEN_SIGN_IN_PAGE (page), self->typed_code->str, self->sign_in_message,
+                             self->gate != NULL && lotsen_code_gate_seconds_left (self->gate) > 0);
 
   if (g_strcmp0 (self->page_name, name) != 0)
     {
@@ -264,6 +363,7 @@ show_page (LotsenWindow *self,
   /* Staff screens are not the visitor's: no language bar there. */
   gtk_widget_set_visible (self->language_bar, !g_str_equal (name, "staff"));
   gtk_stack_set_visible_child (self->pages, page);
+  note_activity (self);
 }
 
 static void
@@ -291,8 +391,9 @@ take_ticket_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(LotsenTicket) ticket = NULL;
 
-  ticket = lotsen_queue_take_ticket (self->store, g_variant_get_string (parameter, NULL),
-                                     lotsen_i18n_get_language (), &error);
+  ticket = lotsen_queue_take_ticket_for (self->store, g_variant_get_string (parameter, NULL),
+                                         lotsen_i18n_get_language (),
+                                         self->visitor ? self->visitor->id : 0, &error);
   if (ticket == NULL)
     {
       g_warning ("Taking a ticket: %s", error->message);
@@ -322,22 +423,288 @@ set_interpreter_action (GtkWidget  *widget,
   show_page (self, "ticket");
 }
 
-/* The visitor is done: the next person starts afresh, in the default language. */
+/* The visitor is done, or walked away: everything they did is forgotten
+ * by the screen (what was saved stays saved), and the next person starts
+ * afresh, in the default language.  Every page is built anew, so no
+ * widget keeps what they typed. */
 static void
-finish_visit_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+reset_visit (LotsenWindow *self)
 {
-  LotsenWindow *self = LOTSEN_WINDOW (widget);
-
   self->ticket_id = 0;
+  self->register_step = 0;
+  self->renewing_consent = FALSE;
+  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  g_clear_pointer (&self->visitor, lotsen_visitor_free);
+  g_clear_pointer (&self->sign_in_message, g_free);
+  g_string_truncate (self->typed_code, 0);
   g_free (self->page_name);
   self->page_name = g_strdup ("welcome");
 
   if (g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0)
     lotsen_window_set_language (self, self->default_language);
   else
-    show_page (self, "welcome");
+    rebuild (self);
+}
+
+static void
+finish_visit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  reset_visit (LOTSEN_WINDOW (widget));
+}
+
+static void
+accept_consent_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->renewing_consent && self->visitor != NULL)
+    {
+      if (!lotsen_visitor_renew_consent (self->store, self->visitor->id, &error))
+        {
+          toast (self, error->message);
+          return;
+        }
+      self->renewing_consent = FALSE;
+      self->visitor->consent_version = LOTSEN_CONSENT_VERSION;
+      show_page (self, "visitor");
+      return;
+    }
+
+  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  self->draft = lotsen_visitor_draft_new ();
+  self->draft->consent = TRUE;
+  self->register_step = 0;
+  show_page (self, "register");
+}
+
+/* "No, thank you": nothing is stored, and nothing stays on screen. */
+static void
+decline_consent_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  self->renewing_consent = FALSE;
+  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  g_clear_pointer (&self->visitor, lotsen_visitor_free);
+  show_page (self, "welcome");
+}
+
+static void
+cancel_registration_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  self->register_step = 0;
+  gtk_stack_remove (self->pages, lotsen_window_get_page (self, "register"));
+  show_page (self, "welcome");
+}
+
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  LotsenVisitor *visitor;
+
+  g_return_if_fail (self->draft != NULL);
+
+  g_free (self->draft->lang);
+  self->draft->lang = g_strdup (lotsen_i18n_get_language ());
+
+  visitor = lotsen_visitor_register (self->store, self->draft, &error);
+  if (visitor == NULL)
+    {
+      g_warning ("Registering: %s", error->message);
+      toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->visitor, lotsen_visitor_free);
+  self->visitor = visitor;
+
+  /* Done with the form: its widgets go, with what was typed in them. */
+  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  self->register_step = 0;
+  gtk_stack_remove (self->pages, lotsen_window_get_page (self, "register"));
+  show_page (self, "code");
+}
+
+static void
+code_key_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  if (self->typed_code->len < LOTSEN_CODE_MAX_LENGTH)
+    g_string_append (self->typed_code, g_variant_get_string (parameter, NULL));
+  g_clear_pointer (&self->sign_in_message, g_free);
+  show_page (self, "sign-in");
+}
+
+static void
+code_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  if (self->typed_code->len > 0)
+    g_string_truncate (self->typed_code, self->typed_code->len - 1);
+  g_clear_pointer (&self->sign_in_message, g_free);
+  show_page (self, "sign-in");
+}
+
+static char *
+pause_message (int seconds)
+{
+  return g_strdup_printf (ngettext ("Too many wrong codes. Please wait %d second and try again.",
+                                    "Too many wrong codes. Please wait %d seconds and try again.",
+                                    seconds),
+                          seconds);
+}
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  LotsenVisitor *visitor;
+  int wait = lotsen_code_gate_seconds_left (self->gate);
+
+  g_clear_pointer (&self->sign_in_message, g_free);
+
+  if (wait > 0)
+    {
+      self->sign_in_message = pause_message (wait);
+      show_page (self, "sign-in");
+      return;
+    }
+
+  visitor = lotsen_visitor_find_by_code (self->store, self->typed_code->str, &error);
+  g_string_truncate (self->typed_code, 0);
+
+  if (visitor == NULL)
+    {
+      lotsen_code_gate_record (self->gate, FALSE);
+      wait = lotsen_code_gate_seconds_left (self->gate);
+      self->sign_in_message = wait > 0 ? pause_message (wait) : g_strdup (error->message);
+      show_page (self, "sign-in");
+      return;
+    }
+
+  lotsen_code_gate_record (self->gate, TRUE);
+  g_clear_pointer (&self->visitor, lotsen_visitor_free);
+  self->visitor = visitor;
+
+  if (lotsen_visitor_needs_consent (visitor))
+    {
+      self->renewing_consent = TRUE;
+      show_page (self, "consent");
+      return;
+    }
+
+  if (!lotsen_visitor_record_visit (self->store, visitor->id, &error))
+    g_warning ("Noting a visit: %s", error->message);
+
+  show_page (self, "visitor");
+}
+
+static void
+still_here_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  note_activity (LOTSEN_WINDOW (widget));
+}
+
+static gboolean
+has_visitor_state (LotsenWindow *self)
+{
+  return g_strcmp0 (self->page_name, "welcome") != 0 ||
+         g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0 ||
+         self->draft != NULL || self->visitor != NULL || self->typed_code->len > 0;
+}
+
+static void
+note_activity (LotsenWindow *self)
+{
+  if (self->clock == NULL)
+    return;
+
+  self->last_activity = lotsen_clock_get_now (self->clock);
+  if (self->idle_warning != NULL)
+    gtk_widget_set_visible (self->idle_warning, FALSE);
+}
+
+/* Once a second: warn at timeout − warning, wipe at timeout (WCAG 2.2.1). */
+static gboolean
+idle_tick_cb (gpointer user_data)
+{
+  LotsenWindow *self = user_data;
+  guint timeout = get_setting (self, "idle-timeout", DEFAULT_IDLE_TIMEOUT);
+  guint warning = MIN (get_setting (self, "idle-warning", DEFAULT_IDLE_WARNING), timeout);
+  gint64 idle;
+
+  if (!has_visitor_state (self))
+    {
+      note_activity (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  idle = lotsen_clock_get_now (self->clock) - self->last_activity;
+
+  if (idle >= timeout)
+    reset_visit (self);
+  else if (idle >= timeout - warning)
+    {
+      gint64 left = timeout - idle;
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("Everything will be cleared in %d second.",
+                                   "Everything will be cleared in %d seconds.",
+                                   (gulong) left),
+                         (int) left);
+
+      gtk_label_set_text (self->idle_countdown, text);
+      gtk_widget_set_visible (self->idle_warning, TRUE);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+input_event_cb (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                LotsenWindow             *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_KEY_PRESS:
+    case GDK_SCROLL:
+      note_activity (self);
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -389,9 +756,12 @@ lotsen_window_dispose (GObject *object)
 {
   LotsenWindow *self = LOTSEN_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_tick_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LOTSEN_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->gate);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (lotsen_window_parent_class)->dispose (object);
 }
@@ -405,6 +775,10 @@ lotsen_window_finalize (GObject *object)
   g_free (self->moved_aside);
   g_free (self->default_language);
   g_free (self->page_name);
+  g_free (self->sign_in_message);
+  g_string_free (self->typed_code, TRUE);
+  lotsen_visitor_draft_free (self->draft);
+  lotsen_visitor_free (self->visitor);
 
   G_OBJECT_CLASS (lotsen_window_parent_class)->finalize (object);
 }
@@ -479,6 +853,14 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.finish-visit", NULL, finish_visit_action);
   gtk_widget_class_install_action (widget_class, "win.call-next", "i", call_next_action);
   gtk_widget_class_install_action (widget_class, "win.finish-ticket", "s", finish_ticket_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-consent", NULL, accept_consent_action);
+  gtk_widget_class_install_action (widget_class, "win.decline-consent", NULL, decline_consent_action);
+  gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-registration", NULL, cancel_registration_action);
+  gtk_widget_class_install_action (widget_class, "win.code-key", "s", code_key_action);
+  gtk_widget_class_install_action (widget_class, "win.code-delete", NULL, code_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.still-here", NULL, still_here_action);
 }
 
 static void
@@ -486,6 +868,7 @@ lotsen_window_init (LotsenWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  GtkEventController *legacy;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -506,7 +889,14 @@ lotsen_window_init (LotsenWindow *self)
     }
 
   self->page_name = g_strdup ("welcome");
+  self->typed_code = g_string_new (NULL);
   self->desk = 1;
+
+  /* Any touch, anywhere, before any widget sees it. */
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect (legacy, "event", G_CALLBACK (input_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
 }
 
 /**
@@ -530,6 +920,14 @@ lotsen_window_new (GtkApplication *application,
   self->store = store ? g_object_ref (store) : NULL;
   self->store_problem = g_strdup (store_problem);
   self->moved_aside = g_strdup (moved_aside);
+
+  if (store != NULL)
+    {
+      self->clock = g_object_ref (lotsen_store_get_clock (store));
+      self->gate = lotsen_code_gate_new (self->clock);
+      note_activity (self);
+      self->idle_tick_id = g_timeout_add_seconds (1, idle_tick_cb, self);
+    }
 
   lotsen_i18n_set_language (self->default_language);
   gtk_widget_set_default_direction (lotsen_i18n_get_direction () == LOTSEN_TEXT_DIRECTION_RTL
@@ -605,4 +1003,35 @@ lotsen_window_get_ticket_id (LotsenWindow *self)
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), 0);
 
   return self->ticket_id;
+}
+
+/**
+ * lotsen_window_get_visitor_code:
+ *
+ * Returns: (nullable): the personal code of the visitor at the screen
+ */
+const char *
+lotsen_window_get_visitor_code (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
+
+  return self->visitor ? self->visitor->code : NULL;
+}
+
+/**
+ * lotsen_window_show_idle_warning:
+ *
+ * Makes the kiosk think it was left alone until the warning: as the idle
+ * timer would, one tick later.
+ */
+void
+lotsen_window_show_idle_warning (LotsenWindow *self)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+  g_return_if_fail (self->clock != NULL);
+
+  self->last_activity = lotsen_clock_get_now (self->clock)
+                        - get_setting (self, "idle-timeout", DEFAULT_IDLE_TIMEOUT)
+                        + get_setting (self, "idle-warning", DEFAULT_IDLE_WARNING);
+  idle_tick_cb (self);
 }

@@ -789,6 +789,31 @@ lotsen_visitor_renew_consent (LotsenStore  *store,
   return lotsen_store_step_done (store, stmt, error);
 }
 
+/**
+ * lotsen_visitor_record_visit:
+ *
+ * Notes that the visitor was here now (their data is kept for a time
+ * counted from their last visit).
+ */
+gboolean
+lotsen_visitor_record_visit (LotsenStore  *store,
+                             gint64        visitor_id,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+
+  stmt = lotsen_store_prepare (store, "UPDATE visitor SET last_seen_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, lotsen_store_now (store));
+  sqlite3_bind_int64 (stmt, 2, visitor_id);
+
+  return lotsen_store_step_done (store, stmt, error);
+}
+
 static void
 append_initial (GString    *masked,
                 const char *name)

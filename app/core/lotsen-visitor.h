@@ -97,6 +97,9 @@ LotsenVisitor       *lotsen_visitor_find_by_code       (LotsenStore         *sto
 gboolean             lotsen_visitor_renew_consent      (LotsenStore         *store,
                                                         gint64               visitor_id,
                                                         GError             **error);
+gboolean             lotsen_visitor_record_visit       (LotsenStore         *store,
+                                                        gint64               visitor_id,
+                                                        GError             **error);
 gboolean             lotsen_visitor_needs_consent      (const LotsenVisitor *visitor);
 char                *lotsen_visitor_masked_name        (const LotsenVisitor *visitor);
 gboolean             lotsen_visitor_erase              (LotsenStore         *store,

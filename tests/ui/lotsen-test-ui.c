@@ -53,7 +53,7 @@ lotsen_test_ui_wait (GtkWidget *window)
 
   gtk_test_widget_wait_for_draw (window);
 
-  g_timeout_add (50, quit_cb, &done);
+  g_timeout_add (10, quit_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 

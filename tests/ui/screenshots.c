@@ -42,6 +42,39 @@ click (LotsenWindow *window,
   lotsen_test_ui_tap (GTK_WIDGET (window), action, target);
 }
 
+/* A choice button on the registration page, by its value. */
+static void
+click_named (LotsenWindow *window,
+             const char   *name)
+{
+  GtkWidget *page = lotsen_window_get_page (window, "register");
+  GtkWidget *button = lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, name);
+
+  if (button == NULL)
+    g_error ("No choice “%s” on the %s page", name, lotsen_window_get_page_name (window));
+  lotsen_test_ui_click (button);
+}
+
+/* A name in the language's own script, as the keyboard would type it. */
+static void
+type_name (LotsenWindow *window,
+           const char   *language)
+{
+  const struct { const char *code; const char *given; const char *family; } names[] = {
+    { "sv", "Åsa", "Lindqvist" }, { "en", "Grace", "Okafor" }, { "ar", "محمد", "الأحمد" },
+    { "fa", "مهسا", "رضایی" }, { "ti", "ሳባ", "ተስፋይ" }, { "so", "Hodan", "Warsame" },
+    { "uk", "Олена", "Шевченко" },
+  };
+  g_autoptr(GPtrArray) entries = lotsen_test_ui_collect (GTK_WIDGET (window), GTK_TYPE_ENTRY);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].code, language))
+      {
+        gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), names[i].given);
+        gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), names[i].family);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,14 +121,15 @@ main (int   argc,
     {
       LotsenWindow *window = lotsen_window_new (NULL, store, NULL, NULL);
       LotsenWindow *broken;
+      g_autofree char *code = NULL;
 
       gtk_window_set_default_size (GTK_WINDOW (window), width, height);
       gtk_window_present (GTK_WINDOW (window));
       lotsen_window_set_language (window, languages[i].code);
 
       shoot (window, dir, "1-welcome");
-      click (window, "win.show-page", "register");
-      shoot (window, dir, "2-register-soon");
+      click (window, "win.show-page", "activities");
+      shoot (window, dir, "2-activities-soon");
       click (window, "win.go-home", NULL);
       click (window, "win.show-page", "queue");
       shoot (window, dir, "3-queue");
@@ -107,6 +141,64 @@ main (int   argc,
       shoot (window, dir, "6-ticket-interpreter-chosen");
       click (window, "win.show-page", "staff");
       shoot (window, dir, "7-staff");
+
+      /* Registration, step by step. */
+      click (window, "win.go-home", NULL);
+      click (window, "win.show-page", "register");
+      shoot (window, dir, "9-consent");
+      click (window, "win.accept-consent", NULL);
+      type_name (window, languages[i].code);
+      shoot (window, dir, "10-register-name");
+      click (window, "register.next", NULL);
+      click_named (window, "1990");
+      click_named (window, "1994");
+      click_named (window, "1");
+      shoot (window, dir, "11-register-about");
+      click (window, "register.next", NULL);
+      click_named (window, "Lund");
+      shoot (window, dir, "12-register-contact");
+      click (window, "register.next", NULL);
+      click_named (window, "work");
+      click_named (window, "swedish");
+      click_named (window, languages[i].code);
+      shoot (window, dir, "13-register-interests");
+      click (window, "register.next", NULL);
+      shoot (window, dir, "14-register-check");
+      click (window, "register.next", NULL);
+      shoot (window, dir, "15-code");
+      code = g_strdup (lotsen_window_get_visitor_code (window));
+
+      /* A returning visitor. */
+      click (window, "win.finish-visit", NULL);
+      lotsen_window_set_language (window, languages[i].code);
+      click (window, "win.show-page", "sign-in");
+      click (window, "win.code-key", "A");
+      shoot (window, dir, "16-sign-in");
+      click (window, "win.code-delete", NULL);
+      for (const char *c = code; *c != '\0'; c++)
+        {
+          char key[2] = { *c, '\0' };
+          click (window, "win.code-key", key);
+        }
+      click (window, "win.sign-in", NULL);
+      shoot (window, dir, "17-welcome-back");
+      g_clear_pointer (&code, g_free);
+
+      /* Wrong codes, then the pause. */
+      click (window, "win.finish-visit", NULL);
+      lotsen_window_set_language (window, languages[i].code);
+      click (window, "win.show-page", "sign-in");
+      for (int w = 0; w < 5; w++)
+        {
+          for (int k = 0; k < 4; k++)
+            click (window, "win.code-key", "X");
+          click (window, "win.sign-in", NULL);
+        }
+      shoot (window, dir, "18-sign-in-paused");
+
+      /* Walking away. */
+      lotsen_window_show_idle_warning (window);
+      shoot (window, dir, "19-still-there");
 
       gtk_window_destroy (GTK_WINDOW (window));
 

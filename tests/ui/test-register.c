@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Registering, signing in and walking away, driven through the real
+ * widgets: the on-screen keyboard, the choice buttons, the keypad. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "lotsen-demo.h"
+#include "lotsen-i18n.h"
+#include "lotsen-queue.h"
+#include "lotsen-test-core.h"
+#include "lotsen-test-ui.h"
+#include "lotsen-visitor.h"
+#include "lotsen-window.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  LotsenClock  *clock;
+  LotsenStore  *store;
+  LotsenWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "lotsen.db", NULL);
+  fixture->clock = lotsen_clock_new_fixed (TEST_NOW);
+  fixture->store = lotsen_store_open (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_demo_seed (fixture->store, &error));
+
+  fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  lotsen_window_set_language (fixture->window, LOTSEN_DEFAULT_LANGUAGE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->store);
+  g_assert_finalize_object (fixture->clock);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static GtkWidget *
+root (Fixture *fixture)
+{
+  return GTK_WIDGET (fixture->window);
+}
+
+static void
+tap (Fixture    *fixture,
+     const char *action,
+     const char *target)
+{
+  lotsen_test_ui_tap (root (fixture), action, target);
+}
+
+/* A choice on the registration page, by its value. */
+static void
+choose (Fixture    *fixture,
+        const char *value)
+{
+  GtkWidget *page = lotsen_window_get_page (fixture->window, "register");
+  GtkWidget *button = lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, value);
+
+  if (button == NULL)
+    g_error ("No choice “%s” on the registration page", value);
+  lotsen_test_ui_click (button);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+}
+
+/* Types on the on-screen keyboard: plain keys, or "consonant>form" for a
+ * Ge'ez consonant whose vowel order is picked from its popover. */
+static void
+type_keys (Fixture            *fixture,
+           const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (keys[i], ">", 2);
+
+      if (parts[1] != NULL)
+        {
+          tap (fixture, "keyboard.vowels", parts[0]);
+          tap (fixture, "keyboard.type", parts[1]);
+        }
+      else
+        tap (fixture, "keyboard.type", parts[0]);
+    }
+}
+
+static GtkEditable *
+entry (Fixture *fixture,
+       guint    index)
+{
+  GtkWidget *page = lotsen_window_get_page (fixture->window, "register");
+  g_autoptr(GPtrArray) entries = lotsen_test_ui_collect (page, GTK_TYPE_ENTRY);
+
+  g_assert_cmpuint (entries->len, >, index);
+  return GTK_EDITABLE (entries->pdata[index]);
+}
+
+static void
+assert_page (Fixture    *fixture,
+             const char *name)
+{
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, name);
+}
+
+static int
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return count;
+}
+
+/* The whole journey in @language, the name typed on its own keyboard. */
+static LotsenVisitor *
+register_in (Fixture            *fixture,
+             const char         *language,
+             const char * const *name_keys,
+             const char         *expected_name)
+{
+  const char * const phone_keys[] = { "0", "7", "0", "1", "2", "3", "4", "5", "6", "7", NULL };
+  g_autoptr(GError) error = NULL;
+  LotsenVisitor *visitor;
+
+  tap (fixture, "win.language", language);
+  tap (fixture, "win.show-page", "register");
+  assert_page (fixture, "consent");
+  tap (fixture, "win.accept-consent", NULL);
+  assert_page (fixture, "register");
+
+  /* 1: the name, on the language's own keyboard. */
+  type_keys (fixture, name_keys);
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, expected_name);
+  tap (fixture, "register.next", NULL);
+
+  /* 2: birth year and gender. */
+  choose (fixture, "1990");
+  choose (fixture, "1994");
+  choose (fixture, "1");   /* LOTSEN_GENDER_WOMAN */
+  tap (fixture, "register.next", NULL);
+
+  /* 3: phone on the digit keys, and where the visitor lives. */
+  type_keys (fixture, phone_keys);
+  choose (fixture, "Lund");
+  tap (fixture, "register.next", NULL);
+
+  /* 4: interests and an interpreter. */
+  choose (fixture, "work");
+  choose (fixture, "health");
+  choose (fixture, language);
+  tap (fixture, "register.next", NULL);
+
+  /* 5: check, then save. Nothing was stored before this tap. */
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
+  tap (fixture, "register.next", NULL);
+  assert_page (fixture, "code");
+
+  visitor = lotsen_visitor_find_by_code (fixture->store, lotsen_window_get_visitor_code (fixture->window), &error);
+  g_assert_no_error (error);
+
+  /* The code on screen is the one stored. */
+  g_assert_nonnull (lotsen_test_ui_find_label (root (fixture), visitor->code));
+
+  return visitor;
+}
+
+static void
+assert_stored (const LotsenVisitor *visitor,
+               const char          *language,
+               const char          *given_name)
+{
+  const char * const interests[] = { "work", "health", NULL };
+
+  g_assert_cmpstr (visitor->given_name, ==, given_name);
+  g_assert_null (visitor->family_name);
+  g_assert_cmpint (visitor->birth_year, ==, 1994);
+  g_assert_cmpint (visitor->gender, ==, LOTSEN_GENDER_WOMAN);
+  g_assert_cmpstr (visitor->phone, ==, "+46701234567");
+  g_assert_cmpstr (visitor->municipality, ==, "Lund");
+  g_assert_cmpstrv (visitor->interests, interests);
+  g_assert_cmpstr (visitor->interpreter_lang, ==, language);
+  g_assert_cmpstr (visitor->lang, ==, language);
+  g_assert_cmpint (visitor->consent_version, ==, LOTSEN_CONSENT_VERSION);
+}
+
+static void
+test_register_tigrinya (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char * const keys[] = { "ሰ>ሳ", "በ>ባ", NULL };
+  g_autoptr(LotsenVisitor) visitor = register_in (fixture, "ti", keys, "ሳባ");
+
+  assert_stored (visitor, "ti", "ሳባ");
+}
+
+static void
+test_register_arabic (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char * const keys[] = { "س", "ل", "م", "ى", NULL };
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  GtkWidget *page;
+
+  visitor = register_in (fixture, "ar", keys, "سلمى");
+  assert_stored (visitor, "ar", "سلمى");
+
+  page = lotsen_window_get_page (fixture->window, "code");
+  g_assert_cmpint (gtk_widget_get_direction (page), ==, GTK_TEXT_DIR_RTL);
+}
+
+/* A name that a spreadsheet would run: refused, in the visitor's
+ * language, and the visitor stays on the step. */
+static void
+test_register_refuses (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *refused = NULL;
+
+  tap (fixture, "win.language", "uk");
+  tap (fixture, "win.show-page", "register");
+  tap (fixture, "win.accept-consent", NULL);
+  gtk_editable_set_text (entry (fixture, 0), "=cmd|' /C calc'!A0");
+  tap (fixture, "register.next", NULL);
+
+  refused = lotsen_visitor_normalize_name ("=cmd|' /C calc'!A0", -1, TRUE, &error);
+  g_assert_null (refused);
+  expected = g_strdup (error->message);
+  g_assert_nonnull (lotsen_test_ui_find_label (root (fixture), expected));
+  assert_page (fixture, "register");
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "=cmd|' /C calc'!A0");
+}
+
+/* The language changes mid-flow: nothing typed or chosen is lost. */
+static void
+test_register_language_switch (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char * const keys[] = { "a", "n", "n", "a", NULL };  /* after Shift: "Anna" */
+
+  tap (fixture, "win.show-page", "register");
+  tap (fixture, "win.accept-consent", NULL);
+  tap (fixture, "keyboard.shift", NULL);
+  type_keys (fixture, keys);
+  tap (fixture, "win.language", "fa");
+  assert_page (fixture, "register");
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "Anna");
+
+  tap (fixture, "register.next", NULL);
+  choose (fixture, "1980");
+  choose (fixture, "1985");
+  tap (fixture, "win.language", "ti");
+  {
+    GtkWidget *page = lotsen_window_get_page (fixture->window, "register");
+    GtkWidget *year = lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, "1985");
+
+    g_assert_nonnull (year);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (year)));
+  }
+
+  tap (fixture, "register.back", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "Anna");
+}
+
+static void
+test_decline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  tap (fixture, "win.show-page", "register");
+  tap (fixture, "win.decline-consent", NULL);
+  assert_page (fixture, "welcome");
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
+}
+
+static gboolean
+holds_text (GtkWidget  *widget,
+            const char *text)
+{
+  const char *shown = NULL;
+
+  if (GTK_IS_EDITABLE (widget))
+    shown = gtk_editable_get_text (GTK_EDITABLE (widget));
+  else if (GTK_IS_LABEL (widget))
+    shown = gtk_label_get_text (GTK_LABEL (widget));
+
+  if (shown != NULL && strstr (shown, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* WCAG 2.2.1: a warning that can be answered, then a clean screen. */
+static void
+test_walk_away (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char * const keys[] = { "ሰ>ሳ", "በ>ባ", NULL };
+  gint64 deadline;
+
+  tap (fixture, "win.language", "ti");
+  tap (fixture, "win.show-page", "register");
+  tap (fixture, "win.accept-consent", NULL);
+  type_keys (fixture, keys);
+  gtk_editable_set_text (entry (fixture, 1), "Zelda");
+  g_assert_true (holds_text (root (fixture), "ሳባ"));
+
+  /* Still there: the warning comes, the visitor answers, nothing is lost. */
+  lotsen_window_show_idle_warning (fixture->window);
+  lotsen_test_ui_wait (root (fixture));
+  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL));
+  tap (fixture, "win.still-here", NULL);
+  g_assert_null (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 1)), ==, "Zelda");
+
+  /* Gone: past the timeout, the next tick wipes everything. */
+  lotsen_clock_advance (fixture->clock, 91);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!g_str_equal (lotsen_window_get_page_name (fixture->window), "welcome") &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  lotsen_test_ui_wait (root (fixture));
+
+  assert_page (fixture, "welcome");
+  g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, LOTSEN_DEFAULT_LANGUAGE);
+  g_assert_false (holds_text (root (fixture), "ሳባ"));
+  g_assert_false (holds_text (root (fixture), "Zelda"));
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
+
+  /* A new visitor starts an empty form. */
+  tap (fixture, "win.show-page", "register");
+  tap (fixture, "win.accept-consent", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 1)), ==, "");
+}
+
+static LotsenVisitor *
+registered_visitor (Fixture *fixture)
+{
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(GError) error = NULL;
+  LotsenVisitor *visitor;
+
+  draft->given_name = g_strdup ("Amina");
+  draft->family_name = g_strdup ("Said");
+  draft->consent = TRUE;
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+
+  return visitor;
+}
+
+static void
+type_code (Fixture    *fixture,
+           const char *code)
+{
+  for (const char *c = code; *c != '\0'; c++)
+    {
+      char key[2] = { *c, '\0' };
+      tap (fixture, "win.code-key", key);
+    }
+}
+
+static void
+test_sign_in (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(LotsenVisitor) visitor = registered_visitor (fixture);
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autofree char *greeting = NULL;
+
+  tap (fixture, "win.language", "so");
+  tap (fixture, "win.show-page", "sign-in");
+  type_code (fixture, visitor->code);
+  tap (fixture, "win.sign-in", NULL);
+  assert_page (fixture, "visitor");
+
+  /* Only initials on screen, never the name. */
+  greeting = g_strdup_printf (_("Welcome back, %s!"), "A… S…");
+  g_assert_nonnull (lotsen_test_ui_find_label (root (fixture), greeting));
+  g_assert_false (holds_text (root (fixture), "Amina"));
+
+  /* A ticket taken now is theirs. */
+  tap (fixture, "win.show-page", "queue");
+  tap (fixture, "win.take-ticket", "B");
+  ticket = lotsen_queue_find_ticket (fixture->store, "B001", NULL);
+  g_assert_cmpint (ticket->visitor_id, ==, visitor->id);
+}
+
+static void
+test_wrong_codes_pause (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LotsenVisitor) visitor = registered_visitor (fixture);
+  GtkWidget *key;
+
+  tap (fixture, "win.show-page", "sign-in");
+  for (int i = 0; i < LOTSEN_CODE_GATE_TRIES; i++)
+    {
+      type_code (fixture, "XXXX");
+      tap (fixture, "win.sign-in", NULL);
+      assert_page (fixture, "sign-in");
+    }
+
+  /* The keypad rests: even the right code cannot be typed now. */
+  key = lotsen_test_ui_find_action (root (fixture), "win.code-key", "A");
+  g_assert_false (gtk_widget_is_sensitive (key));
+
+  lotsen_clock_advance (fixture->clock, LOTSEN_CODE_GATE_PAUSE_SECS);
+  tap (fixture, "win.go-home", NULL);
+  tap (fixture, "win.show-page", "sign-in");
+  type_code (fixture, visitor->code);
+  tap (fixture, "win.sign-in", NULL);
+  assert_page (fixture, "visitor");
+}
+
+/* A new consent text: the returning visitor is asked again. */
+static void
+test_consent_renewal (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LotsenVisitor) visitor = registered_visitor (fixture);
+  g_autoptr(LotsenVisitor) renewed = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE visitor SET consent_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  tap (fixture, "win.show-page", "sign-in");
+  type_code (fixture, visitor->code);
+  tap (fixture, "win.sign-in", NULL);
+  assert_page (fixture, "consent");
+  tap (fixture, "win.accept-consent", NULL);
+  assert_page (fixture, "visitor");
+
+  renewed = lotsen_visitor_find_by_code (fixture->store, visitor->code, NULL);
+  g_assert_cmpint (renewed->consent_version, ==, LOTSEN_CONSENT_VERSION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lotsen_test_ui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/register/tigrinya", test_register_tigrinya);
+  ADD ("/register/arabic", test_register_arabic);
+  ADD ("/register/refuses", test_register_refuses);
+  ADD ("/register/language-switch", test_register_language_switch);
+  ADD ("/register/decline", test_decline);
+  ADD ("/register/walk-away", test_walk_away);
+  ADD ("/register/sign-in", test_sign_in);
+  ADD ("/register/wrong-codes-pause", test_wrong_codes_pause);
+  ADD ("/register/consent-renewal", test_consent_renewal);
+
+#undef ADD
+
+  return g_test_run ();
+}
