@@ -181,6 +181,40 @@ lotsen_test_ui_collect (GtkWidget *root,
   return found;
 }
 
+/**
+ * lotsen_test_ui_assert_touch:
+ * @where: what is on screen, for the message
+ *
+ * Every visible button under @root is a touch target of at least 72×72
+ * px and has an accessible name.
+ */
+void
+lotsen_test_ui_assert_touch (GtkWidget  *root,
+                             const char *where)
+{
+  g_autoptr(GPtrArray) buttons = lotsen_test_ui_collect (root, GTK_TYPE_BUTTON);
+
+  g_assert_cmpuint (buttons->len, >, 0);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = buttons->pdata[i];
+      GtkAccessible *accessible = GTK_ACCESSIBLE (button);
+
+      /* A spin button's +/− are measured as part of the spin button. */
+      if (gtk_widget_get_ancestor (button, GTK_TYPE_SPIN_BUTTON) != NULL)
+        continue;
+
+      if (gtk_widget_get_width (button) < 72 || gtk_widget_get_height (button) < 72)
+        g_error ("A button on %s is %d×%d px, under 72 px", where,
+                 gtk_widget_get_width (button), gtk_widget_get_height (button));
+
+      if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+          !gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        g_error ("A button on %s has no accessible name", where);
+    }
+}
+
 /* Activates @button as a tap would, then lets the main loop run. */
 void
 lotsen_test_ui_click (GtkWidget *button)

@@ -25,5 +25,7 @@ gboolean    lotsen_test_ui_save_png     (GtkWidget    *window,
                                          GError      **error);
 GPtrArray  *lotsen_test_ui_collect      (GtkWidget    *root,
                                          GType         type);
+void        lotsen_test_ui_assert_touch (GtkWidget    *root,
+                                         const char   *where);
 
 G_END_DECLS

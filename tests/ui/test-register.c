@@ -159,22 +159,26 @@ register_in (Fixture            *fixture,
   assert_page (fixture, "register");
 
   /* 1: the name, on the language's own keyboard. */
+  lotsen_test_ui_assert_touch (root (fixture), "the consent and name step");
   type_keys (fixture, name_keys);
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, expected_name);
   tap (fixture, "register.next", NULL);
 
   /* 2: birth year and gender. */
+  lotsen_test_ui_assert_touch (root (fixture), "the birth year step");
   choose (fixture, "1990");
   choose (fixture, "1994");
   choose (fixture, "1");   /* LOTSEN_GENDER_WOMAN */
   tap (fixture, "register.next", NULL);
 
   /* 3: phone on the digit keys, and where the visitor lives. */
+  lotsen_test_ui_assert_touch (root (fixture), "the phone step");
   type_keys (fixture, phone_keys);
   choose (fixture, "Lund");
   tap (fixture, "register.next", NULL);
 
   /* 4: interests and an interpreter. */
+  lotsen_test_ui_assert_touch (root (fixture), "the interests step");
   choose (fixture, "work");
   choose (fixture, "health");
   choose (fixture, language);
@@ -182,8 +186,10 @@ register_in (Fixture            *fixture,
 
   /* 5: check, then save. Nothing was stored before this tap. */
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
+  lotsen_test_ui_assert_touch (root (fixture), "the check step");
   tap (fixture, "register.next", NULL);
   assert_page (fixture, "code");
+  lotsen_test_ui_assert_touch (root (fixture), "the code page");
 
   visitor = lotsen_visitor_find_by_code (fixture->store, lotsen_window_get_visitor_code (fixture->window), &error);
   g_assert_no_error (error);
@@ -345,6 +351,8 @@ test_walk_away (Fixture       *fixture,
   lotsen_window_show_idle_warning (fixture->window);
   lotsen_test_ui_wait (root (fixture));
   g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL));
+  lotsen_test_ui_assert_touch (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL),
+                               "the idle warning");
   tap (fixture, "win.still-here", NULL);
   g_assert_null (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL));
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 1)), ==, "Zelda");
@@ -407,9 +415,11 @@ test_sign_in (Fixture       *fixture,
 
   tap (fixture, "win.language", "so");
   tap (fixture, "win.show-page", "sign-in");
+  lotsen_test_ui_assert_touch (root (fixture), "the sign-in page");
   type_code (fixture, visitor->code);
   tap (fixture, "win.sign-in", NULL);
   assert_page (fixture, "visitor");
+  lotsen_test_ui_assert_touch (root (fixture), "the welcome-back page");
 
   /* Only initials on screen, never the name. */
   greeting = g_strdup_printf (_("Welcome back, %s!"), "A… S…");
