@@ -209,6 +209,7 @@ add_choice (LotsenRegisterPage *self,
       GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
       GtkWidget *image = gtk_image_new_from_icon_name (pictogram);
 
+      gtk_widget_set_valign (content, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (image, "button-pictogram");
       gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       gtk_box_append (GTK_BOX (content), image);
@@ -577,6 +578,8 @@ lotsen_register_page_new (LotsenVisitorDraft *draft,
   watch_entry (self, self->given_entry, draft->given_name);
   watch_entry (self, self->family_entry, draft->family_name);
   watch_entry (self, self->phone_entry, draft->phone);
+  /* "+46 70 …" reads from left to right in every language. */
+  gtk_widget_set_direction (GTK_WIDGET (self->phone_entry), GTK_TEXT_DIR_LTR);
 
   lotsen_keyboard_set_layout_for_language (self->name_keyboard, lotsen_i18n_get_language ());
   lotsen_keyboard_set_target (self->name_keyboard, GTK_EDITABLE (self->given_entry));
