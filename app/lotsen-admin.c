@@ -57,26 +57,6 @@ status_for_error (const GError *error)
   return EXIT_STORE;
 }
 
-static char *
-format_local_time (LotsenStore *store,
-                   gint64       unix_seconds)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lotsen_store_get_timezone (store));
-
-  return g_date_time_format (local, "%H:%M");
-}
-
-static char *
-format_local_date_time (LotsenStore *store,
-                        gint64       unix_seconds)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lotsen_store_get_timezone (store));
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static int
 take_ticket (LotsenStore *store,
              const char  *prefix)
@@ -117,7 +97,7 @@ list_queue (LotsenStore *store)
   for (guint i = 0; i < tickets->len; i++)
     {
       LotsenTicket *ticket = g_ptr_array_index (tickets, i);
-      g_autofree char *taken = format_local_time (store, ticket->created_at);
+      g_autofree char *taken = lotsen_store_format_local (store, ticket->created_at, "%H:%M");
 
       g_print ("%s\t%s\t%s\t%s\n", ticket->label, taken,
                ticket->lang ? ticket->lang : "-",
@@ -152,9 +132,9 @@ show_visitor (LotsenStore *store,
 
   year = visitor->birth_year ? g_strdup_printf ("%d", visitor->birth_year) : NULL;
   interests = g_strjoinv (",", visitor->interests);
-  created = format_local_date_time (store, visitor->created_at);
-  seen = format_local_date_time (store, visitor->last_seen_at);
-  consent_at = format_local_date_time (store, visitor->consent_at);
+  created = lotsen_store_format_local (store, visitor->created_at, "%Y-%m-%d %H:%M");
+  seen = lotsen_store_format_local (store, visitor->last_seen_at, "%Y-%m-%d %H:%M");
+  consent_at = lotsen_store_format_local (store, visitor->consent_at, "%Y-%m-%d %H:%M");
   consent = g_strdup_printf ("%d (%s)", visitor->consent_version, consent_at);
 
   print_field ("code", visitor->code);

@@ -107,8 +107,7 @@ seed_activities (LotsenStore  *store,
                  GError      **error)
 {
   GTimeZone *tz = lotsen_store_get_timezone (store);
-  g_autoptr(GDateTime) now_utc = g_date_time_new_from_unix_utc (lotsen_store_now (store));
-  g_autoptr(GDateTime) now = g_date_time_to_timezone (now_utc, tz);
+  g_autoptr(GDateTime) now = lotsen_store_to_local (store, lotsen_store_now (store));
 
   if (!lotsen_store_begin (store, error))
     return FALSE;

@@ -82,26 +82,19 @@ status_from_string (const char *text)
   g_assert_not_reached ();
 }
 
-static char *
-column_strdup (sqlite3_stmt *stmt,
-               int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static LotsenTicket *
 ticket_from_row (sqlite3_stmt *stmt)
 {
   LotsenTicket *ticket = g_new0 (LotsenTicket, 1);
 
   ticket->id = sqlite3_column_int64 (stmt, 0);
-  ticket->uuid = column_strdup (stmt, 1);
-  ticket->label = column_strdup (stmt, 2);
-  ticket->prefix = column_strdup (stmt, 3);
-  ticket->day = column_strdup (stmt, 4);
+  ticket->uuid = lotsen_store_column_text (stmt, 1);
+  ticket->label = lotsen_store_column_text (stmt, 2);
+  ticket->prefix = lotsen_store_column_text (stmt, 3);
+  ticket->day = lotsen_store_column_text (stmt, 4);
   ticket->number = sqlite3_column_int (stmt, 5);
-  ticket->lang = column_strdup (stmt, 6);
-  ticket->interpreter_lang = column_strdup (stmt, 7);
+  ticket->lang = lotsen_store_column_text (stmt, 6);
+  ticket->interpreter_lang = lotsen_store_column_text (stmt, 7);
   ticket->status = status_from_string ((const char *) sqlite3_column_text (stmt, 8));
   ticket->created_at = sqlite3_column_int64 (stmt, 9);
   ticket->called_at = sqlite3_column_int64 (stmt, 10);
@@ -154,11 +147,11 @@ service_from_row (sqlite3_stmt *stmt)
   LotsenService *service = g_new0 (LotsenService, 1);
 
   service->id = sqlite3_column_int64 (stmt, 0);
-  service->prefix = column_strdup (stmt, 1);
-  service->pictogram = column_strdup (stmt, 2);
+  service->prefix = lotsen_store_column_text (stmt, 1);
+  service->pictogram = lotsen_store_column_text (stmt, 2);
   service->default_minutes = sqlite3_column_int (stmt, 3);
-  service->name = column_strdup (stmt, 4);
-  service->name_lang = column_strdup (stmt, 5);
+  service->name = lotsen_store_column_text (stmt, 4);
+  service->name_lang = lotsen_store_column_text (stmt, 5);
 
   return service;
 }

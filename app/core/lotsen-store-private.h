@@ -27,6 +27,8 @@ gboolean      lotsen_store_step_done   (LotsenStore  *self,
                                         GError      **error);
 void          lotsen_store_set_error   (LotsenStore  *self,
                                         GError      **error);
+char         *lotsen_store_column_text (sqlite3_stmt *stmt,
+                                        int           column);
 char         *lotsen_store_new_uuid    (void);
 gint64        lotsen_store_now         (LotsenStore  *self);
 

@@ -296,6 +296,14 @@ lotsen_store_step_done (LotsenStore   *self,
   return TRUE;
 }
 
+/* A text column, copied; %NULL for SQL NULL. */
+char *
+lotsen_store_column_text (sqlite3_stmt *stmt,
+                          int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
 char *
 lotsen_store_new_uuid (void)
 {
@@ -628,6 +636,41 @@ lotsen_store_get_timezone (LotsenStore *self)
 }
 
 /**
+ * lotsen_store_to_local:
+ *
+ * Returns: (transfer full): @unix_seconds in the site's time zone
+ */
+GDateTime *
+lotsen_store_to_local (LotsenStore *self,
+                       gint64       unix_seconds)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  utc = g_date_time_new_from_unix_utc (unix_seconds);
+  return g_date_time_to_timezone (utc, self->timezone);
+}
+
+/**
+ * lotsen_store_format_local:
+ * @format: as for g_date_time_format()
+ *
+ * Returns: (transfer full): @unix_seconds as the site's local time
+ */
+char *
+lotsen_store_format_local (LotsenStore *self,
+                           gint64       unix_seconds,
+                           const char  *format)
+{
+  g_autoptr(GDateTime) local = lotsen_store_to_local (self, unix_seconds);
+
+  g_return_val_if_fail (local != NULL, NULL);
+
+  return g_date_time_format (local, format);
+}
+
+/**
  * lotsen_store_format_local_day:
  *
  * Returns: (transfer full): the site's local date of @unix_seconds as
@@ -637,15 +680,7 @@ char *
 lotsen_store_format_local_day (LotsenStore *self,
                                gint64       unix_seconds)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
-
-  utc = g_date_time_new_from_unix_utc (unix_seconds);
-  local = g_date_time_to_timezone (utc, self->timezone);
-
-  return g_date_time_format (local, "%Y-%m-%d");
+  return lotsen_store_format_local (self, unix_seconds, "%Y-%m-%d");
 }
 
 char *

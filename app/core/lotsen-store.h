@@ -40,6 +40,11 @@ int          lotsen_store_get_schema_version   (LotsenStore  *self);
 int          lotsen_store_get_latest_version   (void);
 
 GTimeZone   *lotsen_store_get_timezone         (LotsenStore  *self);
+GDateTime   *lotsen_store_to_local             (LotsenStore  *self,
+                                                gint64        unix_seconds);
+char        *lotsen_store_format_local         (LotsenStore  *self,
+                                                gint64        unix_seconds,
+                                                const char   *format);
 char        *lotsen_store_format_local_day     (LotsenStore  *self,
                                                 gint64        unix_seconds);
 

@@ -339,8 +339,7 @@ lotsen_visitor_normalize_phone (const char  *text,
 static int
 current_year (LotsenStore *store)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (lotsen_store_now (store));
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lotsen_store_get_timezone (store));
+  g_autoptr(GDateTime) local = lotsen_store_to_local (store, lotsen_store_now (store));
 
   return g_date_time_get_year (local);
 }
@@ -492,13 +491,6 @@ is_municipality (LotsenStore *store,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-static char *
-column_strdup (sqlite3_stmt *stmt,
-               int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static LotsenVisitor *
 visitor_from_row (sqlite3_stmt *stmt)
 {
@@ -506,17 +498,17 @@ visitor_from_row (sqlite3_stmt *stmt)
   const char *interest_list = (const char *) sqlite3_column_text (stmt, 10);
 
   visitor->id = sqlite3_column_int64 (stmt, 0);
-  visitor->uuid = column_strdup (stmt, 1);
-  visitor->code = column_strdup (stmt, 2);
-  visitor->lang = column_strdup (stmt, 3);
-  visitor->given_name = column_strdup (stmt, 4);
-  visitor->family_name = column_strdup (stmt, 5);
+  visitor->uuid = lotsen_store_column_text (stmt, 1);
+  visitor->code = lotsen_store_column_text (stmt, 2);
+  visitor->lang = lotsen_store_column_text (stmt, 3);
+  visitor->given_name = lotsen_store_column_text (stmt, 4);
+  visitor->family_name = lotsen_store_column_text (stmt, 5);
   visitor->birth_year = sqlite3_column_int (stmt, 6);
   visitor->gender = gender_from_string ((const char *) sqlite3_column_text (stmt, 7));
-  visitor->phone = column_strdup (stmt, 8);
-  visitor->municipality = column_strdup (stmt, 9);
+  visitor->phone = lotsen_store_column_text (stmt, 8);
+  visitor->municipality = lotsen_store_column_text (stmt, 9);
   visitor->interests = interest_list && *interest_list ? g_strsplit (interest_list, ",", -1) : g_new0 (char *, 1);
-  visitor->interpreter_lang = column_strdup (stmt, 11);
+  visitor->interpreter_lang = lotsen_store_column_text (stmt, 11);
   visitor->consent_version = sqlite3_column_int (stmt, 12);
   visitor->consent_at = sqlite3_column_int64 (stmt, 13);
   visitor->created_at = sqlite3_column_int64 (stmt, 14);
