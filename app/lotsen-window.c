@@ -423,6 +423,19 @@ set_interpreter_action (GtkWidget  *widget,
   show_page (self, "ticket");
 }
 
+/* The registration page writes into the draft: the two go together. */
+static void
+drop_draft (LotsenWindow *self)
+{
+  GtkWidget *page = self->pages ? lotsen_window_get_page (self, "register") : NULL;
+
+  if (page != NULL)
+    gtk_stack_remove (self->pages, page);
+
+  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  self->register_step = 0;
+}
+
 /* The visitor is done, or walked away: everything they did is forgotten
  * by the screen (what was saved stays saved), and the next person starts
  * afresh, in the default language.  Every page is built anew, so no
@@ -431,9 +444,8 @@ static void
 reset_visit (LotsenWindow *self)
 {
   self->ticket_id = 0;
-  self->register_step = 0;
   self->renewing_consent = FALSE;
-  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  drop_draft (self);
   g_clear_pointer (&self->visitor, lotsen_visitor_free);
   g_clear_pointer (&self->sign_in_message, g_free);
   g_string_truncate (self->typed_code, 0);
@@ -475,7 +487,7 @@ accept_consent_action (GtkWidget  *widget,
       return;
     }
 
-  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  drop_draft (self);
   self->draft = lotsen_visitor_draft_new ();
   self->draft->consent = TRUE;
   self->register_step = 0;
@@ -491,7 +503,7 @@ decline_consent_action (GtkWidget  *widget,
   LotsenWindow *self = LOTSEN_WINDOW (widget);
 
   self->renewing_consent = FALSE;
-  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
+  drop_draft (self);
   g_clear_pointer (&self->visitor, lotsen_visitor_free);
   show_page (self, "welcome");
 }
@@ -503,9 +515,7 @@ cancel_registration_action (GtkWidget  *widget,
 {
   LotsenWindow *self = LOTSEN_WINDOW (widget);
 
-  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
-  self->register_step = 0;
-  gtk_stack_remove (self->pages, lotsen_window_get_page (self, "register"));
+  drop_draft (self);
   show_page (self, "welcome");
 }
 
@@ -535,9 +545,7 @@ register_action (GtkWidget  *widget,
   self->visitor = visitor;
 
   /* Done with the form: its widgets go, with what was typed in them. */
-  g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
-  self->register_step = 0;
-  gtk_stack_remove (self->pages, lotsen_window_get_page (self, "register"));
+  drop_draft (self);
   show_page (self, "code");
 }
 

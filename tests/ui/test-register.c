@@ -484,6 +484,46 @@ test_consent_renewal (Fixture       *fixture,
   g_assert_cmpint (renewed->consent_version, ==, LOTSEN_CONSENT_VERSION);
 }
 
+/* A half-filled form left for another screen comes back as it was; once
+ * dropped (here by declining a new consent text), it is gone for good. */
+static void
+test_abandoned_form (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LotsenVisitor) visitor = registered_visitor (fixture);
+  sqlite3 *db = NULL;
+
+  tap (fixture, "win.show-page", "register");
+  tap (fixture, "win.accept-consent", NULL);
+  gtk_editable_set_text (entry (fixture, 0), "Berit");
+  tap (fixture, "win.show-page", "staff");
+  tap (fixture, "win.go-home", NULL);
+  tap (fixture, "win.show-page", "register");
+  assert_page (fixture, "register");
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "Berit");
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE visitor SET consent_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  tap (fixture, "win.show-page", "staff");
+  tap (fixture, "win.go-home", NULL);
+  tap (fixture, "win.show-page", "sign-in");
+  type_code (fixture, visitor->code);
+  tap (fixture, "win.sign-in", NULL);
+  assert_page (fixture, "consent");
+  tap (fixture, "win.decline-consent", NULL);
+  assert_page (fixture, "welcome");
+  g_assert_false (holds_text (root (fixture), "Berit"));
+
+  tap (fixture, "win.show-page", "register");
+  assert_page (fixture, "consent");
+  tap (fixture, "win.accept-consent", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "");
+  gtk_editable_set_text (entry (fixture, 0), "Cecilia");
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +542,7 @@ main (int   argc,
   ADD ("/register/sign-in", test_sign_in);
   ADD ("/register/wrong-codes-pause", test_wrong_codes_pause);
   ADD ("/register/consent-renewal", test_consent_renewal);
+  ADD ("/register/abandoned-form", test_abandoned_form);
 
 #undef ADD
 
