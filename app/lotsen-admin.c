@@ -11,8 +11,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
 
 #include "lotsen-demo.h"
+#include "lotsen-export.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-store.h"
@@ -28,6 +33,11 @@ static char *opt_database;
 static char *opt_lang;
 static char *opt_desk;
 static char *opt_service;
+static char *opt_format;
+static char *opt_from;
+static char *opt_to;
+static char *opt_output;
+static char *opt_separator;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
@@ -35,6 +45,11 @@ static const GOptionEntry entries[] = {
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"), N_("CODE") },
   { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"), N_("N") },
   { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("LETTER") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv or jsonl, for “export”"), N_("FORMAT") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"), N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("The last day to export, for “export”"), N_("YYYY-MM-DD") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"), N_("FILE") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"), N_("CHAR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -167,6 +182,93 @@ delete_visitor (LotsenStore *store,
   return EXIT_SUCCESS;
 }
 
+/* A local day as the unix time of its first second; with @after, of the
+ * next day's, so that "--to" includes the whole day. */
+static gboolean
+parse_day (LotsenStore *store,
+           const char  *option,
+           const char  *text,
+           gboolean     after,
+           gint64      *unix_seconds,
+           GError     **error)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int year, month, dom;
+  char end;
+
+  if (text == NULL)
+    {
+      *unix_seconds = 0;
+      return TRUE;
+    }
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &dom, &end) != 3 ||
+      (day = g_date_time_new (lotsen_store_get_timezone (store), year, month, dom, 0, 0, 0)) == NULL)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   /* Translators: %s is an option such as "--from"; keep YYYY-MM-DD. */
+                   _("%s needs a date written YYYY-MM-DD."), option);
+      return FALSE;
+    }
+
+  if (after)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
+      *unix_seconds = g_date_time_to_unix (next);
+    }
+  else
+    *unix_seconds = g_date_time_to_unix (day);
+
+  return TRUE;
+}
+
+static int
+export_data (LotsenStore *store,
+             const char  *dataset_name)
+{
+  g_autoptr(GError) error = NULL;
+  LotsenExportOptions options = { .separator = ';' };
+  LotsenExportDataset dataset;
+  LotsenExportFormat format;
+  guint64 rows = 0;
+
+  if (!lotsen_export_dataset_from_string (dataset_name, &dataset, &error) ||
+      !lotsen_export_format_from_string (opt_format ? opt_format : "csv", &format, &error) ||
+      !parse_day (store, "--from", opt_from, FALSE, &options.from, &error) ||
+      !parse_day (store, "--to", opt_to, TRUE, &options.to, &error))
+    return fail (status_for_error (error), error->message);
+
+  if (opt_separator != NULL)
+    options.separator = strlen (opt_separator) == 1 ? opt_separator[0] : '?';
+
+  if (opt_output == NULL)
+    return fail (EXIT_USAGE, _("Where to? Give --output FILE, or --output - for standard output."));
+
+  if (g_str_equal (opt_output, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      g_autofree char *detail = NULL;
+
+      if (!lotsen_export_write (store, dataset, format, &options, out, &rows, &error) ||
+          !g_output_stream_flush (out, NULL, &error))
+        return fail (status_for_error (error), error->message);
+
+      detail = g_strdup_printf ("%s %s - rows=%" G_GUINT64_FORMAT, dataset_name,
+                                lotsen_export_format_to_string (format), rows);
+      if (!lotsen_store_audit (store, "export", detail, &error))
+        return fail (EXIT_STORE, error->message);
+
+      return EXIT_SUCCESS;
+    }
+
+  if (!lotsen_export_to_file (store, dataset, format, &options, opt_output, &rows, &error))
+    return fail (status_for_error (error), error->message);
+
+  g_printerr (ngettext ("%lu row written to %s\n", "%lu rows written to %s\n", (gulong) rows),
+              (gulong) rows, opt_output);
+  return EXIT_SUCCESS;
+}
+
 static gboolean
 parse_desk (const char *text,
             int        *desk)
@@ -246,6 +348,8 @@ main (int   argc,
       "  call-next --desk N [--service L]    call the next ticket, print its label\n"
       "  visitor show CODE                   show what is stored about a visitor\n"
       "  visitor delete CODE                 erase a visitor (tickets and sign-ups stay, nameless)\n"
+      "  export DATASET --output FILE        write visitors, tickets, signups or activities\n"
+      "       [--format csv|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
       "3 the database cannot be used."));
@@ -269,7 +373,8 @@ main (int   argc,
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||
         (g_str_equal (command, "visitor") && arg != NULL && argc == 4 &&
-         (g_str_equal (arg, "show") || g_str_equal (arg, "delete")))))
+         (g_str_equal (arg, "show") || g_str_equal (arg, "delete"))) ||
+        (g_str_equal (command, "export") && argc == 3)))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -285,6 +390,8 @@ main (int   argc,
     return list_queue (store);
   if (g_str_equal (command, "call-next"))
     return call_next (store);
+  if (g_str_equal (command, "export"))
+    return export_data (store, arg);
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
   if (g_str_equal (arg, "take"))

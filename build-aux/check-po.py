@@ -6,7 +6,9 @@
 
 - po/POTFILES.in lists every file with translatable strings, and only files that exist;
 - every language in po/LINGUAS has a .po that msgfmt --check accepts (format
-  specifiers match the msgid), with no fuzzy and no untranslated entry;
+  specifiers match the msgid), with no fuzzy and no untranslated entry — counted
+  after merging it with a template made afresh from the sources, so a string
+  added to the code but never merged into the .po files counts as untranslated;
 - no entry of a language other than English is a copy of the English source.
 """
 
@@ -14,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else '.'
 PO = os.path.join(SOURCE, 'po')
@@ -87,18 +90,35 @@ def entries(path):
 with open(os.path.join(PO, 'LINGUAS'), encoding='utf-8') as f:
     linguas = [l.strip() for l in f if l.strip() and not l.startswith('#')]
 
+# The template as the sources make it now (the keywords of meson's glib preset).
+workdir = tempfile.TemporaryDirectory()
+pot = os.path.join(workdir.name, 'lotsen.pot')
+xgettext = subprocess.run(['xgettext', '--from-code=UTF-8', '--add-comments=Translators',
+                           '--keyword=_', '--keyword=N_', '--keyword=C_:1c,2', '--keyword=NC_:1c,2',
+                           '--keyword=ngettext:1,2', '--directory', SOURCE,
+                           '--files-from', os.path.join(PO, 'POTFILES.in'), '--output', pot],
+                          capture_output=True, text=True)
+if xgettext.returncode != 0:
+    problems.append('xgettext failed:\n  ' + xgettext.stderr.strip())
+
 for lang in linguas:
-    po = os.path.join(PO, f'{lang}.po')
-    if not os.path.exists(po):
+    source_po = os.path.join(PO, f'{lang}.po')
+    if not os.path.exists(source_po):
         problems.append(f'{lang}: po/{lang}.po is missing')
         continue
+    po = os.path.join(workdir.name, f'{lang}.po')
+    if os.path.exists(pot):
+        subprocess.run(['msgmerge', '--quiet', '--no-fuzzy-matching', '--output-file', po, source_po, pot],
+                       check=True)
+    else:
+        po = source_po
     check = subprocess.run(['msgfmt', '--check', '--statistics', '-o', os.devnull, po],
                            capture_output=True, text=True, env=dict(os.environ, LC_ALL='C'))
     stats = check.stderr.strip().splitlines()
     if check.returncode != 0:
         problems.append(f'{lang}: msgfmt --check failed:\n  ' + '\n  '.join(stats))
     elif 'fuzzy' in stats[-1] or 'untranslated' in stats[-1]:
-        problems.append(f'{lang}: {stats[-1]}')
+        problems.append(f'{lang}: {stats[-1]} (run: meson compile -C build lotsen-update-po)')
     for msgid, plural, strs, flags in entries(po):
         if 'fuzzy' in flags:
             problems.append(f'{lang}: fuzzy: “{msgid}”')

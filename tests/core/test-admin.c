@@ -280,6 +280,69 @@ test_admin_visitor (void)
   g_assert_cmpint (erase_again.status, ==, 2);
 }
 
+static void
+test_admin_export (void)
+{
+  g_autofree char *dir = g_path_get_dirname (database);
+  g_autofree char *path = g_build_filename (dir, "tickets.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) take = { 0 }, to_file = { 0 }, to_stdout = { 0 }, today = { 0 }, later = { 0 };
+  const char *bad[][8] = {
+    { "export", "tickets", NULL },                                       /* no --output */
+    { "export", "recipes", "--output", "-", NULL },
+    { "export", "tickets", "--format", "docx", "--output", "-", NULL },
+    { "export", "tickets", "--from", "25/11/2026", "--output", "-", NULL },
+    { "export", "tickets", "--separator", "|", "--output", "-", NULL },
+  };
+
+  admin (&take, "ticket", "take", "C", "--lang", "ti", NULL);
+  g_assert_cmpint (take.status, ==, 0);
+
+  admin (&to_file, "export", "tickets", "--output", path, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "kiosk_id;"));
+  g_assert_nonnull (strstr (contents, ";C001;"));
+
+  admin (&to_stdout, "export", "tickets", "--format", "jsonl", "--separator", ",", "--output", "-", NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_nonnull (strstr (to_stdout.out, "\"label\":\"C001\""));
+  g_assert_nonnull (strstr (to_stdout.out, "\"interpreter_lang\":null"));
+
+  /* A day range: everything today, nothing in a later year. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+    admin (&today, "export", "tickets", "--format", "jsonl", "--from", day, "--to", day, "--output", "-", NULL);
+    admin (&later, "export", "tickets", "--format", "jsonl", "--from", "2099-01-01", "--output", "-", NULL);
+  }
+  g_assert_nonnull (strstr (today.out, "C001"));
+  g_assert_cmpstr (later.out, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      admin (&run, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5], bad[i][6], NULL);
+      if (run.status != 2)
+        g_error ("export case %u: status %d, not 2", i, run.status);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  /* A folder that is not there: an error, and no file. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *nowhere = g_build_filename (dir, "no-such-folder", "tickets.csv", NULL);
+
+    admin (&run, "export", "tickets", "--output", nowhere, NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/admin/corrupt-database", test_admin_corrupt_database);
   g_test_add_func ("/admin/parallel", test_admin_parallel);
   g_test_add_func ("/admin/visitor", test_admin_visitor);
+  g_test_add_func ("/admin/export", test_admin_export);
 
   status = g_test_run ();
 

@@ -1,0 +1,759 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-export.c — the kiosk's data for staff systems: one row source,
+ * several writers.
+ *
+ * Each data set is one SELECT; its rows are stepped and written one at a
+ * time, so an export of years of tickets needs no more memory than one.
+ * CSV is for spreadsheets (Swedish Excel wants ';' and a BOM) and treats
+ * every text cell as hostile: a cell that a spreadsheet would run as a
+ * formula gets a leading apostrophe.  JSONL is for programs and keeps
+ * every value exactly.  A file export goes to a temporary file beside the
+ * target, is synced and renamed over it, and is recorded in the audit
+ * table in the same transaction, so there is never a half-written export
+ * nor one without a record.
+ */
+
+#define G_LOG_DOMAIN "lotsen-export"
+/* fsync (), O_CLOEXEC and O_DIRECTORY under -std=c17. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lotsen-export.h"
+#include "lotsen-store-private.h"
+
+#define FLUSH_BYTES   65536  /* rows are buffered up to this before a write */
+#define ISO_8601      "%Y-%m-%dT%H:%M:%S%:z"
+#define CSV_BOM       "\xEF\xBB\xBF"
+#define FORMULA_STARTS "=+-@\t\r"
+
+/* The unix seconds GDateTime can show: years 1 to 9999. */
+#define MIN_TIME G_GINT64_CONSTANT (-62135596800)
+#define MAX_TIME G_GINT64_CONSTANT (253402300799)
+
+typedef enum {
+  KIND_TEXT,   /* anyone's text: neutralised in CSV */
+  KIND_NUMBER, /* an integer, written as a number */
+  KIND_TIME,   /* unix seconds, written as local ISO 8601 */
+} ColumnKind;
+
+typedef struct
+{
+  const char *name;
+  ColumnKind  kind;
+} Column;
+
+typedef struct
+{
+  const char   *name;
+  const char   *sql;       /* ?1: from or NULL, ?2: to or NULL; selects @columns in order */
+  const Column *columns;
+  guint         n_columns;
+} Dataset;
+
+/* Rows whose @column lies in [?1, ?2); an unbound end is open. */
+#define IN_RANGE(column) "(?1 IS NULL OR " column " >= ?1) AND (?2 IS NULL OR " column " < ?2)"
+
+/* Staff-entered content in Swedish, or in some language when there is
+ * no Swedish text. */
+#define SWEDISH_TITLE(activity) \
+  "(SELECT title FROM activity_text WHERE activity_id = " activity " " \
+  "ORDER BY lang = 'sv' DESC, lang LIMIT 1)"
+
+static const Column visitor_columns[] = {
+  { "uuid", KIND_TEXT },
+  { "code", KIND_TEXT },
+  { "created_at", KIND_TIME },
+  { "lang", KIND_TEXT },
+  { "given_name", KIND_TEXT },
+  { "family_name", KIND_TEXT },
+  { "birth_year", KIND_NUMBER },
+  { "gender", KIND_TEXT },
+  { "phone", KIND_TEXT },
+  { "municipality", KIND_TEXT },
+  { "interests", KIND_TEXT },
+  { "interpreter_lang", KIND_TEXT },
+  { "consent_version", KIND_NUMBER },
+  { "consent_at", KIND_TIME },
+  { "last_seen_at", KIND_TIME },
+};
+
+static const Column ticket_columns[] = {
+  { "uuid", KIND_TEXT },
+  { "label", KIND_TEXT },
+  { "service_prefix", KIND_TEXT },
+  { "service_name", KIND_TEXT },
+  { "day", KIND_TEXT },
+  { "number", KIND_NUMBER },
+  { "lang", KIND_TEXT },
+  { "interpreter_lang", KIND_TEXT },
+  { "status", KIND_TEXT },
+  { "created_at", KIND_TIME },
+  { "called_at", KIND_TIME },
+  { "finished_at", KIND_TIME },
+  { "desk", KIND_NUMBER },
+  { "wait_seconds", KIND_NUMBER },
+  { "service_seconds", KIND_NUMBER },
+  { "visitor_uuid", KIND_TEXT },
+};
+
+static const Column signup_columns[] = {
+  { "uuid", KIND_TEXT },
+  { "session_starts_at", KIND_TIME },
+  { "activity_title", KIND_TEXT },
+  { "status", KIND_TEXT },
+  { "party_size", KIND_NUMBER },
+  { "position", KIND_NUMBER },
+  { "name", KIND_TEXT },
+  { "phone", KIND_TEXT },
+  { "visitor_uuid", KIND_TEXT },
+  { "created_at", KIND_TIME },
+  { "changed_at", KIND_TIME },
+};
+
+static const Column activity_columns[] = {
+  { "activity_uuid", KIND_TEXT },
+  { "category", KIND_TEXT },
+  { "location", KIND_TEXT },
+  { "capacity", KIND_NUMBER },
+  { "session_uuid", KIND_TEXT },
+  { "starts_at", KIND_TIME },
+  { "ends_at", KIND_TIME },
+  { "cancelled", KIND_NUMBER },
+  { "title", KIND_TEXT },
+};
+
+static const Dataset datasets[] = {
+  [LOTSEN_EXPORT_VISITORS] = {
+    "visitors",
+    "SELECT uuid, code, created_at, lang, given_name, family_name, birth_year, gender, phone, "
+    "municipality, interests, interpreter_lang, consent_version, consent_at, last_seen_at "
+    "FROM visitor WHERE " IN_RANGE ("created_at") " ORDER BY created_at, id",
+    visitor_columns, G_N_ELEMENTS (visitor_columns),
+  },
+  [LOTSEN_EXPORT_TICKETS] = {
+    "tickets",
+    "SELECT t.uuid, t.label, s.prefix, "
+    "(SELECT name FROM service_text WHERE service_id = s.id ORDER BY lang = 'sv' DESC, lang LIMIT 1), "
+    "t.day, t.number, t.lang, t.interpreter_lang, t.status, t.created_at, t.called_at, "
+    "t.finished_at, t.desk, t.called_at - t.created_at, t.finished_at - t.called_at, v.uuid "
+    "FROM ticket t JOIN service s ON s.id = t.service_id "
+    "LEFT JOIN visitor v ON v.id = t.visitor_id "
+    "WHERE " IN_RANGE ("t.created_at") " ORDER BY t.created_at, t.id",
+    ticket_columns, G_N_ELEMENTS (ticket_columns),
+  },
+  [LOTSEN_EXPORT_SIGNUPS] = {
+    "signups",
+    "SELECT g.uuid, se.starts_at, " SWEDISH_TITLE ("se.activity_id") ", g.status, g.party_size, "
+    "g.position, g.name, g.phone, v.uuid, g.created_at, g.changed_at "
+    "FROM signup g JOIN session se ON se.id = g.session_id "
+    "LEFT JOIN visitor v ON v.id = g.visitor_id "
+    "WHERE " IN_RANGE ("g.created_at") " ORDER BY g.created_at, g.id",
+    signup_columns, G_N_ELEMENTS (signup_columns),
+  },
+  [LOTSEN_EXPORT_ACTIVITIES] = {
+    "activities",
+    "SELECT a.uuid, a.category, a.location, coalesce (se.capacity, a.capacity), se.uuid, "
+    "se.starts_at, se.ends_at, se.cancelled, " SWEDISH_TITLE ("a.id") " "
+    "FROM session se JOIN activity a ON a.id = se.activity_id "
+    "WHERE " IN_RANGE ("se.starts_at") " ORDER BY se.starts_at, se.id",
+    activity_columns, G_N_ELEMENTS (activity_columns),
+  },
+};
+
+static const char * const format_names[] = {
+  [LOTSEN_EXPORT_CSV]   = "csv",
+  [LOTSEN_EXPORT_JSONL] = "jsonl",
+};
+
+/**
+ * lotsen_export_dataset_from_string:
+ * @name: "visitors", "tickets", "signups" or "activities"
+ * @dataset: (out): where to put the data set
+ *
+ * Returns: %TRUE when @name is a data set; otherwise %FALSE with
+ *   %LOTSEN_STORE_ERROR_INVALID
+ */
+gboolean
+lotsen_export_dataset_from_string (const char           *name,
+                                   LotsenExportDataset  *dataset,
+                                   GError              **error)
+{
+  g_return_val_if_fail (dataset != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (datasets); i++)
+    if (name != NULL && g_ascii_strcasecmp (name, datasets[i].name) == 0)
+      {
+        *dataset = i;
+        return TRUE;
+      }
+
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+               /* Translators: %s is what was asked for; the four words are
+                * command words and stay in English. */
+               _("“%s” is not something that can be exported. Choose visitors, tickets, signups or activities."),
+               name ? name : "");
+  return FALSE;
+}
+
+const char *
+lotsen_export_dataset_to_string (LotsenExportDataset dataset)
+{
+  g_return_val_if_fail (dataset <= LOTSEN_EXPORT_ACTIVITIES, NULL);
+
+  return datasets[dataset].name;
+}
+
+/**
+ * lotsen_export_format_from_string:
+ * @name: "csv", "jsonl" or "json" (the same as "jsonl")
+ * @format: (out): where to put the format
+ *
+ * Returns: %TRUE when @name is a format; otherwise %FALSE with
+ *   %LOTSEN_STORE_ERROR_INVALID
+ */
+gboolean
+lotsen_export_format_from_string (const char          *name,
+                                  LotsenExportFormat  *format,
+                                  GError             **error)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (name != NULL && g_ascii_strcasecmp (name, "csv") == 0)
+    {
+      *format = LOTSEN_EXPORT_CSV;
+      return TRUE;
+    }
+
+  if (name != NULL && (g_ascii_strcasecmp (name, "jsonl") == 0 || g_ascii_strcasecmp (name, "json") == 0))
+    {
+      *format = LOTSEN_EXPORT_JSONL;
+      return TRUE;
+    }
+
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+               /* Translators: %s is what was asked for; csv and jsonl stay as they are. */
+               _("“%s” is not an export format. Choose csv or jsonl."),
+               name ? name : "");
+  return FALSE;
+}
+
+const char *
+lotsen_export_format_to_string (LotsenExportFormat format)
+{
+  g_return_val_if_fail (format <= LOTSEN_EXPORT_JSONL, NULL);
+
+  return format_names[format];
+}
+
+/* The state of one export while its rows are written. */
+typedef struct
+{
+  LotsenStore        *store;
+  const Dataset      *dataset;
+  LotsenExportFormat  format;
+  char                separator;
+  GOutputStream      *out;
+  GString            *buffer;
+} Writer;
+
+static gboolean
+flush_buffer (Writer  *writer,
+              GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (writer->buffer->len == 0)
+    return TRUE;
+
+  if (!g_output_stream_write_all (writer->out, writer->buffer->str, writer->buffer->len,
+                                  NULL, NULL, &local_error))
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
+                   /* Translators: %s is the reason, e.g. "No space left on device". */
+                   _("The export could not be written: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  g_string_truncate (writer->buffer, 0);
+  return TRUE;
+}
+
+/* A CSV cell: quoted when it holds the separator, a quote or a line
+ * break (quotes doubled); a cell that a spreadsheet would take for a
+ * formula gets an apostrophe in front and is quoted as well. */
+static void
+append_csv_cell (Writer     *writer,
+                 guint       index,
+                 const char *text,
+                 gsize       length,
+                 gboolean    neutralise)
+{
+  GString *buffer = writer->buffer;
+  gboolean formula;
+  gboolean quote;
+
+  if (index > 0)
+    g_string_append_c (buffer, writer->separator);
+
+  formula = neutralise && length > 0 &&
+            memchr (FORMULA_STARTS, text[0], strlen (FORMULA_STARTS)) != NULL;
+  quote = formula;
+  for (gsize i = 0; i < length && !quote; i++)
+    quote = text[i] == writer->separator || text[i] == '"' || text[i] == '\r' || text[i] == '\n';
+
+  if (quote)
+    g_string_append_c (buffer, '"');
+  if (formula)
+    g_string_append_c (buffer, '\'');
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '"')
+        g_string_append_c (buffer, '"');
+      g_string_append_c (buffer, text[i]);
+    }
+
+  if (quote)
+    g_string_append_c (buffer, '"');
+}
+
+/* A JSON string: '"', '\\' and control characters escaped, all other
+ * UTF-8 as it is. */
+static void
+append_json_string (GString    *buffer,
+                    const char *text,
+                    gsize       length)
+{
+  g_string_append_c (buffer, '"');
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (buffer, '\\');
+          g_string_append_c (buffer, c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (buffer, "\\u%04x", c);
+      else
+        g_string_append_c (buffer, c);
+    }
+
+  g_string_append_c (buffer, '"');
+}
+
+/* In a JSON object whose first member is already written. */
+static void
+append_json_key (GString    *buffer,
+                 const char *key)
+{
+  g_string_append_c (buffer, ',');
+  append_json_string (buffer, key, strlen (key));
+  g_string_append_c (buffer, ':');
+}
+
+/* One value of a row: @text is %NULL for SQL NULL; @is_number marks a
+ * number the export wrote itself, which is never neutralised and is bare
+ * in JSON.  Everything else is a string. */
+static void
+append_value (Writer     *writer,
+              guint       index,
+              const char *key,
+              const char *text,
+              gsize       length,
+              gboolean    is_number)
+{
+  if (writer->format == LOTSEN_EXPORT_CSV)
+    {
+      append_csv_cell (writer, index, text ? text : "", text ? length : 0,
+                       text != NULL && !is_number);
+      return;
+    }
+
+  append_json_key (writer->buffer, key);
+  if (text == NULL)
+    g_string_append (writer->buffer, "null");
+  else if (is_number)
+    g_string_append_len (writer->buffer, text, length);
+  else
+    append_json_string (writer->buffer, text, length);
+}
+
+static void
+append_column (Writer       *writer,
+               sqlite3_stmt *stmt,
+               int           column)
+{
+  const Column *info = &writer->dataset->columns[column];
+  guint index = column + 1; /* the kiosk id comes first */
+  int type = sqlite3_column_type (stmt, column);
+
+  if (type == SQLITE_NULL)
+    {
+      append_value (writer, index, info->name, NULL, 0, FALSE);
+      return;
+    }
+
+  if (type == SQLITE_INTEGER && info->kind != KIND_TEXT)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, column);
+      g_autofree char *text = NULL;
+
+      if (info->kind == KIND_TIME && value >= MIN_TIME && value <= MAX_TIME)
+        {
+          text = lotsen_store_format_local (writer->store, value, ISO_8601);
+          /* A time is not a formula, and in JSON it is a string. */
+          if (writer->format == LOTSEN_EXPORT_CSV)
+            append_csv_cell (writer, index, text, strlen (text), FALSE);
+          else
+            append_value (writer, index, info->name, text, strlen (text), FALSE);
+          return;
+        }
+
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      append_value (writer, index, info->name, text, strlen (text), TRUE);
+      return;
+    }
+
+  /* Text, or anything unexpected in a number's place (data imported from
+   * elsewhere): treated as text, the way that is safe for text. */
+  {
+    const char *text = (const char *) sqlite3_column_text (stmt, column);
+    gsize length = sqlite3_column_bytes (stmt, column);
+    g_autofree char *valid = NULL;
+
+    if (text == NULL)
+      text = "";
+
+    /* Blobs, or text with a NUL inside: the file must stay UTF-8. */
+    if (!g_utf8_validate_len (text, length, NULL))
+      {
+        valid = g_utf8_make_valid (text, length);
+        text = valid;
+        length = strlen (valid);
+      }
+
+    append_value (writer, index, info->name, text, length, FALSE);
+  }
+}
+
+static void
+append_header (Writer *writer)
+{
+  append_csv_cell (writer, 0, "kiosk_id", strlen ("kiosk_id"), FALSE);
+  for (guint i = 0; i < writer->dataset->n_columns; i++)
+    {
+      const char *name = writer->dataset->columns[i].name;
+
+      append_csv_cell (writer, i + 1, name, strlen (name), FALSE);
+    }
+  g_string_append (writer->buffer, "\r\n");
+}
+
+static void
+append_row (Writer       *writer,
+            sqlite3_stmt *stmt)
+{
+  const char *kiosk_id = lotsen_store_get_kiosk_id (writer->store);
+
+  if (writer->format == LOTSEN_EXPORT_JSONL)
+    {
+      g_string_append (writer->buffer, "{\"dataset\":");
+      append_json_string (writer->buffer, writer->dataset->name, strlen (writer->dataset->name));
+    }
+
+  append_value (writer, 0, "kiosk_id", kiosk_id, strlen (kiosk_id), FALSE);
+
+  for (guint i = 0; i < writer->dataset->n_columns; i++)
+    append_column (writer, stmt, i);
+
+  if (writer->format == LOTSEN_EXPORT_JSONL)
+    g_string_append (writer->buffer, "}\n");
+  else
+    g_string_append (writer->buffer, "\r\n");
+}
+
+static gboolean
+check_options (const LotsenExportOptions  *options,
+               GError                    **error)
+{
+  if (options->separator != '\0' && options->separator != ';' && options->separator != ',')
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           _("The separator between fields must be “;” or “,”."));
+      return FALSE;
+    }
+
+  if (options->from != 0 && options->to != 0 && options->to < options->from)
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           _("The end of the period comes before its start."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lotsen_export_write:
+ * @options: (nullable): the separator and the period; %NULL for the defaults
+ * @out: where to write; it is flushed, not closed
+ * @n_rows: (out) (optional): the number of rows written, not counting a
+ *   CSV header
+ *
+ * Writes @dataset as @format to @out, row by row.  Every row carries the
+ * kiosk's id; times are the site's local time in ISO 8601 with the UTC
+ * offset.  With a period, only rows whose main time (created_at, or
+ * starts_at for activities) lies in [from, to) are written.
+ *
+ * Returns: %TRUE on success; on error @out may hold part of the export
+ */
+gboolean
+lotsen_export_write (LotsenStore                *store,
+                     LotsenExportDataset         dataset,
+                     LotsenExportFormat          format,
+                     const LotsenExportOptions  *options,
+                     GOutputStream              *out,
+                     guint64                    *n_rows,
+                     GError                    **error)
+{
+  static const LotsenExportOptions defaults = { ';', 0, 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) buffer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Writer writer;
+  guint64 rows = 0;
+  int rc;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dataset <= LOTSEN_EXPORT_ACTIVITIES, FALSE);
+  g_return_val_if_fail (format <= LOTSEN_EXPORT_JSONL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_rows != NULL)
+    *n_rows = 0;
+
+  if (options == NULL)
+    options = &defaults;
+
+  if (!check_options (options, error))
+    return FALSE;
+
+  stmt = lotsen_store_prepare (store, datasets[dataset].sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_assert ((guint) sqlite3_column_count (stmt) == datasets[dataset].n_columns);
+
+  if (options->from != 0)
+    sqlite3_bind_int64 (stmt, 1, options->from);
+  if (options->to != 0)
+    sqlite3_bind_int64 (stmt, 2, options->to);
+
+  buffer = g_string_sized_new (FLUSH_BYTES);
+  writer = (Writer) {
+    .store = store,
+    .dataset = &datasets[dataset],
+    .format = format,
+    .separator = options->separator != '\0' ? options->separator : ';',
+    .out = out,
+    .buffer = buffer,
+  };
+
+  if (format == LOTSEN_EXPORT_CSV)
+    {
+      g_string_append (buffer, CSV_BOM);
+      append_header (&writer);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      append_row (&writer, stmt);
+      rows++;
+
+      if (buffer->len >= FLUSH_BYTES && !flush_buffer (&writer, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return FALSE;
+    }
+
+  if (!flush_buffer (&writer, error))
+    return FALSE;
+
+  if (!g_output_stream_flush (out, NULL, &local_error))
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
+                   _("The export could not be written: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  if (n_rows != NULL)
+    *n_rows = rows;
+
+  return TRUE;
+}
+
+static void
+set_file_error (GError     **error,
+                int          code,
+                const char  *path,
+                int          saved_errno)
+{
+  g_set_error (error, LOTSEN_STORE_ERROR, code,
+               /* Translators: %s is a file name, then the reason. */
+               _("The export file %s cannot be written: %s"),
+               path, g_strerror (saved_errno));
+}
+
+/* Makes a rename in @dir survive a power cut.  Not every file system can
+ * sync a folder; the file itself is synced already. */
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+
+  if (fsync (fd) != 0)
+    g_debug ("Cannot sync the folder %s: %s", dir, g_strerror (errno));
+
+  close (fd);
+}
+
+/**
+ * lotsen_export_to_file:
+ * @path: the file to write; an existing file is replaced
+ * @n_rows: (out) (optional): the number of rows written
+ *
+ * Like lotsen_export_write(), into a new file: the export is written to a
+ * temporary file beside @path (readable by its owner only), synced to
+ * disk, then renamed to @path and recorded in the audit table in one
+ * transaction.  On any error there is no new file and an old file at
+ * @path is left as it was.
+ */
+gboolean
+lotsen_export_to_file (LotsenStore                *store,
+                       LotsenExportDataset         dataset,
+                       LotsenExportFormat          format,
+                       const LotsenExportOptions  *options,
+                       const char                 *path,
+                       guint64                    *n_rows,
+                       GError                    **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *temp_name = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autoptr(GString) detail = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint64 rows = 0;
+  int fd;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dataset <= LOTSEN_EXPORT_ACTIVITIES, FALSE);
+  g_return_val_if_fail (format <= LOTSEN_EXPORT_JSONL, FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_rows != NULL)
+    *n_rows = 0;
+
+  target = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (target);
+  {
+    g_autofree char *base = g_path_get_basename (target);
+
+    temp_name = g_strconcat (".", base, ".XXXXXX", NULL);
+  }
+  temp_path = g_build_filename (dir, temp_name, NULL);
+
+  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_file_error (error, LOTSEN_STORE_ERROR_OPEN, target, errno);
+      return FALSE;
+    }
+
+  out = g_unix_output_stream_new (fd, TRUE);
+
+  if (!lotsen_export_write (store, dataset, format, options, out, &rows, error))
+    goto fail;
+
+  if (fsync (fd) != 0)
+    {
+      set_file_error (error, LOTSEN_STORE_ERROR_FAILED, target, errno);
+      goto fail;
+    }
+
+  if (!g_output_stream_close (out, NULL, &local_error))
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
+                   _("The export file %s cannot be written: %s"),
+                   target, local_error->message);
+      goto fail;
+    }
+
+  detail = g_string_new (NULL);
+  g_string_printf (detail, "%s %s %s rows=%" G_GUINT64_FORMAT,
+                   datasets[dataset].name, format_names[format], target, rows);
+  if (options != NULL && options->from != 0)
+    g_string_append_printf (detail, " from=%" G_GINT64_FORMAT, options->from);
+  if (options != NULL && options->to != 0)
+    g_string_append_printf (detail, " to=%" G_GINT64_FORMAT, options->to);
+
+  /* The record and the file appear together, or neither does. */
+  if (!lotsen_store_begin (store, error))
+    goto fail;
+
+  if (!lotsen_store_audit (store, "export", detail->str, error))
+    {
+      lotsen_store_rollback (store);
+      goto fail;
+    }
+
+  if (g_rename (temp_path, target) != 0)
+    {
+      set_file_error (error, LOTSEN_STORE_ERROR_FAILED, target, errno);
+      lotsen_store_rollback (store);
+      goto fail;
+    }
+
+  sync_folder (dir);
+
+  if (!lotsen_store_commit (store, error))
+    {
+      /* An export nobody can account for must not stay behind. */
+      g_unlink (target);
+      return FALSE;
+    }
+
+  if (n_rows != NULL)
+    *n_rows = rows;
+
+  return TRUE;
+
+fail:
+  g_output_stream_close (out, NULL, NULL);
+  g_unlink (temp_path);
+  return FALSE;
+}
