@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lotsen-application.c — start-up: the command line, the database, the
  * window.  The kiosk never stops at a database problem: it shows staff
- * what is wrong instead. */
+ * what is wrong instead.  It also keeps the retention period: visitors not
+ * seen for it are anonymised at start-up and once a day after. */
 
 #define G_LOG_DOMAIN "lotsen"
 
@@ -13,7 +14,10 @@
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-store.h"
+#include "lotsen-visitor.h"
 #include "lotsen-window.h"
+
+#define PURGE_INTERVAL_SECS (24 * 3600)
 
 struct _LotsenApplication
 {
@@ -23,6 +27,9 @@ struct _LotsenApplication
   gboolean        windowed;
   gboolean        demo;
   gboolean        exit_after_first_frame;
+
+  LotsenStore    *store;    /* the window's, for the daily purge */
+  guint           purge_id;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenApplication, lotsen_application, ADW_TYPE_APPLICATION)
@@ -95,6 +102,28 @@ open_store (LotsenApplication  *self,
 }
 
 static void
+purge_visitors (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint count;
+
+  /* Not fatal: the next run, a day later, catches up. */
+  if (!lotsen_visitor_purge (store, &count, &error))
+    g_warning ("Visitors past the retention period could not be anonymised: %s", error->message);
+  else if (count > 0)
+    g_debug ("%u visitors past the retention period anonymised", count);
+}
+
+static gboolean
+purge_cb (gpointer user_data)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (user_data);
+
+  purge_visitors (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 lotsen_application_activate (GApplication *application)
 {
   LotsenApplication *self = LOTSEN_APPLICATION (application);
@@ -116,6 +145,15 @@ lotsen_application_activate (GApplication *application)
   if (moved_aside != NULL)
     g_printerr ("lotsen: the damaged database was kept as %s\n", moved_aside);
 
+  /* Before the first visitor can type a code that has run out. */
+  if (store != NULL)
+    {
+      purge_visitors (store);
+      g_set_object (&self->store, store);
+      g_clear_handle_id (&self->purge_id, g_source_remove);
+      self->purge_id = g_timeout_add_seconds (PURGE_INTERVAL_SECS, purge_cb, self);
+    }
+
   window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
                                           error ? error->message : NULL, moved_aside));
 
@@ -126,6 +164,17 @@ lotsen_application_activate (GApplication *application)
     gtk_window_fullscreen (window);
 
   gtk_window_present (window);
+}
+
+static void
+lotsen_application_dispose (GObject *object)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (object);
+
+  g_clear_handle_id (&self->purge_id, g_source_remove);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lotsen_application_parent_class)->dispose (object);
 }
 
 static void
@@ -144,6 +193,7 @@ lotsen_application_class_init (LotsenApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = lotsen_application_dispose;
   object_class->finalize = lotsen_application_finalize;
 
   app_class->handle_local_options = lotsen_application_handle_local_options;

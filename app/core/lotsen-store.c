@@ -727,6 +727,76 @@ lotsen_store_set_setting (LotsenStore  *self,
   return lotsen_store_step_done (self, stmt, error);
 }
 
+/**
+ * lotsen_store_get_retention_days:
+ *
+ * The setting "retention_days": for how many days after their last visit a
+ * visitor's name and contact details are kept.  A value that is missing or
+ * cannot be read gives %LOTSEN_RETENTION_DAYS_DEFAULT; one outside the
+ * allowed range (written by hand into the database) is brought into it.
+ *
+ * Returns: the number of days
+ */
+guint
+lotsen_store_get_retention_days (LotsenStore *self)
+{
+  g_autofree char *value = NULL;
+  guint64 days;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), LOTSEN_RETENTION_DAYS_DEFAULT);
+
+  value = lotsen_store_get_setting (self, "retention_days");
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &days, NULL))
+    return LOTSEN_RETENTION_DAYS_DEFAULT;
+
+  return CLAMP (days, LOTSEN_RETENTION_DAYS_MIN, LOTSEN_RETENTION_DAYS_MAX);
+}
+
+/**
+ * lotsen_store_set_retention_days:
+ * @days: from %LOTSEN_RETENTION_DAYS_MIN to %LOTSEN_RETENTION_DAYS_MAX
+ *
+ * Stores the setting "retention_days" and records the change in the
+ * audit table.
+ *
+ * Returns: %TRUE when stored; %FALSE with %LOTSEN_STORE_ERROR_INVALID
+ *   (and nothing changed) when @days is out of range
+ */
+gboolean
+lotsen_store_set_retention_days (LotsenStore  *self,
+                                 guint         days,
+                                 GError      **error)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+
+  if (days < LOTSEN_RETENTION_DAYS_MIN || days > LOTSEN_RETENTION_DAYS_MAX)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   /* Translators: how long visitors' names are kept; %d and %d are numbers of days. */
+                   _("The retention period must be from %d to %d days."),
+                   LOTSEN_RETENTION_DAYS_MIN, LOTSEN_RETENTION_DAYS_MAX);
+      return FALSE;
+    }
+
+  value = g_strdup_printf ("%u", days);
+  detail = g_strdup_printf ("retention_days=%u", days);
+
+  if (!lotsen_store_begin (self, error))
+    return FALSE;
+
+  if (!lotsen_store_set_setting (self, "retention_days", value, error) ||
+      !lotsen_store_audit (self, "settings", detail, error))
+    {
+      lotsen_store_rollback (self);
+      return FALSE;
+    }
+
+  return lotsen_store_commit (self, error);
+}
+
 gboolean
 lotsen_store_audit (LotsenStore  *self,
                     const char   *what,

@@ -18,6 +18,12 @@ typedef enum {
   LOTSEN_STORE_ERROR_INVALID,   /* the request itself is wrong */
 } LotsenStoreError;
 
+/* How long a visitor's name and contact details are kept after their last
+ * visit (setting "retention_days"); see lotsen_visitor_purge(). */
+#define LOTSEN_RETENTION_DAYS_DEFAULT  365
+#define LOTSEN_RETENTION_DAYS_MIN       30
+#define LOTSEN_RETENTION_DAYS_MAX     3650
+
 #define LOTSEN_TYPE_STORE (lotsen_store_get_type ())
 G_DECLARE_FINAL_TYPE (LotsenStore, lotsen_store, LOTSEN, STORE, GObject)
 
@@ -53,6 +59,10 @@ char        *lotsen_store_get_setting          (LotsenStore  *self,
 gboolean     lotsen_store_set_setting          (LotsenStore  *self,
                                                 const char   *key,
                                                 const char   *value,
+                                                GError      **error);
+guint        lotsen_store_get_retention_days   (LotsenStore  *self);
+gboolean     lotsen_store_set_retention_days   (LotsenStore  *self,
+                                                guint         days,
                                                 GError      **error);
 gboolean     lotsen_store_audit                (LotsenStore  *self,
                                                 const char   *what,

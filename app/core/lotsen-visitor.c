@@ -741,7 +741,9 @@ lotsen_visitor_find_by_code (LotsenStore  *store,
       return NULL;
     }
 
-  return get_visitor_where (store, "code = ?1", 0, normalized, error);
+  /* An anonymised visitor has no code any more; the check stays in case
+   * one is ever given back by hand. */
+  return get_visitor_where (store, "code = ?1 AND anonymised_at IS NULL", 0, normalized, error);
 }
 
 gboolean
@@ -876,6 +878,81 @@ lotsen_visitor_erase (LotsenStore  *store,
     goto fail;
 
   return lotsen_store_commit (store, error);
+
+fail:
+  lotsen_store_rollback (store);
+  return FALSE;
+}
+
+/* Who has not been seen for the retention period and still has a name:
+ * ?1 is the cut-off time. */
+#define PURGE_DUE \
+  "anonymised_at IS NULL AND coalesce (last_seen_at, created_at) < ?1"
+
+/**
+ * lotsen_visitor_purge:
+ * @n_anonymised: (out) (optional): how many visitors were anonymised
+ *
+ * The retention period: every visitor not seen for
+ * lotsen_store_get_retention_days() days loses their name, phone, e-mail
+ * and personal code (which is then free for someone else), here and on
+ * their sign-ups.  What the funders' statistics need stays: birth year,
+ * gender, municipality, interests, languages, consent, and their tickets
+ * and sign-ups.  One transaction; recorded in the audit table.
+ */
+gboolean
+lotsen_visitor_purge (LotsenStore  *store,
+                      guint        *n_anonymised,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) signups = NULL;
+  g_autoptr(sqlite3_stmt) visitors = NULL;
+  g_autofree char *detail = NULL;
+  guint days;
+  gint64 now, cutoff;
+  int count;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+
+  if (n_anonymised != NULL)
+    *n_anonymised = 0;
+
+  days = lotsen_store_get_retention_days (store);
+  now = lotsen_store_now (store);
+  cutoff = now - (gint64) days * 24 * 3600;
+
+  if (!lotsen_store_begin (store, error))
+    return FALSE;
+
+  signups = lotsen_store_prepare (store,
+                                  "UPDATE signup SET name = NULL, phone = NULL "
+                                  "WHERE visitor_id IN (SELECT id FROM visitor WHERE " PURGE_DUE ")",
+                                  error);
+  visitors = lotsen_store_prepare (store,
+                                   "UPDATE visitor SET given_name = NULL, family_name = NULL, phone = NULL, "
+                                   "email = NULL, code = NULL, anonymised_at = ?2 "
+                                   "WHERE " PURGE_DUE,
+                                   error);
+  if (signups == NULL || visitors == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (signups, 1, cutoff);
+  sqlite3_bind_int64 (visitors, 1, cutoff);
+  sqlite3_bind_int64 (visitors, 2, now);
+  if (!lotsen_store_step_done (store, signups, error) ||
+      !lotsen_store_step_done (store, visitors, error))
+    goto fail;
+
+  count = sqlite3_changes (lotsen_store_get_db (store));
+  detail = g_strdup_printf ("anonymised %d visitors not seen for %u days", count, days);
+  if (!lotsen_store_audit (store, "purge", detail, error) ||
+      !lotsen_store_commit (store, error))
+    goto fail;
+
+  if (n_anonymised != NULL)
+    *n_anonymised = count;
+
+  return TRUE;
 
 fail:
   lotsen_store_rollback (store);

@@ -105,6 +105,9 @@ char                *lotsen_visitor_masked_name        (const LotsenVisitor *vis
 gboolean             lotsen_visitor_erase              (LotsenStore         *store,
                                                         const char          *code,
                                                         GError             **error);
+gboolean             lotsen_visitor_purge              (LotsenStore         *store,
+                                                        guint               *n_anonymised,
+                                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsenVisitorDraft, lotsen_visitor_draft_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsenVisitor, lotsen_visitor_free)

@@ -402,6 +402,257 @@ test_erase (StoreFixture  *fixture,
   }
 }
 
+#define DAYS(n) ((gint64) (n) * 24 * 3600)
+
+/* The database as another program sees it: a second connection. */
+static void
+exec_raw (StoreFixture *fixture,
+          const char   *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* The first column of the first row, as text; %NULL for SQL NULL. */
+static char *
+query_raw (StoreFixture *fixture,
+           const char   *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static LotsenVisitor *
+register_at (StoreFixture *fixture,
+             const char   *given_name,
+             gint64        when)
+{
+  g_autoptr(LotsenVisitorDraft) draft = make_draft (given_name);
+  g_autoptr(GError) error = NULL;
+  LotsenVisitor *visitor;
+
+  draft->family_name = g_strdup ("Testsson");
+  draft->phone = g_strdup ("070-123 45 67");
+  lotsen_clock_set_now (fixture->clock, when);
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  lotsen_clock_set_now (fixture->clock, TEST_NOW);
+  g_assert_no_error (error);
+  return visitor;
+}
+
+static void
+add_signup (StoreFixture        *fixture,
+            const LotsenVisitor *visitor)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO signup (uuid, session_id, visitor_id, name, phone, status, created_at, changed_at) "
+    "VALUES ('signup-%s', (SELECT id FROM session WHERE uuid = 'purge-session'), %" G_GINT64_FORMAT ", "
+    "'%s Testsson', '+46701234567', 'attended', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+    visitor->uuid, visitor->id, visitor->given_name, visitor->created_at, visitor->created_at);
+
+  exec_raw (fixture, sql);
+}
+
+static void
+test_purge (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  const char * const chosen[] = { "swedish", "work", NULL };
+  g_autoptr(LotsenVisitorDraft) draft = make_draft ("Gammal");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenVisitor) old = NULL;
+  g_autoptr(LotsenVisitor) recent = NULL;
+  g_autoptr(LotsenVisitor) returning = NULL;
+  g_autoptr(LotsenVisitor) legacy = NULL;
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(LotsenTicket) kept = NULL;
+  guint n = G_MAXUINT;
+
+  g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, 365);
+
+  /* Seen 366 days ago, with everything the statistics use, a ticket and a sign-up. */
+  draft->family_name = g_strdup ("Testsson");
+  draft->birth_year = 1980;
+  draft->gender = LOTSEN_GENDER_WOMAN;
+  draft->phone = g_strdup ("070-123 45 67");
+  draft->municipality = g_strdup ("Lund");
+  draft->interests = g_strdupv ((char **) chosen);
+  draft->interpreter_lang = g_strdup ("ar");
+  lotsen_clock_set_now (fixture->clock, TEST_NOW - DAYS (366));
+  old = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  ticket = lotsen_queue_take_ticket_for (fixture->store, "A", "ti", old->id, &error);
+  g_assert_no_error (error);
+  lotsen_clock_set_now (fixture->clock, TEST_NOW);
+
+  /* Seen 364 days ago; registered 400 days ago but back 10 days ago;
+   * registered 366 days ago before "last seen" was recorded. */
+  recent = register_at (fixture, "Nyare", TEST_NOW - DAYS (364));
+  returning = register_at (fixture, "Tillbaka", TEST_NOW - DAYS (400));
+  lotsen_clock_set_now (fixture->clock, TEST_NOW - DAYS (10));
+  g_assert_true (lotsen_visitor_record_visit (fixture->store, returning->id, &error));
+  lotsen_clock_set_now (fixture->clock, TEST_NOW);
+  legacy = register_at (fixture, "Tidig", TEST_NOW - DAYS (366));
+  exec_raw (fixture, "UPDATE visitor SET last_seen_at = NULL WHERE given_name = 'Tidig'");
+
+  exec_raw (fixture,
+            "INSERT INTO activity (uuid, category, pictogram, capacity) VALUES ('purge-activity', 'language', 'x', 10);"
+            "INSERT INTO session (uuid, activity_id, starts_at, ends_at) "
+            "  VALUES ('purge-session', (SELECT id FROM activity WHERE uuid = 'purge-activity'), 1, 2);");
+  add_signup (fixture, old);
+  add_signup (fixture, recent);
+
+  g_assert_true (lotsen_visitor_purge (fixture->store, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* The old visitor: no name, no number, no code, but still counted. */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "SELECT coalesce (given_name, '') || coalesce (family_name, '') || coalesce (phone, '') || "
+      "       coalesce (email, '') || coalesce (code, '') || '|' || anonymised_at || '|' || birth_year || '|' || "
+      "       gender || '|' || municipality || '|' || interests || '|' || interpreter_lang || '|' || "
+      "       lang || '|' || consent_version || '|' || uuid "
+      "FROM visitor WHERE id = %" G_GINT64_FORMAT, old->id);
+    g_autofree char *row = query_raw (fixture, sql);
+    g_autofree char *expected = g_strdup_printf ("|%d|1980|woman|Lund|swedish,work|ar|ti|%d|%s",
+                                                 TEST_NOW, LOTSEN_CONSENT_VERSION, old->uuid);
+
+    g_assert_cmpstr (row, ==, expected);
+  }
+
+  /* Their code finds nobody, and is free for someone else. */
+  {
+    g_autoptr(LotsenVisitor) gone = lotsen_visitor_find_by_code (fixture->store, old->code, &error);
+    g_autofree char *insert = g_strdup_printf (
+      "INSERT INTO visitor (uuid, code, created_at) VALUES ('new-owner', '%s', %d)", old->code, TEST_NOW);
+
+    g_assert_null (gone);
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    exec_raw (fixture, insert);
+    exec_raw (fixture, "DELETE FROM visitor WHERE uuid = 'new-owner'");
+  }
+
+  /* The others keep their names and are found by their codes. */
+  {
+    g_autoptr(LotsenVisitor) found_recent = lotsen_visitor_find_by_code (fixture->store, recent->code, &error);
+    g_autoptr(LotsenVisitor) found_returning = NULL;
+    g_autoptr(LotsenVisitor) gone_legacy = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (found_recent->given_name, ==, "Nyare");
+    found_returning = lotsen_visitor_find_by_code (fixture->store, returning->code, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (found_returning->phone, ==, "+46701234567");
+    gone_legacy = lotsen_visitor_find_by_code (fixture->store, legacy->code, &error);
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* The ticket stays and still points at the (now nameless) visitor. */
+  kept = lotsen_queue_get_ticket (fixture->store, ticket->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kept->visitor_id, ==, old->id);
+
+  /* The sign-up stays, with its visitor, without name or phone; others keep theirs. */
+  {
+    g_autofree char *old_sql = g_strdup_printf (
+      "SELECT count(*) FROM signup WHERE visitor_id = %" G_GINT64_FORMAT " AND name IS NULL AND phone IS NULL "
+      "AND status = 'attended'", old->id);
+    g_autofree char *recent_sql = g_strdup_printf (
+      "SELECT name || ' ' || phone FROM signup WHERE visitor_id = %" G_GINT64_FORMAT, recent->id);
+    g_autofree char *old_count = query_raw (fixture, old_sql);
+    g_autofree char *recent_signup = query_raw (fixture, recent_sql);
+
+    g_assert_cmpstr (old_count, ==, "1");
+    g_assert_cmpstr (recent_signup, ==, "Nyare Testsson +46701234567");
+  }
+
+  /* Recorded once in the audit. */
+  {
+    g_autofree char *audit = query_raw (fixture,
+                                        "SELECT count(*) FROM audit WHERE what = 'purge' AND "
+                                        "detail = 'anonymised 2 visitors not seen for 365 days'");
+
+    g_assert_cmpstr (audit, ==, "1");
+  }
+
+  /* A second run, a day later, finds nothing more and changes nothing. */
+  lotsen_clock_advance (fixture->clock, DAYS (1) - 3600);
+  g_assert_true (lotsen_visitor_purge (fixture->store, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT anonymised_at FROM visitor WHERE id = %" G_GINT64_FORMAT, old->id);
+    g_autofree char *at = query_raw (fixture, sql);
+    g_autofree char *expected = g_strdup_printf ("%d", TEST_NOW);
+
+    g_assert_cmpstr (at, ==, expected);
+  }
+
+  /* A shorter period takes the one seen 364 days ago, not the one back 10 days ago. */
+  g_assert_true (lotsen_store_set_retention_days (fixture->store, 30, &error));
+  g_assert_no_error (error);
+  g_assert_true (lotsen_visitor_purge (fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *names = query_raw (fixture,
+                                        "SELECT group_concat (given_name) FROM visitor WHERE anonymised_at IS NULL");
+    g_autofree char *audit = query_raw (fixture,
+                                        "SELECT count(*) FROM audit WHERE what = 'purge' AND "
+                                        "detail = 'anonymised 1 visitors not seen for 30 days'");
+
+    g_assert_cmpstr (names, ==, "Tillbaka");
+    g_assert_cmpstr (audit, ==, "1");
+  }
+}
+
+static void
+test_retention_days (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  const guint bad[] = { 0, 1, 29, 3651, G_MAXUINT };
+
+  g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, LOTSEN_RETENTION_DAYS_DEFAULT);
+  g_assert_cmpuint (LOTSEN_RETENTION_DAYS_DEFAULT, ==, 365);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lotsen_store_set_retention_days (fixture->store, bad[i], &error));
+      g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, !=, "");
+      g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, 365);
+    }
+
+  g_assert_true (lotsen_store_set_retention_days (fixture->store, 30, NULL));
+  g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, 30);
+  g_assert_true (lotsen_store_set_retention_days (fixture->store, 3650, NULL));
+  g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, 3650);
+
+  /* Written by hand into the database: read safely. */
+  g_assert_true (lotsen_store_set_setting (fixture->store, "retention_days", "a year", NULL));
+  g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, 365);
+  g_assert_true (lotsen_store_set_setting (fixture->store, "retention_days", "7", NULL));
+  g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, LOTSEN_RETENTION_DAYS_MIN);
+}
+
 static void
 test_code_gate (void)
 {
@@ -472,6 +723,8 @@ main (int   argc,
   ADD ("/visitor/consent-version", test_consent_version);
   ADD ("/visitor/erase", test_erase);
   ADD ("/visitor/municipalities", test_municipalities);
+  ADD ("/visitor/purge", test_purge);
+  ADD ("/visitor/retention-days", test_retention_days);
 
 #undef ADD
 
