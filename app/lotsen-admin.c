@@ -38,6 +38,7 @@ static char *opt_from;
 static char *opt_to;
 static char *opt_output;
 static char *opt_separator;
+static char *opt_retention_days;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
@@ -45,11 +46,12 @@ static const GOptionEntry entries[] = {
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"), N_("CODE") },
   { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"), N_("N") },
   { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("LETTER") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv or jsonl, for “export”"), N_("FORMAT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, jsonl, xlsx or ics, for “export”"), N_("FORMAT") },
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"), N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("The last day to export, for “export”"), N_("YYYY-MM-DD") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"), N_("FILE") },
   { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"), N_("CHAR") },
+  { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"), N_("DAYS") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -226,14 +228,24 @@ static int
 export_data (LotsenStore *store,
              const char  *dataset_name)
 {
+  static const LotsenExportDataset every[] = {
+    LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_ACTIVITIES,
+  };
   g_autoptr(GError) error = NULL;
   LotsenExportOptions options = { .separator = ';' };
-  LotsenExportDataset dataset;
+  /* Any data set will do for "all": lotsen_export_write() refuses a workbook. */
+  LotsenExportDataset dataset = LOTSEN_EXPORT_VISITORS;
   LotsenExportFormat format;
+  gboolean all, written;
   guint64 rows = 0;
 
-  if (!lotsen_export_dataset_from_string (dataset_name, &dataset, &error) ||
-      !lotsen_export_format_from_string (opt_format ? opt_format : "csv", &format, &error) ||
+  if (!lotsen_export_format_from_string (opt_format ? opt_format : "csv", &format, &error))
+    return fail (status_for_error (error), error->message);
+
+  /* "all": every data set in one workbook, a sheet each. */
+  all = format == LOTSEN_EXPORT_XLSX && g_ascii_strcasecmp (dataset_name, "all") == 0;
+
+  if ((!all && !lotsen_export_dataset_from_string (dataset_name, &dataset, &error)) ||
       !parse_day (store, "--from", opt_from, FALSE, &options.from, &error) ||
       !parse_day (store, "--to", opt_to, TRUE, &options.to, &error))
     return fail (status_for_error (error), error->message);
@@ -261,7 +273,13 @@ export_data (LotsenStore *store,
       return EXIT_SUCCESS;
     }
 
-  if (!lotsen_export_to_file (store, dataset, format, &options, opt_output, &rows, &error))
+  if (all)
+    written = lotsen_export_workbook_to_file (store, every, G_N_ELEMENTS (every), &options, opt_output,
+                                              &rows, &error);
+  else
+    written = lotsen_export_to_file (store, dataset, format, &options, opt_output, &rows, &error);
+
+  if (!written)
     return fail (status_for_error (error), error->message);
 
   g_printerr (ngettext ("%lu row written to %s\n", "%lu rows written to %s\n", (gulong) rows),
@@ -308,6 +326,34 @@ call_next (LotsenStore *store)
   return EXIT_SUCCESS;
 }
 
+static int
+purge_visitors (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 days;
+  guint count;
+
+  /* The new period first: a wrong one changes nothing and purges nothing. */
+  if (opt_retention_days != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (opt_retention_days, 10, 0, G_MAXUINT, &days, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("--retention-days needs a number of days from %d to %d."),
+                                                      LOTSEN_RETENTION_DAYS_MIN, LOTSEN_RETENTION_DAYS_MAX);
+          return fail (EXIT_USAGE, message);
+        }
+
+      if (!lotsen_store_set_retention_days (store, (guint) days, &error))
+        return fail (status_for_error (error), error->message);
+    }
+
+  if (!lotsen_visitor_purge (store, &count, &error))
+    return fail (status_for_error (error), error->message);
+
+  g_print (ngettext ("%u visitor anonymised\n", "%u visitors anonymised\n", count), count);
+  return EXIT_SUCCESS;
+}
+
 static LotsenStore *
 open_store (GError **error)
 {
@@ -348,8 +394,10 @@ main (int   argc,
       "  call-next --desk N [--service L]    call the next ticket, print its label\n"
       "  visitor show CODE                   show what is stored about a visitor\n"
       "  visitor delete CODE                 erase a visitor (tickets and sign-ups stay, nameless)\n"
-      "  export DATASET --output FILE        write visitors, tickets, signups or activities\n"
-      "       [--format csv|jsonl] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]\n"
+      "  purge [--retention-days N]          anonymise visitors not seen for the retention period (default 365 days)\n"
+      "  export DATASET --output FILE        write visitors, tickets, signups or activities,\n"
+      "                                      or all of them as one workbook (xlsx only)\n"
+      "       [--format csv|jsonl|xlsx|ics] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
       "3 the database cannot be used."));
@@ -370,6 +418,7 @@ main (int   argc,
   arg = argc > 2 ? argv[2] : NULL;
 
   if (!(g_str_equal (command, "queue") || g_str_equal (command, "call-next") ||
+        (g_str_equal (command, "purge") && argc == 2) ||
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||
         (g_str_equal (command, "visitor") && arg != NULL && argc == 4 &&
@@ -390,6 +439,8 @@ main (int   argc,
     return list_queue (store);
   if (g_str_equal (command, "call-next"))
     return call_next (store);
+  if (g_str_equal (command, "purge"))
+    return purge_visitors (store);
   if (g_str_equal (command, "export"))
     return export_data (store, arg);
   if (g_str_equal (command, "visitor"))

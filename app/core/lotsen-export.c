@@ -7,10 +7,14 @@
  * CSV is for spreadsheets (Swedish Excel wants ';' and a BOM) and treats
  * every text cell as hostile: a cell that a spreadsheet would run as a
  * formula gets a leading apostrophe.  JSONL is for programs and keeps
- * every value exactly.  A file export goes to a temporary file beside the
- * target, is synced and renamed over it, and is recorded in the audit
- * table in the same transaction, so there is never a half-written export
- * nor one without a record.
+ * every value exactly.  XLSX is a real workbook (libxlsxwriter): text
+ * cells are strings, never formulas, times are Excel dates; it holds the
+ * whole sheet until it is closed and can only be written to a file.
+ * iCalendar puts the activities' sessions into a calendar program.  A
+ * file export goes to a temporary file beside the target, is synced and
+ * renamed over it, and is recorded in the audit table in the same
+ * transaction, so there is never a half-written export nor one without a
+ * record.
  */
 
 #define G_LOG_DOMAIN "lotsen-export"
@@ -26,6 +30,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 #include "lotsen-export.h"
 #include "lotsen-store-private.h"
@@ -34,6 +39,15 @@
 #define ISO_8601      "%Y-%m-%dT%H:%M:%S%:z"
 #define CSV_BOM       "\xEF\xBB\xBF"
 #define FORMULA_STARTS "=+-@\t\r"
+#define REPLACEMENT   "\xEF\xBF\xBD" /* U+FFFD, for what a format cannot hold */
+
+#define XLSX_MAX_UNITS   32767 /* Excel's longest cell, in UTF-16 code units */
+#define XLSX_MAX_WIDTH   60    /* the widest column, in characters */
+#define XLSX_TIME_WIDTH  16    /* "yyyy-mm-dd hh:mm" */
+#define XLSX_SAMPLE_ROWS 1000  /* the rows that column widths are measured on */
+#define XLSX_DATE_TIME   "yyyy-mm-dd hh:mm"
+
+#define ICS_LINE_OCTETS 75     /* RFC 5545 3.1, without the CRLF */
 
 /* The unix seconds GDateTime can show: years 1 to 9999. */
 #define MIN_TIME G_GINT64_CONSTANT (-62135596800)
@@ -172,7 +186,12 @@ static const Dataset datasets[] = {
 static const char * const format_names[] = {
   [LOTSEN_EXPORT_CSV]   = "csv",
   [LOTSEN_EXPORT_JSONL] = "jsonl",
+  [LOTSEN_EXPORT_XLSX]  = "xlsx",
+  [LOTSEN_EXPORT_ICS]   = "ics",
 };
+
+/* ';' between CSV fields, every row. */
+static const LotsenExportOptions default_options = { ';', 0, 0 };
 
 /**
  * lotsen_export_dataset_from_string:
@@ -214,7 +233,8 @@ lotsen_export_dataset_to_string (LotsenExportDataset dataset)
 
 /**
  * lotsen_export_format_from_string:
- * @name: "csv", "jsonl" or "json" (the same as "jsonl")
+ * @name: "csv", "jsonl" or "json" (the same as "jsonl"), "xlsx", "ics" or
+ *   "ical" (the same as "ics")
  * @format: (out): where to put the format
  *
  * Returns: %TRUE when @name is a format; otherwise %FALSE with
@@ -239,9 +259,22 @@ lotsen_export_format_from_string (const char          *name,
       return TRUE;
     }
 
+  if (name != NULL && g_ascii_strcasecmp (name, "xlsx") == 0)
+    {
+      *format = LOTSEN_EXPORT_XLSX;
+      return TRUE;
+    }
+
+  if (name != NULL && (g_ascii_strcasecmp (name, "ics") == 0 || g_ascii_strcasecmp (name, "ical") == 0))
+    {
+      *format = LOTSEN_EXPORT_ICS;
+      return TRUE;
+    }
+
   g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
-               /* Translators: %s is what was asked for; csv and jsonl stay as they are. */
-               _("“%s” is not an export format. Choose csv or jsonl."),
+               /* Translators: %s is what was asked for; csv, jsonl, xlsx and
+                * ics stay as they are. */
+               _("“%s” is not an export format. Choose csv, jsonl, xlsx or ics."),
                name ? name : "");
   return FALSE;
 }
@@ -249,7 +282,7 @@ lotsen_export_format_from_string (const char          *name,
 const char *
 lotsen_export_format_to_string (LotsenExportFormat format)
 {
-  g_return_val_if_fail (format <= LOTSEN_EXPORT_JSONL, NULL);
+  g_return_val_if_fail (format <= LOTSEN_EXPORT_ICS, NULL);
 
   return format_names[format];
 }
@@ -263,6 +296,7 @@ typedef struct
   char                separator;
   GOutputStream      *out;
   GString            *buffer;
+  char               *stamp; /* iCalendar only: DTSTAMP, when the export was made */
 } Writer;
 
 static gboolean
@@ -449,6 +483,189 @@ append_column (Writer       *writer,
   }
 }
 
+/* The index of the column called @name in @dataset. */
+static int
+find_column (const Dataset *dataset,
+             const char    *name)
+{
+  for (guint i = 0; i < dataset->n_columns; i++)
+    if (g_str_equal (dataset->columns[i].name, name))
+      return (int) i;
+
+  g_assert_not_reached ();
+  return -1;
+}
+
+/* @column as valid UTF-8 (a NUL or a byte that is not UTF-8 becomes
+ * U+FFFD), or %NULL for SQL NULL. */
+static char *
+column_utf8 (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  text = (const char *) sqlite3_column_text (stmt, column);
+  if (text == NULL)
+    return g_strdup ("");
+
+  return g_utf8_make_valid (text, sqlite3_column_bytes (stmt, column));
+}
+
+/* %TRUE when @column holds unix seconds that a calendar can show. */
+static gboolean
+column_time (sqlite3_stmt *stmt,
+             int           column,
+             gint64       *unix_seconds)
+{
+  if (sqlite3_column_type (stmt, column) != SQLITE_INTEGER)
+    return FALSE;
+
+  *unix_seconds = sqlite3_column_int64 (stmt, column);
+  return *unix_seconds >= MIN_TIME && *unix_seconds <= MAX_TIME;
+}
+
+/* An iCalendar DATE-TIME in UTC: 20261125T090000Z. */
+static char *
+format_ics_time (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+
+  g_assert (utc != NULL);
+  return g_strdup_printf ("%04d%02d%02dT%02d%02d%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
+}
+
+/* An iCalendar TEXT value (RFC 5545 3.3.11): '\', ';' and ',' escaped,
+ * a line break (CRLF, LF or CR) as "\n"; other control characters, which
+ * TEXT cannot hold, become U+FFFD. */
+static void
+append_ics_text (GString    *line,
+                 const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\\' || c == ';' || c == ',')
+        {
+          g_string_append_c (line, '\\');
+          g_string_append_c (line, c);
+        }
+      else if (c == '\r' && p[1] == '\n')
+        continue;
+      else if (c == '\n' || c == '\r')
+        g_string_append (line, "\\n");
+      else if ((c < 0x20 && c != '\t') || c == 0x7F)
+        g_string_append (line, REPLACEMENT);
+      else
+        g_string_append_c (line, c);
+    }
+}
+
+/* One content line, folded (RFC 5545 3.1): at most 75 octets a line,
+ * each continuation starting with a space, never inside a UTF-8
+ * character. */
+static void
+append_ics_line (GString    *buffer,
+                 const char *line,
+                 gsize       length)
+{
+  gsize room = ICS_LINE_OCTETS;
+
+  while (length > room)
+    {
+      gsize cut = room;
+
+      /* Back to the first byte of a character. */
+      while (((guchar) line[cut] & 0xC0) == 0x80)
+        cut--;
+
+      g_string_append_len (buffer, line, cut);
+      g_string_append (buffer, "\r\n ");
+      line += cut;
+      length -= cut;
+      room = ICS_LINE_OCTETS - 1; /* the space counts */
+    }
+
+  g_string_append_len (buffer, line, length);
+  g_string_append (buffer, "\r\n");
+}
+
+static void
+append_ics_property (GString    *buffer,
+                     const char *name,
+                     const char *value,
+                     gboolean    is_text)
+{
+  g_autoptr(GString) line = g_string_new (name);
+
+  g_string_append_c (line, ':');
+  if (is_text)
+    append_ics_text (line, value);
+  else
+    g_string_append (line, value);
+
+  append_ics_line (buffer, line->str, line->len);
+}
+
+static void
+append_ics_header (GString *buffer)
+{
+  g_string_append (buffer,
+                   "BEGIN:VCALENDAR\r\n"
+                   "VERSION:2.0\r\n"
+                   "PRODID:-//Lotsen//Lotsen kiosk//SV\r\n"
+                   "CALSCALE:GREGORIAN\r\n"
+                   "X-WR-CALNAME:Lotsen\r\n");
+}
+
+/* One session as a VEVENT, in UTC.  A session without a start time is
+ * no event (RFC 5545 needs DTSTART) and is left out: returns %FALSE. */
+static gboolean
+append_ics_event (Writer       *writer,
+                  sqlite3_stmt *stmt)
+{
+  const Dataset *dataset = writer->dataset;
+  g_autofree char *uuid = column_utf8 (stmt, find_column (dataset, "session_uuid"));
+  g_autofree char *title = column_utf8 (stmt, find_column (dataset, "title"));
+  g_autofree char *location = column_utf8 (stmt, find_column (dataset, "location"));
+  g_autofree char *uid = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  gint64 starts_at, ends_at;
+  gboolean cancelled;
+
+  if (uuid == NULL || !column_time (stmt, find_column (dataset, "starts_at"), &starts_at))
+    return FALSE;
+
+  uid = g_strconcat (uuid, "@lotsen", NULL);
+  start = format_ics_time (starts_at);
+  /* Without a later end, the event ends when it starts (RFC 5545 3.6.1). */
+  if (column_time (stmt, find_column (dataset, "ends_at"), &ends_at) && ends_at > starts_at)
+    end = format_ics_time (ends_at);
+  cancelled = sqlite3_column_int64 (stmt, find_column (dataset, "cancelled")) != 0;
+
+  g_string_append (writer->buffer, "BEGIN:VEVENT\r\n");
+  append_ics_property (writer->buffer, "UID", uid, TRUE);
+  append_ics_property (writer->buffer, "DTSTAMP", writer->stamp, FALSE);
+  append_ics_property (writer->buffer, "DTSTART", start, FALSE);
+  if (end != NULL)
+    append_ics_property (writer->buffer, "DTEND", end, FALSE);
+  if (title != NULL && *title != '\0')
+    append_ics_property (writer->buffer, "SUMMARY", title, TRUE);
+  if (location != NULL && *location != '\0')
+    append_ics_property (writer->buffer, "LOCATION", location, TRUE);
+  append_ics_property (writer->buffer, "STATUS", cancelled ? "CANCELLED" : "CONFIRMED", FALSE);
+  g_string_append (writer->buffer, "END:VEVENT\r\n");
+
+  return TRUE;
+}
+
 static void
 append_header (Writer *writer)
 {
@@ -462,11 +679,15 @@ append_header (Writer *writer)
   g_string_append (writer->buffer, "\r\n");
 }
 
-static void
+/* Returns: %TRUE when the row was written */
+static gboolean
 append_row (Writer       *writer,
             sqlite3_stmt *stmt)
 {
   const char *kiosk_id = lotsen_store_get_kiosk_id (writer->store);
+
+  if (writer->format == LOTSEN_EXPORT_ICS)
+    return append_ics_event (writer, stmt);
 
   if (writer->format == LOTSEN_EXPORT_JSONL)
     {
@@ -483,6 +704,8 @@ append_row (Writer       *writer,
     g_string_append (writer->buffer, "}\n");
   else
     g_string_append (writer->buffer, "\r\n");
+
+  return TRUE;
 }
 
 static gboolean
@@ -506,6 +729,55 @@ check_options (const LotsenExportOptions  *options,
   return TRUE;
 }
 
+/* What lotsen_export_write() can write: not a workbook, which
+ * libxlsxwriter writes to a file only, and a calendar of activities. */
+static gboolean
+check_stream_format (LotsenExportDataset   dataset,
+                     LotsenExportFormat    format,
+                     GError              **error)
+{
+  if (format == LOTSEN_EXPORT_XLSX)
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           /* Translators: xlsx stays as it is. */
+                           _("An xlsx workbook can only be written to a file."));
+      return FALSE;
+    }
+
+  if (format == LOTSEN_EXPORT_ICS && dataset != LOTSEN_EXPORT_ACTIVITIES)
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           /* Translators: activities and ics are command words and stay in English. */
+                           _("Only activities can be exported as a calendar (ics)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The one row source of every format: @dataset's rows whose main time
+ * lies in the period of @options. */
+static sqlite3_stmt *
+prepare_rows (LotsenStore                *store,
+              LotsenExportDataset         dataset,
+              const LotsenExportOptions  *options,
+              GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (store, datasets[dataset].sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  g_assert ((guint) sqlite3_column_count (stmt) == datasets[dataset].n_columns);
+
+  if (options->from != 0)
+    sqlite3_bind_int64 (stmt, 1, options->from);
+  if (options->to != 0)
+    sqlite3_bind_int64 (stmt, 2, options->to);
+
+  return g_steal_pointer (&stmt);
+}
+
 /**
  * lotsen_export_write:
  * @options: (nullable): the separator and the period; %NULL for the defaults
@@ -518,6 +790,12 @@ check_options (const LotsenExportOptions  *options,
  * offset.  With a period, only rows whose main time (created_at, or
  * starts_at for activities) lies in [from, to) are written.
  *
+ * %LOTSEN_EXPORT_ICS writes one VEVENT per session of
+ * %LOTSEN_EXPORT_ACTIVITIES, its times in UTC; any other data set is
+ * %LOTSEN_STORE_ERROR_INVALID.  %LOTSEN_EXPORT_XLSX cannot be written to
+ * a stream (use lotsen_export_to_file()) and is
+ * %LOTSEN_STORE_ERROR_INVALID here.
+ *
  * Returns: %TRUE on success; on error @out may hold part of the export
  */
 gboolean
@@ -529,17 +807,17 @@ lotsen_export_write (LotsenStore                *store,
                      guint64                    *n_rows,
                      GError                    **error)
 {
-  static const LotsenExportOptions defaults = { ';', 0, 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) buffer = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *stamp = NULL;
   Writer writer;
   guint64 rows = 0;
   int rc;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (dataset <= LOTSEN_EXPORT_ACTIVITIES, FALSE);
-  g_return_val_if_fail (format <= LOTSEN_EXPORT_JSONL, FALSE);
+  g_return_val_if_fail (format <= LOTSEN_EXPORT_ICS, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -547,21 +825,17 @@ lotsen_export_write (LotsenStore                *store,
     *n_rows = 0;
 
   if (options == NULL)
-    options = &defaults;
+    options = &default_options;
 
-  if (!check_options (options, error))
+  if (!check_options (options, error) || !check_stream_format (dataset, format, error))
     return FALSE;
 
-  stmt = lotsen_store_prepare (store, datasets[dataset].sql, error);
+  stmt = prepare_rows (store, dataset, options, error);
   if (stmt == NULL)
     return FALSE;
 
-  g_assert ((guint) sqlite3_column_count (stmt) == datasets[dataset].n_columns);
-
-  if (options->from != 0)
-    sqlite3_bind_int64 (stmt, 1, options->from);
-  if (options->to != 0)
-    sqlite3_bind_int64 (stmt, 2, options->to);
+  if (format == LOTSEN_EXPORT_ICS)
+    stamp = format_ics_time (lotsen_store_now (store));
 
   buffer = g_string_sized_new (FLUSH_BYTES);
   writer = (Writer) {
@@ -571,6 +845,7 @@ lotsen_export_write (LotsenStore                *store,
     .separator = options->separator != '\0' ? options->separator : ';',
     .out = out,
     .buffer = buffer,
+    .stamp = stamp,
   };
 
   if (format == LOTSEN_EXPORT_CSV)
@@ -578,11 +853,13 @@ lotsen_export_write (LotsenStore                *store,
       g_string_append (buffer, CSV_BOM);
       append_header (&writer);
     }
+  else if (format == LOTSEN_EXPORT_ICS)
+    append_ics_header (buffer);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      append_row (&writer, stmt);
-      rows++;
+      if (append_row (&writer, stmt))
+        rows++;
 
       if (buffer->len >= FLUSH_BYTES && !flush_buffer (&writer, error))
         return FALSE;
@@ -593,6 +870,9 @@ lotsen_export_write (LotsenStore                *store,
       lotsen_store_set_error (store, error);
       return FALSE;
     }
+
+  if (format == LOTSEN_EXPORT_ICS)
+    g_string_append (buffer, "END:VCALENDAR\r\n");
 
   if (!flush_buffer (&writer, error))
     return FALSE;
@@ -639,25 +919,263 @@ sync_folder (const char *dir)
   close (fd);
 }
 
-/**
- * lotsen_export_to_file:
- * @path: the file to write; an existing file is replaced
- * @n_rows: (out) (optional): the number of rows written
- *
- * Like lotsen_export_write(), into a new file: the export is written to a
- * temporary file beside @path (readable by its owner only), synced to
- * disk, then renamed to @path and recorded in the audit table in one
- * transaction.  On any error there is no new file and an old file at
- * @path is left as it was.
- */
-gboolean
-lotsen_export_to_file (LotsenStore                *store,
-                       LotsenExportDataset         dataset,
-                       LotsenExportFormat          format,
-                       const LotsenExportOptions  *options,
-                       const char                 *path,
-                       guint64                    *n_rows,
-                       GError                    **error)
+/* A workbook while its sheets are written. */
+typedef struct
+{
+  LotsenStore  *store;
+  lxw_workbook *workbook;
+  lxw_format   *bold;
+  lxw_format   *date_time;
+} Workbook;
+
+static gboolean
+check_xlsx (lxw_error   result,
+            GError    **error)
+{
+  if (result == LXW_NO_ERROR)
+    return TRUE;
+
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
+               _("The export could not be written: %s"),
+               lxw_strerror (result));
+  return FALSE;
+}
+
+/* Excel reads "_x0041_" in a cell as "A"; such a text stays literal when
+ * its '_' is written as "_x005F_". */
+static gboolean
+is_xlsx_escape (const char *p)
+{
+  if (p[0] != '_' || p[1] != 'x')
+    return FALSE;
+
+  for (int i = 2; i < 6; i++)
+    if (!g_ascii_isxdigit (p[i]))
+      return FALSE;
+
+  return p[6] == '_';
+}
+
+/* Valid UTF-8 @text as a cell holds it: characters XML 1.0 cannot carry
+ * become U+FFFD (libxlsxwriter writes the CR that XML can), and the text
+ * ends at Excel's limit of 32767 UTF-16 code units. */
+static char *
+make_cell_text (const char *text)
+{
+  GString *cell = g_string_sized_new (strlen (text));
+  guint units = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint width = c >= 0x10000 ? 2 : 1;
+
+      if (units + width > XLSX_MAX_UNITS)
+        break;
+      units += width;
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        g_string_append (cell, REPLACEMENT);
+      else if (is_xlsx_escape (p))
+        g_string_append (cell, "_x005F_");
+      else
+        g_string_append_len (cell, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (cell, FALSE);
+}
+
+/* A string cell: never a formula, whatever it starts with.  @width, when
+ * not %NULL, grows to the text's length. */
+static gboolean
+write_xlsx_text (lxw_worksheet  *sheet,
+                 lxw_row_t       row,
+                 lxw_col_t       col,
+                 const char     *text,
+                 lxw_format     *format,
+                 guint          *width,
+                 GError        **error)
+{
+  g_autofree char *cell = make_cell_text (text);
+
+  if (width != NULL)
+    *width = MAX (*width, (guint) g_utf8_strlen (cell, -1));
+
+  return check_xlsx (worksheet_write_string (sheet, row, col, cell, format), error);
+}
+
+static gboolean
+write_xlsx_column (Workbook       *book,
+                   lxw_worksheet  *sheet,
+                   const Dataset  *dataset,
+                   sqlite3_stmt   *stmt,
+                   lxw_row_t       row,
+                   int             column,
+                   guint          *width,
+                   GError        **error)
+{
+  const Column *info = &dataset->columns[column];
+  lxw_col_t col = column + 1; /* the kiosk id comes first */
+  int type = sqlite3_column_type (stmt, column);
+
+  if (type == SQLITE_NULL)
+    return TRUE;
+
+  if (type == SQLITE_INTEGER && info->kind != KIND_TEXT)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, column);
+      g_autofree char *digits = NULL;
+
+      if (info->kind == KIND_TIME && value >= MIN_TIME && value <= MAX_TIME)
+        {
+          g_autoptr(GDateTime) local = lotsen_store_to_local (book->store, value);
+          g_autofree char *text = NULL;
+
+          if (g_date_time_get_year (local) >= 1900)
+            {
+              lxw_datetime when = {
+                .year = g_date_time_get_year (local),
+                .month = g_date_time_get_month (local),
+                .day = g_date_time_get_day_of_month (local),
+                .hour = g_date_time_get_hour (local),
+                .min = g_date_time_get_minute (local),
+                .sec = g_date_time_get_second (local),
+              };
+
+              if (width != NULL)
+                *width = MAX (*width, XLSX_TIME_WIDTH);
+              return check_xlsx (worksheet_write_datetime (sheet, row, col, &when, book->date_time),
+                                 error);
+            }
+
+          /* Before Excel's calendar begins: as text, as in CSV. */
+          text = g_date_time_format (local, ISO_8601);
+          return write_xlsx_text (sheet, row, col, text, NULL, width, error);
+        }
+
+      digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      if (width != NULL)
+        *width = MAX (*width, (guint) strlen (digits));
+      return check_xlsx (worksheet_write_number (sheet, row, col, (double) value, NULL), error);
+    }
+
+  /* Text, or anything unexpected in a number's place: a string. */
+  {
+    g_autofree char *text = column_utf8 (stmt, column);
+
+    return write_xlsx_text (sheet, row, col, text, NULL, width, error);
+  }
+}
+
+/* One data set as a sheet of its name: a bold, frozen header with an
+ * autofilter, then a row per row of the data set. */
+static gboolean
+write_sheet (Workbook                   *book,
+             LotsenExportDataset         dataset,
+             const LotsenExportOptions  *options,
+             guint64                    *n_rows,
+             GError                    **error)
+{
+  const Dataset *info = &datasets[dataset];
+  const char *kiosk_id = lotsen_store_get_kiosk_id (book->store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree guint *widths = g_new0 (guint, info->n_columns + 1);
+  lxw_worksheet *sheet;
+  lxw_row_t row = 0;
+  int rc;
+
+  stmt = prepare_rows (book->store, dataset, options, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* The names are distinct and short; only memory can run out. */
+  sheet = workbook_add_worksheet (book->workbook, info->name);
+  if (sheet == NULL)
+    return check_xlsx (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
+
+  if (!write_xlsx_text (sheet, 0, 0, "kiosk_id", book->bold, &widths[0], error))
+    return FALSE;
+  for (guint i = 0; i < info->n_columns; i++)
+    if (!write_xlsx_text (sheet, 0, i + 1, info->columns[i].name, book->bold, &widths[i + 1], error))
+      return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean sample = row < XLSX_SAMPLE_ROWS;
+
+      /* Past Excel's last row, libxlsxwriter fails and so does the export. */
+      row++;
+      if (!write_xlsx_text (sheet, row, 0, kiosk_id, NULL, sample ? &widths[0] : NULL, error))
+        return FALSE;
+
+      for (guint i = 0; i < info->n_columns; i++)
+        if (!write_xlsx_column (book, sheet, info, stmt, row, i, sample ? &widths[i + 1] : NULL, error))
+          return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (book->store, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i <= info->n_columns; i++)
+    if (!check_xlsx (worksheet_set_column (sheet, i, i, MIN (widths[i] + 2, XLSX_MAX_WIDTH), NULL),
+                     error))
+      return FALSE;
+
+  worksheet_freeze_panes (sheet, 1, 0);
+  if (!check_xlsx (worksheet_autofilter (sheet, 0, 0, row, info->n_columns), error))
+    return FALSE;
+
+  *n_rows += row;
+  return TRUE;
+}
+
+/* @sets as one workbook at @path, a sheet each. */
+static gboolean
+write_workbook (LotsenStore                *store,
+                const LotsenExportDataset  *sets,
+                guint                       n_sets,
+                const LotsenExportOptions  *options,
+                const char                 *path,
+                guint64                    *n_rows,
+                GError                    **error)
+{
+  Workbook book = { .store = store };
+  gboolean written = TRUE;
+  lxw_error result;
+
+  book.workbook = workbook_new (path);
+  if (book.workbook == NULL)
+    return check_xlsx (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
+
+  book.bold = workbook_add_format (book.workbook);
+  format_set_bold (book.bold);
+  book.date_time = workbook_add_format (book.workbook);
+  format_set_num_format (book.date_time, XLSX_DATE_TIME);
+
+  for (guint i = 0; i < n_sets && written; i++)
+    written = write_sheet (&book, sets[i], options, n_rows, error);
+
+  /* Closing writes the file and frees the workbook, after an error too
+   * (the caller then removes the file). */
+  result = workbook_close (book.workbook);
+
+  return written && check_xlsx (result, error);
+}
+
+/* The file exports' common path: a temporary file, synced, renamed and
+ * recorded in the audit table together. */
+static gboolean
+export_file (LotsenStore                *store,
+             const LotsenExportDataset  *sets,
+             guint                       n_sets,
+             LotsenExportFormat          format,
+             const LotsenExportOptions  *options,
+             const char                 *path,
+             guint64                    *n_rows,
+             GError                    **error)
 {
   g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
@@ -669,14 +1187,13 @@ lotsen_export_to_file (LotsenStore                *store,
   guint64 rows = 0;
   int fd;
 
-  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (dataset <= LOTSEN_EXPORT_ACTIVITIES, FALSE);
-  g_return_val_if_fail (format <= LOTSEN_EXPORT_JSONL, FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_assert (n_sets == 1 || format == LOTSEN_EXPORT_XLSX);
 
   if (n_rows != NULL)
     *n_rows = 0;
+
+  if (options == NULL)
+    options = &default_options;
 
   target = g_canonicalize_filename (path, NULL);
   dir = g_path_get_dirname (target);
@@ -696,7 +1213,14 @@ lotsen_export_to_file (LotsenStore                *store,
 
   out = g_unix_output_stream_new (fd, TRUE);
 
-  if (!lotsen_export_write (store, dataset, format, options, out, &rows, error))
+  /* libxlsxwriter writes by the file's name; @fd still syncs the file. */
+  if (format == LOTSEN_EXPORT_XLSX)
+    {
+      if (!check_options (options, error) ||
+          !write_workbook (store, sets, n_sets, options, temp_path, &rows, error))
+        goto fail;
+    }
+  else if (!lotsen_export_write (store, sets[0], format, options, out, &rows, error))
     goto fail;
 
   if (fsync (fd) != 0)
@@ -714,11 +1238,13 @@ lotsen_export_to_file (LotsenStore                *store,
     }
 
   detail = g_string_new (NULL);
-  g_string_printf (detail, "%s %s %s rows=%" G_GUINT64_FORMAT,
-                   datasets[dataset].name, format_names[format], target, rows);
-  if (options != NULL && options->from != 0)
+  for (guint i = 0; i < n_sets; i++)
+    g_string_append_printf (detail, "%s%s", i > 0 ? "," : "", datasets[sets[i]].name);
+  g_string_append_printf (detail, " %s %s rows=%" G_GUINT64_FORMAT,
+                          format_names[format], target, rows);
+  if (options->from != 0)
     g_string_append_printf (detail, " from=%" G_GINT64_FORMAT, options->from);
-  if (options != NULL && options->to != 0)
+  if (options->to != 0)
     g_string_append_printf (detail, " to=%" G_GINT64_FORMAT, options->to);
 
   /* The record and the file appear together, or neither does. */
@@ -756,4 +1282,82 @@ fail:
   g_output_stream_close (out, NULL, NULL);
   g_unlink (temp_path);
   return FALSE;
+}
+
+/**
+ * lotsen_export_to_file:
+ * @path: the file to write; an existing file is replaced
+ * @n_rows: (out) (optional): the number of rows written
+ *
+ * Like lotsen_export_write(), into a new file: the export is written to a
+ * temporary file beside @path (readable by its owner only), synced to
+ * disk, then renamed to @path and recorded in the audit table in one
+ * transaction.  On any error there is no new file and an old file at
+ * @path is left as it was.
+ *
+ * %LOTSEN_EXPORT_XLSX writes a workbook with one sheet, named after
+ * @dataset; see lotsen_export_workbook_to_file().
+ */
+gboolean
+lotsen_export_to_file (LotsenStore                *store,
+                       LotsenExportDataset         dataset,
+                       LotsenExportFormat          format,
+                       const LotsenExportOptions  *options,
+                       const char                 *path,
+                       guint64                    *n_rows,
+                       GError                    **error)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dataset <= LOTSEN_EXPORT_ACTIVITIES, FALSE);
+  g_return_val_if_fail (format <= LOTSEN_EXPORT_ICS, FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return export_file (store, &dataset, 1, format, options, path, n_rows, error);
+}
+
+/**
+ * lotsen_export_workbook_to_file:
+ * @sets: (array length=n_sets): the data sets, each at most once, in the
+ *   order of their sheets
+ * @n_sets: how many; at least one
+ * @options: (nullable): the period (the separator is only checked); %NULL
+ *   for every row
+ * @path: the file to write; an existing file is replaced
+ * @n_rows: (out) (optional): the number of rows written, over all sheets,
+ *   not counting the headers
+ *
+ * Writes @sets into one XLSX workbook, a sheet per data set named after
+ * it: a bold header row that stays in view and has an autofilter, text as
+ * strings (never formulas), numbers as numbers, times as the site's local
+ * date and time.  The file is written, synced, renamed and audited as by
+ * lotsen_export_to_file().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lotsen_export_workbook_to_file (LotsenStore                *store,
+                                const LotsenExportDataset  *sets,
+                                guint                       n_sets,
+                                const LotsenExportOptions  *options,
+                                const char                 *path,
+                                guint64                    *n_rows,
+                                GError                    **error)
+{
+  guint seen = 0;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (sets != NULL && n_sets > 0, FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_sets; i++)
+    {
+      g_return_val_if_fail (sets[i] <= LOTSEN_EXPORT_ACTIVITIES, FALSE);
+      /* Two sheets cannot have one name. */
+      g_return_val_if_fail ((seen & (1u << sets[i])) == 0, FALSE);
+      seen |= 1u << sets[i];
+    }
+
+  return export_file (store, sets, n_sets, LOTSEN_EXPORT_XLSX, options, path, n_rows, error);
 }

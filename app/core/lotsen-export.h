@@ -17,6 +17,8 @@ typedef enum {
 typedef enum {
   LOTSEN_EXPORT_CSV,   /* RFC 4180, UTF-8 with a BOM, for spreadsheets */
   LOTSEN_EXPORT_JSONL, /* one JSON object per line, for other systems */
+  LOTSEN_EXPORT_XLSX,  /* an Excel workbook, one sheet per data set; files only */
+  LOTSEN_EXPORT_ICS,   /* iCalendar (RFC 5545), activities only */
 } LotsenExportFormat;
 
 /* All-zero (or a %NULL pointer) means: ';' between fields, every row. */
@@ -46,6 +48,13 @@ gboolean    lotsen_export_write               (LotsenStore                *store
 gboolean    lotsen_export_to_file             (LotsenStore                *store,
                                                LotsenExportDataset         dataset,
                                                LotsenExportFormat          format,
+                                               const LotsenExportOptions  *options,
+                                               const char                 *path,
+                                               guint64                    *n_rows,
+                                               GError                    **error);
+gboolean    lotsen_export_workbook_to_file    (LotsenStore                *store,
+                                               const LotsenExportDataset  *sets,
+                                               guint                       n_sets,
                                                const LotsenExportOptions  *options,
                                                const char                 *path,
                                                guint64                    *n_rows,

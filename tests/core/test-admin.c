@@ -343,6 +343,128 @@ test_admin_export (void)
   g_unlink (path);
 }
 
+static LotsenVisitor *
+register_visitor (LotsenStore *store,
+                  const char  *given_name)
+{
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(GError) error = NULL;
+  LotsenVisitor *visitor;
+
+  draft->given_name = g_strdup (given_name);
+  draft->phone = g_strdup ("070-123 45 67");
+  draft->consent = TRUE;
+  visitor = lotsen_visitor_register (store, draft, &error);
+  g_assert_no_error (error);
+  return visitor;
+}
+
+static gboolean
+code_is_known (LotsenStore *store,
+               const char  *code)
+{
+  g_autoptr(LotsenVisitor) visitor = lotsen_visitor_find_by_code (store, code, NULL);
+
+  return visitor != NULL;
+}
+
+/* lotsen-admin runs on the real clock: the visitors are registered 400 and
+ * 100 days before it. */
+static void
+test_admin_purge (void)
+{
+  const char *bad[] = { "29", "3651", "0", "-1", "abc", "", "365days", "99999999999" };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenClock) clock = lotsen_clock_new_fixed (now - 400 * 24 * 3600);
+  g_autoptr(LotsenStore) store = lotsen_store_open (database, clock, &error);
+  g_autoptr(LotsenVisitor) old = NULL;
+  g_autoptr(LotsenVisitor) middle = NULL;
+  g_auto(Run) purge = { 0 }, shorter = { 0 }, again = { 0 };
+
+  g_assert_no_error (error);
+  old = register_visitor (store, "Gammal");
+  lotsen_clock_set_now (clock, now - 100 * 24 * 3600);
+  middle = register_visitor (store, "Mellan");
+  lotsen_clock_set_now (clock, now);
+
+  /* A wrong period: exit 2, the setting as it was, nobody anonymised. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *setting = NULL;
+
+      admin (&run, "purge", "--retention-days", bad[i], NULL);
+      if (run.status != 2)
+        g_error ("purge --retention-days “%s”: status %d, not 2", bad[i], run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "lotsen-admin: "));
+      setting = lotsen_store_get_setting (store, "retention_days");
+      g_assert_null (setting);
+      g_assert_cmpuint (lotsen_store_get_retention_days (store), ==, 365);
+      g_assert_true (code_is_known (store, old->code));
+    }
+
+  /* The default year: only the visitor from 400 days ago. */
+  admin (&purge, "purge", NULL);
+  g_assert_cmpint (purge.status, ==, 0);
+  g_assert_true (g_str_has_prefix (purge.out, "1 "));
+  g_assert_false (code_is_known (store, old->code));
+  g_assert_true (code_is_known (store, middle->code));
+
+  /* A shorter period is stored and takes the other one too. */
+  admin (&shorter, "purge", "--retention-days", "30", NULL);
+  g_assert_cmpint (shorter.status, ==, 0);
+  g_assert_true (g_str_has_prefix (shorter.out, "1 "));
+  g_assert_cmpuint (lotsen_store_get_retention_days (store), ==, 30);
+  g_assert_false (code_is_known (store, middle->code));
+
+  admin (&again, "purge", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, "0 "));
+}
+
+static void
+test_admin_export_formats (void)
+{
+  g_autofree char *dir = g_path_get_dirname (database);
+  g_autofree char *path = g_build_filename (dir, "all.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) workbook = { 0 }, calendar = { 0 };
+  const char *bad[][8] = {
+    { "export", "tickets", "--format", "ics", "--output", "-", NULL },
+    { "export", "all", "--format", "xlsx", "--output", "-", NULL },  /* a workbook needs a file */
+    { "export", "tickets", "--format", "xlsx", "--output", "-", NULL },
+    { "export", "all", "--format", "csv", "--output", "-", NULL },   /* "all" is a workbook's */
+  };
+  gsize length = 0;
+
+  admin (&workbook, "export", "all", "--format", "xlsx", "--output", path, NULL);
+  g_assert_cmpint (workbook.status, ==, 0);
+  g_assert_cmpstr (workbook.out, ==, "");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_true (memcmp (contents, "PK\x03\x04", 4) == 0);
+
+  admin (&calendar, "export", "activities", "--format", "ics", "--output", "-", NULL);
+  g_assert_cmpint (calendar.status, ==, 0);
+  g_assert_true (g_str_has_prefix (calendar.out, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (g_str_has_suffix (calendar.out, "END:VCALENDAR\r\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      admin (&run, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5], bad[i][6], NULL);
+      if (run.status != 2)
+        g_error ("export format case %u: status %d, not 2", i, run.status);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "lotsen-admin: "));
+    }
+
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +492,8 @@ main (int   argc,
   g_test_add_func ("/admin/parallel", test_admin_parallel);
   g_test_add_func ("/admin/visitor", test_admin_visitor);
   g_test_add_func ("/admin/export", test_admin_export);
+  g_test_add_func ("/admin/export/formats", test_admin_export_formats);
+  g_test_add_func ("/admin/purge", test_admin_purge);
 
   status = g_test_run ();
 

@@ -406,9 +406,17 @@ test_export_names (void)
   g_assert_true (lotsen_export_format_from_string ("json", &format, NULL));
   g_assert_cmpint (format, ==, LOTSEN_EXPORT_JSONL);
   g_assert_cmpstr (lotsen_export_format_to_string (LOTSEN_EXPORT_JSONL), ==, "jsonl");
+  g_assert_true (lotsen_export_format_from_string ("XLSX", &format, NULL));
+  g_assert_cmpint (format, ==, LOTSEN_EXPORT_XLSX);
+  g_assert_cmpstr (lotsen_export_format_to_string (LOTSEN_EXPORT_XLSX), ==, "xlsx");
+  g_assert_true (lotsen_export_format_from_string ("ics", &format, NULL));
+  g_assert_cmpint (format, ==, LOTSEN_EXPORT_ICS);
+  g_assert_true (lotsen_export_format_from_string ("ical", &format, NULL));
+  g_assert_cmpint (format, ==, LOTSEN_EXPORT_ICS);
+  g_assert_cmpstr (lotsen_export_format_to_string (LOTSEN_EXPORT_ICS), ==, "ics");
 
   {
-    const char *bad[] = { "", "visitor", "xlsx", "tickets; DROP TABLE ticket" };
+    const char *bad[] = { "", "visitor", "xls", "tickets; DROP TABLE ticket" };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
@@ -1153,6 +1161,732 @@ test_export_file (StoreFixture  *fixture,
   g_assert_cmpint (count_export_audits (fixture), ==, 3);
 }
 
+/* XLSX: the workbook is a zip of XML parts, read back with unzip. */
+
+#define HUGE_LENGTH 40000 /* past Excel's 32767 */
+
+static gboolean
+have_unzip (void)
+{
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+
+  if (unzip == NULL)
+    g_test_skip ("unzip is not installed");
+  return unzip != NULL;
+}
+
+/* One part of the zip at @path, checked to be well-formed XML. */
+static char *
+unzip_part (const char *path,
+            const char *part)
+{
+  const char *argv[] = { "unzip", "-p", path, part, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GMarkupParser parser = { NULL };
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "<?xml"));
+
+  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, out, -1, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+
+  return out;
+}
+
+static guint
+count_matches (const char *text,
+               const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The value of attribute @name in the element that starts at @element. */
+static char *
+attribute (const char *element,
+           const char *name)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char *end = strchr (element, '>');
+  const char *start = strstr (element, key);
+
+  g_assert_nonnull (start);
+  g_assert_true (start < end);
+  start += strlen (key);
+  return g_strndup (start, strchr (start, '"') - start);
+}
+
+/* The number format of cell style @index, from xl/styles.xml. */
+static char *
+cell_number_format (const char *styles,
+                    const char *index)
+{
+  const char *xf = strstr (styles, "<cellXfs");
+  g_autofree char *id = NULL;
+  g_autofree char *wanted = NULL;
+  const char *format;
+  guint64 n = 0;
+
+  g_assert_nonnull (xf);
+  g_assert_true (g_ascii_string_to_unsigned (index, 10, 0, 1000, &n, NULL));
+  xf = strstr (xf, "<xf ");
+  for (guint i = 0; i < n; i++)
+    xf = strstr (xf + 1, "<xf ");
+  g_assert_nonnull (xf);
+
+  id = attribute (xf, "numFmtId");
+  wanted = g_strdup_printf ("<numFmt numFmtId=\"%s\" ", id);
+  format = strstr (styles, wanted);
+  g_assert_nonnull (format);
+  return attribute (format, "formatCode");
+}
+
+/* The <c> element of cell @ref ("D2") in a sheet. */
+static const char *
+find_cell (const char *sheet,
+           const char *ref)
+{
+  g_autofree char *key = g_strdup_printf ("<c r=\"%s\"", ref);
+  const char *cell = strstr (sheet, key);
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static double
+cell_number (const char *cell)
+{
+  const char *value = strstr (cell, "<v>");
+
+  g_assert_nonnull (value);
+  g_assert_true (value < strstr (cell, "</c>"));
+  return g_ascii_strtod (value + 3, NULL);
+}
+
+/* Excel's serial number of a local date and time (1900 system). */
+static double
+excel_serial (int year,
+              int month,
+              int day,
+              int hour,
+              int minute)
+{
+  g_autoptr(GDate) epoch = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+  g_autoptr(GDate) date = g_date_new_dmy (day, month, year);
+
+  return g_date_days_between (epoch, date) + (hour * 60 + minute) / (24.0 * 60);
+}
+
+static void
+test_export_xlsx (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  static const char * const header[] = {
+    "kiosk_id", "uuid", "code", "created_at", "lang", "given_name", "family_name", "birth_year",
+    "gender", "phone", "municipality", "interests", "interpreter_lang", "consent_version",
+    "consent_at", "last_seen_at",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "visitors.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *styles = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *number_format = NULL;
+  g_autofree char *audit_sql = NULL;
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(GString) cut = g_string_new ("<t>");
+  g_autoptr(GError) error = NULL;
+  guint64 n_rows = 0;
+  GStatBuf info;
+  const char *cell;
+
+  if (!have_unzip ())
+    return;
+
+  add_hostile_visitors (fixture);
+  for (int i = 0; i < HUGE_LENGTH; i++)
+    g_string_append_c (huge, 'z');
+  insert_raw_visitor (fixture, "huge", huge->str, NULL, NULL, NULL);
+  insert_raw_visitor (fixture, "control", "bell\a\x1b" "end", NULL, NULL, NULL);
+  insert_raw_visitor (fixture, "escape", "_x0041_ <&>", NULL, NULL, NULL);
+
+  g_assert_true (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_XLSX,
+                                        NULL, path, &n_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 16 + 3);
+
+  /* A file like any export: the owner's only, recorded, nothing left over. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK\x03\x04"));
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  {
+    g_autofree char *listing = list_folder (fixture->dir);
+
+    g_assert_cmpstr (listing, ==, "visitors.xlsx");
+  }
+  audit_sql = g_strdup_printf ("SELECT count (*) FROM audit WHERE what = 'export' "
+                               "AND detail = 'visitors xlsx %s rows=19'", path);
+  g_assert_cmpint (query_int (fixture, audit_sql), ==, 1);
+
+  workbook = unzip_part (path, "xl/workbook.xml");
+  sheet = unzip_part (path, "xl/worksheets/sheet1.xml");
+  strings = unzip_part (path, "xl/sharedStrings.xml");
+  styles = unzip_part (path, "xl/styles.xml");
+
+  g_assert_cmpuint (count_matches (workbook, "<sheet "), ==, 1);
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"visitors\""));
+
+  /* The header: bold strings, frozen, with an autofilter over every row. */
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("<si><t>%s</t></si>", header[i]);
+
+      g_assert_nonnull (strstr (strings, text));
+    }
+  cell = find_cell (sheet, "A1");
+  g_clear_pointer (&style, g_free);
+  style = attribute (cell, "s");
+  g_assert_cmpstr (style, !=, "0");
+  g_assert_nonnull (strstr (sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\""));
+  g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
+  g_assert_nonnull (strstr (sheet, "<autoFilter ref=\"A1:P20\"/>"));
+  g_assert_nonnull (strstr (sheet, "<col min=\"1\" max=\"1\" width="));
+  g_assert_nonnull (strstr (styles, "<b/>"));
+
+  /* No formula anywhere: hostile text is a shared string, as it is. */
+  g_assert_null (strstr (sheet, "<f>"));
+  g_assert_null (strstr (sheet, "<f "));
+  g_assert_nonnull (strstr (strings, "<t>" FORMULA "</t>"));
+  g_assert_nonnull (strstr (strings, "<t>+SUM(1)</t>"));
+  g_assert_nonnull (strstr (strings, "<t>-2+3</t>"));
+  g_assert_nonnull (strstr (strings, "<t>@foo</t>"));
+  g_assert_nonnull (strstr (strings, "<t>-Anna</t>"));
+  g_assert_nonnull (strstr (strings, "<t>+46701234567</t>"));
+  g_assert_nonnull (strstr (strings, "<t>=1+1</t>"));
+  g_assert_nonnull (strstr (strings, "<t>" GEEZ "</t>"));
+  g_assert_nonnull (strstr (strings, "<t>" ARABIC "</t>"));
+  g_assert_nonnull (strstr (strings, "<t>" RLO "</t>"));
+  g_assert_nonnull (strstr (strings, "<t>O'Brien</t>"));
+  g_assert_nonnull (strstr (strings, "<t>Malmö;Lund</t>"));
+  /* Excel's own escape for CR; '\n' and '\t' as they are. */
+  g_assert_nonnull (strstr (strings, "<t>a;b,c\"d_x000D_\ne\\f</t>"));
+  g_assert_nonnull (strstr (strings, "<t xml:space=\"preserve\">\tTab</t>"));
+  /* What XML cannot hold is U+FFFD; "_x0041_" stays literal. */
+  g_assert_nonnull (strstr (strings, "<t>=\uFFFD\uFFFDA</t>"));
+  g_assert_nonnull (strstr (strings, "<t>bell\uFFFD\uFFFDend</t>"));
+  g_assert_nonnull (strstr (strings, "<t>_x005F_x0041_ &lt;&amp;&gt;</t>"));
+  for (const char *p = strings; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\t' || *p == '\n');
+
+  /* The longest text a cell can hold, no more. */
+  for (int i = 0; i < 32767; i++)
+    g_string_append_c (cut, 'z');
+  g_string_append (cut, "</t>");
+  g_assert_nonnull (strstr (strings, cut->str));
+  g_assert_nonnull (strstr (strings, "<t>abcdefghij"));
+
+  /* Row 2 is the first visitor: created_at (D) is a date in the date-time
+   * style, birth_year (H) a plain number. */
+  cell = find_cell (sheet, "D2");
+  {
+    g_autofree char *tag = g_strndup (cell, strchr (cell, '>') - cell);
+
+    g_assert_null (strstr (tag, " t="));
+  }
+  g_clear_pointer (&style, g_free);
+  style = attribute (cell, "s");
+  number_format = cell_number_format (styles, style);
+  g_assert_cmpstr (number_format, ==, "yyyy-mm-dd hh:mm");
+  g_assert_cmpfloat_with_epsilon (cell_number (cell), excel_serial (2026, 11, 25, 10, 0), 1e-6);
+
+  g_assert_nonnull (strstr (sheet, "<c r=\"H2\"><v>1990</v></c>"));
+  g_assert_nonnull (strstr (sheet, "<c r=\"N2\"><v>1</v></c>"));
+
+  /* A workbook needs a file: to a stream it is a mistake. */
+  {
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+    n_rows = 1;
+    g_assert_false (lotsen_export_write (fixture->store, LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_XLSX,
+                                         NULL, out, &n_rows, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (n_rows, ==, 0);
+    g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==, 0);
+  }
+}
+
+static void
+test_export_workbook (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  static const LotsenExportDataset every[] = {
+    LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_ACTIVITIES,
+  };
+  static const char * const names[] = { "visitors", "tickets", "signups", "activities" };
+  g_autofree char *path = g_build_filename (fixture->dir, "all.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+  g_autofree char *tickets = NULL;
+  g_autofree char *activities = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *audit_sql = NULL;
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n_sessions = query_int (fixture, "SELECT count (*) FROM session");
+  guint64 n_rows = 0;
+  const char *at;
+
+  if (!have_unzip ())
+    return;
+
+  visitor = register_visitor (fixture->store, ARABIC, NULL, NULL);
+  g_free (take (fixture->store, "A", visitor->id));
+  g_free (take (fixture->store, "B", 0));
+
+  g_assert_true (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
+                                                 path, &n_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_rows, ==, 1 + 2 + 0 + n_sessions);
+  audit_sql = g_strdup_printf ("SELECT count (*) FROM audit WHERE what = 'export' AND detail = "
+                               "'visitors,tickets,signups,activities xlsx %s rows=%" G_GUINT64_FORMAT "'",
+                               path, n_rows);
+  g_assert_cmpint (query_int (fixture, audit_sql), ==, 1);
+
+  /* Four sheets, in order, each named after its data set. */
+  workbook = unzip_part (path, "xl/workbook.xml");
+  g_assert_cmpuint (count_matches (workbook, "<sheet "), ==, 4);
+  at = workbook;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *sheet = g_strdup_printf ("<sheet name=\"%s\" sheetId=\"%u\"", names[i], i + 1);
+
+      at = strstr (at, sheet);
+      g_assert_nonnull (at);
+    }
+
+  /* Each sheet has its own header and rows. */
+  strings = unzip_part (path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, "<t>wait_seconds</t>"));
+  g_assert_nonnull (strstr (strings, "<t>session_starts_at</t>"));
+  g_assert_nonnull (strstr (strings, "<t>Studiebesök på Arbetsförmedlingen</t>"));
+  tickets = unzip_part (path, "xl/worksheets/sheet2.xml");
+  g_assert_nonnull (strstr (tickets, "<autoFilter ref=\"A1:Q3\"/>"));
+  g_assert_nonnull (strstr (tickets, "<pane ySplit=\"1\""));
+  {
+    g_autofree char *signups = unzip_part (path, "xl/worksheets/sheet3.xml");
+
+    /* An empty sheet still has its header. */
+    g_assert_nonnull (strstr (signups, "<autoFilter ref=\"A1:L1\"/>"));
+    g_assert_null (strstr (signups, "<row r=\"2\""));
+  }
+  activities = unzip_part (path, "xl/worksheets/sheet4.xml");
+  g_assert_nonnull (strstr (activities, "<pane ySplit=\"1\""));
+  g_assert_cmpuint (count_matches (activities, "<row "), ==, 1 + n_sessions);
+  g_assert_null (strstr (activities, "<f>"));
+
+  /* Two sheets cannot have one name. */
+  {
+    const LotsenExportDataset twice[] = { LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_TICKETS };
+
+    g_test_expect_message ("lotsen-export", G_LOG_LEVEL_CRITICAL, "*seen*");
+    g_assert_false (lotsen_export_workbook_to_file (fixture->store, twice, G_N_ELEMENTS (twice), NULL,
+                                                    path, NULL, &error));
+    g_test_assert_expected_messages ();
+    g_assert_no_error (error);
+  }
+
+  /* A folder that does not exist: no file, no record. */
+  {
+    g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "all.xlsx", NULL);
+
+    g_assert_false (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
+                                                    missing, &n_rows, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
+    g_clear_error (&error);
+    g_assert_cmpuint (n_rows, ==, 0);
+    g_assert_cmpint (count_export_audits (fixture), ==, 1);
+  }
+
+  /* A bad option after the temporary file was made: nothing is left. */
+  {
+    LotsenExportOptions bad = { .separator = '|' };
+    g_autofree char *listing = NULL;
+
+    g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_XLSX,
+                                           &bad, path, NULL, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    listing = list_folder (fixture->dir);
+    g_assert_cmpstr (listing, ==, "all.xlsx");
+    g_assert_cmpint (count_export_audits (fixture), ==, 1);
+  }
+}
+
+/* iCalendar: read back by a strict parser. */
+
+/* 30 Ge'ez letters (3 bytes each): "SUMMARY:" and 22 of them are 74
+ * octets, so the fold falls inside the 23rd. */
+#define GEEZ_30 "ሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃሃ"
+#define ICS_TITLE GEEZ_30 "; kaffe, te \\ samtal\r\nrad två"
+
+typedef struct
+{
+  GHashTable *properties; /* name (without parameters) → raw value */
+} IcsEvent;
+
+static void
+ics_event_free (IcsEvent *event)
+{
+  g_hash_table_unref (event->properties);
+  g_free (event);
+}
+
+/* RFC 5545 TEXT, unescaped; any other backslash fails the test. */
+static char *
+ics_unescape (const char *value)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p != '\\')
+        {
+          /* These must be escaped inside TEXT. */
+          g_assert_true (*p != ';' && *p != ',');
+          g_string_append_c (text, *p);
+          continue;
+        }
+
+      p++;
+      switch (*p)
+        {
+        case '\\': case ';': case ',': g_string_append_c (text, *p); break;
+        case 'n': case 'N': g_string_append_c (text, '\n'); break;
+        default: g_assert_not_reached ();
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Parses a whole calendar: CRLF line ends, lines of at most 75 octets,
+ * each valid UTF-8 on its own (so no character is split by a fold),
+ * balanced BEGIN/END, the calendar's properties, and the events with the
+ * properties each must have.  @folds counts continuation lines. */
+static GPtrArray *
+parse_ics (const char *text,
+           guint      *folds)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) ics_event_free);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) calendar = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) physical = NULL;
+  IcsEvent *event = NULL;
+  guint n;
+
+  *folds = 0;
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  physical = g_strsplit (text, "\r\n", -1);
+  n = g_strv_length (physical);
+  g_assert_cmpstr (physical[n - 1], ==, "");
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const char *line = physical[i];
+
+      g_assert_null (strchr (line, '\r'));
+      g_assert_null (strchr (line, '\n'));
+      g_assert_cmpuint (strlen (line), <=, 75);
+      g_assert_true (g_utf8_validate (line, -1, NULL));
+
+      if (line[0] == ' ' || line[0] == '\t')
+        {
+          GString *joined;
+
+          g_assert_cmpuint (lines->len, >, 0);
+          joined = g_string_new (lines->pdata[lines->len - 1]);
+          g_string_append (joined, line + 1);
+          g_free (lines->pdata[lines->len - 1]);
+          lines->pdata[lines->len - 1] = g_string_free (joined, FALSE);
+          (*folds)++;
+        }
+      else
+        {
+          g_assert_cmpint (line[0], !=, '\0');
+          g_ptr_array_add (lines, g_strdup (line));
+        }
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = lines->pdata[i];
+      const char *colon = strchr (line, ':');
+      g_autofree char *name = NULL;
+      const char *value;
+
+      g_assert_nonnull (colon);
+      name = g_strndup (line, colon - line);
+      value = colon + 1;
+      g_assert_null (strchr (name, ';'));
+      for (const char *p = name; *p != '\0'; p++)
+        g_assert_true (g_ascii_isupper (*p) || *p == '-');
+
+      if (g_str_equal (name, "BEGIN"))
+        {
+          if (i == 0)
+            g_assert_cmpstr (value, ==, "VCALENDAR");
+          else
+            {
+              g_assert_cmpstr (value, ==, "VEVENT");
+              g_assert_cmpuint (stack->len, ==, 1);
+              event = g_new0 (IcsEvent, 1);
+              event->properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              g_ptr_array_add (events, event);
+            }
+          g_ptr_array_add (stack, g_strdup (value));
+        }
+      else if (g_str_equal (name, "END"))
+        {
+          g_assert_cmpuint (stack->len, >, 0);
+          g_assert_cmpstr (value, ==, stack->pdata[stack->len - 1]);
+          g_ptr_array_remove_index (stack, stack->len - 1);
+          if (g_str_equal (value, "VEVENT"))
+            {
+              static const char * const required[] = {
+                "UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "STATUS",
+              };
+
+              for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+                g_assert_true (g_hash_table_contains (event->properties, required[r]));
+              event = NULL;
+            }
+          else
+            g_assert_cmpuint (i, ==, lines->len - 1);
+        }
+      else
+        {
+          GHashTable *target = event != NULL ? event->properties : calendar;
+
+          g_assert_cmpuint (stack->len, >, 0);
+          g_assert_false (g_hash_table_contains (target, name));
+          g_hash_table_insert (target, g_steal_pointer (&name), g_strdup (value));
+        }
+    }
+
+  g_assert_cmpuint (stack->len, ==, 0);
+  g_assert_cmpstr (g_hash_table_lookup (calendar, "VERSION"), ==, "2.0");
+  g_assert_cmpstr (g_hash_table_lookup (calendar, "PRODID"), ==, "-//Lotsen//Lotsen kiosk//SV");
+  g_assert_cmpstr (g_hash_table_lookup (calendar, "CALSCALE"), ==, "GREGORIAN");
+  g_assert_cmpstr (g_hash_table_lookup (calendar, "X-WR-CALNAME"), ==, "Lotsen");
+
+  return g_steal_pointer (&events);
+}
+
+static IcsEvent *
+ics_find (GPtrArray  *events,
+          const char *uid)
+{
+  for (guint i = 0; i < events->len; i++)
+    {
+      IcsEvent *event = events->pdata[i];
+
+      if (g_strcmp0 (g_hash_table_lookup (event->properties, "UID"), uid) == 0)
+        return event;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+assert_ics_time (const char *value)
+{
+  g_assert_cmpuint (strlen (value), ==, 16);
+  for (guint i = 0; i < 16; i++)
+    {
+      if (i == 8)
+        g_assert_cmpint (value[i], ==, 'T');
+      else if (i == 15)
+        g_assert_cmpint (value[i], ==, 'Z');
+      else
+        g_assert_true (g_ascii_isdigit (value[i]));
+    }
+}
+
+static void
+test_export_ics (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
+  gint64 n_sessions = query_int (fixture, "SELECT count (*) FROM session");
+  guint64 n_rows = 0;
+  guint folds = 0;
+  guint cancelled = 0;
+  guint found = 0;
+  IcsEvent *event;
+
+  /* A long Swedish title with everything TEXT must escape, and one
+   * cancelled session. */
+  run_sql (fixture,
+           "UPDATE activity_text SET title = ?1 WHERE lang = 'sv' AND activity_id = "
+           "(SELECT id FROM activity WHERE category = 'work')",
+           (const char *[]) { ICS_TITLE }, 1);
+  run_sql (fixture,
+           "UPDATE session SET uuid = 'long-title' WHERE id = (SELECT max (id) FROM session "
+           "WHERE activity_id = (SELECT id FROM activity WHERE category = 'work'))",
+           NULL, 0);
+  run_sql (fixture,
+           "UPDATE session SET uuid = 'cancelled', cancelled = 1 "
+           "WHERE id = (SELECT min (id) FROM session)", NULL, 0);
+
+  ics = export_string (fixture->store, LOTSEN_EXPORT_ACTIVITIES, LOTSEN_EXPORT_ICS, NULL, &n_rows);
+  g_assert_cmpuint (n_rows, ==, n_sessions);
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+  g_assert_true (g_str_has_suffix (ics, "END:VEVENT\r\nEND:VCALENDAR\r\n"));
+
+  events = parse_ics (ics, &folds);
+  g_assert_cmpuint (events->len, ==, n_sessions);
+  g_assert_cmpuint (folds, >, 0);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      GHashTable *properties = ((IcsEvent *) events->pdata[i])->properties;
+      const char *uid = g_hash_table_lookup (properties, "UID");
+      const char *status = g_hash_table_lookup (properties, "STATUS");
+
+      g_assert_true (g_str_has_suffix (uid, "@lotsen"));
+      /* The store's clock, in UTC: 10:00 in Stockholm is 09:00Z. */
+      g_assert_cmpstr (g_hash_table_lookup (properties, "DTSTAMP"), ==, "20261125T090000Z");
+      assert_ics_time (g_hash_table_lookup (properties, "DTSTART"));
+      assert_ics_time (g_hash_table_lookup (properties, "DTEND"));
+      g_assert_cmpstr (g_hash_table_lookup (properties, "DTSTART"), <,
+                       g_hash_table_lookup (properties, "DTEND"));
+      g_assert_true (g_str_equal (status, "CONFIRMED") || g_str_equal (status, "CANCELLED"));
+      if (g_str_equal (status, "CANCELLED"))
+        cancelled++;
+    }
+  g_assert_cmpuint (cancelled, ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (ics_find (events, "cancelled@lotsen")->properties, "STATUS"),
+                   ==, "CANCELLED");
+
+  /* The long title: folded before the character that would not fit,
+   * escaped, and back whole once unfolded and unescaped. */
+  {
+    const char *line = strstr (ics, "\r\nSUMMARY:ሃ") + 2;
+
+    g_assert_cmpuint (strstr (line, "\r\n") - line, ==, 74);
+    g_assert_true (g_str_has_prefix (strstr (line, "\r\n"), "\r\n ሃ"));
+  }
+  event = ics_find (events, "long-title@lotsen");
+  g_assert_cmpstr (g_hash_table_lookup (event->properties, "SUMMARY"), ==,
+                   GEEZ_30 "\\; kaffe\\, te \\\\ samtal\\nrad två");
+  summary = ics_unescape (g_hash_table_lookup (event->properties, "SUMMARY"));
+  expected = g_strdup (GEEZ_30 "; kaffe, te \\ samtal\nrad två");
+  g_assert_cmpstr (summary, ==, expected);
+
+  /* A known session: local 13:00–15:00 on 4 December is 12:00Z–14:00Z. */
+  for (guint i = 0; i < events->len; i++)
+    {
+      GHashTable *properties = ((IcsEvent *) events->pdata[i])->properties;
+      g_autofree char *title = ics_unescape (g_hash_table_lookup (properties, "SUMMARY"));
+
+      if (g_str_equal (title, "Studiebesök på Arbetsförmedlingen"))
+        {
+          g_autofree char *location = ics_unescape (g_hash_table_lookup (properties, "LOCATION"));
+          g_autofree char *uuid = NULL;
+
+          g_assert_cmpstr (g_hash_table_lookup (properties, "DTSTART"), ==, "20261204T120000Z");
+          g_assert_cmpstr (g_hash_table_lookup (properties, "DTEND"), ==, "20261204T140000Z");
+          g_assert_cmpstr (location, ==, "Entrén");
+          uuid = g_strndup (g_hash_table_lookup (properties, "UID"), 36);
+          g_assert_true (g_uuid_string_is_valid (uuid));
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+
+  /* The period applies as for every format. */
+  {
+    LotsenExportOptions week = { .from = TEST_NOW, .to = TEST_NOW + 7 * 24 * 3600 };
+    gint64 in_week = query_int (fixture,
+                                "SELECT count (*) FROM session WHERE starts_at >= " G_STRINGIFY (TEST_NOW)
+                                " AND starts_at < " G_STRINGIFY (TEST_NOW) " + 7 * 24 * 3600");
+    g_autofree char *week_ics = export_string (fixture->store, LOTSEN_EXPORT_ACTIVITIES, LOTSEN_EXPORT_ICS,
+                                               &week, &n_rows);
+
+    g_assert_cmpuint (n_rows, ==, in_week);
+    g_assert_cmpuint (count_matches (week_ics, "BEGIN:VEVENT\r\n"), ==, in_week);
+  }
+
+  /* Only activities are a calendar. */
+  for (LotsenExportDataset dataset = LOTSEN_EXPORT_VISITORS; dataset < LOTSEN_EXPORT_ACTIVITIES; dataset++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (fixture->dir, "other.ics", NULL);
+
+      g_assert_false (lotsen_export_write (fixture->store, dataset, LOTSEN_EXPORT_ICS, NULL, out, NULL,
+                                           &error));
+      g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+
+      g_assert_false (lotsen_export_to_file (fixture->store, dataset, LOTSEN_EXPORT_ICS, NULL, path, NULL,
+                                             &error));
+      g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  /* Python's standard library, where there is one, reads it the same way:
+   * unfolded, every line a property, the events counted. */
+  {
+    g_autofree char *python = g_find_program_in_path ("python3");
+    g_autofree char *path = g_build_filename (fixture->dir, "activities.ics", NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *count = NULL;
+    g_autoptr(GError) error = NULL;
+    int status = 0;
+    const char *script =
+      "import re, sys\n"
+      "data = open (sys.argv[1], 'rb').read ()\n"
+      "assert b'\\n' not in data.replace (b'\\r\\n', b'')\n"
+      "text = data.decode ('utf-8')\n"
+      "lines = re.sub ('\\r\\n[ \\t]', '', text).split ('\\r\\n')[:-1]\n"
+      "assert all (len (l.encode ()) <= 75 for l in text.split ('\\r\\n'))\n"
+      "assert all (re.match ('^[A-Z-]+:', l) for l in lines)\n"
+      "print (sum (1 for l in lines if l == 'BEGIN:VEVENT'))\n";
+    const char *argv[] = { python, "-c", script, path, NULL };
+
+    if (python != NULL)
+      {
+        g_assert_true (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_ACTIVITIES, LOTSEN_EXPORT_ICS,
+                                              NULL, path, &n_rows, &error));
+        g_assert_no_error (error);
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        count = g_strdup_printf ("%" G_GINT64_FORMAT "\n", n_sessions);
+        g_assert_cmpstr (out, ==, count);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1170,6 +1904,9 @@ main (int   argc,
   ADD ("/export/range", test_export_range);
   ADD ("/export/signups-activities", test_export_signups_activities);
   ADD ("/export/file", test_export_file);
+  ADD ("/export/xlsx", test_export_xlsx);
+  ADD ("/export/xlsx/workbook", test_export_workbook);
+  ADD ("/export/ics", test_export_ics);
 
 #undef ADD
 
