@@ -17,11 +17,13 @@
 #include "lotsen-consent-page.h"
 #include "lotsen-i18n.h"
 #include "lotsen-language-bar.h"
+#include "lotsen-pin-page.h"
 #include "lotsen-queue.h"
 #include "lotsen-queue-page.h"
 #include "lotsen-register-page.h"
 #include "lotsen-sign-in-page.h"
 #include "lotsen-soon-page.h"
+#include "lotsen-staff.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-ticket-page.h"
 #include "lotsen-visitor.h"
@@ -32,6 +34,12 @@
 #define DEFAULT_TICKET_SECONDS 30
 #define DEFAULT_IDLE_TIMEOUT   90
 #define DEFAULT_IDLE_WARNING   20
+
+typedef enum {
+  PIN_ENTER,   /* the staff PIN, to open staff mode */
+  PIN_NEW,     /* a new PIN (the demo PIN must be changed) */
+  PIN_REPEAT,  /* the new PIN once more */
+} PinStage;
 
 struct _LotsenWindow
 {
@@ -60,6 +68,11 @@ struct _LotsenWindow
   LotsenCodeGate       *gate;
 
   /* Staff */
+  gboolean              staff_unlocked;
+  PinStage              pin_stage;
+  GString              *typed_pin;
+  char                 *new_pin;
+  char                 *pin_message;
   gint64                called_ticket_id;
   int                   desk;
 
@@ -175,6 +188,8 @@ ensure_page (LotsenWindow *self,
     page = lotsen_ticket_page_new (get_setting (self, "ticket-seconds", DEFAULT_TICKET_SECONDS));
   else if (g_str_equal (name, "staff"))
     page = lotsen_staff_page_new ();
+  else if (g_str_equal (name, "staff-pin"))
+    page = lotsen_pin_page_new ();
   else
     return NULL;
 
@@ -319,6 +334,31 @@ refresh_staff_page (LotsenWindow *self,
 }
 
 static void
+lock_staff (LotsenWindow *self)
+{
+  self->staff_unlocked = FALSE;
+  self->pin_stage = PIN_ENTER;
+  g_string_truncate (self->typed_pin, 0);
+  g_clear_pointer (&self->new_pin, g_free);
+  g_clear_pointer (&self->pin_message, g_free);
+}
+
+static void
+refresh_pin_page (LotsenWindow *self,
+                  GtkWidget    *page)
+{
+  const char *titles[] = {
+    [PIN_ENTER]  = _("Staff PIN"),
+    [PIN_NEW]    = _("Choose a new staff PIN (4 to 8 digits)"),
+    [PIN_REPEAT] = _("The new PIN once more"),
+  };
+  int locked = lotsen_staff_seconds_locked (self->store);
+
+  lotsen_pin_page_set (LOTSEN_PIN_PAGE (page), titles[self->pin_stage], self->typed_pin->len,
+                       self->pin_message, self->pin_stage == PIN_ENTER && locked > 0);
+}
+
+static void
 show_page (LotsenWindow *self,
            const char   *name)
 {
@@ -332,6 +372,12 @@ show_page (LotsenWindow *self,
     name = "consent";
   else if ((g_strcmp0 (name, "code") == 0 || g_strcmp0 (name, "visitor") == 0) && self->visitor == NULL)
     name = "welcome";
+  else if (g_strcmp0 (name, "staff") == 0 && !self->staff_unlocked)
+    name = "staff-pin";
+
+  /* Leaving staff mode locks it. */
+  if (!g_str_has_prefix (name, "staff"))
+    lock_staff (self);
 
   page = ensure_page (self, name);
   if (page == NULL)
@@ -350,6 +396,8 @@ show_page (LotsenWindow *self,
     }
   else if (g_str_equal (name, "staff"))
     refresh_staff_page (self, page);
+  else if (g_str_equal (name, "staff-pin"))
+    refresh_pin_page (self, page);
   else if (g_str_equal (name, "sign-in"))
     lotsen_sign_in_page_set (LOTSEN_SIGN_IN_PAGE (page), self->typed_code->str, self->sign_in_message,
                              self->gate != NULL && lotsen_code_gate_seconds_left (self->gate) > 0);
@@ -361,7 +409,7 @@ show_page (LotsenWindow *self,
     }
 
   /* Staff screens are not the visitor's: no language bar there. */
-  gtk_widget_set_visible (self->language_bar, !g_str_equal (name, "staff"));
+  gtk_widget_set_visible (self->language_bar, !g_str_has_prefix (name, "staff"));
   gtk_stack_set_visible_child (self->pages, page);
   note_activity (self);
 }
@@ -445,6 +493,7 @@ reset_visit (LotsenWindow *self)
 {
   self->ticket_id = 0;
   self->renewing_consent = FALSE;
+  lock_staff (self);
   drop_draft (self);
   g_clear_pointer (&self->visitor, lotsen_visitor_free);
   g_clear_pointer (&self->sign_in_message, g_free);
@@ -633,6 +682,83 @@ sign_in_action (GtkWidget  *widget,
 }
 
 static void
+pin_key_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  if (self->typed_pin->len < LOTSEN_STAFF_PIN_MAX_DIGITS)
+    g_string_append (self->typed_pin, g_variant_get_string (parameter, NULL));
+  g_clear_pointer (&self->pin_message, g_free);
+  show_page (self, "staff-pin");
+}
+
+static void
+pin_delete_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  if (self->typed_pin->len > 0)
+    g_string_truncate (self->typed_pin, self->typed_pin->len - 1);
+  show_page (self, "staff-pin");
+}
+
+static void
+pin_ok_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = g_strdup (self->typed_pin->str);
+
+  g_string_truncate (self->typed_pin, 0);
+  g_clear_pointer (&self->pin_message, g_free);
+
+  switch (self->pin_stage)
+    {
+    case PIN_ENTER:
+      if (!lotsen_staff_check_pin (self->store, typed, &error))
+        self->pin_message = g_strdup (error->message);
+      else if (lotsen_staff_pin_must_change (self->store))
+        self->pin_stage = PIN_NEW;
+      else
+        self->staff_unlocked = TRUE;
+      break;
+
+    case PIN_NEW:
+      g_free (self->new_pin);
+      self->new_pin = g_steal_pointer (&typed);
+      self->pin_stage = PIN_REPEAT;
+      break;
+
+    case PIN_REPEAT:
+      if (g_strcmp0 (typed, self->new_pin) != 0)
+        {
+          self->pin_message = g_strdup (_("The two PINs are not the same. Please choose a new PIN again."));
+          self->pin_stage = PIN_NEW;
+        }
+      else if (!lotsen_staff_set_pin (self->store, typed, &error))
+        {
+          self->pin_message = g_strdup (error->message);
+          self->pin_stage = PIN_NEW;
+        }
+      else
+        self->staff_unlocked = TRUE;
+      g_clear_pointer (&self->new_pin, g_free);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  show_page (self, self->staff_unlocked ? "staff" : "staff-pin");
+}
+
+static void
 still_here_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -785,6 +911,9 @@ lotsen_window_finalize (GObject *object)
   g_free (self->page_name);
   g_free (self->sign_in_message);
   g_string_free (self->typed_code, TRUE);
+  g_string_free (self->typed_pin, TRUE);
+  g_free (self->new_pin);
+  g_free (self->pin_message);
   lotsen_visitor_draft_free (self->draft);
   lotsen_visitor_free (self->visitor);
 
@@ -869,6 +998,9 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.code-delete", NULL, code_delete_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.still-here", NULL, still_here_action);
+  gtk_widget_class_install_action (widget_class, "win.pin-key", "s", pin_key_action);
+  gtk_widget_class_install_action (widget_class, "win.pin-delete", NULL, pin_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.pin-ok", NULL, pin_ok_action);
 }
 
 static void
@@ -898,6 +1030,7 @@ lotsen_window_init (LotsenWindow *self)
 
   self->page_name = g_strdup ("welcome");
   self->typed_code = g_string_new (NULL);
+  self->typed_pin = g_string_new (NULL);
   self->desk = 1;
 
   /* Any touch, anywhere, before any widget sees it. */

@@ -15,6 +15,7 @@
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
+#include "lotsen-staff.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-window.h"
 
@@ -40,6 +41,18 @@ click (LotsenWindow *window,
        const char   *target)
 {
   lotsen_test_ui_tap (GTK_WIDGET (window), action, target);
+}
+
+static void
+type_pin (LotsenWindow *window,
+          const char   *pin)
+{
+  for (const char *d = pin; *d != '\0'; d++)
+    {
+      char digit[2] = { *d, '\0' };
+      click (window, "win.pin-key", digit);
+    }
+  click (window, "win.pin-ok", NULL);
 }
 
 /* A choice button on the registration page, by its value. */
@@ -140,6 +153,13 @@ main (int   argc,
       click (window, "win.set-interpreter", "ti");
       shoot (window, dir, "6-ticket-interpreter-chosen");
       click (window, "win.show-page", "staff");
+      shoot (window, dir, "7-staff-pin");
+      type_pin (window, i == 0 ? LOTSEN_STAFF_DEMO_PIN : "2468");
+      if (i == 0)
+        {
+          type_pin (window, "2468");
+          type_pin (window, "2468");
+        }
       shoot (window, dir, "7-staff");
 
       /* Registration, step by step. */

@@ -8,6 +8,7 @@
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
+#include "lotsen-staff.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-tile.h"
@@ -64,6 +65,30 @@ tap (Fixture    *fixture,
      const char *target)
 {
   lotsen_test_ui_tap (root (fixture), action, target);
+}
+
+static void
+type_pin (Fixture    *fixture,
+          const char *pin)
+{
+  for (const char *d = pin; *d != '\0'; d++)
+    {
+      char digit[2] = { *d, '\0' };
+      tap (fixture, "win.pin-key", digit);
+    }
+  tap (fixture, "win.pin-ok", NULL);
+}
+
+/* Opens staff mode the first time: the demo PIN, then a new one. */
+static void
+unlock_staff (Fixture *fixture)
+{
+  tap (fixture, "win.show-page", "staff");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
+  type_pin (fixture, LOTSEN_STAFF_DEMO_PIN);
+  type_pin (fixture, "2468");
+  type_pin (fixture, "2468");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
 }
 
 static LotsenTicket *
@@ -290,8 +315,7 @@ test_staff_call (Fixture       *fixture,
   lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "C", NULL, NULL));
   lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
 
-  tap (fixture, "win.show-page", "staff");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
+  unlock_staff (fixture);
   assert_shows (fixture, "C001");
   assert_shows (fixture, "A001");
 
@@ -315,7 +339,7 @@ static void
 test_touch_targets_and_names (Fixture       *fixture,
                               gconstpointer  data)
 {
-  const char *pages[] = { "welcome", "queue", "ticket", "staff" };
+  const char *pages[] = { "welcome", "queue", "ticket", "staff-pin", "staff" };
 
   take_ticket_in (fixture, "ti");
   tap (fixture, "win.finish-visit", NULL);
@@ -328,6 +352,14 @@ test_touch_targets_and_names (Fixture       *fixture,
       /* Each page is reached from the one before, as a visitor would. */
       if (g_str_equal (pages[p], "ticket"))
         tap (fixture, "win.take-ticket", "A");
+      else if (g_str_equal (pages[p], "staff-pin"))
+        tap (fixture, "win.show-page", "staff");
+      else if (g_str_equal (pages[p], "staff"))
+        {
+          type_pin (fixture, LOTSEN_STAFF_DEMO_PIN);
+          type_pin (fixture, "2468");
+          type_pin (fixture, "2468");
+        }
       else if (!g_str_equal (pages[p], "welcome"))
         tap (fixture, "win.show-page", pages[p]);
       g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, pages[p]);
@@ -397,6 +429,29 @@ test_narrow_screen (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+/* Staff mode: the demo PIN must be changed; wrong PINs lock; leaving
+ * staff mode locks it again. */
+static void
+test_staff_pin (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *key;
+
+  unlock_staff (fixture);
+  tap (fixture, "win.go-home", NULL);
+
+  /* Locked again: the new PIN is needed, the demo PIN no longer works. */
+  tap (fixture, "win.show-page", "staff");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
+  for (int i = 0; i < LOTSEN_STAFF_FREE_TRIES; i++)
+    type_pin (fixture, LOTSEN_STAFF_DEMO_PIN);
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
+
+  key = lotsen_test_ui_find_action (root (fixture), "win.pin-key", "2");
+  g_assert_false (gtk_widget_is_sensitive (key));
+  g_assert_cmpint (lotsen_staff_seconds_locked (fixture->store), >, 0);
+}
+
 static void
 test_out_of_order (void)
 {
@@ -437,6 +492,7 @@ main (int   argc,
   ADD ("/window/queue-position", test_queue_position);
   ADD ("/window/ticket-time-limit", test_ticket_time_limit);
   ADD ("/window/staff-call", test_staff_call);
+  ADD ("/window/staff-pin", test_staff_pin);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
   g_test_add_func ("/window/out-of-order", test_out_of_order);
