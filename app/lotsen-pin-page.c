@@ -92,7 +92,9 @@ lotsen_pin_page_init (LotsenPinPage *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (zero), "s", "0");
   gtk_grid_attach (self->keypad, zero, 1, 3, 1, 1);
 
-  delete = new_key (NULL, "lotsen-back-symbolic");
+  delete = new_key (NULL, "edit-clear-symbolic");
+  /* Deletes to the left, as the digits run, in every language. */
+  gtk_widget_set_direction (gtk_button_get_child (GTK_BUTTON (delete)), GTK_TEXT_DIR_LTR);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "win.pin-delete");
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete"), -1);
   gtk_grid_attach (self->keypad, delete, 2, 3, 1, 1);

@@ -87,7 +87,9 @@ lotsen_sign_in_page_init (LotsenSignInPage *self)
       add_key (self, key);
     }
 
-  delete = gtk_button_new_from_icon_name ("lotsen-back-symbolic");
+  delete = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  /* Deletes to the left, as the code runs, in every language. */
+  gtk_widget_set_direction (gtk_button_get_child (GTK_BUTTON (delete)), GTK_TEXT_DIR_LTR);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "win.code-delete");
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete"), -1);
   add_key (self, delete);
