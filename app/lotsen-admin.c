@@ -16,10 +16,14 @@
 
 #include <gio/gunixoutputstream.h>
 
+#include "lotsen-activity.h"
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
+#include "lotsen-import.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
+#include "lotsen-report-pdf.h"
+#include "lotsen-stats.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
 
@@ -354,6 +358,171 @@ purge_visitors (LotsenStore *store)
   return EXIT_SUCCESS;
 }
 
+/* Another kiosk's JSONL export, merged: skipped lines are reported, not
+ * failed on. */
+static int
+import_data (LotsenStore *store,
+             const char  *path)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *present = NULL;
+  g_autofree char *skipped = NULL;
+  gulong n_added, n_present, n_skipped, n_updated;
+
+  if (!lotsen_import_jsonl_file (store, path, &report, &error))
+    return fail (error->domain == LOTSEN_IMPORT_ERROR ? EXIT_USAGE : EXIT_STORE, error->message);
+
+  n_added = lotsen_import_report_get_added (&report);
+  n_present = lotsen_import_report_get_present (&report);
+  n_skipped = report.skipped->len;
+  n_updated = report.n_updated[LOTSEN_EXPORT_SIGNUPS];
+
+  added = g_strdup_printf (ngettext ("%lu row added", "%lu rows added", n_added), n_added);
+  present = g_strdup_printf (ngettext ("%lu already here", "%lu already here", n_present), n_present);
+  skipped = g_strdup_printf (ngettext ("%lu line skipped", "%lu lines skipped", n_skipped), n_skipped);
+  /* Translators: the three counts above: rows added, rows already here, lines skipped. */
+  g_print (_("%s, %s, %s\n"), added, present, skipped);
+
+  if (n_updated > 0)
+    g_print (ngettext ("%lu sign-up updated to a later change\n", "%lu sign-ups updated to a later change\n",
+                       n_updated), n_updated);
+  if (report.n_codes_dropped > 0)
+    g_print (ngettext ("%lu visitor added without their code, which is taken here\n",
+                       "%lu visitors added without their codes, which are taken here\n",
+                       (gulong) report.n_codes_dropped), (gulong) report.n_codes_dropped);
+
+  for (guint i = 0; i < report.skipped->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (report.skipped, i));
+
+  return EXIT_SUCCESS;
+}
+
+/* The funder report of the local days --from to --to, both included. */
+static int
+report_data (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenReport) report = NULL;
+  const char *lang = opt_lang ? opt_lang : "sv";
+  const char *format = opt_format ? opt_format : "pdf";
+  gint64 from, to;
+  gboolean written;
+
+  if (!g_str_equal (lang, "sv") && !g_str_equal (lang, "en"))
+    return fail (EXIT_USAGE, _("The report is written in Swedish (--lang sv) or English (--lang en)."));
+
+  if (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
+    return fail (EXIT_USAGE, _("The report’s format is pdf, csv or xlsx."));
+
+  if (opt_from == NULL || opt_to == NULL)
+    return fail (EXIT_USAGE, _("Which period? Give --from YYYY-MM-DD and --to YYYY-MM-DD."));
+
+  if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
+      !parse_day (store, "--to", opt_to, TRUE, &to, &error))
+    return fail (status_for_error (error), error->message);
+
+  if (opt_output == NULL || *opt_output == '\0' || g_str_equal (opt_output, "-"))
+    return fail (EXIT_USAGE, _("Where to? Give --output FILE."));
+
+  lotsen_i18n_set_language (lang);
+
+  report = lotsen_report_new (store, from, to, &error);
+  if (report == NULL)
+    return fail (status_for_error (error), error->message);
+
+  if (g_str_equal (format, "pdf"))
+    {
+      written = lotsen_report_pdf_to_file (store, report, opt_output, &error);
+      lotsen_report_pdf_shutdown ();
+    }
+  else
+    written = lotsen_report_to_file (store, report,
+                                     g_str_equal (format, "csv") ? LOTSEN_REPORT_CSV : LOTSEN_REPORT_XLSX,
+                                     opt_output, &error);
+
+  if (!written)
+    return fail (status_for_error (error), error->message);
+
+  return EXIT_SUCCESS;
+}
+
+/* The sessions in a period, default the coming 14 days: id, local start,
+ * Swedish title, seats taken/capacity, people waiting. */
+static int
+list_activities (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  gint64 from, to;
+
+  if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
+      !parse_day (store, "--to", opt_to, TRUE, &to, &error))
+    return fail (status_for_error (error), error->message);
+
+  if (opt_from == NULL)
+    from = lotsen_clock_get_now (lotsen_store_get_clock (store));
+  if (opt_to == NULL)
+    to = from + 14 * 24 * 3600;
+
+  sessions = lotsen_activity_list_sessions (store, from, to, "sv", NULL, FALSE, &error);
+  if (sessions == NULL)
+    return fail (EXIT_STORE, error->message);
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      LotsenSession *session = g_ptr_array_index (sessions, i);
+      g_autofree char *starts = lotsen_store_format_local (store, session->starts_at, "%Y-%m-%d %H:%M");
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d/%d\t%d\n", session->id, starts,
+               session->title ? session->title : "-", session->taken, session->capacity, session->waiting);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* A session's sign-ups for staff: place (seat status, or "waiting N"),
+ * name or personal code, party size, and "promoted" for those who got a
+ * seat from the waiting list and should be phoned. */
+static int
+list_signups (LotsenStore *store,
+              const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenSession) session = NULL;
+  g_autoptr(GPtrArray) signups = NULL;
+  gint64 session_id;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &session_id, NULL))
+    return fail (EXIT_USAGE, _("signups needs a session’s number, as “activity list” shows it."));
+
+  session = lotsen_activity_get_session (store, session_id, "sv", &error);
+  if (session == NULL)
+    return fail (status_for_error (error), error->message);
+
+  signups = lotsen_activity_list_session_signups (store, session_id, &error);
+  if (signups == NULL)
+    return fail (EXIT_STORE, error->message);
+
+  for (guint i = 0; i < signups->len; i++)
+    {
+      LotsenSignup *signup = g_ptr_array_index (signups, i);
+      g_autofree char *place = NULL;
+
+      if (signup->status == LOTSEN_SIGNUP_WAITLISTED)
+        place = g_strdup_printf ("waiting %d", signup->position);
+      else
+        place = g_strdup (lotsen_signup_status_to_string (signup->status));
+
+      g_print ("%s\t%s\t%d\t%s\n", place,
+               signup->visitor_code ? signup->visitor_code : signup->name ? signup->name : "-",
+               signup->party_size, signup->promoted ? "promoted" : "-");
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static LotsenStore *
 open_store (GError **error)
 {
@@ -398,6 +567,10 @@ main (int   argc,
       "  export DATASET --output FILE        write visitors, tickets, signups or activities,\n"
       "                                      or all of them as one workbook (xlsx only)\n"
       "       [--format csv|jsonl|xlsx|ics] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]\n"
+      "  import FILE.jsonl                   merge another kiosk’s jsonl export (rows already here stay)\n"
+      "  report --from D --to D -o FILE      funder statistics (--format pdf|csv|xlsx, --lang sv|en)\n"
+      "  activity list [--from D] [--to D]   sessions (default the coming 14 days): id, time, title, taken/seats, waiting\n"
+      "  signups SESSION_ID                  a session’s sign-ups: place, name or code, party size, promoted\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
       "3 the database cannot be used."));
@@ -423,7 +596,11 @@ main (int   argc,
          (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||
         (g_str_equal (command, "visitor") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "show") || g_str_equal (arg, "delete"))) ||
-        (g_str_equal (command, "export") && argc == 3)))
+        (g_str_equal (command, "export") && argc == 3) ||
+        (g_str_equal (command, "import") && argc == 3) ||
+        (g_str_equal (command, "report") && argc == 2) ||
+        (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
+        (g_str_equal (command, "signups") && argc == 3)))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -443,6 +620,14 @@ main (int   argc,
     return purge_visitors (store);
   if (g_str_equal (command, "export"))
     return export_data (store, arg);
+  if (g_str_equal (command, "import"))
+    return import_data (store, arg);
+  if (g_str_equal (command, "report"))
+    return report_data (store);
+  if (g_str_equal (command, "activity"))
+    return list_activities (store);
+  if (g_str_equal (command, "signups"))
+    return list_signups (store, arg);
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
   if (g_str_equal (arg, "take"))

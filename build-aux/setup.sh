@@ -14,14 +14,14 @@ packages=(
   # build
   gcc libc6-dev meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libqrencode-dev libxlsxwriter-dev libsodium-dev
+  libqrencode-dev libxlsxwriter-dev libsodium-dev libcairo2-dev libpango1.0-dev
   # run: time zones, SVG pictograms, fonts for every script the kiosk speaks
   tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme
   fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core
   # tests: a display, a session bus and the accessibility bus for the UI
   # tests (a screen reader needs the last one on the kiosk too), data checks,
   # reading exported workbooks back
-  xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip
+  xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip poppler-utils
 )
 
 missing=()

@@ -131,6 +131,9 @@ static const Column signup_columns[] = {
   { "visitor_uuid", KIND_TEXT },
   { "created_at", KIND_TIME },
   { "changed_at", KIND_TIME },
+  /* Last, so that older readers' columns stay where they were; an import
+   * finds the sign-up's session by it. */
+  { "session_uuid", KIND_TEXT },
 };
 
 static const Column activity_columns[] = {
@@ -167,7 +170,7 @@ static const Dataset datasets[] = {
   [LOTSEN_EXPORT_SIGNUPS] = {
     "signups",
     "SELECT g.uuid, se.starts_at, " SWEDISH_TITLE ("se.activity_id") ", g.status, g.party_size, "
-    "g.position, g.name, g.phone, v.uuid, g.created_at, g.changed_at "
+    "g.position, g.name, g.phone, v.uuid, g.created_at, g.changed_at, se.uuid "
     "FROM signup g JOIN session se ON se.id = g.session_id "
     "LEFT JOIN visitor v ON v.id = g.visitor_id "
     "WHERE " IN_RANGE ("g.created_at") " ORDER BY g.created_at, g.id",
@@ -326,24 +329,24 @@ flush_buffer (Writer  *writer,
  * break (quotes doubled); a cell that a spreadsheet would take for a
  * formula gets an apostrophe in front and is quoted as well. */
 static void
-append_csv_cell (Writer     *writer,
+append_csv_text (GString    *buffer,
+                 char        separator,
                  guint       index,
                  const char *text,
                  gsize       length,
                  gboolean    neutralise)
 {
-  GString *buffer = writer->buffer;
   gboolean formula;
   gboolean quote;
 
   if (index > 0)
-    g_string_append_c (buffer, writer->separator);
+    g_string_append_c (buffer, separator);
 
   formula = neutralise && length > 0 &&
             memchr (FORMULA_STARTS, text[0], strlen (FORMULA_STARTS)) != NULL;
   quote = formula;
   for (gsize i = 0; i < length && !quote; i++)
-    quote = text[i] == writer->separator || text[i] == '"' || text[i] == '\r' || text[i] == '\n';
+    quote = text[i] == separator || text[i] == '"' || text[i] == '\r' || text[i] == '\n';
 
   if (quote)
     g_string_append_c (buffer, '"');
@@ -359,6 +362,39 @@ append_csv_cell (Writer     *writer,
 
   if (quote)
     g_string_append_c (buffer, '"');
+}
+
+static void
+append_csv_cell (Writer     *writer,
+                 guint       index,
+                 const char *text,
+                 gsize       length,
+                 gboolean    neutralise)
+{
+  append_csv_text (writer->buffer, writer->separator, index, text, length, neutralise);
+}
+
+/**
+ * lotsen_export_append_csv_cell:
+ * @buffer: the row so far
+ * @separator: ';' or ','
+ * @index: the cell's column; from 1 on, a separator goes before it
+ * @text: valid UTF-8
+ * @neutralise: %TRUE for text that anyone could have typed: when it
+ *   starts like a formula, it gets an apostrophe in front
+ *
+ * Appends one CSV cell as every export writes it (RFC 4180 quoting).
+ */
+void
+lotsen_export_append_csv_cell (GString    *buffer,
+                               char        separator,
+                               guint       index,
+                               const char *text,
+                               gboolean    neutralise)
+{
+  g_return_if_fail (buffer != NULL && text != NULL);
+
+  append_csv_text (buffer, separator, index, text, strlen (text), neutralise);
 }
 
 /* A JSON string: '"', '\\' and control characters escaped, all other
@@ -985,6 +1021,22 @@ make_cell_text (const char *text)
   return g_string_free (cell, FALSE);
 }
 
+/**
+ * lotsen_export_xlsx_cell_text:
+ * @text: valid UTF-8
+ *
+ * Returns: (transfer full): @text as an XLSX string cell must hold it
+ *   (characters XML cannot carry replaced, Excel's escapes kept literal,
+ *   at most Excel's longest cell)
+ */
+char *
+lotsen_export_xlsx_cell_text (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return make_cell_text (text);
+}
+
 /* A string cell: never a formula, whatever it starts with.  @width, when
  * not %NULL, grows to the text's length. */
 static gboolean
@@ -1165,17 +1217,27 @@ write_workbook (LotsenStore                *store,
   return written && check_xlsx (result, error);
 }
 
-/* The file exports' common path: a temporary file, synced, renamed and
- * recorded in the audit table together. */
-static gboolean
-export_file (LotsenStore                *store,
-             const LotsenExportDataset  *sets,
-             guint                       n_sets,
-             LotsenExportFormat          format,
-             const LotsenExportOptions  *options,
-             const char                 *path,
-             guint64                    *n_rows,
-             GError                    **error)
+/**
+ * lotsen_export_replace_file:
+ * @path: the file to write; an existing file is replaced
+ * @write: writes the file, to its stream or (for a library that writes
+ *   by name) to its temporary path, and appends the audit record's detail
+ * @user_data: for @write
+ *
+ * The common path of every file an export writes: a temporary file beside
+ * @path (readable by its owner only), synced to disk, then renamed to
+ * @path and recorded in the audit table as "export" in one transaction.
+ * On any error there is no new file and an old file at @path is left as
+ * it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lotsen_export_replace_file (LotsenStore           *store,
+                            const char            *path,
+                            LotsenExportFileFunc   write,
+                            gpointer               user_data,
+                            GError               **error)
 {
   g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
@@ -1184,16 +1246,12 @@ export_file (LotsenStore                *store,
   g_autoptr(GString) detail = NULL;
   g_autoptr(GOutputStream) out = NULL;
   g_autoptr(GError) local_error = NULL;
-  guint64 rows = 0;
   int fd;
 
-  g_assert (n_sets == 1 || format == LOTSEN_EXPORT_XLSX);
-
-  if (n_rows != NULL)
-    *n_rows = 0;
-
-  if (options == NULL)
-    options = &default_options;
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   target = g_canonicalize_filename (path, NULL);
   dir = g_path_get_dirname (target);
@@ -1212,17 +1270,12 @@ export_file (LotsenStore                *store,
     }
 
   out = g_unix_output_stream_new (fd, TRUE);
+  detail = g_string_new (NULL);
 
-  /* libxlsxwriter writes by the file's name; @fd still syncs the file. */
-  if (format == LOTSEN_EXPORT_XLSX)
-    {
-      if (!check_options (options, error) ||
-          !write_workbook (store, sets, n_sets, options, temp_path, &rows, error))
-        goto fail;
-    }
-  else if (!lotsen_export_write (store, sets[0], format, options, out, &rows, error))
+  if (!write (out, temp_path, target, detail, user_data, error))
     goto fail;
 
+  /* A writer by name wrote beside @fd; @fd still syncs the file. */
   if (fsync (fd) != 0)
     {
       set_file_error (error, LOTSEN_STORE_ERROR_FAILED, target, errno);
@@ -1236,16 +1289,6 @@ export_file (LotsenStore                *store,
                    target, local_error->message);
       goto fail;
     }
-
-  detail = g_string_new (NULL);
-  for (guint i = 0; i < n_sets; i++)
-    g_string_append_printf (detail, "%s%s", i > 0 ? "," : "", datasets[sets[i]].name);
-  g_string_append_printf (detail, " %s %s rows=%" G_GUINT64_FORMAT,
-                          format_names[format], target, rows);
-  if (options->from != 0)
-    g_string_append_printf (detail, " from=%" G_GINT64_FORMAT, options->from);
-  if (options->to != 0)
-    g_string_append_printf (detail, " to=%" G_GINT64_FORMAT, options->to);
 
   /* The record and the file appear together, or neither does. */
   if (!lotsen_store_begin (store, error))
@@ -1273,15 +1316,90 @@ export_file (LotsenStore                *store,
       return FALSE;
     }
 
-  if (n_rows != NULL)
-    *n_rows = rows;
-
   return TRUE;
 
 fail:
   g_output_stream_close (out, NULL, NULL);
   g_unlink (temp_path);
   return FALSE;
+}
+
+/* What export_file() hands to write_export_file(). */
+typedef struct
+{
+  LotsenStore                *store;
+  const LotsenExportDataset  *sets;
+  guint                       n_sets;
+  LotsenExportFormat          format;
+  const LotsenExportOptions  *options;
+  guint64                     rows;
+} ExportJob;
+
+static gboolean
+write_export_file (GOutputStream  *out,
+                   const char     *temp_path,
+                   const char     *target,
+                   GString        *detail,
+                   gpointer        user_data,
+                   GError        **error)
+{
+  ExportJob *job = user_data;
+
+  /* libxlsxwriter writes by the file's name. */
+  if (job->format == LOTSEN_EXPORT_XLSX)
+    {
+      if (!check_options (job->options, error) ||
+          !write_workbook (job->store, job->sets, job->n_sets, job->options, temp_path,
+                           &job->rows, error))
+        return FALSE;
+    }
+  else if (!lotsen_export_write (job->store, job->sets[0], job->format, job->options, out,
+                                 &job->rows, error))
+    return FALSE;
+
+  for (guint i = 0; i < job->n_sets; i++)
+    g_string_append_printf (detail, "%s%s", i > 0 ? "," : "", datasets[job->sets[i]].name);
+  g_string_append_printf (detail, " %s %s rows=%" G_GUINT64_FORMAT,
+                          format_names[job->format], target, job->rows);
+  if (job->options->from != 0)
+    g_string_append_printf (detail, " from=%" G_GINT64_FORMAT, job->options->from);
+  if (job->options->to != 0)
+    g_string_append_printf (detail, " to=%" G_GINT64_FORMAT, job->options->to);
+
+  return TRUE;
+}
+
+/* The data set exports' files. */
+static gboolean
+export_file (LotsenStore                *store,
+             const LotsenExportDataset  *sets,
+             guint                       n_sets,
+             LotsenExportFormat          format,
+             const LotsenExportOptions  *options,
+             const char                 *path,
+             guint64                    *n_rows,
+             GError                    **error)
+{
+  ExportJob job = {
+    .store = store,
+    .sets = sets,
+    .n_sets = n_sets,
+    .format = format,
+    .options = options != NULL ? options : &default_options,
+  };
+
+  g_assert (n_sets == 1 || format == LOTSEN_EXPORT_XLSX);
+
+  if (n_rows != NULL)
+    *n_rows = 0;
+
+  if (!lotsen_export_replace_file (store, path, write_export_file, &job, error))
+    return FALSE;
+
+  if (n_rows != NULL)
+    *n_rows = job.rows;
+
+  return TRUE;
 }
 
 /**

@@ -159,6 +159,14 @@ static const char * const migrations[] = {
   "CREATE INDEX visitor_last_seen ON visitor (last_seen_at);"
   "CREATE INDEX ticket_visitor ON ticket (visitor_id);"
   "CREATE INDEX signup_visitor ON signup (visitor_id);",
+
+  /* 3: activities — promotions from the waiting list, walk-ins, change times */
+  "ALTER TABLE signup ADD COLUMN promoted_at INTEGER;"
+  "ALTER TABLE signup ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE session ADD COLUMN changed_at INTEGER;"
+  "ALTER TABLE activity ADD COLUMN changed_at INTEGER;"
+  "CREATE INDEX signup_queue ON signup (session_id, status, created_at, id);"
+  "CREATE INDEX signup_phone ON signup (session_id, phone);",
 };
 
 static void

@@ -9,6 +9,11 @@
 #
 # The environment is passed on, so e.g. GSK_RENDERER=cairo compares GTK's
 # renderers (under Xvfb the default one draws with software OpenGL).
+#
+# bench-generate fills a database with five years of a busy centre and
+# bench-export times the exports and the funder report on it, at
+# LOTSEN_BENCH_SCALE of the full size (250 000 visitors, 1 000 000
+# sign-ups, 2 000 000 tickets); default 0.1, LOTSEN_BENCH_SCALE=1 for all.
 set -euo pipefail
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
@@ -29,6 +34,18 @@ ninja -C "$build"
 echo
 echo "=== bench-ticket ==="
 "$build/tests/bench/bench-ticket" || status=1
+
+echo
+scale=${LOTSEN_BENCH_SCALE:-0.1}
+echo "=== bench-generate, bench-export (scale $scale) ==="
+data_dir=$(mktemp -d "${TMPDIR:-/tmp}/lotsen-bench-data-XXXXXX")
+if "$build/tests/bench/bench-generate" --scale "$scale" --database "$data_dir/centre.db"; then
+  echo
+  "$build/tests/bench/bench-export" --database "$data_dir/centre.db" || status=1
+else
+  status=1
+fi
+rm -rf "$data_dir"
 
 echo
 echo "=== bench-startup ==="

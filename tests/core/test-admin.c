@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "lotsen-activity.h"
 #include "lotsen-queue.h"
 #include "lotsen-visitor.h"
 #include "lotsen-test-core.h"
@@ -465,6 +466,258 @@ test_admin_export_formats (void)
   g_unlink (path);
 }
 
+/* Another kiosk's export merged in: a summary, the broken line by its
+ * number, nothing twice; an unreadable file or one that is not JSONL is
+ * wrong input. */
+static void
+test_admin_import (void)
+{
+  g_autofree char *dir = g_path_get_dirname (database);
+  g_autofree char *path = g_build_filename (dir, "tickets.jsonl", NULL);
+  g_autofree char *csv = g_build_filename (dir, "tickets-for-import.csv", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.jsonl", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *skipped = NULL;
+  g_auto(Run) take = { 0 }, out = { 0 }, to_csv = { 0 }, first = { 0 }, second = { 0 };
+  g_auto(Run) unreadable = { 0 }, not_jsonl = { 0 };
+  char *own_database = database;
+  guint rows;
+
+  admin (&take, "ticket", "take", "B", NULL);
+  g_assert_cmpint (take.status, ==, 0);
+  admin (&out, "export", "tickets", "--format", "jsonl", "--output", path, NULL);
+  g_assert_cmpint (out.status, ==, 0);
+  admin (&to_csv, "export", "tickets", "--output", csv, NULL);
+  g_assert_cmpint (to_csv.status, ==, 0);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  {
+    g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+
+    rows = g_strv_length (lines) - 1;
+  }
+  {
+    g_autofree char *broken = g_strconcat (contents, "{\"dataset\":\"tickets\",\"uuid\":\n", NULL);
+
+    g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  }
+  g_assert_cmpuint (rows, >, 0);
+
+  /* Into a new kiosk, which starts with the demo services. */
+  database = other;
+  admin (&first, "import", path, NULL);
+  admin (&second, "import", path, NULL);
+  admin (&unreadable, "import", missing, NULL);
+  admin (&not_jsonl, "import", csv, NULL);
+  database = own_database;
+
+  expected = g_strdup_printf ("%u rows added, 0 already here, 1 line skipped\n", rows);
+  again = g_strdup_printf ("0 rows added, %u already here, 1 line skipped\n", rows);
+  skipped = g_strdup_printf ("Line %u: ", rows + 1);
+
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_str_has_prefix (first.out, expected));
+  g_assert_nonnull (strstr (first.out, skipped));
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_true (g_str_has_prefix (second.out, again));
+  g_assert_nonnull (strstr (second.out, skipped));
+
+  g_assert_cmpint (unreadable.status, ==, 2);
+  g_assert_cmpstr (unreadable.out, ==, "");
+  g_assert_cmpstr (unreadable.err, !=, "");
+  g_assert_cmpint (not_jsonl.status, ==, 2);
+  g_assert_cmpstr (not_jsonl.out, ==, "");
+  g_assert_nonnull (strstr (not_jsonl.err, "JSONL"));
+
+  g_unlink (path);
+  g_unlink (csv);
+}
+
+/* The funder report: a PDF that a PDF reader can draw, the CSV and the
+ * workbook; wrong input is exit status 2 and writes nothing. */
+static void
+test_admin_report (void)
+{
+  g_autofree char *folder = g_path_get_dirname (database);
+  g_autofree char *pdf = g_build_filename (folder, "report.pdf", NULL);
+  g_autofree char *csv = g_build_filename (folder, "report.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (folder, "report.xlsx", NULL);
+  g_autofree char *wrong = g_build_filename (folder, "wrong.pdf", NULL);
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autofree char *contents = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_auto(Run) take = { 0 }, sv = { 0 }, en = { 0 }, table = { 0 }, book = { 0 };
+  const char *cases[][12] = {
+    { "report", "--to", "2026-01-31", "-o", NULL },                                    /* no start */
+    { "report", "--from", "2026-13-01", "--to", "2026-12-31", "-o", NULL },            /* no such month */
+    { "report", "--from", "2026-02-01", "--to", "2026-01-31", "-o", NULL },            /* backwards */
+    { "report", "--from", "2026-01-01", "--to", "2026-01-31", "--format", "doc", "-o", NULL },
+    { "report", "--from", "2026-01-01", "--to", "2026-01-31", "--lang", "de", "-o", NULL },
+    { "report", "--from", "2026-01-01", "--to", "2026-01-31", NULL },                  /* no output */
+    { "report", "extra", "--from", "2026-01-01", "--to", "2026-01-31", "-o", NULL },
+  };
+  char *own_database = database;
+  gsize length = 0;
+
+  /* A database of its own: today holds one anonymous ticket. */
+  database = g_build_filename (folder, "report.db", NULL);
+  admin (&take, "ticket", "take", "A", NULL);
+  g_assert_cmpint (take.status, ==, 0);
+
+  admin (&sv, "report", "--from", today, "--to", today, "--output", pdf, NULL);
+  g_assert_cmpint (sv.status, ==, 0);
+  g_assert_cmpstr (sv.err, ==, "");
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 1000);
+  g_clear_pointer (&contents, g_free);
+
+  if (pdftoppm != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *pages = g_dir_make_tmp ("lotsen-report-XXXXXX", &error);
+      g_autofree char *prefix = NULL;
+      g_autofree char *first = NULL;
+      const char *argv[] = { pdftoppm, "-png", "-r", "50", pdf, NULL, NULL };
+      int status = 0;
+
+      g_assert_no_error (error);
+      prefix = g_build_filename (pages, "page", NULL);
+      argv[5] = prefix;
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                    NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      /* The title page, the charts, the tables. */
+      first = g_build_filename (pages, "page-1.png", NULL);
+      g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+      {
+        g_autofree char *third = g_build_filename (pages, "page-3.png", NULL);
+        g_assert_true (g_file_test (third, G_FILE_TEST_IS_REGULAR));
+      }
+      remove_tree (pages);
+    }
+
+  admin (&en, "report", "--from", today, "--to", today, "--lang", "en", "--format", "pdf", "-o", pdf, NULL);
+  g_assert_cmpint (en.status, ==, 0);
+
+  admin (&table, "report", "--from", today, "--to", today, "--format", "csv", "-o", csv, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "months;participants;"));
+  /* The one anonymous ticket of today. */
+  g_assert_nonnull (strstr (contents, "\r\ntotal;0;0;0;1;1;0;0;0;0\r\n"));
+  g_clear_pointer (&contents, g_free);
+
+  admin (&book, "report", "--from", today, "--to", today, "--format", "xlsx", "-o", xlsx, NULL);
+  g_assert_cmpint (book.status, ==, 0);
+  g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char **argv = cases[i];
+      guint n = 0;
+
+      while (argv[n] != NULL)
+        n++;
+      /* "-o" takes the file that must not appear. */
+      if (g_str_equal (argv[n - 1], "-o"))
+        argv[n] = wrong;
+
+      admin (&run, argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], argv[7], argv[8],
+             argv[9], argv[10], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+      g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+    }
+
+  g_unlink (pdf);
+  g_unlink (csv);
+  g_unlink (xlsx);
+  g_free (database);
+  database = own_database;
+}
+
+static void
+test_admin_activities (void)
+{
+  g_autofree char *saved = database;
+  g_autofree char *dir = g_path_get_dirname (saved);
+  g_autofree char *own = g_build_filename (dir, "activities.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = lotsen_store_open (own, NULL, &error);
+  g_autoptr(LotsenActivityDraft) draft = lotsen_activity_draft_new ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(LotsenSignup) first = NULL, second = NULL, third = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *day = NULL, *starts = NULL, *id = NULL, *expected = NULL;
+  g_auto(Run) list = { 0 }, empty = { 0 }, signups = { 0 }, bad_day = { 0 }, bad_id = { 0 };
+  g_auto(Run) unknown = { 0 }, bare = { 0 };
+
+  /* The tool runs on the real clock: an activity the day after tomorrow. */
+  g_assert_no_error (error);
+  now = lotsen_store_to_local (store, g_get_real_time () / G_USEC_PER_SEC);
+  when = g_date_time_new (lotsen_store_get_timezone (store), g_date_time_get_year (now),
+                          g_date_time_get_month (now), g_date_time_get_day_of_month (now), 14, 30, 0);
+  g_clear_pointer (&now, g_date_time_unref);
+  now = g_date_time_add_days (when, 2);
+
+  draft->category = g_strdup ("language");
+  draft->pictogram = g_strdup ("lotsen-coffee-symbolic");
+  draft->capacity = 2;
+  draft->once = g_date_time_ref (now);
+  lotsen_activity_draft_set_text (draft, "sv", "Läxhjälp", NULL);
+  lotsen_activity_draft_set_text (draft, "en", "Homework help", NULL);
+  g_assert_cmpint (lotsen_activity_create (store, draft, &error), >, 0);
+  g_assert_no_error (error);
+
+  sessions = lotsen_activity_list_sessions (store, 0, G_MAXINT64, "sv", NULL, FALSE, &error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, ((LotsenSession *) sessions->pdata[0])->id);
+
+  first = lotsen_activity_sign_up (store, ((LotsenSession *) sessions->pdata[0])->id, 0, "Amina", "0701111111", 2, &error);
+  second = lotsen_activity_sign_up (store, ((LotsenSession *) sessions->pdata[0])->id, 0, "Sara", "0702222222", 1, &error);
+  third = lotsen_activity_sign_up (store, ((LotsenSession *) sessions->pdata[0])->id, 0, "Omar", "0703333333", 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_activity_cancel_signup (store, first->id, &error));
+  g_assert_no_error (error);
+
+  database = own;
+  day = g_date_time_format (now, "%Y-%m-%d");
+  starts = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  admin (&list, "activity", "list", "--from", day, "--to", day, NULL);
+  admin (&empty, "activity", "list", "--from", "2020-01-01", "--to", "2020-01-31", NULL);
+  admin (&signups, "signups", id, NULL);
+  admin (&bad_day, "activity", "list", "--from", "1 May", NULL);
+  admin (&bad_id, "signups", "first", NULL);
+  admin (&unknown, "signups", "99999", NULL);
+  admin (&bare, "activity", NULL);
+  database = g_steal_pointer (&saved);
+
+  expected = g_strdup_printf ("%s\t%s\tLäxhjälp\t1/2\t2\n", id, starts);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpstr (list.out, ==, expected);
+  g_assert_cmpint (empty.status, ==, 0);
+  g_assert_cmpstr (empty.out, ==, "");
+
+  /* Sara got one of Amina's seats (staff phone her); Omar's two do not fit. */
+  g_assert_cmpint (signups.status, ==, 0);
+  g_assert_cmpstr (signups.out, ==, "confirmed\tSara\t1\tpromoted\nwaiting 1\tOmar\t2\t-\n");
+
+  g_assert_cmpint (bad_day.status, ==, 2);
+  g_assert_cmpint (bad_id.status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_true (g_str_has_prefix (bad_id.err, "lotsen-admin: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +747,9 @@ main (int   argc,
   g_test_add_func ("/admin/export", test_admin_export);
   g_test_add_func ("/admin/export/formats", test_admin_export_formats);
   g_test_add_func ("/admin/purge", test_admin_purge);
+  g_test_add_func ("/admin/import", test_admin_import);
+  g_test_add_func ("/admin/activities", test_admin_activities);
+  g_test_add_func ("/admin/report", test_admin_report);
 
   status = g_test_run ();
 

@@ -934,7 +934,7 @@ test_export_signups_activities (StoreFixture  *fixture,
   csv = export_string (fixture->store, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_CSV, NULL, &n_rows);
   g_assert_cmpuint (n_rows, ==, 0);
   g_assert_cmpstr (csv, ==, BOM "kiosk_id;uuid;session_starts_at;activity_title;status;party_size;"
-                   "position;name;phone;visitor_uuid;created_at;changed_at\r\n");
+                   "position;name;phone;visitor_uuid;created_at;changed_at;session_uuid\r\n");
   g_clear_pointer (&csv, g_free);
 
   jsonl = export_string (fixture->store, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_JSONL, NULL, &n_rows);
@@ -1490,7 +1490,7 @@ test_export_workbook (StoreFixture  *fixture,
     g_autofree char *signups = unzip_part (path, "xl/worksheets/sheet3.xml");
 
     /* An empty sheet still has its header. */
-    g_assert_nonnull (strstr (signups, "<autoFilter ref=\"A1:L1\"/>"));
+    g_assert_nonnull (strstr (signups, "<autoFilter ref=\"A1:M1\"/>"));
     g_assert_null (strstr (signups, "<row r=\"2\""));
   }
   activities = unzip_part (path, "xl/worksheets/sheet4.xml");

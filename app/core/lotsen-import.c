@@ -1,0 +1,1467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-import.c — another kiosk's JSONL export merged into this one.
+ *
+ * Every line is one flat JSON object that names its data set; the four
+ * data sets may come in one file, in any order.  Rows are matched by
+ * uuid, so importing a file twice changes nothing:
+ *
+ *  - visitors, tickets and activities' sessions are only ever added; a row
+ *    whose uuid is here already is left as it is (they have no changed_at
+ *    to tell which copy is newer);
+ *  - a sign-up that is here already is updated when the incoming one has a
+ *    later changed_at (its status, place, party and contact), else left.
+ *
+ * References: a ticket's service by its one-letter prefix (a prefix this
+ * kiosk does not have skips the line: services are set up by staff, not
+ * invented by an import); a sign-up's session, and a ticket's or sign-up's
+ * visitor, by uuid.  A line whose session or visitor is neither here nor
+ * read yet waits until the whole file is read, so no order is required
+ * (the export's order needs no waiting).  Then a sign-up whose session is
+ * still unknown is skipped; a visitor still unknown is left out of the row
+ * (as after the visitor was erased on the other kiosk).
+ *
+ * Conflicts with this kiosk's own rows: a visitor code in use here is not
+ * taken over (the visitor is added without one, counted in the report); a
+ * ticket whose number that day is taken gets the day's next free number
+ * and keeps its printed label; a session at the same start as another of
+ * the same activity skips the line.  An activity new here is added
+ * inactive, with the title under "sv" (the export's Swedish, or only,
+ * title) and a generic pictogram: staff decide whether it runs here.
+ *
+ * A line that is not a JSON object, lacks a uuid, has a value of the wrong
+ * type, names an unknown data set, or that the database refuses (a CHECK),
+ * is reported with its number and skipped; the others are applied in one
+ * transaction, each line inside its own savepoint, so a line is applied
+ * whole or not at all and a failed read leaves the database as it was.
+ */
+
+#define G_LOG_DOMAIN "lotsen-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lotsen-import.h"
+#include "lotsen-store-private.h"
+
+#define UTF8_BOM            "\xEF\xBB\xBF"
+#define ACTIVITY_PICTOGRAM  "lotsen-activities-symbolic"
+#define ACTIVITY_TITLE_LANG "sv"
+
+G_DEFINE_QUARK (lotsen-import-error-quark, lotsen_import_error)
+
+/* A flat JSON object's values. */
+typedef enum {
+  VALUE_NULL,
+  VALUE_BOOLEAN,
+  VALUE_NUMBER,
+  VALUE_STRING,
+} ValueKind;
+
+typedef struct
+{
+  ValueKind kind;
+  gboolean  boolean;
+  gboolean  integral; /* a number without fraction or exponent that fits a gint64 */
+  gint64    integer;
+  char     *text;     /* a string's UTF-8, or a number as written */
+} Value;
+
+static void
+value_free (gpointer data)
+{
+  Value *value = data;
+
+  g_free (value->text);
+  g_free (value);
+}
+
+/* The JSON parser: RFC 8259 for one object whose values are strings,
+ * numbers, true, false or null.  @line is valid UTF-8 without NUL. */
+typedef struct
+{
+  const char *start;
+  const char *p;
+} Parser;
+
+static void
+skip_space (Parser *parser)
+{
+  while (*parser->p == ' ' || *parser->p == '\t' || *parser->p == '\n' || *parser->p == '\r')
+    parser->p++;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Four hex digits after "\u". */
+static gboolean
+parse_hex4 (Parser   *parser,
+            gunichar *unit)
+{
+  *unit = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = hex_value (parser->p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *unit = *unit * 16 + digit;
+    }
+
+  parser->p += 4;
+  return TRUE;
+}
+
+/* A string, its opening quote at the cursor; %NULL when malformed. */
+static char *
+parse_string (Parser *parser)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert (*parser->p == '"');
+  parser->p++;
+
+  for (;;)
+    {
+      guchar c = (guchar) *parser->p;
+
+      if (c == '"')
+        {
+          parser->p++;
+          return g_string_free (g_steal_pointer (&text), FALSE);
+        }
+
+      /* The end of the line, or a raw control character. */
+      if (c < 0x20)
+        return NULL;
+
+      if (c != '\\')
+        {
+          g_string_append_c (text, c);
+          parser->p++;
+          continue;
+        }
+
+      parser->p++;
+      switch (*parser->p++)
+        {
+        case '"':  g_string_append_c (text, '"'); break;
+        case '\\': g_string_append_c (text, '\\'); break;
+        case '/':  g_string_append_c (text, '/'); break;
+        case 'b':  g_string_append_c (text, '\b'); break;
+        case 'f':  g_string_append_c (text, '\f'); break;
+        case 'n':  g_string_append_c (text, '\n'); break;
+        case 'r':  g_string_append_c (text, '\r'); break;
+        case 't':  g_string_append_c (text, '\t'); break;
+        case 'u':
+          {
+            gunichar unit, low;
+
+            if (!parse_hex4 (parser, &unit))
+              return NULL;
+
+            /* A surrogate pair is one character; half of one is none. */
+            if (unit >= 0xDC00 && unit <= 0xDFFF)
+              return NULL;
+            if (unit >= 0xD800 && unit <= 0xDBFF)
+              {
+                if (parser->p[0] != '\\' || parser->p[1] != 'u')
+                  return NULL;
+                parser->p += 2;
+                if (!parse_hex4 (parser, &low) || low < 0xDC00 || low > 0xDFFF)
+                  return NULL;
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+              }
+
+            /* Text in the database never holds a NUL. */
+            if (unit == 0)
+              return NULL;
+
+            g_string_append_unichar (text, unit);
+            break;
+          }
+        default:
+          return NULL;
+        }
+    }
+}
+
+/* A number as RFC 8259 writes it. */
+static gboolean
+parse_number (Parser *parser,
+              Value  *value)
+{
+  const char *begin = parser->p;
+  const char *p = begin;
+  gboolean integral = TRUE;
+
+  if (*p == '-')
+    p++;
+
+  if (*p == '0')
+    p++;
+  else if (*p >= '1' && *p <= '9')
+    while (g_ascii_isdigit (*p))
+      p++;
+  else
+    return FALSE;
+
+  if (*p == '.')
+    {
+      integral = FALSE;
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  if (*p == 'e' || *p == 'E')
+    {
+      integral = FALSE;
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  value->kind = VALUE_NUMBER;
+  value->text = g_strndup (begin, p - begin);
+  value->integral = integral &&
+                    g_ascii_string_to_signed (value->text, 10, G_MININT64, G_MAXINT64,
+                                              &value->integer, NULL);
+  parser->p = p;
+  return TRUE;
+}
+
+static gboolean
+parse_literal (Parser     *parser,
+               const char *word)
+{
+  gsize length = strlen (word);
+
+  if (strncmp (parser->p, word, length) != 0)
+    return FALSE;
+
+  parser->p += length;
+  return TRUE;
+}
+
+static Value *
+parse_value (Parser *parser)
+{
+  g_autoptr(GPtrArray) holder = g_ptr_array_new_with_free_func (value_free);
+  Value *value = g_new0 (Value, 1);
+
+  g_ptr_array_add (holder, value);
+
+  switch (*parser->p)
+    {
+    case '"':
+      value->kind = VALUE_STRING;
+      value->text = parse_string (parser);
+      if (value->text == NULL)
+        return NULL;
+      break;
+    case 't':
+      value->kind = VALUE_BOOLEAN;
+      value->boolean = TRUE;
+      if (!parse_literal (parser, "true"))
+        return NULL;
+      break;
+    case 'f':
+      value->kind = VALUE_BOOLEAN;
+      if (!parse_literal (parser, "false"))
+        return NULL;
+      break;
+    case 'n':
+      value->kind = VALUE_NULL;
+      if (!parse_literal (parser, "null"))
+        return NULL;
+      break;
+    default:
+      /* Objects and arrays are no value of a flat object. */
+      if (!parse_number (parser, value))
+        return NULL;
+      break;
+    }
+
+  return g_ptr_array_steal_index (holder, 0);
+}
+
+/* One line as an object of #Value by name, or %NULL when it is not a flat
+ * JSON object (a name twice counts as malformed). */
+static GHashTable *
+parse_object (const char *line)
+{
+  g_autoptr(GHashTable) object = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
+  Parser parser = { line, line };
+
+  skip_space (&parser);
+  if (*parser.p != '{')
+    return NULL;
+  parser.p++;
+  skip_space (&parser);
+
+  if (*parser.p == '}')
+    parser.p++;
+  else
+    for (;;)
+      {
+        g_autofree char *key = NULL;
+        Value *value;
+
+        if (*parser.p != '"' || (key = parse_string (&parser)) == NULL)
+          return NULL;
+
+        skip_space (&parser);
+        if (*parser.p != ':')
+          return NULL;
+        parser.p++;
+        skip_space (&parser);
+
+        value = parse_value (&parser);
+        if (value == NULL)
+          return NULL;
+
+        if (g_hash_table_contains (object, key))
+          {
+            value_free (value);
+            return NULL;
+          }
+        g_hash_table_insert (object, g_steal_pointer (&key), value);
+
+        skip_space (&parser);
+        if (*parser.p == '}')
+          {
+            parser.p++;
+            break;
+          }
+        if (*parser.p != ',')
+          return NULL;
+        parser.p++;
+        skip_space (&parser);
+      }
+
+  skip_space (&parser);
+  if (*parser.p != '\0')
+    return NULL;
+
+  return g_steal_pointer (&object);
+}
+
+/* Field access.  Each returns %FALSE with @reason set (translated) when the
+ * field is missing although @required, or of the wrong type. */
+
+static gboolean
+get_text (GHashTable  *object,
+          const char  *key,
+          gboolean     required,
+          const char **text,
+          char       **reason)
+{
+  Value *value = g_hash_table_lookup (object, key);
+
+  *text = NULL;
+
+  if (value == NULL || value->kind == VALUE_NULL)
+    {
+      if (!required)
+        return TRUE;
+
+      /* Translators: %s is a field name such as "uuid"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” is missing."), key);
+      return FALSE;
+    }
+
+  if (value->kind != VALUE_STRING)
+    {
+      /* Translators: %s is a field name such as "given_name"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” should be text."), key);
+      return FALSE;
+    }
+
+  if (required && *value->text == '\0')
+    {
+      *reason = g_strdup_printf (_("“%s” is missing."), key);
+      return FALSE;
+    }
+
+  *text = value->text;
+  return TRUE;
+}
+
+static gboolean
+get_integer (GHashTable  *object,
+             const char  *key,
+             gboolean     required,
+             gboolean    *present,
+             gint64      *integer,
+             char       **reason)
+{
+  Value *value = g_hash_table_lookup (object, key);
+
+  *present = FALSE;
+  *integer = 0;
+
+  if (value == NULL || value->kind == VALUE_NULL)
+    {
+      if (!required)
+        return TRUE;
+
+      *reason = g_strdup_printf (_("“%s” is missing."), key);
+      return FALSE;
+    }
+
+  if (value->kind != VALUE_NUMBER || !value->integral)
+    {
+      /* Translators: %s is a field name such as "birth_year"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” should be a whole number."), key);
+      return FALSE;
+    }
+
+  *present = TRUE;
+  *integer = value->integer;
+  return TRUE;
+}
+
+/* A time as the export writes it: ISO 8601 with the UTC offset (one
+ * without takes the site's zone), or unix seconds for a time no calendar
+ * shows. */
+static gboolean
+get_time (LotsenStore  *store,
+          GHashTable   *object,
+          const char   *key,
+          gboolean      required,
+          gboolean     *present,
+          gint64       *unix_seconds,
+          char        **reason)
+{
+  Value *value = g_hash_table_lookup (object, key);
+  g_autoptr(GDateTime) time = NULL;
+
+  if (value == NULL || value->kind != VALUE_STRING)
+    return get_integer (object, key, required, present, unix_seconds, reason);
+
+  time = g_date_time_new_from_iso8601 (value->text, lotsen_store_get_timezone (store));
+  if (time == NULL)
+    {
+      /* Translators: %s is a field name such as "created_at"; it stays in
+       * English, and so does ISO 8601. */
+      *reason = g_strdup_printf (_("“%s” should be a date and time (ISO 8601)."), key);
+      return FALSE;
+    }
+
+  *present = TRUE;
+  *unix_seconds = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_optional (sqlite3_stmt *stmt,
+               int           index,
+               gboolean      present,
+               gint64        value)
+{
+  if (present)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* What a line did. */
+typedef enum {
+  OUTCOME_ADDED,
+  OUTCOME_UPDATED,
+  OUTCOME_PRESENT,
+  OUTCOME_SKIPPED, /* reason set */
+  OUTCOME_WAIT,    /* a reference not read yet: try again at the end */
+  OUTCOME_FAILED,  /* the database failed: error set */
+} Outcome;
+
+/* A line that waits for a reference further down the file. */
+typedef struct
+{
+  guint64              line;
+  LotsenExportDataset  dataset;
+  GHashTable          *object;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  g_hash_table_unref (pending->object);
+  g_free (pending);
+}
+
+typedef struct
+{
+  LotsenStore        *store;
+  LotsenImportReport *report;
+  GHashTable         *kiosks;  /* the exporting kiosks' ids, for the audit */
+  GPtrArray          *pending; /* of Pending */
+  gboolean            final;   /* the file is read: no more waiting */
+} Importer;
+
+/* The id of the row of @table with @uuid: 0 when there is none, -1 on a
+ * database error. */
+static gint64
+find_id (Importer    *importer,
+         const char  *sql,
+         const char  *uuid,
+         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (importer->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  lotsen_store_set_error (importer->store, error);
+  return -1;
+}
+
+/* A visitor's id by uuid; 0 for none (@uuid %NULL, or unknown once the
+ * file is read).  Returns %OUTCOME_WAIT for one that may come later. */
+static Outcome
+resolve_visitor (Importer    *importer,
+                 const char  *uuid,
+                 gint64      *visitor_id,
+                 GError     **error)
+{
+  *visitor_id = 0;
+  if (uuid == NULL)
+    return OUTCOME_ADDED;
+
+  *visitor_id = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", uuid, error);
+  if (*visitor_id < 0)
+    return OUTCOME_FAILED;
+  if (*visitor_id == 0 && !importer->final)
+    return OUTCOME_WAIT;
+
+  return OUTCOME_ADDED;
+}
+
+/* After one statement of a line: a constraint the row breaks skips the
+ * line; anything else is the database failing. */
+static Outcome
+step_row (Importer      *importer,
+          sqlite3_stmt  *stmt,
+          char         **reason,
+          GError       **error)
+{
+  sqlite3 *db = lotsen_store_get_db (importer->store);
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return sqlite3_changes (db) > 0 ? OUTCOME_ADDED : OUTCOME_PRESENT;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      /* Translators: %s is a technical message from the database engine. */
+      *reason = g_strdup_printf (_("The database refused the row: %s"), sqlite3_errmsg (db));
+      return OUTCOME_SKIPPED;
+    }
+
+  lotsen_store_set_error (importer->store, error);
+  return OUTCOME_FAILED;
+}
+
+static Outcome
+import_visitor (Importer    *importer,
+                GHashTable  *object,
+                char       **reason,
+                GError     **error)
+{
+  static const char * const text_fields[] = {
+    "uuid", "code", "lang", "given_name", "family_name", "gender", "phone",
+    "municipality", "interests", "interpreter_lang",
+  };
+  const char *texts[G_N_ELEMENTS (text_fields)];
+  gint64 created_at, birth_year, consent_version, consent_at, last_seen_at;
+  gboolean has_created, has_birth, has_version, has_consent, has_seen;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean anonymised;
+  gint64 existing;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (!get_text (object, text_fields[i], i == 0, &texts[i], reason))
+      return OUTCOME_SKIPPED;
+
+  if (!get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
+      !get_integer (object, "birth_year", FALSE, &has_birth, &birth_year, reason) ||
+      !get_integer (object, "consent_version", FALSE, &has_version, &consent_version, reason) ||
+      !get_time (importer->store, object, "consent_at", FALSE, &has_consent, &consent_at, reason) ||
+      !get_time (importer->store, object, "last_seen_at", FALSE, &has_seen, &last_seen_at, reason))
+    return OUTCOME_SKIPPED;
+
+  existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", texts[0], error);
+  if (existing < 0)
+    return OUTCOME_FAILED;
+  if (existing > 0)
+    return OUTCOME_PRESENT;
+
+  /* Anonymised over there: no code, no name, no phone. */
+  anonymised = texts[1] == NULL && texts[3] == NULL && texts[4] == NULL && texts[6] == NULL;
+
+  /* A code this kiosk gave someone else stays theirs. */
+  if (texts[1] != NULL)
+    {
+      gint64 holder = find_id (importer, "SELECT id FROM visitor WHERE code = ?", texts[1], error);
+
+      if (holder < 0)
+        return OUTCOME_FAILED;
+      if (holder > 0)
+        {
+          texts[1] = NULL;
+          importer->report->n_codes_dropped++;
+        }
+    }
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO visitor (uuid, code, lang, given_name, family_name, gender, "
+                               "phone, municipality, interests, interpreter_lang, created_at, birth_year, "
+                               "consent_version, consent_at, last_seen_at, anonymised_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+                               "ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    bind_text (stmt, i + 1, texts[i]);
+  sqlite3_bind_int64 (stmt, 11, created_at);
+  bind_optional (stmt, 12, has_birth, birth_year);
+  bind_optional (stmt, 13, has_version, consent_version);
+  bind_optional (stmt, 14, has_consent, consent_at);
+  bind_optional (stmt, 15, has_seen, last_seen_at);
+  bind_optional (stmt, 16, anonymised, lotsen_store_now (importer->store));
+
+  return step_row (importer, stmt, reason, error);
+}
+
+static Outcome
+import_ticket (Importer    *importer,
+               GHashTable  *object,
+               char       **reason,
+               GError     **error)
+{
+  const char *uuid, *label, *prefix, *service_name, *day, *lang, *interpreter_lang, *status;
+  const char *visitor_uuid;
+  gint64 number, created_at, called_at, finished_at, desk;
+  gboolean has_number, has_created, has_called, has_finished, has_desk;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 existing, service_id, visitor_id;
+  Outcome outcome;
+
+  if (!get_text (object, "uuid", TRUE, &uuid, reason) ||
+      !get_text (object, "label", TRUE, &label, reason) ||
+      !get_text (object, "service_prefix", TRUE, &prefix, reason) ||
+      !get_text (object, "day", TRUE, &day, reason) ||
+      !get_text (object, "lang", FALSE, &lang, reason) ||
+      !get_text (object, "interpreter_lang", FALSE, &interpreter_lang, reason) ||
+      !get_text (object, "status", TRUE, &status, reason) ||
+      !get_text (object, "visitor_uuid", FALSE, &visitor_uuid, reason) ||
+      !get_text (object, "service_name", FALSE, &service_name, reason) ||
+      !get_integer (object, "number", TRUE, &has_number, &number, reason) ||
+      !get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
+      !get_time (importer->store, object, "called_at", FALSE, &has_called, &called_at, reason) ||
+      !get_time (importer->store, object, "finished_at", FALSE, &has_finished, &finished_at, reason) ||
+      !get_integer (object, "desk", FALSE, &has_desk, &desk, reason))
+    return OUTCOME_SKIPPED;
+
+  existing = find_id (importer, "SELECT id FROM ticket WHERE uuid = ?", uuid, error);
+  if (existing < 0)
+    return OUTCOME_FAILED;
+  if (existing > 0)
+    return OUTCOME_PRESENT;
+
+  service_id = find_id (importer, "SELECT id FROM service WHERE prefix = ?", prefix, error);
+  if (service_id < 0)
+    return OUTCOME_FAILED;
+  if (service_id == 0)
+    {
+      /* Translators: %s is a service's letter, such as "D". */
+      *reason = g_strdup_printf (_("This kiosk has no service with the letter %s."), prefix);
+      return OUTCOME_SKIPPED;
+    }
+
+  outcome = resolve_visitor (importer, visitor_uuid, &visitor_id, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
+
+  /* A number taken here that day: the day's next one; the label stays as printed. */
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO ticket (uuid, service_id, visitor_id, day, number, label, lang, "
+                               "interpreter_lang, status, created_at, called_at, finished_at, desk) "
+                               "VALUES (?1, ?2, ?3, ?4, "
+                               "CASE WHEN EXISTS (SELECT 1 FROM ticket WHERE service_id = ?2 AND day = ?4 "
+                               "AND number = ?5) THEN (SELECT max (number) + 1 FROM ticket "
+                               "WHERE service_id = ?2 AND day = ?4) ELSE ?5 END, "
+                               "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                               "ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  bind_optional (stmt, 3, visitor_id > 0, visitor_id);
+  sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, number);
+  sqlite3_bind_text (stmt, 6, label, -1, SQLITE_STATIC);
+  bind_text (stmt, 7, lang);
+  bind_text (stmt, 8, interpreter_lang);
+  sqlite3_bind_text (stmt, 9, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 10, created_at);
+  bind_optional (stmt, 11, has_called, called_at);
+  bind_optional (stmt, 12, has_finished, finished_at);
+  bind_optional (stmt, 13, has_desk, desk);
+
+  return step_row (importer, stmt, reason, error);
+}
+
+/* The session of an export without session_uuid (before it had one): the
+ * only one at that start whose activity has that title. */
+static gint64
+find_session_by_title (Importer    *importer,
+                       gint64       starts_at,
+                       const char  *title,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = 0;
+  int rc;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT se.id FROM session se WHERE se.starts_at = ?1 AND EXISTS "
+                               "(SELECT 1 FROM activity_text WHERE activity_id = se.activity_id AND title = ?2) "
+                               "LIMIT 2",
+                               error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, starts_at);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = id == 0 ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return -1;
+    }
+
+  /* Two are as good as none. */
+  return id == G_MAXINT64 ? 0 : id;
+}
+
+static Outcome
+import_signup (Importer    *importer,
+               GHashTable  *object,
+               char       **reason,
+               GError     **error)
+{
+  const char *uuid, *title, *status, *name, *phone, *visitor_uuid, *session_uuid;
+  gint64 starts_at, party_size, position, created_at, changed_at;
+  gboolean has_starts, has_party, has_position, has_created, has_changed;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 session_id, visitor_id;
+  Outcome outcome;
+
+  if (!get_text (object, "uuid", TRUE, &uuid, reason) ||
+      !get_text (object, "session_uuid", FALSE, &session_uuid, reason) ||
+      !get_text (object, "activity_title", FALSE, &title, reason) ||
+      !get_text (object, "status", TRUE, &status, reason) ||
+      !get_text (object, "name", FALSE, &name, reason) ||
+      !get_text (object, "phone", FALSE, &phone, reason) ||
+      !get_text (object, "visitor_uuid", FALSE, &visitor_uuid, reason) ||
+      !get_time (importer->store, object, "session_starts_at", FALSE, &has_starts, &starts_at, reason) ||
+      !get_integer (object, "party_size", FALSE, &has_party, &party_size, reason) ||
+      !get_integer (object, "position", FALSE, &has_position, &position, reason) ||
+      !get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
+      !get_time (importer->store, object, "changed_at", FALSE, &has_changed, &changed_at, reason))
+    return OUTCOME_SKIPPED;
+
+  if (!has_changed)
+    changed_at = created_at;
+  if (!has_party)
+    party_size = 1;
+
+  /* Here already: newer over there changes it, else it stays. */
+  {
+    gint64 existing = find_id (importer, "SELECT id FROM signup WHERE uuid = ?", uuid, error);
+
+    if (existing < 0)
+      return OUTCOME_FAILED;
+    if (existing > 0)
+      {
+        stmt = lotsen_store_prepare (importer->store,
+                                     "UPDATE signup SET status = ?2, party_size = ?3, position = ?4, "
+                                     "name = ?5, phone = ?6, changed_at = ?7 "
+                                     "WHERE uuid = ?1 AND changed_at < ?7",
+                                     error);
+        if (stmt == NULL)
+          return OUTCOME_FAILED;
+
+        sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 3, party_size);
+        bind_optional (stmt, 4, has_position, position);
+        bind_text (stmt, 5, name);
+        bind_text (stmt, 6, phone);
+        sqlite3_bind_int64 (stmt, 7, changed_at);
+
+        outcome = step_row (importer, stmt, reason, error);
+        return outcome == OUTCOME_ADDED ? OUTCOME_UPDATED : outcome;
+      }
+  }
+
+  if (session_uuid != NULL)
+    session_id = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
+  else if (has_starts && title != NULL)
+    session_id = find_session_by_title (importer, starts_at, title, error);
+  else
+    {
+      *reason = g_strdup_printf (_("“%s” is missing."), "session_uuid");
+      return OUTCOME_SKIPPED;
+    }
+
+  if (session_id < 0)
+    return OUTCOME_FAILED;
+  if (session_id == 0)
+    {
+      if (!importer->final)
+        return OUTCOME_WAIT;
+
+      *reason = g_strdup (_("The sign-up’s session is neither in the file nor on this kiosk."));
+      return OUTCOME_SKIPPED;
+    }
+
+  outcome = resolve_visitor (importer, visitor_uuid, &visitor_id, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO signup (uuid, session_id, visitor_id, name, phone, party_size, "
+                               "status, position, created_at, changed_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                               "ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  bind_optional (stmt, 3, visitor_id > 0, visitor_id);
+  bind_text (stmt, 4, name);
+  bind_text (stmt, 5, phone);
+  sqlite3_bind_int64 (stmt, 6, party_size);
+  sqlite3_bind_text (stmt, 7, status, -1, SQLITE_STATIC);
+  bind_optional (stmt, 8, has_position, position);
+  sqlite3_bind_int64 (stmt, 9, created_at);
+  sqlite3_bind_int64 (stmt, 10, changed_at);
+
+  return step_row (importer, stmt, reason, error);
+}
+
+/* The activity of a session line, added when new here: its id, 0 with
+ * @reason when the line is refused, -1 on a database error. */
+static gint64
+ensure_activity (Importer    *importer,
+                 const char  *uuid,
+                 const char  *category,
+                 const char  *location,
+                 const char  *title,
+                 gboolean     has_capacity,
+                 gint64       capacity,
+                 gint64       minutes,
+                 char       **reason,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  id = find_id (importer, "SELECT id FROM activity WHERE uuid = ?", uuid, error);
+  if (id != 0)
+    return id;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO activity (uuid, category, pictogram, location, capacity, minutes, "
+                               "active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
+                               error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  bind_text (stmt, 2, category);
+  sqlite3_bind_text (stmt, 3, ACTIVITY_PICTOGRAM, -1, SQLITE_STATIC);
+  bind_text (stmt, 4, location);
+  sqlite3_bind_int64 (stmt, 5, has_capacity ? capacity : 0);
+  sqlite3_bind_int64 (stmt, 6, minutes);
+
+  switch (step_row (importer, stmt, reason, error))
+    {
+    case OUTCOME_SKIPPED:
+      return 0;
+    case OUTCOME_FAILED:
+      return -1;
+    default:
+      break;
+    }
+
+  id = sqlite3_last_insert_rowid (lotsen_store_get_db (importer->store));
+
+  if (title != NULL)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = lotsen_store_prepare (importer->store,
+                                   "INSERT INTO activity_text (activity_id, lang, title) VALUES (?, ?, ?)",
+                                   error);
+      if (stmt == NULL)
+        return -1;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, ACTIVITY_TITLE_LANG, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
+      if (!lotsen_store_step_done (importer->store, stmt, error))
+        return -1;
+    }
+
+  return id;
+}
+
+static Outcome
+import_session (Importer    *importer,
+                GHashTable  *object,
+                char       **reason,
+                GError     **error)
+{
+  const char *activity_uuid, *category, *location, *session_uuid, *title;
+  gint64 capacity, starts_at, ends_at, cancelled;
+  gboolean has_capacity, has_starts, has_ends, has_cancelled;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 existing, activity_id;
+  int clash;
+
+  if (!get_text (object, "activity_uuid", TRUE, &activity_uuid, reason) ||
+      !get_text (object, "session_uuid", TRUE, &session_uuid, reason) ||
+      !get_text (object, "category", TRUE, &category, reason) ||
+      !get_text (object, "location", FALSE, &location, reason) ||
+      !get_text (object, "title", FALSE, &title, reason) ||
+      !get_integer (object, "capacity", FALSE, &has_capacity, &capacity, reason) ||
+      !get_time (importer->store, object, "starts_at", TRUE, &has_starts, &starts_at, reason) ||
+      !get_time (importer->store, object, "ends_at", TRUE, &has_ends, &ends_at, reason) ||
+      !get_integer (object, "cancelled", FALSE, &has_cancelled, &cancelled, reason))
+    return OUTCOME_SKIPPED;
+
+  existing = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
+  if (existing < 0)
+    return OUTCOME_FAILED;
+  if (existing > 0)
+    return OUTCOME_PRESENT;
+
+  activity_id = ensure_activity (importer, activity_uuid, category, location, title,
+                                 has_capacity, capacity, MAX ((ends_at - starts_at) / 60, 1),
+                                 reason, error);
+  if (activity_id < 0)
+    return OUTCOME_FAILED;
+  if (activity_id == 0)
+    return OUTCOME_SKIPPED;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT id FROM session WHERE activity_id = ?1 AND starts_at = ?2", error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  sqlite3_bind_int64 (stmt, 2, starts_at);
+  clash = sqlite3_step (stmt);
+  if (clash != SQLITE_ROW && clash != SQLITE_DONE)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return OUTCOME_FAILED;
+    }
+  if (clash == SQLITE_ROW)
+    {
+      *reason = g_strdup (_("Another session of this activity starts at the same time on this kiosk."));
+      return OUTCOME_SKIPPED;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO session (uuid, activity_id, starts_at, ends_at, capacity, cancelled) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, session_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, activity_id);
+  sqlite3_bind_int64 (stmt, 3, starts_at);
+  sqlite3_bind_int64 (stmt, 4, ends_at);
+  bind_optional (stmt, 5, has_capacity, capacity);
+  sqlite3_bind_int64 (stmt, 6, has_cancelled && cancelled != 0);
+
+  return step_row (importer, stmt, reason, error);
+}
+
+static void
+skip_line (Importer   *importer,
+           guint64     line,
+           const char *reason)
+{
+  g_array_append_val (importer->report->skipped_lines, line);
+  g_ptr_array_add (importer->report->skipped,
+                   /* Translators: %lu is a line number of the file; %s says what is wrong with it. */
+                   g_strdup_printf (_("Line %lu: %s"), (gulong) line, reason));
+}
+
+/* One parsed line, inside its own savepoint.  Returns %FALSE only when the
+ * database fails. */
+static gboolean
+apply_object (Importer             *importer,
+              guint64               line,
+              LotsenExportDataset   dataset,
+              GHashTable           *object,
+              GError              **error)
+{
+  g_autofree char *reason = NULL;
+  Outcome outcome = OUTCOME_FAILED;
+
+  if (!lotsen_store_exec (importer->store, "SAVEPOINT line", error))
+    return FALSE;
+
+  switch (dataset)
+    {
+    case LOTSEN_EXPORT_VISITORS:
+      outcome = import_visitor (importer, object, &reason, error);
+      break;
+    case LOTSEN_EXPORT_TICKETS:
+      outcome = import_ticket (importer, object, &reason, error);
+      break;
+    case LOTSEN_EXPORT_SIGNUPS:
+      outcome = import_signup (importer, object, &reason, error);
+      break;
+    case LOTSEN_EXPORT_ACTIVITIES:
+      outcome = import_session (importer, object, &reason, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* The caller rolls the whole import back. */
+  if (outcome == OUTCOME_FAILED)
+    return FALSE;
+
+  /* Nothing of a skipped or waiting line stays. */
+  if ((outcome == OUTCOME_SKIPPED || outcome == OUTCOME_WAIT) &&
+      !lotsen_store_exec (importer->store, "ROLLBACK TO line", error))
+    return FALSE;
+
+  if (!lotsen_store_exec (importer->store, "RELEASE line", error))
+    return FALSE;
+
+  switch (outcome)
+    {
+    case OUTCOME_ADDED:
+      importer->report->n_added[dataset]++;
+      break;
+    case OUTCOME_UPDATED:
+      importer->report->n_updated[dataset]++;
+      break;
+    case OUTCOME_PRESENT:
+      importer->report->n_present[dataset]++;
+      break;
+    case OUTCOME_SKIPPED:
+      skip_line (importer, line, reason);
+      break;
+    case OUTCOME_WAIT:
+      {
+        Pending *pending = g_new0 (Pending, 1);
+
+        pending->line = line;
+        pending->dataset = dataset;
+        pending->object = g_hash_table_ref (object);
+        g_ptr_array_add (importer->pending, pending);
+        break;
+      }
+    case OUTCOME_FAILED:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
+/* One line of the file (its end of line cut off).  Returns %FALSE only
+ * when the database fails; *@is_object tells whether it was a JSON object. */
+static gboolean
+import_line (Importer    *importer,
+             guint64      line,
+             const char  *text,
+             gsize        length,
+             gboolean    *is_object,
+             GError     **error)
+{
+  g_autoptr(GHashTable) object = NULL;
+  LotsenExportDataset dataset;
+  const char *name = NULL;
+  g_autofree char *reason = NULL;
+
+  *is_object = FALSE;
+
+  if (line == 1 && length >= 3 && memcmp (text, UTF8_BOM, 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+
+  if (length > 0 && text[length - 1] == '\r')
+    length--;
+
+  /* A blank line is no data, and no error. */
+  {
+    gsize i = 0;
+
+    while (i < length && g_ascii_isspace (text[i]))
+      i++;
+    if (i == length)
+      return TRUE;
+  }
+
+  /* Invalid UTF-8 and NUL bytes end here: the parser needs neither. */
+  if (g_utf8_validate_len (text, length, NULL))
+    {
+      g_autofree char *copy = g_strndup (text, length);
+
+      object = parse_object (copy);
+    }
+
+  if (object == NULL)
+    {
+      skip_line (importer, line, _("The line is not a JSON object of plain values."));
+      return TRUE;
+    }
+
+  *is_object = TRUE;
+
+  if (!get_text (object, "dataset", TRUE, &name, &reason))
+    {
+      skip_line (importer, line, reason);
+      return TRUE;
+    }
+
+  if (!lotsen_export_dataset_from_string (name, &dataset, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a data set of Lotsen."), name);
+
+      skip_line (importer, line, message);
+      return TRUE;
+    }
+
+  {
+    const char *kiosk_id = NULL;
+
+    if (get_text (object, "kiosk_id", FALSE, &kiosk_id, &reason) && kiosk_id != NULL)
+      g_hash_table_add (importer->kiosks, g_strdup (kiosk_id));
+    g_clear_pointer (&reason, g_free);
+  }
+
+  return apply_object (importer, line, dataset, object, error);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+report_reset (LotsenImportReport *report)
+{
+  lotsen_import_report_clear (report);
+  report->skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  report->skipped = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Everything but the end of the transaction. */
+static gboolean
+import_lines (Importer      *importer,
+              GInputStream  *in,
+              GError       **error)
+{
+  g_autoptr(GDataInputStream) data = g_data_input_stream_new (in);
+  g_autoptr(GError) local_error = NULL;
+  gboolean any_object = FALSE;
+  char *text;
+  gsize length;
+
+  g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_LF);
+  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (data), FALSE);
+
+  while ((text = g_data_input_stream_read_line (data, &length, NULL, &local_error)) != NULL)
+    {
+      g_autofree char *owned = text;
+      gboolean is_object;
+
+      importer->report->n_lines++;
+      if (!import_line (importer, importer->report->n_lines, owned, length, &is_object, error))
+        return FALSE;
+      any_object |= is_object;
+    }
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ,
+                   /* Translators: %s is the reason, e.g. "Input/output error". */
+                   _("The file could not be read: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (importer->report->n_lines > 0 && !any_object)
+    {
+      g_set_error_literal (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_NOT_JSONL,
+                           /* Translators: JSONL stays as it is. */
+                           _("The file is not a Lotsen export in JSONL: not one line is a JSON object."));
+      return FALSE;
+    }
+
+  /* The lines that waited, in their order: the file is all here now. */
+  importer->final = TRUE;
+  for (guint i = 0; i < importer->pending->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (importer->pending, i);
+
+      if (!apply_object (importer, pending->line, pending->dataset, pending->object, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+describe_import (Importer   *importer,
+                 const char *source)
+{
+  static const char * const names[] = { "visitors", "tickets", "signups", "activities" };
+  LotsenImportReport *report = importer->report;
+  g_autoptr(GString) detail = g_string_new (source ? source : "-");
+  g_autofree const char **kiosks = NULL;
+  guint n_kiosks;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LOTSEN_IMPORT_N_DATASETS);
+
+  g_string_append_printf (detail, " lines=%" G_GUINT64_FORMAT, report->n_lines);
+  for (guint i = 0; i < LOTSEN_IMPORT_N_DATASETS; i++)
+    g_string_append_printf (detail, " %s=+%" G_GUINT64_FORMAT "/~%" G_GUINT64_FORMAT "/=%" G_GUINT64_FORMAT,
+                            names[i], report->n_added[i], report->n_updated[i], report->n_present[i]);
+  g_string_append_printf (detail, " skipped=%u", report->skipped_lines->len);
+
+  kiosks = (const char **) g_hash_table_get_keys_as_array (importer->kiosks, &n_kiosks);
+  if (n_kiosks > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      qsort (kiosks, n_kiosks, sizeof (char *), compare_strings);
+      joined = g_strjoinv (",", (char **) kiosks);
+      g_string_append_printf (detail, " from=%s", joined);
+    }
+
+  return g_string_free (g_steal_pointer (&detail), FALSE);
+}
+
+static gboolean
+import_stream (LotsenStore         *store,
+               GInputStream        *in,
+               const char          *source,
+               LotsenImportReport  *report,
+               GError             **error)
+{
+  g_autoptr(GHashTable) kiosks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  g_autofree char *detail = NULL;
+  Importer importer = {
+    .store = store,
+    .report = report,
+    .kiosks = kiosks,
+    .pending = pending,
+  };
+
+  report_reset (report);
+
+  if (!lotsen_store_begin (store, error))
+    return FALSE;
+
+  if (!import_lines (&importer, in, error))
+    {
+      lotsen_store_rollback (store);
+      return FALSE;
+    }
+
+  /* Waiting lines may have been skipped later: in the file's order. */
+  g_array_sort (report->skipped_lines, compare_lines);
+
+  detail = describe_import (&importer, source);
+  if (!lotsen_store_audit (store, "import", detail, error))
+    {
+      lotsen_store_rollback (store);
+      return FALSE;
+    }
+
+  return lotsen_store_commit (store, error);
+}
+
+/**
+ * lotsen_import_jsonl:
+ * @in: another kiosk's export in JSONL (lotsen_export_write()); read to its
+ *   end, not closed
+ * @report: (out caller-allocates): what was done; cleared first, and to be
+ *   cleared with lotsen_import_report_clear() after a success or a failure
+ *
+ * Merges the rows of @in into @store by uuid, as described at the top of
+ * this file; importing the same data again changes nothing.  Lines that
+ * cannot be used are skipped and listed in @report, which is no error.
+ * Everything, with an audit row "import", is written in one transaction.
+ *
+ * Returns: %TRUE when the import is done; %FALSE with
+ *   %LOTSEN_IMPORT_ERROR_READ or %LOTSEN_IMPORT_ERROR_NOT_JSONL, or a
+ *   %LOTSEN_STORE_ERROR, and nothing changed
+ */
+gboolean
+lotsen_import_jsonl (LotsenStore         *store,
+                     GInputStream        *in,
+                     LotsenImportReport  *report,
+                     GError             **error)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (in), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return import_stream (store, in, NULL, report, error);
+}
+
+/**
+ * lotsen_import_jsonl_file:
+ * @path: a JSONL file
+ *
+ * Like lotsen_import_jsonl(), from the file at @path; the audit row names
+ * the file.
+ */
+gboolean
+lotsen_import_jsonl_file (LotsenStore         *store,
+                          const char          *path,
+                          LotsenImportReport  *report,
+                          GError             **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  report_reset (report);
+
+  target = g_canonicalize_filename (path, NULL);
+  file = g_file_new_for_path (target);
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ,
+                   /* Translators: %s is a file name, then the reason. */
+                   _("The file %s cannot be read: %s"), target, local_error->message);
+      return FALSE;
+    }
+
+  return import_stream (store, G_INPUT_STREAM (in), target, report, error);
+}
+
+guint64
+lotsen_import_report_get_added (const LotsenImportReport *report)
+{
+  guint64 sum = 0;
+
+  g_return_val_if_fail (report != NULL, 0);
+
+  for (guint i = 0; i < LOTSEN_IMPORT_N_DATASETS; i++)
+    sum += report->n_added[i];
+  return sum;
+}
+
+guint64
+lotsen_import_report_get_present (const LotsenImportReport *report)
+{
+  guint64 sum = 0;
+
+  g_return_val_if_fail (report != NULL, 0);
+
+  for (guint i = 0; i < LOTSEN_IMPORT_N_DATASETS; i++)
+    sum += report->n_present[i];
+  return sum;
+}
+
+/**
+ * lotsen_import_report_clear:
+ *
+ * Frees what @report holds and sets it to zero; the struct itself is the
+ * caller's.
+ */
+void
+lotsen_import_report_clear (LotsenImportReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  g_clear_pointer (&report->skipped_lines, g_array_unref);
+  g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  memset (report, 0, sizeof *report);
+}

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lotsen-store.h"
+
+G_BEGIN_DECLS
+
+/* The person's gender as registered; UNKNOWN: no person (an anonymous
+ * ticket or sign-up) or no gender stored.  Keys: "woman", "man", "other",
+ * "unstated", "unknown". */
+typedef enum {
+  LOTSEN_REPORT_GENDER_WOMAN,
+  LOTSEN_REPORT_GENDER_MAN,
+  LOTSEN_REPORT_GENDER_OTHER,
+  LOTSEN_REPORT_GENDER_UNSTATED,
+  LOTSEN_REPORT_GENDER_UNKNOWN,
+  LOTSEN_REPORT_N_GENDERS,
+} LotsenReportGender;
+
+/* Age in the year the period starts (that year minus the birth year).
+ * Keys: "0-15", "16-24", "25-34", "35-44", "45-54", "55-64", "65+",
+ * "unknown" (no person, or no birth year). */
+typedef enum {
+  LOTSEN_REPORT_AGE_UNDER_16,
+  LOTSEN_REPORT_AGE_16_24,
+  LOTSEN_REPORT_AGE_25_34,
+  LOTSEN_REPORT_AGE_35_44,
+  LOTSEN_REPORT_AGE_45_54,
+  LOTSEN_REPORT_AGE_55_64,
+  LOTSEN_REPORT_AGE_65_PLUS,
+  LOTSEN_REPORT_AGE_UNKNOWN,
+  LOTSEN_REPORT_N_AGE_BANDS,
+} LotsenReportAgeBand;
+
+/* What happened in one stretch of time, for one group of people.
+ *
+ * A visit is a ticket taken (whatever became of it) or a sign-up marked
+ * attended; a participant is a registered person with at least one visit,
+ * counted once however many visits they made.  Sign-ups are those not
+ * cancelled, counted by the session's start.  Attendees are the people an
+ * attended sign-up brought (its party size). */
+typedef struct
+{
+  guint participants;
+  guint new_participants; /* registered within the same stretch of time */
+  guint visits;
+  guint anonymous_visits; /* visits without a person: tickets taken without a code */
+  guint signups;
+  guint attended;
+  guint attendees;
+  guint no_shows;
+} LotsenReportCounts;
+
+typedef struct
+{
+  char               *key;   /* the local month, "YYYY-MM", or "total" for the whole period */
+  gint64              start; /* the part of the period in it: [start, end) */
+  gint64              end;
+  LotsenReportCounts  counts;
+  guint               participants_by_gender[LOTSEN_REPORT_N_GENDERS];
+  guint               participants_by_age[LOTSEN_REPORT_N_AGE_BANDS];
+} LotsenReportMonth;
+
+typedef struct
+{
+  char  *title;    /* in Swedish, or in some language when there is no Swedish */
+  guint  sessions; /* held in the period, not cancelled */
+  guint  signups;
+  guint  attended;
+  guint  attendees;
+  guint  no_shows;
+} LotsenReportActivity;
+
+typedef struct
+{
+  char   *prefix;
+  char   *name;        /* in Swedish, or in some language when there is no Swedish */
+  guint   tickets;
+  guint   called;      /* of those, called to a desk */
+  guint   no_shows;
+  gint64  median_wait; /* seconds from taking to being called; -1 when none was called */
+} LotsenReportService;
+
+typedef struct
+{
+  gint64              from;      /* [from, to), unix seconds */
+  gint64              to;
+  int                 age_year;  /* the local year of @from, that ages are counted at */
+  char               *site_name; /* the setting "site_name", or "Lotsen" */
+  gint64              made_at;
+  GPtrArray          *months;    /* LotsenReportMonth, in order */
+  LotsenReportMonth  *total;     /* the whole period; participants counted once */
+  LotsenReportCounts  by_gender[LOTSEN_REPORT_N_GENDERS];
+  LotsenReportCounts  by_age[LOTSEN_REPORT_N_AGE_BANDS];
+  GPtrArray          *activities; /* LotsenReportActivity, by title */
+  GPtrArray          *services;   /* LotsenReportService, in the kiosk's order */
+  gint64              median_wait; /* over every service; -1 when none was called */
+} LotsenReport;
+
+/* The report as tables, the same for every writer. */
+typedef enum {
+  LOTSEN_REPORT_SECTION_MONTHS,        /* a row a month, then "total" */
+  LOTSEN_REPORT_SECTION_MONTHS_GENDER, /* participants a month, a column a gender */
+  LOTSEN_REPORT_SECTION_MONTHS_AGE,    /* participants a month, a column an age band */
+  LOTSEN_REPORT_SECTION_GENDER,        /* the period, a row a gender */
+  LOTSEN_REPORT_SECTION_AGE,           /* the period, a row an age band */
+  LOTSEN_REPORT_SECTION_ACTIVITIES,
+  LOTSEN_REPORT_SECTION_SERVICES,
+  LOTSEN_REPORT_N_SECTIONS,
+} LotsenReportSection;
+
+typedef enum {
+  LOTSEN_REPORT_CELL_EMPTY,
+  LOTSEN_REPORT_CELL_TEXT,   /* a key (month, gender, age band) in a section's first column */
+  LOTSEN_REPORT_CELL_NAME,   /* staff-entered text: an activity's title, a service's name */
+  LOTSEN_REPORT_CELL_NUMBER,
+} LotsenReportCellKind;
+
+typedef enum {
+  LOTSEN_REPORT_CSV,
+  LOTSEN_REPORT_XLSX,
+} LotsenReportFormat;
+
+const char           *lotsen_report_gender_to_string    (LotsenReportGender    gender);
+const char           *lotsen_report_age_band_to_string  (LotsenReportAgeBand   band);
+
+LotsenReport         *lotsen_report_new                 (LotsenStore          *store,
+                                                         gint64                from,
+                                                         gint64                to,
+                                                         GError              **error);
+void                  lotsen_report_free                (LotsenReport         *report);
+
+const char           *lotsen_report_section_to_string   (LotsenReportSection   section);
+guint                 lotsen_report_get_n_columns       (LotsenReportSection   section);
+const char           *lotsen_report_get_column          (LotsenReportSection   section,
+                                                         guint                 column);
+guint                 lotsen_report_get_n_rows          (const LotsenReport   *report,
+                                                         LotsenReportSection   section);
+LotsenReportCellKind  lotsen_report_get_cell            (const LotsenReport   *report,
+                                                         LotsenReportSection   section,
+                                                         guint                 row,
+                                                         guint                 column,
+                                                         const char          **text,
+                                                         gint64               *number);
+
+gboolean              lotsen_report_write_csv           (const LotsenReport   *report,
+                                                         char                  separator,
+                                                         GOutputStream        *out,
+                                                         GError              **error);
+gboolean              lotsen_report_to_file             (LotsenStore          *store,
+                                                         const LotsenReport   *report,
+                                                         LotsenReportFormat    format,
+                                                         const char           *path,
+                                                         GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsenReport, lotsen_report_free)
+
+G_END_DECLS

@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Imports: kiosk A's JSONL export merged into kiosk B — the same rows,
+ * nothing twice, broken lines reported by number and nothing else lost. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lotsen-demo.h"
+#include "lotsen-export.h"
+#include "lotsen-import.h"
+#include "lotsen-queue.h"
+#include "lotsen-store-private.h"
+#include "lotsen-test-core.h"
+#include "lotsen-visitor.h"
+
+#define RLO    "\xE2\x80\xAE" "evil.exe" /* U+202E RIGHT-TO-LEFT OVERRIDE */
+#define GEEZ   "ሃይለ ማርያም"
+#define ARABIC "محمد"
+#define MESSY  "O'Brien \"Q\" a\\b\r\nc;d"
+
+/* Kiosk A is the fixture's store; kiosk B a second one beside it. */
+typedef struct
+{
+  StoreFixture  a;
+  char         *b_path;
+  LotsenStore  *b;
+} ImportFixture;
+
+static const LotsenExportDataset every[] = {
+  LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_ACTIVITIES,
+};
+
+static void
+exec_sql (LotsenStore *store,
+          const char  *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (lotsen_store_get_db (store), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static gint64
+query_int (LotsenStore *store,
+           const char  *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lotsen_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+query_text (LotsenStore *store,
+            const char  *sql,
+            const char  *param)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lotsen_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return lotsen_store_column_text (stmt, 0);
+}
+
+static LotsenVisitor *
+register_visitor (LotsenStore *store,
+                  const char  *given_name,
+                  const char  *family_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  LotsenVisitor *visitor;
+
+  draft->lang = g_strdup ("ti");
+  draft->given_name = g_strdup (given_name);
+  draft->family_name = g_strdup (family_name);
+  draft->phone = g_strdup ("+46701234567");
+  draft->birth_year = 1988;
+  draft->gender = LOTSEN_GENDER_OTHER;
+  draft->consent = TRUE;
+
+  visitor = lotsen_visitor_register (store, draft, &error);
+  g_assert_no_error (error);
+  return visitor;
+}
+
+static void
+take_ticket (LotsenStore *store,
+             const char  *prefix,
+             gint64       visitor_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = lotsen_queue_take_ticket_for (store, prefix, "ar", visitor_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ticket);
+}
+
+/* Kiosk A: the demo, visitors with hostile names (one anonymised), tickets
+ * in every state, sign-ups with and without a visitor.  Kiosk B: the demo
+ * only, so its services have A's letters. */
+static void
+import_set_up (ImportFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LotsenStore *a;
+
+  store_fixture_set_up (&fixture->a, data);
+  a = fixture->a.store;
+  g_assert_true (lotsen_demo_seed (a, &error));
+  g_assert_no_error (error);
+
+  fixture->b_path = g_build_filename (fixture->a.dir, "b.db", NULL);
+  fixture->b = lotsen_store_open (fixture->b_path, fixture->a.clock, &error);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_demo_seed (fixture->b, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(LotsenVisitor) geez = register_visitor (a, GEEZ, ARABIC);
+    g_autoptr(LotsenVisitor) arabic = register_visitor (a, ARABIC, "Ali");
+    g_autoptr(LotsenVisitor) gone = register_visitor (a, "Anna", "Berg");
+    g_autoptr(LotsenTicket) called = NULL;
+
+    take_ticket (a, "A", geez->id);
+    take_ticket (a, "A", 0);
+    take_ticket (a, "B", arabic->id);
+    take_ticket (a, "D", 0);
+    called = lotsen_queue_call_next (a, 2, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (lotsen_queue_finish (a, called->label, LOTSEN_TICKET_DONE, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&called, lotsen_ticket_free);
+    called = lotsen_queue_call_next (a, 3, NULL, &error);
+    g_assert_no_error (error);
+
+    /* As lotsen_visitor_purge() leaves a visitor. */
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE visitor SET given_name = NULL, family_name = NULL, "
+                                              "phone = NULL, email = NULL, code = NULL, anonymised_at = %d "
+                                              "WHERE id = %" G_GINT64_FORMAT, TEST_NOW, gone->id);
+      exec_sql (a, sql);
+    }
+  }
+
+  /* Names as data from elsewhere brings them: not normalised. */
+  exec_sql (a,
+            "INSERT INTO visitor (uuid, code, created_at, given_name, family_name, birth_year, gender, "
+            "interests, last_seen_at) VALUES "
+            "('11111111-1111-4111-8111-111111111111', NULL, " G_STRINGIFY (TEST_NOW) ", "
+            "'" RLO "', 'O''Brien \"Q\" a\\b' || char (13, 10) || 'c;d', 1975, 'woman', 'work,language', "
+            G_STRINGIFY (TEST_NOW) ")");
+  exec_sql (a,
+            "INSERT INTO signup (uuid, session_id, visitor_id, name, phone, party_size, status, position, "
+            "created_at, changed_at) "
+            "SELECT 'signup-' || se.id, se.id, (SELECT min (id) FROM visitor), "
+            "'" GEEZ " \"x\"\\' || char (10), '+46 70', 2, 'confirmed', NULL, "
+            G_STRINGIFY (TEST_NOW) ", " G_STRINGIFY (TEST_NOW) " + 60 FROM session se");
+  exec_sql (a,
+            "INSERT INTO signup (uuid, session_id, name, party_size, status, position, created_at, changed_at) "
+            "SELECT 'wait-' || se.id, se.id, '" ARABIC "', 1, 'waitlisted', 1, "
+            G_STRINGIFY (TEST_NOW) " + 5, " G_STRINGIFY (TEST_NOW) " + 5 FROM session se LIMIT 3");
+}
+
+static void
+import_tear_down (ImportFixture *fixture,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->b);
+  g_free (fixture->b_path);
+  store_fixture_tear_down (&fixture->a, data);
+}
+
+static char *
+export_jsonl (LotsenStore         *store,
+              LotsenExportDataset  dataset)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lotsen_export_write (store, dataset, LOTSEN_EXPORT_JSONL, NULL, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static gboolean
+import_text (LotsenStore        *store,
+             const char         *text,
+             LotsenImportReport *report,
+             GError            **error)
+{
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (g_strdup (text), strlen (text), g_free);
+
+  return lotsen_import_jsonl (store, in, report, error);
+}
+
+/* Every line of @from's export, with @to's kiosk id, is a line of @to's. */
+static void
+assert_rows_copied (LotsenStore         *from,
+                    LotsenStore         *to,
+                    LotsenExportDataset  dataset)
+{
+  g_autofree char *theirs = export_jsonl (from, dataset);
+  g_autofree char *ours = export_jsonl (to, dataset);
+  g_auto(GStrv) lines = g_strsplit (theirs, "\n", -1);
+  g_auto(GStrv) here = g_strsplit (ours, "\n", -1);
+  g_autofree char *their_id = g_strdup_printf ("\"kiosk_id\":\"%s\"", lotsen_store_get_kiosk_id (from));
+  g_autofree char *our_id = g_strdup_printf ("\"kiosk_id\":\"%s\"", lotsen_store_get_kiosk_id (to));
+
+  g_assert_cmpuint (g_strv_length (lines), >, 1);
+
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], their_id, 2);
+      g_autofree char *expected = g_strjoinv (our_id, parts);
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      if (!g_strv_contains ((const char * const *) here, expected))
+        g_error ("Not imported as it was: %s", expected);
+    }
+}
+
+static char *
+export_all (LotsenStore *store)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  /* The sign-ups before their sessions and visitors: an import must wait. */
+  for (int i = G_N_ELEMENTS (every) - 1; i >= 0; i--)
+    {
+      g_autofree char *text = export_jsonl (store, every[i]);
+
+      g_string_append (all, text);
+    }
+
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+static void
+test_import_round_trip (ImportFixture *fixture,
+                        gconstpointer  data)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = export_all (fixture->a.store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LotsenStore *a = fixture->a.store;
+  LotsenStore *b = fixture->b;
+  gint64 b_sessions = query_int (b, "SELECT count (*) FROM session");
+  gint64 counts[] = {
+    query_int (a, "SELECT count (*) FROM visitor"),
+    query_int (a, "SELECT count (*) FROM ticket"),
+    query_int (a, "SELECT count (*) FROM signup"),
+    query_int (a, "SELECT count (*) FROM session"),
+  };
+
+  g_assert_true (import_text (b, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.skipped->len, ==, 0);
+  g_assert_cmpuint (report.n_lines, ==, counts[0] + counts[1] + counts[2] + counts[3]);
+  for (guint i = 0; i < G_N_ELEMENTS (every); i++)
+    {
+      g_assert_cmpuint (report.n_added[i], ==, counts[i]);
+      g_assert_cmpuint (report.n_present[i], ==, 0);
+      assert_rows_copied (a, b, every[i]);
+    }
+  g_assert_cmpuint (lotsen_import_report_get_added (&report), ==, report.n_lines);
+
+  /* The anonymised visitor stays so; the others can sign in with their codes. */
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE anonymised_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE code IS NOT NULL"), ==,
+                   query_int (a, "SELECT count (*) FROM visitor WHERE code IS NOT NULL"));
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM session"), ==, b_sessions + counts[3]);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM audit WHERE what = 'import'"), ==, 1);
+
+  /* Twice: nothing more. */
+  before = export_all (b);
+  g_assert_true (import_text (b, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lotsen_import_report_get_added (&report), ==, 0);
+  g_assert_cmpuint (lotsen_import_report_get_present (&report), ==, report.n_lines);
+  g_assert_cmpuint (report.n_updated[LOTSEN_EXPORT_SIGNUPS], ==, 0);
+  g_assert_cmpuint (report.skipped->len, ==, 0);
+  after = export_all (b);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM audit WHERE what = 'import'"), ==, 2);
+}
+
+/* Visitor, ticket and sign-up lines written by hand. */
+#define KIOSK "\"kiosk_id\":\"other\","
+#define VISITOR(uuid, name) \
+  "{\"dataset\":\"visitors\"," KIOSK "\"uuid\":" uuid ",\"code\":null,\"created_at\":\"2026-11-25T09:00:00+01:00\"," \
+  "\"given_name\":" name ",\"birth_year\":1990}"
+#define TICKET(uuid, prefix) \
+  "{\"dataset\":\"tickets\"," KIOSK "\"uuid\":" uuid ",\"label\":\"" prefix "007\",\"service_prefix\":\"" prefix "\"," \
+  "\"day\":\"2026-11-25\",\"number\":7,\"status\":\"done\",\"created_at\":\"2026-11-25T09:30:00+01:00\"," \
+  "\"called_at\":\"2026-11-25T09:40:00+01:00\",\"desk\":2,\"visitor_uuid\":null}"
+
+static void
+test_import_broken_lines (ImportFixture *fixture,
+                          gconstpointer  data)
+{
+  static const guint64 broken[] = { 2, 3, 4, 5, 6, 10, 11, 12 };
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *ticket_visits = NULL;
+  LotsenStore *b = fixture->b;
+  const char *file =
+    /* 1 */ VISITOR ("\"v-1\"", "\"Ok\"") "\n"
+    /* 2: truncated */ "{\"dataset\":\"visitors\",\"uuid\":\"v-2\",\"given_na\n"
+    /* 3: a number where a string belongs */ VISITOR ("\"v-3\"", "42") "\n"
+    /* 4: unknown data set */ "{\"dataset\":\"parcels\",\"uuid\":\"p-1\"}\n"
+    /* 5: no uuid */ "{\"dataset\":\"tickets\",\"label\":\"A007\",\"service_prefix\":\"A\"}\n"
+    /* 6: a service this kiosk does not have */ TICKET ("\"t-6\"", "Q") "\r\n"
+    /* 7 */ TICKET ("\"t-7\"", "C") "\r\n"
+    /* 8: blank */ "   \n"
+    /* 9: escapes, a surrogate pair */
+    VISITOR ("\"v-9\"", "\"\\ud83d\\ude00 \\\"q\\\" \\\\ \\u00e5\\n\\u202e\\/\"") "\n"
+    /* 10: half a surrogate pair */ VISITOR ("\"v-10\"", "\"\\ud83d x\"") "\n"
+    /* 11: a ticket status the database refuses */
+    "{\"dataset\":\"tickets\",\"uuid\":\"t-11\",\"label\":\"A008\",\"service_prefix\":\"A\",\"day\":\"2026-11-25\","
+    "\"number\":8,\"status\":\"lost\",\"created_at\":\"2026-11-25T09:30:00+01:00\"}\n"
+    /* 12: not a time */
+    "{\"dataset\":\"tickets\",\"uuid\":\"t-12\",\"label\":\"A009\",\"service_prefix\":\"A\",\"day\":\"2026-11-25\","
+    "\"number\":9,\"status\":\"done\",\"created_at\":\"yesterday\"}\n";
+
+  g_assert_true (import_text (b, file, &report, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (report.n_lines, ==, 12);
+  g_assert_cmpuint (report.skipped_lines->len, ==, G_N_ELEMENTS (broken));
+  g_assert_cmpuint (report.skipped->len, ==, G_N_ELEMENTS (broken));
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("Line %" G_GUINT64_FORMAT ": ", broken[i]);
+
+      g_assert_cmpuint (g_array_index (report.skipped_lines, guint64, i), ==, broken[i]);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (report.skipped, i), prefix));
+    }
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 1), "given_name"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 2), "parcels"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 3), "uuid"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 4), "Q"));
+
+  g_assert_cmpuint (report.n_added[LOTSEN_EXPORT_VISITORS], ==, 2);
+  g_assert_cmpuint (report.n_added[LOTSEN_EXPORT_TICKETS], ==, 1);
+
+  name = query_text (b, "SELECT given_name FROM visitor WHERE uuid = ?", "v-9");
+  g_assert_cmpstr (name, ==, "\xF0\x9F\x98\x80 \"q\" \\ \xC3\xA5\n\xE2\x80\xAE/");
+  ticket_visits = query_text (b, "SELECT label || ' ' || number || ' ' || status || ' ' || called_at "
+                              "FROM ticket WHERE uuid = ?", "t-7");
+  g_assert_cmpstr (ticket_visits, ==, "C007 7 done 1795596000");
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE uuid IN ('v-2', 'v-3', 'v-10')"), ==, 0);
+}
+
+static void
+test_import_not_jsonl (ImportFixture *fixture,
+                       gconstpointer  data)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = g_build_filename (fixture->a.dir, "missing.jsonl", NULL);
+  gint64 audits = query_int (fixture->b, "SELECT count (*) FROM audit");
+
+  g_assert_false (import_text (fixture->b, "\xEF\xBB\xBFkiosk_id;uuid\r\nabc;def\r\n\x01\xFF\n",
+                               &report, &error));
+  g_assert_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_NOT_JSONL);
+  g_clear_error (&error);
+
+  g_assert_false (lotsen_import_jsonl_file (fixture->b, missing, &report, &error));
+  g_assert_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ);
+  g_clear_error (&error);
+
+  g_assert_cmpint (query_int (fixture->b, "SELECT count (*) FROM audit"), ==, audits);
+
+  /* Empty: nothing to do, and that is fine. */
+  g_assert_true (import_text (fixture->b, "", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_lines, ==, 0);
+}
+
+/* A sign-up changed later on the other kiosk is changed here; an older
+ * copy changes nothing. */
+static void
+test_import_signup_newer (ImportFixture *fixture,
+                          gconstpointer  data)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = export_all (fixture->a.store);
+  g_autofree char *status = NULL;
+  LotsenStore *a = fixture->a.store;
+
+  g_assert_true (import_text (fixture->b, file, &report, &error));
+  g_assert_no_error (error);
+
+  exec_sql (a, "UPDATE signup SET status = 'cancelled', changed_at = changed_at + 3600 "
+               "WHERE uuid = (SELECT min (uuid) FROM signup WHERE uuid LIKE 'signup-%')");
+  g_clear_pointer (&file, g_free);
+  file = export_jsonl (a, LOTSEN_EXPORT_SIGNUPS);
+  g_assert_true (import_text (fixture->b, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_updated[LOTSEN_EXPORT_SIGNUPS], ==, 1);
+  g_assert_cmpuint (report.n_present[LOTSEN_EXPORT_SIGNUPS], ==, report.n_lines - 1);
+  assert_rows_copied (a, fixture->b, LOTSEN_EXPORT_SIGNUPS);
+
+  /* Back on A, older than B's copy: B keeps the newer one. */
+  exec_sql (a, "UPDATE signup SET status = 'attended', changed_at = changed_at - 7200 "
+               "WHERE uuid = (SELECT min (uuid) FROM signup WHERE uuid LIKE 'signup-%')");
+  g_clear_pointer (&file, g_free);
+  file = export_jsonl (a, LOTSEN_EXPORT_SIGNUPS);
+  g_assert_true (import_text (fixture->b, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_updated[LOTSEN_EXPORT_SIGNUPS], ==, 0);
+  status = query_text (fixture->b, "SELECT status FROM signup WHERE uuid = "
+                       "(SELECT min (uuid) FROM signup WHERE uuid LIKE ?)", "signup-%");
+  g_assert_cmpstr (status, ==, "cancelled");
+}
+
+/* Two kiosks each gave out A001 today and the same visitor code: the
+ * merge keeps both tickets and this kiosk's code. */
+static void
+test_import_collisions (ImportFixture *fixture,
+                        gconstpointer  data)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *code = NULL;
+  LotsenStore *b = fixture->b;
+
+  take_ticket (b, "A", 0);
+  code = query_text (fixture->a.store, "SELECT code FROM visitor WHERE code IS NOT NULL ORDER BY id LIMIT 1", NULL);
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO visitor (uuid, code, created_at) "
+                                            "VALUES ('b-own', '%s', 0)", code);
+    exec_sql (b, sql);
+  }
+
+  file = export_all (fixture->a.store);
+  g_assert_true (import_text (b, file, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.skipped->len, ==, 0);
+  g_assert_cmpuint (report.n_codes_dropped, ==, 1);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM ticket WHERE label = 'A001'"), ==, 2);
+  g_assert_cmpint (query_int (b, "SELECT count (DISTINCT number) FROM ticket WHERE service_id = "
+                                 "(SELECT id FROM service WHERE prefix = 'A')"), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, ImportFixture, NULL, import_set_up, func, import_tear_down)
+
+  ADD ("/import/round-trip", test_import_round_trip);
+  ADD ("/import/broken-lines", test_import_broken_lines);
+  ADD ("/import/not-jsonl", test_import_not_jsonl);
+  ADD ("/import/signup-newer", test_import_signup_newer);
+  ADD ("/import/collisions", test_import_collisions);
+
+#undef ADD
+
+  return g_test_run ();
+}

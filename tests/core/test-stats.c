@@ -1,0 +1,733 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The funder report: every number of a small, hand-counted fixture, in
+ * the report itself, in its CSV cell by cell, and in its workbook. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lotsen-queue.h"
+#include "lotsen-stats.h"
+#include "lotsen-test-core.h"
+#include "lotsen-visitor.h"
+
+#define BOM "\xEF\xBB\xBF"
+
+/* The fixture.  The period is October and November 2026 in Stockholm:
+ * [2026-10-01 00:00, 2026-12-01 00:00) local; ages are counted in 2026.
+ * Summer time ends on 2026-10-25, so local midnight of 1 November is
+ * 2026-10-31 23:00 UTC.
+ *
+ * Visitors (gender, birth year → age band, registered):
+ *   V1 woman    2000 → 25-34    2026-03-10   returning
+ *   V2 man      1990 → 35-44    2026-10-05   new
+ *   V3 other    1960 → 65+      2026-11-03   new
+ *   V4 unstated none → unknown  2025-06-01   returning
+ *   V5 woman    2011 → 0-15     2026-10-20   new
+ *   V6 man      1970 → 55-64    2026-09-01   (nothing counts in the period)
+ *   V7 no gender 1980 → 45-54   2026-01-01   returning
+ *
+ * Tickets (local time taken, wait until called):
+ *   T0 V6   A 2026-09-30 23:59  — before the period
+ *   T1 V1   A 2026-10-05 10:00  240 s, done
+ *   T2 anon A 2026-10-05 10:10   30 s, done
+ *   T3 V2   B 2026-10-12 09:00  250 s, done
+ *   T4 V1   A 2026-10-31 23:30   60 s, done   (22:30 UTC: October either way)
+ *   T5 V1   A 2026-11-01 00:30  300 s, done   (still 31 October in UTC: November locally)
+ *   T6 anon B 2026-11-03 14:00  900 s, no-show
+ *   T7 V7   A 2026-11-10 11:00  200 s, done
+ *   T8 V3   A 2026-11-20 13:00  never called
+ *   T9 V2   A 2026-12-01 00:00  — the period's end is not in it
+ *
+ * Activities: X "Språkcafé" (sv and en titles), Y "Sewing" (en only).
+ * Sessions and sign-ups (party size 1 unless said):
+ *   S1 X 2026-10-13 15:00: V1 attended, V4 attended (party 2),
+ *                          V6 cancelled, anon no-show
+ *   S5 Y 2026-10-20 18:00: V5 attended, V2 no-show
+ *   S2 X 2026-11-10 15:00: V1 attended, V3 confirmed, V6 cancelled,
+ *                          anon attended (party 3)
+ *   S3 Y 2026-11-18 18:00, cancelled session: V7 confirmed
+ *   S4 X 2026-12-01 15:00: V2 attended — after the period
+ *
+ * October: tickets T1–T4 (4); sign-ups S1 ×3 + S5 ×2 = 5, attended 3
+ * (V1, V4, V5), attendees 1 + 2 + 1 = 4, no-shows 2; visits 4 + 3 = 7,
+ * of them anonymous T2 = 1.  Participants V1 V2 V4 V5 = 4, new V2 V5 = 2.
+ * November: tickets T5–T8 (4); sign-ups S2 ×3 + S3 ×1 = 4, attended 2
+ * (V1, anon), attendees 1 + 3 = 4, no-shows 0; visits 4 + 2 = 6, of them
+ * anonymous T6 + the anonymous sign-up = 2.  Participants V1 V3 V7 = 3,
+ * new V3 = 1.
+ * The period: V1 counted once: participants 6, new 3; the rest sums.
+ *
+ * Waits: A 30 60 200 240 300 → 200 (the middle one); B 250 900 → 575
+ * (the mean of the middle two); all 30 60 200 240 250 300 900 → 240.
+ */
+
+static const char * const expected_months[][10] = {
+  { "months", "participants", "new_participants", "returning_participants", "visits",
+    "anonymous_visits", "signups", "attended", "attendees", "no_shows" },
+  { "2026-10", "4", "2", "2", "7", "1", "5", "3", "4", "2" },
+  { "2026-11", "3", "1", "2", "6", "2", "4", "2", "4", "0" },
+  { "total",   "6", "3", "3", "13", "3", "9", "5", "8", "2" },
+};
+
+/* Participants: October V1 V5 women, V2 man, V4 unstated; November V1
+ * woman, V3 other, V7 unknown. */
+static const char * const expected_months_gender[][6] = {
+  { "months_by_gender", "woman", "man", "other", "unstated", "unknown" },
+  { "2026-10", "2", "1", "0", "1", "0" },
+  { "2026-11", "1", "0", "1", "0", "1" },
+  { "total",   "2", "1", "1", "1", "1" },
+};
+
+/* October V5 0-15, V1 25-34, V2 35-44, V4 unknown; November V1 25-34,
+ * V7 45-54, V3 65+. */
+static const char * const expected_months_age[][9] = {
+  { "months_by_age_band", "0-15", "16-24", "25-34", "35-44", "45-54", "55-64", "65+", "unknown" },
+  { "2026-10", "1", "0", "1", "1", "0", "0", "0", "1" },
+  { "2026-11", "0", "0", "1", "0", "1", "0", "1", "0" },
+  { "total",   "1", "0", "1", "1", "1", "0", "1", "1" },
+};
+
+/* The period by gender.  woman = V1 (T1 T4 T5, S1 S2 attended) + V5 (S5
+ * attended); unknown = V7 (T7, S3) + everything anonymous (T2 T6, S1
+ * no-show, S2 attended ×3). */
+static const char * const expected_gender[][9] = {
+  { "by_gender", "participants", "new_participants", "returning_participants", "visits",
+    "signups", "attended", "attendees", "no_shows" },
+  { "woman",    "2", "1", "1", "6", "3", "3", "3", "0" },
+  { "man",      "1", "1", "0", "1", "1", "0", "0", "1" },
+  { "other",    "1", "1", "0", "1", "1", "0", "0", "0" },
+  { "unstated", "1", "0", "1", "1", "1", "1", "2", "0" },
+  { "unknown",  "1", "0", "1", "4", "3", "1", "3", "1" },
+};
+
+/* The period by age band; unknown = V4 (S1 attended ×2) + anonymous. */
+static const char * const expected_age[][9] = {
+  { "by_age_band", "participants", "new_participants", "returning_participants", "visits",
+    "signups", "attended", "attendees", "no_shows" },
+  { "0-15",    "1", "1", "0", "1", "1", "1", "1", "0" },
+  { "16-24",   "0", "0", "0", "0", "0", "0", "0", "0" },
+  { "25-34",   "1", "0", "1", "5", "2", "2", "2", "0" },
+  { "35-44",   "1", "1", "0", "1", "1", "0", "0", "1" },
+  { "45-54",   "1", "0", "1", "1", "1", "0", "0", "0" },
+  { "55-64",   "0", "0", "0", "0", "0", "0", "0", "0" },
+  { "65+",     "1", "1", "0", "1", "1", "0", "0", "0" },
+  { "unknown", "1", "0", "1", "4", "3", "2", "5", "1" },
+};
+
+/* Sewing: S5 (S3 was cancelled, its sign-up still counts); Språkcafé:
+ * S1 and S2, not S4. */
+static const char * const expected_activities[][6] = {
+  { "activities", "sessions", "signups", "attended", "attendees", "no_shows" },
+  { "Sewing",     "1", "3", "1", "1", "1" },
+  { "Språkcafé",  "2", "6", "4", "7", "1" },
+};
+
+static const char * const expected_services[][6] = {
+  { "services", "service", "tickets", "called", "no_shows", "median_wait_seconds" },
+  { "A", "Allmän rådgivning", "6", "5", "0", "200" },
+  { "B", "Boende",            "2", "2", "1", "575" },
+  { "total", "",              "8", "7", "1", "240" },
+};
+
+typedef struct
+{
+  const char * const *cells; /* row-major, @n_rows × @n_columns */
+  guint               n_rows;
+  guint               n_columns;
+} Table;
+
+#define TABLE(t) { &t[0][0], G_N_ELEMENTS (t), G_N_ELEMENTS (t[0]) }
+
+static const Table expected[LOTSEN_REPORT_N_SECTIONS] = {
+  [LOTSEN_REPORT_SECTION_MONTHS]        = TABLE (expected_months),
+  [LOTSEN_REPORT_SECTION_MONTHS_GENDER] = TABLE (expected_months_gender),
+  [LOTSEN_REPORT_SECTION_MONTHS_AGE]    = TABLE (expected_months_age),
+  [LOTSEN_REPORT_SECTION_GENDER]        = TABLE (expected_gender),
+  [LOTSEN_REPORT_SECTION_AGE]           = TABLE (expected_age),
+  [LOTSEN_REPORT_SECTION_ACTIVITIES]    = TABLE (expected_activities),
+  [LOTSEN_REPORT_SECTION_SERVICES]      = TABLE (expected_services),
+};
+
+static const char *
+expected_cell (LotsenReportSection section,
+               guint               row,
+               guint               column)
+{
+  return expected[section].cells[row * expected[section].n_columns + column];
+}
+
+static gint64
+local_time (int year,
+            int month,
+            int day,
+            int hour,
+            int minute)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Stockholm");
+  g_autoptr(GDateTime) time = NULL;
+
+  g_assert_nonnull (zone);
+  time = g_date_time_new (zone, year, month, day, hour, minute, 0);
+  g_assert_nonnull (time);
+  return g_date_time_to_unix (time);
+}
+
+static void
+exec_sql (StoreFixture *fixture,
+          const char   *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static gint64
+raw_visitor (StoreFixture *fixture,
+             const char   *name,
+             const char   *gender,
+             const char   *birth_year,
+             gint64        created_at)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO visitor (uuid, created_at, given_name, gender, birth_year) "
+                                          "VALUES ('uuid-%s', %" G_GINT64_FORMAT ", '%s', %s, %s)",
+                                          name, created_at, name, gender, birth_year);
+  sqlite3 *db = NULL;
+  gint64 id;
+
+  exec_sql (fixture, sql);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autofree char *query = g_strdup_printf ("SELECT id FROM visitor WHERE uuid = 'uuid-%s'", name);
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    id = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  return id;
+}
+
+static gint64
+register_visitor (StoreFixture *fixture,
+                  const char   *name,
+                  LotsenGender  gender,
+                  int           birth_year,
+                  gint64        created_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) visitor = NULL;
+
+  lotsen_clock_set_now (fixture->clock, created_at);
+  draft->lang = g_strdup ("sv");
+  draft->given_name = g_strdup (name);
+  draft->birth_year = birth_year;
+  draft->gender = gender;
+  draft->consent = TRUE;
+
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  return visitor->id;
+}
+
+/* A ticket taken at @taken; called @wait seconds later (never when
+ * negative) and closed as @status. */
+static void
+ticket (StoreFixture       *fixture,
+        const char         *prefix,
+        gint64              visitor_id,
+        gint64              taken,
+        gint64              wait,
+        LotsenTicketStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) taken_ticket = NULL;
+  g_autoptr(LotsenTicket) called = NULL;
+
+  lotsen_clock_set_now (fixture->clock, taken);
+  taken_ticket = lotsen_queue_take_ticket_for (fixture->store, prefix, "sv", visitor_id, &error);
+  g_assert_no_error (error);
+  if (wait < 0)
+    return;
+
+  lotsen_clock_advance (fixture->clock, wait);
+  called = lotsen_queue_call_next (fixture->store, 1, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (called->label, ==, taken_ticket->label);
+  lotsen_clock_advance (fixture->clock, 60);
+  g_assert_true (lotsen_queue_finish (fixture->store, called->label, status, &error));
+  g_assert_no_error (error);
+}
+
+static void
+session (StoreFixture *fixture,
+         const char   *uuid,
+         const char   *activity,
+         gint64        starts_at,
+         gboolean      cancelled)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO session (uuid, activity_id, starts_at, ends_at, cancelled) "
+                                          "SELECT '%s', id, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %d "
+                                          "FROM activity WHERE uuid = '%s'",
+                                          uuid, starts_at, starts_at + 3600, cancelled, activity);
+  exec_sql (fixture, sql);
+}
+
+/* @visitor_id 0: a sign-up without a person. */
+static void
+signup (StoreFixture *fixture,
+        const char   *session_uuid,
+        gint64        visitor_id,
+        const char   *status,
+        int           party_size)
+{
+  static int n;
+  g_autofree char *visitor = visitor_id ? g_strdup_printf ("%" G_GINT64_FORMAT, visitor_id) : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO signup (uuid, session_id, visitor_id, name, party_size, status, "
+                                          "created_at, changed_at) "
+                                          "SELECT 'signup-%d', id, %s, 'Gäst', %d, '%s', starts_at - 86400, starts_at "
+                                          "FROM session WHERE uuid = '%s'",
+                                          ++n, visitor, party_size, status, session_uuid);
+  exec_sql (fixture, sql);
+}
+
+static void
+stats_set_up (StoreFixture  *fixture,
+              gconstpointer  data)
+{
+  const char * const langs[] = { "sv", "en", NULL };
+  const char * const advice[] = { "Allmän rådgivning", "General advice", NULL };
+  const char * const housing[] = { "Boende", "Housing", NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 v1, v2, v3, v4, v5, v6, v7;
+
+  store_fixture_set_up (fixture, data);
+
+  g_assert_true (lotsen_queue_add_service (fixture->store, "A", "lotsen-help-symbolic", 8,
+                                           langs, advice, &error));
+  g_assert_no_error (error);
+  g_assert_true (lotsen_queue_add_service (fixture->store, "B", "lotsen-housing-symbolic", 10,
+                                           langs, housing, &error));
+  g_assert_no_error (error);
+
+  v1 = raw_visitor (fixture, "V1", "'woman'", "2000", local_time (2026, 3, 10, 12, 0));
+  v2 = register_visitor (fixture, "Bashir", LOTSEN_GENDER_MAN, 1990, local_time (2026, 10, 5, 9, 0));
+  v3 = register_visitor (fixture, "Chen", LOTSEN_GENDER_OTHER, 1960, local_time (2026, 11, 3, 9, 0));
+  v4 = raw_visitor (fixture, "V4", "'unstated'", "NULL", local_time (2025, 6, 1, 12, 0));
+  v5 = register_visitor (fixture, "Eli", LOTSEN_GENDER_WOMAN, 2011, local_time (2026, 10, 20, 9, 0));
+  v6 = raw_visitor (fixture, "V6", "'man'", "1970", local_time (2026, 9, 1, 12, 0));
+  v7 = raw_visitor (fixture, "V7", "NULL", "1980", local_time (2026, 1, 1, 12, 0));
+
+  ticket (fixture, "A", v6, local_time (2026, 9, 30, 23, 59), 10, LOTSEN_TICKET_DONE);
+  ticket (fixture, "A", v1, local_time (2026, 10, 5, 10, 0), 240, LOTSEN_TICKET_DONE);
+  ticket (fixture, "A", 0, local_time (2026, 10, 5, 10, 10), 30, LOTSEN_TICKET_DONE);
+  ticket (fixture, "B", v2, local_time (2026, 10, 12, 9, 0), 250, LOTSEN_TICKET_DONE);
+  ticket (fixture, "A", v1, local_time (2026, 10, 31, 23, 30), 60, LOTSEN_TICKET_DONE);
+  ticket (fixture, "A", v1, local_time (2026, 11, 1, 0, 30), 300, LOTSEN_TICKET_DONE);
+  ticket (fixture, "B", 0, local_time (2026, 11, 3, 14, 0), 900, LOTSEN_TICKET_NO_SHOW);
+  ticket (fixture, "A", v7, local_time (2026, 11, 10, 11, 0), 200, LOTSEN_TICKET_DONE);
+  ticket (fixture, "A", v3, local_time (2026, 11, 20, 13, 0), -1, LOTSEN_TICKET_WAITING);
+  ticket (fixture, "A", v2, local_time (2026, 12, 1, 0, 0), -1, LOTSEN_TICKET_WAITING);
+
+  exec_sql (fixture,
+            "INSERT INTO activity (uuid, category, pictogram, capacity) VALUES "
+            "('X', 'language', 'lotsen-coffee-symbolic', 12), ('Y', 'craft', 'lotsen-coffee-symbolic', 8);"
+            "INSERT INTO activity_text (activity_id, lang, title) "
+            "SELECT id, 'en', 'Language café' FROM activity WHERE uuid = 'X';"
+            "INSERT INTO activity_text (activity_id, lang, title) "
+            "SELECT id, 'sv', 'Språkcafé' FROM activity WHERE uuid = 'X';"
+            "INSERT INTO activity_text (activity_id, lang, title) "
+            "SELECT id, 'en', 'Sewing' FROM activity WHERE uuid = 'Y';");
+
+  session (fixture, "S1", "X", local_time (2026, 10, 13, 15, 0), FALSE);
+  session (fixture, "S5", "Y", local_time (2026, 10, 20, 18, 0), FALSE);
+  session (fixture, "S2", "X", local_time (2026, 11, 10, 15, 0), FALSE);
+  session (fixture, "S3", "Y", local_time (2026, 11, 18, 18, 0), TRUE);
+  session (fixture, "S4", "X", local_time (2026, 12, 1, 15, 0), FALSE);
+
+  signup (fixture, "S1", v1, "attended", 1);
+  signup (fixture, "S1", v4, "attended", 2);
+  signup (fixture, "S1", v6, "cancelled", 1);
+  signup (fixture, "S1", 0, "no_show", 1);
+  signup (fixture, "S5", v5, "attended", 1);
+  signup (fixture, "S5", v2, "no_show", 1);
+  signup (fixture, "S2", v1, "attended", 1);
+  signup (fixture, "S2", v3, "confirmed", 1);
+  signup (fixture, "S2", v6, "cancelled", 1);
+  signup (fixture, "S2", 0, "attended", 3);
+  signup (fixture, "S3", v7, "confirmed", 1);
+  signup (fixture, "S4", v2, "attended", 1);
+
+  lotsen_clock_set_now (fixture->clock, TEST_NOW);
+}
+
+static LotsenReport *
+make_report (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  LotsenReport *report = lotsen_report_new (fixture->store, local_time (2026, 10, 1, 0, 0),
+                                            local_time (2026, 12, 1, 0, 0), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* A cell as the CSV writes it. */
+static char *
+cell_text (const LotsenReport  *report,
+           LotsenReportSection  section,
+           guint                row,
+           guint                column)
+{
+  const char *text;
+  gint64 number;
+
+  switch (lotsen_report_get_cell (report, section, row, column, &text, &number))
+    {
+    case LOTSEN_REPORT_CELL_NUMBER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+    case LOTSEN_REPORT_CELL_TEXT:
+    case LOTSEN_REPORT_CELL_NAME:
+      return g_strdup (text);
+    case LOTSEN_REPORT_CELL_EMPTY:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+test_stats_counts (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(LotsenReport) report = make_report (fixture);
+  const LotsenReportMonth *october, *november;
+
+  g_assert_cmpstr (report->site_name, ==, "Lotsen");
+  g_assert_cmpint (report->age_year, ==, 2026);
+  g_assert_cmpint (report->made_at, ==, TEST_NOW);
+
+  /* The months meet at local midnight, not at UTC midnight. */
+  g_assert_cmpuint (report->months->len, ==, 2);
+  october = report->months->pdata[0];
+  november = report->months->pdata[1];
+  g_assert_cmpstr (october->key, ==, "2026-10");
+  g_assert_cmpint (october->start, ==, local_time (2026, 10, 1, 0, 0));
+  g_assert_cmpint (october->end, ==, local_time (2026, 11, 1, 0, 0));
+  g_assert_cmpint (october->end, ==, 1793487600); /* 2026-10-31 23:00 UTC */
+  g_assert_cmpstr (november->key, ==, "2026-11");
+  g_assert_cmpint (november->end, ==, local_time (2026, 12, 1, 0, 0));
+
+  g_assert_cmpuint (october->counts.participants, ==, 4);
+  g_assert_cmpuint (october->counts.visits, ==, 7);
+  g_assert_cmpuint (november->counts.anonymous_visits, ==, 2);
+  g_assert_cmpuint (report->total->counts.participants, ==, 6);
+  g_assert_cmpuint (report->by_gender[LOTSEN_REPORT_GENDER_WOMAN].visits, ==, 6);
+  g_assert_cmpuint (report->by_age[LOTSEN_REPORT_AGE_UNKNOWN].attendees, ==, 5);
+  g_assert_cmpint (report->median_wait, ==, 240);
+
+  /* Every cell of every section, against the tables counted by hand. */
+  for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS; section++)
+    {
+      g_assert_cmpstr (lotsen_report_section_to_string (section), ==, expected_cell (section, 0, 0));
+      g_assert_cmpuint (lotsen_report_get_n_columns (section), ==, expected[section].n_columns);
+      g_assert_cmpuint (lotsen_report_get_n_rows (report, section) + 1, ==, expected[section].n_rows);
+
+      for (guint column = 0; column < expected[section].n_columns; column++)
+        g_assert_cmpstr (lotsen_report_get_column (section, column), ==, expected_cell (section, 0, column));
+
+      for (guint row = 1; row < expected[section].n_rows; row++)
+        for (guint column = 0; column < expected[section].n_columns; column++)
+          {
+            g_autofree char *text = cell_text (report, section, row - 1, column);
+
+            if (g_strcmp0 (text, expected_cell (section, row, column)) != 0)
+              g_error ("%s row %u column %s: %s, expected %s",
+                       lotsen_report_section_to_string (section), row,
+                       expected_cell (section, 0, column), text, expected_cell (section, row, column));
+          }
+    }
+
+  g_assert_cmpstr (lotsen_report_gender_to_string (LOTSEN_REPORT_GENDER_UNSTATED), ==, "unstated");
+  g_assert_cmpstr (lotsen_report_age_band_to_string (LOTSEN_REPORT_AGE_65_PLUS), ==, "65+");
+}
+
+static void
+test_stats_partial_month (StoreFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenReport) report = NULL;
+  const LotsenReportMonth *month;
+
+  /* 31 October and 1 November local: T4 and T5, one person. */
+  report = lotsen_report_new (fixture->store, local_time (2026, 10, 31, 0, 0),
+                              local_time (2026, 11, 2, 0, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->months->len, ==, 2);
+
+  month = report->months->pdata[0];
+  g_assert_cmpstr (month->key, ==, "2026-10");
+  g_assert_cmpint (month->start, ==, local_time (2026, 10, 31, 0, 0));
+  g_assert_cmpuint (month->counts.visits, ==, 1);
+  g_assert_cmpuint (month->counts.participants, ==, 1);
+
+  month = report->months->pdata[1];
+  g_assert_cmpstr (month->key, ==, "2026-11");
+  g_assert_cmpint (month->end, ==, local_time (2026, 11, 2, 0, 0));
+  g_assert_cmpuint (month->counts.visits, ==, 1);
+
+  g_assert_cmpuint (report->total->counts.visits, ==, 2);
+  g_assert_cmpuint (report->total->counts.participants, ==, 1);
+  g_assert_cmpuint (report->total->counts.new_participants, ==, 0);
+  /* Ages are counted at the year the period starts. */
+  g_assert_cmpuint (report->total->participants_by_age[LOTSEN_REPORT_AGE_25_34], ==, 1);
+  /* 60 and 300 s. */
+  g_assert_cmpint (report->median_wait, ==, 180);
+  g_assert_cmpuint (report->activities->len, ==, 0);
+}
+
+static void
+test_stats_empty (StoreFixture  *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenReport) report = NULL;
+  gint64 start = local_time (2027, 1, 1, 0, 0);
+
+  g_assert_null (lotsen_report_new (fixture->store, start, start, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (lotsen_store_set_setting (fixture->store, "site_name", "Mötesplats Malmö", &error));
+  report = lotsen_report_new (fixture->store, start, local_time (2027, 2, 1, 0, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->site_name, ==, "Mötesplats Malmö");
+  g_assert_cmpuint (report->months->len, ==, 1);
+  g_assert_cmpuint (report->total->counts.visits, ==, 0);
+  g_assert_cmpint (report->median_wait, ==, -1);
+  /* Active services are listed without tickets; no median to show. */
+  g_assert_cmpuint (report->services->len, ==, 2);
+  g_assert_cmpint (((LotsenReportService *) report->services->pdata[0])->median_wait, ==, -1);
+  {
+    const char *text;
+    gint64 number;
+
+    g_assert_cmpint (lotsen_report_get_cell (report, LOTSEN_REPORT_SECTION_SERVICES, 0, 5, &text, &number),
+                     ==, LOTSEN_REPORT_CELL_EMPTY);
+  }
+}
+
+/* The CSV's sections: tables separated by an empty line. */
+static GPtrArray *
+split_csv (const char *csv,
+           char        separator)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_auto(GStrv) blocks = NULL;
+  char sep[2] = { separator, '\0' };
+
+  g_assert_true (g_str_has_prefix (csv, BOM));
+  g_assert_true (g_str_has_suffix (csv, "\r\n"));
+  g_assert_null (strstr (csv, "\r\n\r\n\r\n"));
+
+  blocks = g_strsplit (csv + strlen (BOM), "\r\n\r\n", -1);
+  for (guint i = 0; blocks[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      g_auto(GStrv) lines = g_strsplit (blocks[i], "\r\n", -1);
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        if (*lines[j] != '\0')
+          g_ptr_array_add (rows, g_strsplit (lines[j], sep, -1));
+      g_ptr_array_add (tables, g_steal_pointer (&rows));
+    }
+
+  return g_steal_pointer (&tables);
+}
+
+static char *
+report_csv (const LotsenReport *report,
+            char                separator)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lotsen_report_write_csv (report, separator, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+assert_csv (const char *csv,
+            char        separator)
+{
+  g_autoptr(GPtrArray) tables = split_csv (csv, separator);
+
+  g_assert_cmpuint (tables->len, ==, LOTSEN_REPORT_N_SECTIONS);
+  for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS; section++)
+    {
+      GPtrArray *rows = tables->pdata[section];
+
+      g_assert_cmpuint (rows->len, ==, expected[section].n_rows);
+      for (guint row = 0; row < rows->len; row++)
+        {
+          char **cells = rows->pdata[row];
+
+          g_assert_cmpuint (g_strv_length (cells), ==, expected[section].n_columns);
+          for (guint column = 0; column < expected[section].n_columns; column++)
+            g_assert_cmpstr (cells[column], ==, expected_cell (section, row, column));
+        }
+    }
+}
+
+static void
+test_stats_csv (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LotsenReport) report = make_report (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *semicolon = report_csv (report, ';');
+  g_autofree char *comma = report_csv (report, ',');
+  g_autofree char *path = g_build_filename (fixture->dir, "report.csv", NULL);
+  g_autofree char *file = NULL;
+
+  g_assert_true (g_str_has_prefix (semicolon, BOM "months;participants;new_participants;"));
+  assert_csv (semicolon, ';');
+  assert_csv (comma, ',');
+
+  /* A staff-entered name that looks like a formula is neutralised. */
+  exec_sql (fixture, "UPDATE activity_text SET title = '=1+1' WHERE title = 'Sewing'");
+  {
+    g_autoptr(LotsenReport) hostile = make_report (fixture);
+    g_autofree char *csv = report_csv (hostile, ';');
+
+    g_assert_nonnull (strstr (csv, "\r\n\"'=1+1\";1;3;1;1;1\r\n"));
+  }
+  exec_sql (fixture, "UPDATE activity_text SET title = 'Sewing' WHERE title = '=1+1'");
+
+  {
+    GOutputStream *out = g_memory_output_stream_new_resizable ();
+
+    g_assert_false (lotsen_report_write_csv (report, '\t', out, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_object_unref (out);
+  }
+
+  /* A file: the same bytes, and an audit record. */
+  g_assert_true (lotsen_report_to_file (fixture->store, report, LOTSEN_REPORT_CSV, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &file, NULL, &error));
+  g_assert_cmpstr (file, ==, semicolon);
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT detail FROM audit WHERE what = 'export'", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "report csv /"));
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
+static gboolean
+have_unzip (void)
+{
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+
+  if (unzip == NULL)
+    g_test_skip ("unzip is not installed");
+  return unzip != NULL;
+}
+
+static char *
+unzip_part (const char *path,
+            const char *part)
+{
+  const char *argv[] = { "unzip", "-p", path, part, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "<?xml"));
+  return out;
+}
+
+static void
+test_stats_xlsx (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LotsenReport) report = make_report (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.xlsx", NULL);
+  g_autofree char *workbook = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *services = NULL;
+
+  g_assert_true (lotsen_report_to_file (fixture->store, report, LOTSEN_REPORT_XLSX, path, &error));
+  g_assert_no_error (error);
+
+  if (!have_unzip ())
+    return;
+
+  /* A sheet per section, named after it. */
+  workbook = unzip_part (path, "xl/workbook.xml");
+  for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS; section++)
+    {
+      g_autofree char *sheet = g_strdup_printf ("<sheet name=\"%s\" sheetId=\"%u\"",
+                                                lotsen_report_section_to_string (section), section + 1);
+
+      g_assert_nonnull (strstr (workbook, sheet));
+    }
+
+  strings = unzip_part (path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, "<t>Språkcafé</t>"));
+  g_assert_nonnull (strstr (strings, "<t>Allmän rådgivning</t>"));
+  g_assert_nonnull (strstr (strings, "<t>median_wait_seconds</t>"));
+
+  /* Numbers are numbers: the median waits of A, B and all of them. */
+  services = unzip_part (path, "xl/worksheets/sheet7.xml");
+  g_assert_nonnull (strstr (services, "<c r=\"F2\"><v>200</v></c>"));
+  g_assert_nonnull (strstr (services, "<c r=\"F3\"><v>575</v></c>"));
+  g_assert_nonnull (strstr (services, "<c r=\"F4\"><v>240</v></c>"));
+  g_assert_nonnull (strstr (services, "<c r=\"C4\"><v>8</v></c>"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, StoreFixture, NULL, stats_set_up, func, store_fixture_tear_down)
+
+  ADD ("/stats/counts", test_stats_counts);
+  ADD ("/stats/partial-month", test_stats_partial_month);
+  ADD ("/stats/empty", test_stats_empty);
+  ADD ("/stats/csv", test_stats_csv);
+  ADD ("/stats/xlsx", test_stats_xlsx);
+
+#undef ADD
+
+  return g_test_run ();
+}
