@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "lotsen-activity.h"
 #include "lotsen-application.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
@@ -101,17 +102,25 @@ open_store (LotsenApplication  *self,
   return g_steal_pointer (&store);
 }
 
+/* Once at start-up and then daily: anonymise visitors past the retention
+ * period, and keep weekly activities' sessions eight weeks ahead.  Not
+ * fatal: the next run, a day later, catches up. */
 static void
 purge_visitors (LotsenStore *store)
 {
   g_autoptr(GError) error = NULL;
   guint count;
 
-  /* Not fatal: the next run, a day later, catches up. */
   if (!lotsen_visitor_purge (store, &count, &error))
     g_warning ("Visitors past the retention period could not be anonymised: %s", error->message);
   else if (count > 0)
     g_debug ("%u visitors past the retention period anonymised", count);
+
+  g_clear_error (&error);
+  if (!lotsen_activity_generate_sessions (store, &count, &error))
+    g_warning ("Sessions of weekly activities could not be made: %s", error->message);
+  else if (count > 0)
+    g_debug ("%u sessions of weekly activities made", count);
 }
 
 static gboolean
