@@ -167,6 +167,11 @@ static const char * const migrations[] = {
   "ALTER TABLE activity ADD COLUMN changed_at INTEGER;"
   "CREATE INDEX signup_queue ON signup (session_id, status, created_at, id);"
   "CREATE INDEX signup_phone ON signup (session_id, phone);",
+
+  /* 4: the funder report (lotsen-stats.c) — covering indexes, so its
+   * range scans over tickets and sign-ups never visit the tables */
+  "CREATE INDEX IF NOT EXISTS ticket_report ON ticket (day, created_at, visitor_id, service_id, status, called_at);"
+  "CREATE INDEX IF NOT EXISTS signup_report ON signup (session_id, status, visitor_id, party_size);",
 };
 
 static void
