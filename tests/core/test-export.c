@@ -1887,6 +1887,79 @@ test_export_ics (StoreFixture  *fixture,
   }
 }
 
+/* The ISO 8601 time of @unix_seconds as GDateTime writes it, in the
+ * store's time zone. */
+static char *
+glib_local_time (LotsenStore *store,
+                 gint64       unix_seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, lotsen_store_get_timezone (store));
+
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+/* Times exactly at the changes to and from summer time in 2026 and one
+ * second before each, in every time column of a row and out of order
+ * across rows: the export's own formatting agrees with GDateTime. */
+static void
+test_export_dst_transitions (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  static const struct
+  {
+    const char *uuid;
+    gint64      unix_seconds;
+    const char *local;
+  } times[] = {
+    { "dst-1", 1774745999, "2026-03-29T01:59:59+01:00" }, /* 00:59:59 UTC */
+    { "dst-2", 1774746000, "2026-03-29T03:00:00+02:00" }, /* 01:00:00 UTC: summer time */
+    { "dst-3", 1792889999, "2026-10-25T02:59:59+02:00" },
+    { "dst-4", 1792890000, "2026-10-25T02:00:00+01:00" }, /* winter time again */
+  };
+  static const char * const columns[] = { "created_at", "consent_at", "last_seen_at" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *jsonl = NULL;
+  guint n = G_N_ELEMENTS (times);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *created = g_strdup_printf ("%" G_GINT64_FORMAT, times[i].unix_seconds);
+      g_autofree char *consent = g_strdup_printf ("%" G_GINT64_FORMAT, times[(i + 3) % n].unix_seconds);
+      g_autofree char *seen = g_strdup_printf ("%" G_GINT64_FORMAT, times[(i + 2) % n].unix_seconds);
+      const char *params[] = { times[i].uuid, created, consent, seen };
+
+      run_sql (fixture,
+               "INSERT INTO visitor (uuid, created_at, consent_at, last_seen_at) "
+               "VALUES (?1, CAST (?2 AS INTEGER), CAST (?3 AS INTEGER), CAST (?4 AS INTEGER))",
+               params, G_N_ELEMENTS (params));
+    }
+
+  csv = export_string (fixture->store, LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_CSV, NULL, NULL);
+  rows = parse_csv (csv, ';');
+  jsonl = export_string (fixture->store, LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_JSONL, NULL, NULL);
+  objects = parse_jsonl (jsonl);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GPtrArray *row = csv_row (rows, "uuid", times[i].uuid);
+      GHashTable *object = json_find (objects, "uuid", times[i].uuid);
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          /* created_at: time i, consent_at: i + 3, last_seen_at: i + 2 */
+          guint t = (i + n - c) % n;
+          g_autofree char *expected = glib_local_time (fixture->store, times[t].unix_seconds);
+
+          g_assert_cmpstr (expected, ==, times[t].local);
+          g_assert_cmpstr (csv_cell (rows, row, columns[c]), ==, expected);
+          assert_json_string (object, columns[c], expected);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1903,6 +1976,7 @@ main (int   argc,
   ADD ("/export/tickets", test_export_tickets);
   ADD ("/export/range", test_export_range);
   ADD ("/export/signups-activities", test_export_signups_activities);
+  ADD ("/export/dst-transitions", test_export_dst_transitions);
   ADD ("/export/file", test_export_file);
   ADD ("/export/xlsx", test_export_xlsx);
   ADD ("/export/xlsx/workbook", test_export_workbook);
