@@ -58,12 +58,15 @@ lotsen_i18n_lookup (const char *code)
 }
 
 static gboolean
-locale_is_usable (const char *name)
+is_c_locale (const char *name)
 {
-  return name != NULL &&
-         strcmp (name, "C") != 0 &&
-         strcmp (name, "POSIX") != 0 &&
-         (strstr (name, "UTF-8") != NULL || strstr (name, "utf8") != NULL);
+  return name == NULL || strcmp (name, "C") == 0 || strcmp (name, "POSIX") == 0;
+}
+
+static gboolean
+is_utf8_locale (const char *name)
+{
+  return name != NULL && (strstr (name, "UTF-8") != NULL || strstr (name, "utf8") != NULL);
 }
 
 /**
@@ -76,15 +79,15 @@ locale_is_usable (const char *name)
 void
 lotsen_i18n_init (const char *localedir)
 {
-  const char *name = setlocale (LC_ALL, "");
+  setlocale (LC_ALL, "");
 
-  if (!locale_is_usable (name))
-    {
-      /* Built into glibc since 2.35: always present, needs no locale-gen. */
-      name = setlocale (LC_ALL, "C.UTF-8");
-      if (name == NULL)
-        g_debug ("No UTF-8 locale available; translations may not show");
-    }
+  /* Checked per category: an environment may set only LC_CTYPE (Python
+   * does so for its children), and gettext ignores $LANGUAGE while
+   * LC_MESSAGES is "C".  C.UTF-8 is built into glibc: always present. */
+  if (!is_utf8_locale (setlocale (LC_CTYPE, NULL)) && setlocale (LC_CTYPE, "C.UTF-8") == NULL)
+    g_debug ("No UTF-8 locale available; text may not show");
+  if (is_c_locale (setlocale (LC_MESSAGES, NULL)) && setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    g_debug ("No UTF-8 locale for messages; translations may not show");
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
