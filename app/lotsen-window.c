@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "lotsen-activities-page.h"
+#include "lotsen-activity.h"
 #include "lotsen-code-page.h"
 #include "lotsen-consent-page.h"
 #include "lotsen-i18n.h"
@@ -22,7 +24,6 @@
 #include "lotsen-queue-page.h"
 #include "lotsen-register-page.h"
 #include "lotsen-sign-in-page.h"
-#include "lotsen-soon-page.h"
 #include "lotsen-staff.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-ticket-page.h"
@@ -181,7 +182,7 @@ ensure_page (LotsenWindow *self,
       page = lotsen_visitor_page_new (masked);
     }
   else if (g_str_equal (name, "activities"))
-    page = lotsen_soon_page_new (_("Activities"));
+    page = lotsen_activities_page_new ();
   else if (g_str_equal (name, "queue"))
     page = lotsen_queue_page_new ();
   else if (g_str_equal (name, "ticket"))
@@ -274,6 +275,29 @@ refresh_queue_page (LotsenWindow *self,
     }
 
   lotsen_queue_page_set_services (LOTSEN_QUEUE_PAGE (page), services);
+}
+
+#define WHATS_ON_DAYS 14
+
+static void
+refresh_activities_page (LotsenWindow *self,
+                         GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  gint64 now = lotsen_clock_get_now (self->clock);
+
+  sessions = lotsen_activity_list_sessions (self->store, now, now + WHATS_ON_DAYS * 24 * 3600,
+                                            lotsen_i18n_get_language (), NULL, FALSE, &error);
+  if (sessions == NULL)
+    {
+      g_warning ("Listing sessions: %s", error->message);
+      toast (self, error->message);
+      sessions = g_ptr_array_new ();
+    }
+
+  lotsen_activities_page_set_sessions (LOTSEN_ACTIVITIES_PAGE (page), sessions,
+                                       lotsen_store_get_timezone (self->store));
 }
 
 static gboolean
@@ -389,6 +413,8 @@ show_page (LotsenWindow *self,
 
   if (g_str_equal (name, "queue"))
     refresh_queue_page (self, page);
+  else if (g_str_equal (name, "activities"))
+    refresh_activities_page (self, page);
   else if (g_str_equal (name, "ticket") && !refresh_ticket_page (self, page))
     {
       show_page (self, "welcome");

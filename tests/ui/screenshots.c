@@ -142,7 +142,7 @@ main (int   argc,
 
       shoot (window, dir, "1-welcome");
       click (window, "win.show-page", "activities");
-      shoot (window, dir, "2-activities-soon");
+      shoot (window, dir, "2-whats-on");
       click (window, "win.go-home", NULL);
       click (window, "win.show-page", "queue");
       shoot (window, dir, "3-queue");

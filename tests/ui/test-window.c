@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "lotsen-activity.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
@@ -452,6 +453,32 @@ test_staff_pin (Fixture       *fixture,
   g_assert_cmpint (lotsen_staff_seconds_locked (fixture->store), >, 0);
 }
 
+/* What's on: the demo's coming sessions, titled in the visitor's language,
+ * with the seats the core counts. */
+static void
+test_whats_on (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *seats = NULL;
+  LotsenSession *first;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  tap (fixture, "win.language", "ar");
+  tap (fixture, "win.show-page", "activities");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "activities");
+
+  sessions = lotsen_activity_list_sessions (fixture->store, now, now + 14 * 24 * 3600, "ar", NULL, FALSE, NULL);
+  g_assert_cmpuint (sessions->len, >, 0);
+  first = sessions->pdata[0];
+  g_assert_false (first->title_fallback);
+  assert_shows (fixture, first->title);
+  seats = g_strdup_printf (ngettext ("%d seat left", "%d seats left", first->seats_left), first->seats_left);
+  assert_shows (fixture, seats);
+  g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "activities")), ==, GTK_TEXT_DIR_RTL);
+  lotsen_test_ui_assert_touch (root (fixture), "the what's on page");
+}
+
 static void
 test_out_of_order (void)
 {
@@ -493,6 +520,7 @@ main (int   argc,
   ADD ("/window/ticket-time-limit", test_ticket_time_limit);
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
+  ADD ("/window/whats-on", test_whats_on);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
   g_test_add_func ("/window/out-of-order", test_out_of_order);
