@@ -11,7 +11,7 @@ out="$(realpath -m "${1:?usage: $0 OUTPUT-DIR [WIDTHxHEIGHT] [BUILD-DIR]}")"
 size="${2:-1920x1080}"
 build="${3:-build}"
 
-meson compile -C "$build" screenshots >/dev/null
+meson compile -C "$build" >/dev/null   # translations too, not only the program
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/$build/ui" \
        LOTSEN_LOCALEDIR="$PWD/$build/po" NO_AT_BRIDGE=1
 dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" \
