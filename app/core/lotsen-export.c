@@ -1444,16 +1444,22 @@ typedef struct
   lxw_format   *date_time;
 } Workbook;
 
-static gboolean
-check_xlsx (lxw_error   result,
-            GError    **error)
+/**
+ * lotsen_export_xlsx_check:
+ * @result: what a libxlsxwriter call returned (an lxw_error)
+ *
+ * Returns: %TRUE for LXW_NO_ERROR; else %FALSE with @error set
+ */
+gboolean
+lotsen_export_xlsx_check (int      result,
+                          GError **error)
 {
   if (result == LXW_NO_ERROR)
     return TRUE;
 
   g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
                _("The export could not be written: %s"),
-               lxw_strerror (result));
+               lxw_strerror ((lxw_error) result));
   return FALSE;
 }
 
@@ -1533,7 +1539,7 @@ write_xlsx_text (lxw_worksheet  *sheet,
   if (width != NULL)
     *width = MAX (*width, (guint) g_utf8_strlen (cell, -1));
 
-  return check_xlsx (worksheet_write_string (sheet, row, col, cell, format), error);
+  return lotsen_export_xlsx_check (worksheet_write_string (sheet, row, col, cell, format), error);
 }
 
 static gboolean
@@ -1576,8 +1582,8 @@ write_xlsx_column (Workbook       *book,
 
               if (width != NULL)
                 *width = MAX (*width, XLSX_TIME_WIDTH);
-              return check_xlsx (worksheet_write_datetime (sheet, row, col, &when, book->date_time),
-                                 error);
+              return lotsen_export_xlsx_check (worksheet_write_datetime (sheet, row, col, &when, book->date_time),
+                                               error);
             }
 
           /* Before Excel's calendar begins: as text, as in CSV. */
@@ -1588,7 +1594,7 @@ write_xlsx_column (Workbook       *book,
       digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
       if (width != NULL)
         *width = MAX (*width, (guint) strlen (digits));
-      return check_xlsx (worksheet_write_number (sheet, row, col, (double) value, NULL), error);
+      return lotsen_export_xlsx_check (worksheet_write_number (sheet, row, col, (double) value, NULL), error);
     }
 
   /* Text, or anything unexpected in a number's place: a string. */
@@ -1623,7 +1629,7 @@ write_sheet (Workbook                   *book,
   /* The names are distinct and short; only memory can run out. */
   sheet = workbook_add_worksheet (book->workbook, info->name);
   if (sheet == NULL)
-    return check_xlsx (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
+    return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
   if (!write_xlsx_text (sheet, 0, 0, "kiosk_id", book->bold, &widths[0], error))
     return FALSE;
@@ -1652,12 +1658,12 @@ write_sheet (Workbook                   *book,
     }
 
   for (guint i = 0; i <= info->n_columns; i++)
-    if (!check_xlsx (worksheet_set_column (sheet, i, i, MIN (widths[i] + 2, XLSX_MAX_WIDTH), NULL),
-                     error))
+    if (!lotsen_export_xlsx_check (worksheet_set_column (sheet, i, i, MIN (widths[i] + 2, XLSX_MAX_WIDTH), NULL),
+                                   error))
       return FALSE;
 
   worksheet_freeze_panes (sheet, 1, 0);
-  if (!check_xlsx (worksheet_autofilter (sheet, 0, 0, row, info->n_columns), error))
+  if (!lotsen_export_xlsx_check (worksheet_autofilter (sheet, 0, 0, row, info->n_columns), error))
     return FALSE;
 
   *n_rows += row;
@@ -1680,7 +1686,7 @@ write_workbook (LotsenStore                *store,
 
   book.workbook = workbook_new (path);
   if (book.workbook == NULL)
-    return check_xlsx (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
+    return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
   book.bold = workbook_add_format (book.workbook);
   format_set_bold (book.bold);
@@ -1694,7 +1700,7 @@ write_workbook (LotsenStore                *store,
    * (the caller then removes the file). */
   result = workbook_close (book.workbook);
 
-  return written && check_xlsx (result, error);
+  return written && lotsen_export_xlsx_check (result, error);
 }
 
 /**

@@ -81,5 +81,7 @@ void        lotsen_export_append_csv_cell     (GString                    *buffe
                                                const char                 *text,
                                                gboolean                    neutralise);
 char       *lotsen_export_xlsx_cell_text      (const char                 *text);
+gboolean    lotsen_export_xlsx_check          (int                         result,
+                                               GError                    **error);
 
 G_END_DECLS

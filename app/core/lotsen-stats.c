@@ -910,19 +910,6 @@ lotsen_report_write_csv (const LotsenReport  *report,
 }
 
 static gboolean
-check_xlsx (lxw_error   result,
-            GError    **error)
-{
-  if (result == LXW_NO_ERROR)
-    return TRUE;
-
-  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
-               _("The export could not be written: %s"),
-               lxw_strerror (result));
-  return FALSE;
-}
-
-static gboolean
 write_xlsx_string (lxw_worksheet  *sheet,
                    lxw_row_t       row,
                    lxw_col_t       col,
@@ -934,7 +921,7 @@ write_xlsx_string (lxw_worksheet  *sheet,
   g_autofree char *cell = lotsen_export_xlsx_cell_text (text);
 
   *width = MAX (*width, (guint) g_utf8_strlen (cell, -1));
-  return check_xlsx (worksheet_write_string (sheet, row, col, cell, format), error);
+  return lotsen_export_xlsx_check (worksheet_write_string (sheet, row, col, cell, format), error);
 }
 
 /* One section as a sheet of its name: a bold, frozen header, then its
@@ -953,7 +940,7 @@ write_xlsx_section (const LotsenReport   *report,
 
   sheet = workbook_add_worksheet (workbook, lotsen_report_section_to_string (section));
   if (sheet == NULL)
-    return check_xlsx (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
+    return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
   for (guint column = 0; column < n_columns; column++)
     if (!write_xlsx_string (sheet, 0, column, lotsen_report_get_column (section, column), bold,
@@ -972,8 +959,8 @@ write_xlsx_section (const LotsenReport   *report,
           case LOTSEN_REPORT_CELL_NUMBER:
             digits = g_strdup_printf ("%" G_GINT64_FORMAT, number);
             widths[column] = MAX (widths[column], (guint) strlen (digits));
-            if (!check_xlsx (worksheet_write_number (sheet, row + 1, column, (double) number, NULL),
-                             error))
+            if (!lotsen_export_xlsx_check (worksheet_write_number (sheet, row + 1, column, (double) number, NULL),
+                                           error))
               return FALSE;
             break;
           case LOTSEN_REPORT_CELL_TEXT:
@@ -988,9 +975,9 @@ write_xlsx_section (const LotsenReport   *report,
       }
 
   for (guint column = 0; column < n_columns; column++)
-    if (!check_xlsx (worksheet_set_column (sheet, column, column,
-                                           MIN (widths[column] + 2, XLSX_MAX_WIDTH), NULL),
-                     error))
+    if (!lotsen_export_xlsx_check (worksheet_set_column (sheet, column, column,
+                                                         MIN (widths[column] + 2, XLSX_MAX_WIDTH), NULL),
+                                   error))
       return FALSE;
 
   worksheet_freeze_panes (sheet, 1, 0);
@@ -1008,7 +995,7 @@ write_xlsx (const LotsenReport  *report,
   lxw_error result;
 
   if (workbook == NULL)
-    return check_xlsx (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
+    return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
   bold = workbook_add_format (workbook);
   format_set_bold (bold);
@@ -1019,7 +1006,7 @@ write_xlsx (const LotsenReport  *report,
   /* Closing writes the file and frees the workbook, after an error too. */
   result = workbook_close (workbook);
 
-  return written && check_xlsx (result, error);
+  return written && lotsen_export_xlsx_check (result, error);
 }
 
 typedef struct
