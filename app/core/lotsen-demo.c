@@ -10,12 +10,11 @@
 
 #include "config.h"
 
+#include "lotsen-activity.h"
 #include "lotsen-demo.h"
 #include "lotsen-queue.h"
 #include "lotsen-store-private.h"
 #include "lotsen-visitor.h"
-
-#define SESSION_DAYS 14
 
 static const char * const langs[] = { "sv", "en", "ar", "fa", "ti", "so", "uk", NULL };
 
@@ -76,123 +75,54 @@ has_rows (LotsenStore *store,
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
 }
 
-static gboolean
-insert_session (LotsenStore  *store,
-                gint64        activity_id,
-                GDateTime    *starts,
-                int           minutes,
-                GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *uuid = lotsen_store_new_uuid ();
-  gint64 start = g_date_time_to_unix (starts);
-
-  stmt = lotsen_store_prepare (store,
-                               "INSERT OR IGNORE INTO session (uuid, activity_id, starts_at, ends_at) "
-                               "VALUES (?, ?, ?, ?)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, activity_id);
-  sqlite3_bind_int64 (stmt, 3, start);
-  sqlite3_bind_int64 (stmt, 4, start + minutes * 60);
-
-  return lotsen_store_step_done (store, stmt, error);
-}
-
+/* Through the activity module, as staff would create them: the same
+ * checks, and weekly sessions made the same way, eight weeks ahead. */
 static gboolean
 seed_activities (LotsenStore  *store,
                  GError      **error)
 {
-  GTimeZone *tz = lotsen_store_get_timezone (store);
   g_autoptr(GDateTime) now = lotsen_store_to_local (store, lotsen_store_now (store));
-
-  if (!lotsen_store_begin (store, error))
-    return FALSE;
 
   for (guint a = 0; a < G_N_ELEMENTS (activities); a++)
     {
-      g_autoptr(sqlite3_stmt) insert = NULL;
-      g_autoptr(sqlite3_stmt) text = NULL;
-      g_autofree char *uuid = lotsen_store_new_uuid ();
-      g_autofree char *start_time = NULL;
-      gint64 activity_id;
+      g_autoptr(LotsenActivityDraft) draft = lotsen_activity_draft_new ();
 
-      insert = lotsen_store_prepare (store,
-                                     "INSERT INTO activity (uuid, category, pictogram, location, capacity, "
-                                     "weekday, start_time, minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                     error);
-      if (insert == NULL)
-        goto fail;
+      draft->category = g_strdup (activities[a].category);
+      draft->pictogram = g_strdup (activities[a].pictogram);
+      draft->location = g_strdup (activities[a].location);
+      draft->capacity = activities[a].capacity;
+      draft->weekday = activities[a].weekday;
+      draft->hour = activities[a].hour;
+      draft->minute = activities[a].minute;
+      draft->minutes = activities[a].minutes;
 
-      start_time = g_strdup_printf ("%02d:%02d", activities[a].hour, activities[a].minute);
-      sqlite3_bind_text (insert, 1, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 2, activities[a].category, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 3, activities[a].pictogram, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 4, activities[a].location, -1, SQLITE_STATIC);
-      sqlite3_bind_int (insert, 5, activities[a].capacity);
-      if (activities[a].weekday > 0)
-        sqlite3_bind_int (insert, 6, activities[a].weekday);
-      sqlite3_bind_text (insert, 7, start_time, -1, SQLITE_STATIC);
-      sqlite3_bind_int (insert, 8, activities[a].minutes);
-      if (!lotsen_store_step_done (store, insert, error))
-        goto fail;
+      if (activities[a].weekday == 0)
+        {
+          g_autoptr(GDateTime) day = g_date_time_add_days (now, activities[a].day_offset);
 
-      activity_id = sqlite3_last_insert_rowid (lotsen_store_get_db (store));
-
-      text = lotsen_store_prepare (store,
-                                   "INSERT INTO activity_text (activity_id, lang, title) VALUES (?, ?, ?)",
-                                   error);
-      if (text == NULL)
-        goto fail;
+          draft->once = g_date_time_new (lotsen_store_get_timezone (store),
+                                         g_date_time_get_year (day),
+                                         g_date_time_get_month (day),
+                                         g_date_time_get_day_of_month (day),
+                                         activities[a].hour, activities[a].minute, 0);
+        }
 
       for (guint l = 0; langs[l] != NULL; l++)
-        {
-          sqlite3_reset (text);
-          sqlite3_bind_int64 (text, 1, activity_id);
-          sqlite3_bind_text (text, 2, langs[l], -1, SQLITE_STATIC);
-          sqlite3_bind_text (text, 3, activities[a].titles[l], -1, SQLITE_STATIC);
-          if (!lotsen_store_step_done (store, text, error))
-            goto fail;
-        }
+        lotsen_activity_draft_set_text (draft, langs[l], activities[a].titles[l], NULL);
 
-      for (int d = 0; d <= SESSION_DAYS; d++)
-        {
-          g_autoptr(GDateTime) day = g_date_time_add_days (now, d);
-          g_autoptr(GDateTime) starts = NULL;
-
-          if (activities[a].weekday > 0
-              ? g_date_time_get_day_of_week (day) != activities[a].weekday
-              : d != activities[a].day_offset)
-            continue;
-
-          /* Built from the local wall-clock time, so it is right on either
-           * side of a daylight-saving change. */
-          starts = g_date_time_new (tz,
-                                    g_date_time_get_year (day),
-                                    g_date_time_get_month (day),
-                                    g_date_time_get_day_of_month (day),
-                                    activities[a].hour, activities[a].minute, 0);
-          if (!insert_session (store, activity_id, starts, activities[a].minutes, error))
-            goto fail;
-        }
+      if (lotsen_activity_create (store, draft, error) == 0)
+        return FALSE;
     }
 
-  return lotsen_store_commit (store, error);
-
-fail:
-  lotsen_store_rollback (store);
-  return FALSE;
+  return TRUE;
 }
 
 /**
  * lotsen_demo_seed:
  *
  * Adds the demo services, activities and municipalities to a store that
- * has none.  Safe
- * to call on every start: what is there already is left alone.
+ * has none.  Safe to call on every start: what is there already is left
+ * alone.
  */
 gboolean
 lotsen_demo_seed (LotsenStore  *store,
