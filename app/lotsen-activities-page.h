@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (LotsenActivitiesPage, lotsen_activities_page, LOTSEN, ACTI
 GtkWidget *lotsen_activities_page_new          (void);
 void       lotsen_activities_page_set_sessions (LotsenActivitiesPage *self,
                                                 GPtrArray            *sessions,
+                                                const char           *category,
                                                 GTimeZone            *timezone);
 
 G_END_DECLS

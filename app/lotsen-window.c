@@ -19,11 +19,13 @@
 #include "lotsen-consent-page.h"
 #include "lotsen-i18n.h"
 #include "lotsen-language-bar.h"
+#include "lotsen-my-signups-page.h"
 #include "lotsen-pin-page.h"
 #include "lotsen-queue.h"
 #include "lotsen-queue-page.h"
 #include "lotsen-register-page.h"
 #include "lotsen-sign-in-page.h"
+#include "lotsen-signup-page.h"
 #include "lotsen-staff.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-ticket-page.h"
@@ -67,6 +69,11 @@ struct _LotsenWindow
   GString              *typed_code;
   char                 *sign_in_message;
   LotsenCodeGate       *gate;
+  char                 *after_sign_in;    /* the page to go on to once signed in */
+  char                 *category;         /* What's on shows only this kind */
+  LotsenSignupForm     *signup;           /* while signing up for a session */
+  char                 *signup_message;
+  gint64                confirm_cancel_id; /* a sign-up to cancel, once the visitor says yes */
 
   /* Staff */
   gboolean              staff_unlocked;
@@ -90,6 +97,7 @@ G_DEFINE_FINAL_TYPE (LotsenWindow, lotsen_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LANGUAGE,
+  PROP_CATEGORY,
   N_PROPS
 };
 
@@ -183,6 +191,10 @@ ensure_page (LotsenWindow *self,
     }
   else if (g_str_equal (name, "activities"))
     page = lotsen_activities_page_new ();
+  else if (g_str_equal (name, "signup"))
+    page = lotsen_signup_page_new (self->signup);
+  else if (g_str_equal (name, "my-signups"))
+    page = lotsen_my_signups_page_new ();
   else if (g_str_equal (name, "queue"))
     page = lotsen_queue_page_new ();
   else if (g_str_equal (name, "ticket"))
@@ -296,8 +308,59 @@ refresh_activities_page (LotsenWindow *self,
       sessions = g_ptr_array_new ();
     }
 
-  lotsen_activities_page_set_sessions (LOTSEN_ACTIVITIES_PAGE (page), sessions,
+  lotsen_activities_page_set_sessions (LOTSEN_ACTIVITIES_PAGE (page), sessions, self->category,
                                        lotsen_store_get_timezone (self->store));
+}
+
+static gboolean
+refresh_signup_page (LotsenWindow *self,
+                     GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenSession) session = NULL;
+  g_autoptr(LotsenSignup) signup = NULL;
+  g_autofree char *masked = NULL;
+  const char *lang = lotsen_i18n_get_language ();
+
+  session = lotsen_activity_get_session (self->store, self->signup->session_id, lang, &error);
+  if (session != NULL && self->signup->signup_id != 0)
+    signup = lotsen_activity_get_signup (self->store, self->signup->signup_id, lang, &error);
+  if (session == NULL || (self->signup->signup_id != 0 && signup == NULL))
+    {
+      g_warning ("Showing a sign-up: %s", error->message);
+      toast (self, error->message);
+      return FALSE;
+    }
+
+  /* Signed in with the personal code: on to how many come. */
+  if (self->visitor != NULL && self->signup->step < LOTSEN_SIGNUP_STEP_PARTY)
+    self->signup->step = LOTSEN_SIGNUP_STEP_PARTY;
+  if (self->visitor != NULL)
+    masked = lotsen_visitor_masked_name (self->visitor);
+
+  lotsen_signup_page_set (LOTSEN_SIGNUP_PAGE (page), session, lotsen_store_get_timezone (self->store),
+                          masked, signup, self->signup_message);
+  return TRUE;
+}
+
+static void
+refresh_my_signups_page (LotsenWindow *self,
+                         GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) signups = NULL;
+
+  signups = lotsen_activity_list_visitor_signups (self->store, self->visitor->id,
+                                                  lotsen_i18n_get_language (), &error);
+  if (signups == NULL)
+    {
+      g_warning ("Listing sign-ups: %s", error->message);
+      toast (self, error->message);
+      signups = g_ptr_array_new ();
+    }
+
+  lotsen_my_signups_page_set (LOTSEN_MY_SIGNUPS_PAGE (page), signups, self->confirm_cancel_id,
+                              lotsen_store_get_timezone (self->store));
 }
 
 static gboolean
@@ -396,8 +459,18 @@ show_page (LotsenWindow *self,
     name = "consent";
   else if ((g_strcmp0 (name, "code") == 0 || g_strcmp0 (name, "visitor") == 0) && self->visitor == NULL)
     name = "welcome";
-  else if (g_strcmp0 (name, "staff") == 0 && !self->staff_unlocked)
+  else if (g_str_has_prefix (name, "staff") && g_strcmp0 (name, "staff-pin") != 0 && !self->staff_unlocked)
+    /* Every staff screen, not only the panel, is behind the PIN. */
     name = "staff-pin";
+  else if (g_strcmp0 (name, "signup") == 0 && self->signup == NULL)
+    name = "activities";
+  else if (g_strcmp0 (name, "my-signups") == 0 && self->visitor == NULL)
+    {
+      /* My sign-ups are found by the personal code. */
+      g_free (self->after_sign_in);
+      self->after_sign_in = g_strdup (name);
+      name = "sign-in";
+    }
 
   /* Leaving staff mode locks it. */
   if (!g_str_has_prefix (name, "staff"))
@@ -415,6 +488,13 @@ show_page (LotsenWindow *self,
     refresh_queue_page (self, page);
   else if (g_str_equal (name, "activities"))
     refresh_activities_page (self, page);
+  else if (g_str_equal (name, "signup") && !refresh_signup_page (self, page))
+    {
+      show_page (self, "activities");
+      return;
+    }
+  else if (g_str_equal (name, "my-signups"))
+    refresh_my_signups_page (self, page);
   else if (g_str_equal (name, "ticket") && !refresh_ticket_page (self, page))
     {
       show_page (self, "welcome");
@@ -453,7 +533,10 @@ go_home_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  show_page (LOTSEN_WINDOW (widget), "welcome");
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  g_clear_pointer (&self->after_sign_in, g_free);
+  show_page (self, "welcome");
 }
 
 static void
@@ -510,6 +593,19 @@ drop_draft (LotsenWindow *self)
   self->register_step = 0;
 }
 
+/* The sign-up page writes into the form: the two go together. */
+static void
+drop_signup (LotsenWindow *self)
+{
+  GtkWidget *page = self->pages ? lotsen_window_get_page (self, "signup") : NULL;
+
+  if (page != NULL)
+    gtk_stack_remove (self->pages, page);
+
+  g_clear_pointer (&self->signup, lotsen_signup_form_free);
+  g_clear_pointer (&self->signup_message, g_free);
+}
+
 /* The visitor is done, or walked away: everything they did is forgotten
  * by the screen (what was saved stays saved), and the next person starts
  * afresh, in the default language.  Every page is built anew, so no
@@ -521,8 +617,13 @@ reset_visit (LotsenWindow *self)
   self->renewing_consent = FALSE;
   lock_staff (self);
   drop_draft (self);
+  drop_signup (self);
   g_clear_pointer (&self->visitor, lotsen_visitor_free);
   g_clear_pointer (&self->sign_in_message, g_free);
+  g_clear_pointer (&self->after_sign_in, g_free);
+  g_clear_pointer (&self->category, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+  self->confirm_cancel_id = 0;
   g_string_truncate (self->typed_code, 0);
   g_free (self->page_name);
   self->page_name = g_strdup ("welcome");
@@ -539,6 +640,15 @@ finish_visit_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   reset_visit (LOTSEN_WINDOW (widget));
+}
+
+/* Signed in: on to what the visitor came to sign in for, if anything. */
+static void
+show_signed_in (LotsenWindow *self)
+{
+  g_autofree char *next = g_steal_pointer (&self->after_sign_in);
+
+  show_page (self, next ? next : "visitor");
 }
 
 static void
@@ -558,7 +668,7 @@ accept_consent_action (GtkWidget  *widget,
         }
       self->renewing_consent = FALSE;
       self->visitor->consent_version = LOTSEN_CONSENT_VERSION;
-      show_page (self, "visitor");
+      show_signed_in (self);
       return;
     }
 
@@ -704,7 +814,7 @@ sign_in_action (GtkWidget  *widget,
   if (!lotsen_visitor_record_visit (self->store, visitor->id, &error))
     g_warning ("Noting a visit: %s", error->message);
 
-  show_page (self, "visitor");
+  show_signed_in (self);
 }
 
 static void
@@ -797,7 +907,8 @@ has_visitor_state (LotsenWindow *self)
 {
   return g_strcmp0 (self->page_name, "welcome") != 0 ||
          g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0 ||
-         self->draft != NULL || self->visitor != NULL || self->typed_code->len > 0;
+         self->draft != NULL || self->visitor != NULL || self->signup != NULL ||
+         self->typed_code->len > 0;
 }
 
 static void
@@ -912,6 +1023,143 @@ finish_ticket_action (GtkWidget  *widget,
 }
 
 static void
+set_category (LotsenWindow *self,
+              const char   *category)
+{
+  if (category != NULL && *category == '\0')
+    category = NULL;
+
+  if (g_strcmp0 (category, self->category) == 0)
+    return;
+
+  g_free (self->category);
+  self->category = g_strdup (category);
+  if (self->pages != NULL && g_strcmp0 (self->page_name, "activities") == 0)
+    show_page (self, "activities");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+}
+
+static void
+choose_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  drop_signup (self);
+  self->signup = lotsen_signup_form_new (g_variant_get_int64 (parameter));
+  self->signup->step = self->visitor != NULL ? LOTSEN_SIGNUP_STEP_PARTY : LOTSEN_SIGNUP_STEP_WHO;
+  show_page (self, "signup");
+}
+
+static void
+sign_up_with_code_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  g_free (self->after_sign_in);
+  self->after_sign_in = g_strdup ("signup");
+  g_string_truncate (self->typed_code, 0);
+  g_clear_pointer (&self->sign_in_message, g_free);
+  show_page (self, "sign-in");
+}
+
+static void
+sign_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  LotsenSignupForm *form = self->signup;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenSignup) signup = NULL;
+
+  g_return_if_fail (form != NULL);
+
+  g_clear_pointer (&self->signup_message, g_free);
+
+  if (self->visitor != NULL)
+    signup = lotsen_activity_sign_up (self->store, form->session_id, self->visitor->id,
+                                      NULL, NULL, form->party_size, &error);
+  else
+    signup = lotsen_activity_sign_up (self->store, form->session_id, 0,
+                                      form->name, form->phone, form->party_size, &error);
+
+  if (signup == NULL)
+    {
+      g_message ("Signing up for session %" G_GINT64_FORMAT ": %s", form->session_id, error->message);
+      self->signup_message = g_strdup (error->message);
+    }
+  else
+    {
+      form->signup_id = signup->id;
+      form->step = LOTSEN_SIGNUP_STEP_DONE;
+    }
+
+  show_page (self, "signup");
+}
+
+/* Only the signed-in visitor's own sign-ups can be cancelled here. */
+static gboolean
+is_own_signup (LotsenWindow *self,
+               gint64        signup_id)
+{
+  g_autoptr(LotsenSignup) signup = NULL;
+
+  if (self->visitor == NULL)
+    return FALSE;
+
+  signup = lotsen_activity_get_signup (self->store, signup_id, NULL, NULL);
+  return signup != NULL && signup->visitor_id == self->visitor->id;
+}
+
+static void
+cancel_signup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  self->confirm_cancel_id = g_variant_get_int64 (parameter);
+  show_page (self, "my-signups");
+}
+
+static void
+confirm_cancel_signup_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 signup_id = g_variant_get_int64 (parameter);
+
+  self->confirm_cancel_id = 0;
+
+  if (!is_own_signup (self, signup_id))
+    g_warning ("Sign-up %" G_GINT64_FORMAT " is not the visitor's", signup_id);
+  else if (!lotsen_activity_cancel_signup (self->store, signup_id, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Your sign-up is cancelled."));
+
+  show_page (self, "my-signups");
+}
+
+static void
+keep_signup_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  self->confirm_cancel_id = 0;
+  show_page (self, "my-signups");
+}
+
+static void
 lotsen_window_dispose (GObject *object)
 {
   LotsenWindow *self = LOTSEN_WINDOW (object);
@@ -936,6 +1184,10 @@ lotsen_window_finalize (GObject *object)
   g_free (self->default_language);
   g_free (self->page_name);
   g_free (self->sign_in_message);
+  g_free (self->after_sign_in);
+  g_free (self->category);
+  g_free (self->signup_message);
+  lotsen_signup_form_free (self->signup);
   g_string_free (self->typed_code, TRUE);
   g_string_free (self->typed_pin, TRUE);
   g_free (self->new_pin);
@@ -960,6 +1212,10 @@ lotsen_window_get_property (GObject    *object,
       g_value_set_string (value, lotsen_window_get_language (self));
       break;
 
+    case PROP_CATEGORY:
+      g_value_set_string (value, self->category ? self->category : "");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -977,6 +1233,10 @@ lotsen_window_set_property (GObject      *object,
     {
     case PROP_LANGUAGE:
       lotsen_window_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_CATEGORY:
+      set_category (self, g_value_get_string (value));
       break;
 
     default:
@@ -1003,12 +1263,21 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL, LOTSEN_DEFAULT_LANGUAGE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LotsenWindow:category:
+   *
+   * The kind of activity What's on shows, or "" for every kind.
+   */
+  properties[PROP_CATEGORY] =
+    g_param_spec_string ("category", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LotsenWindow, toast_overlay);
 
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
+  gtk_widget_class_install_property_action (widget_class, "win.category", "category");
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-home", NULL, go_home_action);
   gtk_widget_class_install_action (widget_class, "win.take-ticket", "s", take_ticket_action);
@@ -1024,6 +1293,12 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.code-delete", NULL, code_delete_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.still-here", NULL, still_here_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-session", "x", choose_session_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-up-with-code", NULL, sign_up_with_code_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-up", NULL, sign_up_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-signup", "x", cancel_signup_action);
+  gtk_widget_class_install_action (widget_class, "win.confirm-cancel-signup", "x", confirm_cancel_signup_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-signup", NULL, keep_signup_action);
   gtk_widget_class_install_action (widget_class, "win.pin-key", "s", pin_key_action);
   gtk_widget_class_install_action (widget_class, "win.pin-delete", NULL, pin_delete_action);
   gtk_widget_class_install_action (widget_class, "win.pin-ok", NULL, pin_ok_action);

@@ -53,6 +53,25 @@ static const char * const status_names[] = {
   [LOTSEN_SIGNUP_NO_SHOW]    = "no_show",
 };
 
+/* The categories visitors filter by; staff pick one for each activity.
+ * An activity imported with a key not listed here shows the key itself. */
+static const LotsenCategory categories[] = {
+  /* Translators: a category of activities: language cafés, Swedish practice */
+  { "language", "lotsen-language-symbolic", N_("Language") },
+  /* Translators: a category of activities: job coaching, CV workshops */
+  { "work",     "lotsen-work-symbolic",     N_("Work") },
+  /* Translators: a category of activities: courses, study visits */
+  { "studies",  "lotsen-studies-symbolic",  N_("Studies") },
+  /* Translators: a category of activities: how Swedish society works */
+  { "society",  "lotsen-society-symbolic",  N_("Society") },
+  /* Translators: a category of activities: parents' groups, children */
+  { "family",   "lotsen-family-symbolic",   N_("Family") },
+  /* Translators: a category of activities: health information, walks */
+  { "health",   "lotsen-health-symbolic",   N_("Health") },
+  /* Translators: a category of activities: sports, outings, crafts */
+  { "leisure",  "lotsen-leisure-symbolic",  N_("Leisure") },
+};
+
 /* The title in ?1, then Swedish, then any language the activity has. */
 #define TITLE_LANG(activity) \
   "(SELECT lang FROM activity_text WHERE activity_id = " activity " " \
@@ -203,6 +222,38 @@ lotsen_signup_status_to_string (LotsenSignupStatus status)
   g_return_val_if_fail (status <= LOTSEN_SIGNUP_NO_SHOW, NULL);
 
   return status_names[status];
+}
+
+/**
+ * lotsen_activity_get_categories:
+ * @n_categories: (out): how many there are
+ *
+ * Returns: (array length=n_categories): the categories, in the order
+ *   they are shown; their labels untranslated (pass them through _())
+ */
+const LotsenCategory *
+lotsen_activity_get_categories (guint *n_categories)
+{
+  g_return_val_if_fail (n_categories != NULL, NULL);
+
+  *n_categories = G_N_ELEMENTS (categories);
+  return categories;
+}
+
+/**
+ * lotsen_activity_lookup_category:
+ * @key: (nullable): a category key such as "language"
+ *
+ * Returns: (nullable): the category, or %NULL when @key is not one of them
+ */
+const LotsenCategory *
+lotsen_activity_lookup_category (const char *key)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (categories); i++)
+    if (g_str_equal (categories[i].key, key))
+      return &categories[i];
+
+  return NULL;
 }
 
 static LotsenSignupStatus

@@ -20,6 +20,13 @@ typedef enum {
   LOTSEN_SIGNUP_NO_SHOW,
 } LotsenSignupStatus;
 
+typedef struct
+{
+  const char *key;       /* stored in activity.category */
+  const char *pictogram; /* icon name */
+  const char *label;     /* untranslated */
+} LotsenCategory;
+
 /* What staff enter for an activity; nothing is stored until
  * lotsen_activity_create() or lotsen_activity_update() takes it. */
 typedef struct
@@ -115,6 +122,8 @@ void                 lotsen_activity_free               (LotsenActivity      *ac
 void                 lotsen_session_free                (LotsenSession       *session);
 void                 lotsen_signup_free                 (LotsenSignup        *signup);
 const char          *lotsen_signup_status_to_string     (LotsenSignupStatus   status);
+const LotsenCategory *lotsen_activity_get_categories    (guint               *n_categories);
+const LotsenCategory *lotsen_activity_lookup_category   (const char          *key);
 
 gint64               lotsen_activity_create             (LotsenStore         *store,
                                                          const LotsenActivityDraft *draft,

@@ -5,7 +5,9 @@
 
 #include <adwaita.h>
 
+#include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-window.h"
 
@@ -35,6 +37,52 @@ lotsen_test_ui_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_BASE "/icons");
+}
+
+/**
+ * lotsen_ui_fixture_set_up:
+ * @fixed_clock: %TRUE for a clock that stays at %TEST_NOW
+ *
+ * Opens a new database with the demo data and shows a kiosk window of
+ * @width × @height on it, drawn.
+ */
+void
+lotsen_ui_fixture_set_up (LotsenUiFixture *fixture,
+                          gboolean         fixed_clock,
+                          int              width,
+                          int              height)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "lotsen.db", NULL);
+  fixture->clock = fixed_clock ? lotsen_clock_new_fixed (TEST_NOW) : NULL;
+  fixture->store = lotsen_store_open (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_demo_seed (fixture->store, &error));
+
+  fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+}
+
+/* Closes the window, checks that nothing holds on to it or the store,
+ * and removes the database. */
+void
+lotsen_ui_fixture_tear_down (LotsenUiFixture *fixture)
+{
+  lotsen_window_set_language (fixture->window, LOTSEN_DEFAULT_LANGUAGE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->store);
+  if (fixture->clock != NULL)
+    g_assert_finalize_object (fixture->clock);
+
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
 }
 
 static gboolean
@@ -131,8 +179,17 @@ match_action (GtkWidget     *widget,
     return TRUE;
 
   target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
-  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
-         g_str_equal (g_variant_get_string (target, NULL), b);
+  if (target == NULL)
+    return FALSE;
+  if (g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+    return g_str_equal (g_variant_get_string (target, NULL), b);
+
+  /* Numbers and the like, as written without their type: "42". */
+  {
+    g_autofree char *text = g_variant_print (target, FALSE);
+
+    return g_str_equal (text, b);
+  }
 }
 
 /* The visible button that activates @action_name (with @target, when given). */

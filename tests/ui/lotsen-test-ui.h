@@ -3,7 +3,27 @@
 
 #include <gtk/gtk.h>
 
+#include "lotsen-clock.h"
+#include "lotsen-store.h"
+#include "lotsen-window.h"
+
 G_BEGIN_DECLS
+
+/* A kiosk window on a fresh demo database in a temporary folder. */
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  LotsenClock  *clock;  /* fixed at TEST_NOW, or %NULL for the real time */
+  LotsenStore  *store;
+  LotsenWindow *window;
+} LotsenUiFixture;
+
+void        lotsen_ui_fixture_set_up    (LotsenUiFixture *fixture,
+                                         gboolean         fixed_clock,
+                                         int              width,
+                                         int              height);
+void        lotsen_ui_fixture_tear_down (LotsenUiFixture *fixture);
 
 void        lotsen_test_ui_init         (int          *argc,
                                          char       ***argv);

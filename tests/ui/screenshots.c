@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "lotsen-activity.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
@@ -84,7 +85,9 @@ type_name (LotsenWindow *window,
     if (g_str_equal (names[i].code, language))
       {
         gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), names[i].given);
-        gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), names[i].family);
+        /* The sign-up asks for the first name only. */
+        if (entries->len > 1)
+          gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), names[i].family);
       }
 }
 
@@ -97,6 +100,9 @@ main (int   argc,
   g_autofree char *tmpdir = NULL;
   g_autofree char *db = NULL;
   const LotsenLanguage *languages;
+  g_autofree char *work_session = NULL;
+  g_autofree char *cafe_session = NULL;
+  GPtrArray *sessions;
   const char *dir;
   int width = 1920, height = 1080;
   guint n_languages;
@@ -128,6 +134,18 @@ main (int   argc,
   for (int i = 0; i < 4; i++)
     lotsen_ticket_free (lotsen_queue_take_ticket (store, "A", NULL, NULL));
   lotsen_ticket_free (lotsen_queue_take_ticket (store, "B", "ti", NULL));
+
+  /* The first coming job coaching and language café, to tap. */
+  sessions = lotsen_activity_list_sessions (store, g_get_real_time () / G_USEC_PER_SEC, G_MAXINT64,
+                                            "sv", "work", FALSE, &error);
+  g_assert_no_error (error);
+  work_session = g_strdup_printf ("%" G_GINT64_FORMAT, ((LotsenSession *) sessions->pdata[0])->id);
+  g_ptr_array_unref (sessions);
+  sessions = lotsen_activity_list_sessions (store, g_get_real_time () / G_USEC_PER_SEC, G_MAXINT64,
+                                            "sv", "language", FALSE, &error);
+  g_assert_no_error (error);
+  cafe_session = g_strdup_printf ("%" G_GINT64_FORMAT, ((LotsenSession *) sessions->pdata[0])->id);
+  g_ptr_array_unref (sessions);
 
   languages = lotsen_i18n_get_languages (&n_languages);
   for (guint i = 0; i < n_languages; i++)
@@ -203,6 +221,40 @@ main (int   argc,
       click (window, "win.sign-in", NULL);
       shoot (window, dir, "17-welcome-back");
       g_clear_pointer (&code, g_free);
+
+      /* Signing up, with the code: job coaching fills up after four. */
+      click (window, "win.show-page", "activities");
+      click (window, "win.category", "work");
+      shoot (window, dir, "20-whats-on-work");
+      click (window, "win.choose-session", work_session);
+      shoot (window, dir, "21-signup-how-many");
+      click (window, "win.sign-up", NULL);
+      shoot (window, dir, "22-signup-done");
+      click (window, "win.show-page", "my-signups");
+      shoot (window, dir, "23-my-signups");
+      click (window, "win.cancel-signup", NULL);
+      shoot (window, dir, "24-my-signups-cancel");
+      click (window, "win.keep-signup", NULL);
+
+      /* And without a code. */
+      click (window, "win.finish-visit", NULL);
+      lotsen_window_set_language (window, languages[i].code);
+      click (window, "win.show-page", "activities");
+      click (window, "win.choose-session", cafe_session);
+      shoot (window, dir, "25-signup-how");
+      click (window, "signup.by-phone", NULL);
+      type_name (window, languages[i].code);
+      shoot (window, dir, "26-signup-name");
+      click (window, "signup.next", NULL);
+      {
+        g_autoptr(GPtrArray) entries = lotsen_test_ui_collect (GTK_WIDGET (window), GTK_TYPE_ENTRY);
+
+        gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "070-123 45 67");
+      }
+      shoot (window, dir, "27-signup-phone");
+      click (window, "signup.next", NULL);
+      click (window, "win.sign-up", NULL);
+      shoot (window, dir, "28-signup-done-by-phone");
 
       /* Wrong codes, then the pause. */
       click (window, "win.finish-visit", NULL);

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-format.c — times, seats and categories as the visitor reads them.
+ *
+ * The kiosk has no system locales, so the names of days and months are
+ * our own translations, and every screen that shows a session's time
+ * writes it the same way. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lotsen-format.h"
+
+static const char * const weekdays[] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+  N_("Friday"), N_("Saturday"), N_("Sunday"),
+};
+
+static const char * const months[] = {
+  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
+/**
+ * lotsen_format_when:
+ * @time: unix seconds
+ * @timezone: the site's
+ *
+ * Returns: (transfer full): e.g. "Tuesday 1 December, 15:00", in the
+ *   current language
+ */
+char *
+lotsen_format_when (gint64     time,
+                    GTimeZone *timezone)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, timezone);
+
+  /* Translators: a session's start: weekday, day of the month, month, hour
+   * and minute, e.g. "Tuesday 1 December, 15:00". Reorder with %1$s etc. */
+  return g_strdup_printf (_("%1$s %2$d %3$s, %4$02d:%5$02d"),
+                          _(weekdays[g_date_time_get_day_of_week (local) - 1]),
+                          g_date_time_get_day_of_month (local),
+                          _(months[g_date_time_get_month (local) - 1]),
+                          g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
+/**
+ * lotsen_format_seats:
+ *
+ * Returns: (transfer full): "3 seats left", or "Full. Waiting list: 2"
+ */
+char *
+lotsen_format_seats (const LotsenSession *session)
+{
+  if (session->waiting > 0 || session->seats_left == 0)
+    return g_strdup_printf (_("Full. Waiting list: %d"), session->waiting);
+
+  return g_strdup_printf (ngettext ("%d seat left", "%d seats left", session->seats_left),
+                          session->seats_left);
+}
+
+/**
+ * lotsen_format_category:
+ * @key: a category key
+ *
+ * Returns: the category's name in the current language, or @key itself
+ *   for a category the kiosk does not know
+ */
+const char *
+lotsen_format_category (const char *key)
+{
+  const LotsenCategory *category = lotsen_activity_lookup_category (key);
+
+  return category != NULL ? _(category->label) : key;
+}

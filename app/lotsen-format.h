@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "lotsen-activity.h"
+
+G_BEGIN_DECLS
+
+char       *lotsen_format_when           (gint64               time,
+                                          GTimeZone           *timezone);
+char       *lotsen_format_seats          (const LotsenSession *session);
+const char *lotsen_format_category       (const char          *key);
+
+G_END_DECLS
