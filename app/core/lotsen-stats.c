@@ -2,16 +2,20 @@
 /* lotsen-stats.c — the funder report: how many people came, how often, to
  * what, and how long they waited, per local month.
  *
- * Every number comes from an aggregate query; no ticket or sign-up row is
- * ever loaded.  Months are local (the store's time zone, Europe/Stockholm
- * by default) while times are stored as UTC seconds, so the month
- * boundaries are worked out here with GDateTime and bound as parameters:
- * one query per month and section, each a GROUP BY over the month's rows.
- * Tickets are found through their local day (the index on ticket.day),
- * sessions through their start (the index on session.starts_at), sign-ups
- * through their session (the index on signup.session_id); no other index
- * is needed.  Medians are exact and computed in SQL with row_number ()
- * over the ordered waits: the middle one, or the mean of the middle two.
+ * Months are local (the store's time zone, Europe/Stockholm by default)
+ * while times are stored as UTC seconds, so the month boundaries are
+ * worked out here with GDateTime.  The numbers are counted in C while the
+ * rows stream past, with no sorting and no row kept: one pass over the
+ * period's tickets (the covering index ticket_report, through their local
+ * day) and one over the period's sessions with their sign-ups (the
+ * covering indexes session_starts_at and signup_report), after one over
+ * the people for their gender and age band.  What is kept is small: a
+ * word per person (their group, the month they registered) and a bit a
+ * month they came in, so that someone who came often is counted once a
+ * month and once in the period; sums per month and group; and per
+ * service how many waited each second up to four hours (and the rarer
+ * other waits as they are), from which the exact median is read off:
+ * the middle wait, or the mean of the middle two.
  *
  * The numbers carry stable keys ("woman", "16-24", "signups"); the words
  * people read are the writers' business (app/lotsen-report-pdf.c).
@@ -43,90 +47,47 @@
 #define SWEDISH_TEXT(column, table, key, id) \
   "(SELECT " column " FROM " table " WHERE " key " = " id " ORDER BY lang = 'sv' DESC, lang LIMIT 1)"
 
-/* Per person, then per gender × age band: everything one stretch of time
- * holds.  ?5 is the year ages are counted at.  The row of people without
- * a person (visitor_id NULL) carries the anonymous visits. */
-static const char counts_sql[] =
-  "WITH event (visitor_id, visit, signup, attended, attendees, no_show) AS ("
-  "  SELECT visitor_id, 1, 0, 0, 0, 0 FROM ticket WHERE " TICKETS_IN_RANGE
-  "  UNION ALL"
-  "  SELECT g.visitor_id, g.status = 'attended', 1, g.status = 'attended',"
-  "         CASE WHEN g.status = 'attended' THEN g.party_size ELSE 0 END, g.status = 'no_show'"
-  "  FROM session se JOIN signup g ON g.session_id = se.id"
-  "  WHERE se.starts_at >= ?1 AND se.starts_at < ?2 AND g.status <> 'cancelled'"
-  "), person AS ("
-  "  SELECT visitor_id, sum (visit) AS visits, sum (signup) AS signups, sum (attended) AS attended,"
-  "         sum (attendees) AS attendees, sum (no_show) AS no_shows"
-  "  FROM event GROUP BY visitor_id"
-  ") "
-  "SELECT CASE v.gender WHEN 'woman' THEN 0 WHEN 'man' THEN 1 WHEN 'other' THEN 2"
-  "                     WHEN 'unstated' THEN 3 ELSE 4 END AS gender_band,"
-  "       CASE WHEN v.birth_year IS NULL OR v.birth_year <= 0 THEN 7"
-  "            WHEN ?5 - v.birth_year < 16 THEN 0"
-  "            WHEN ?5 - v.birth_year < 25 THEN 1"
-  "            WHEN ?5 - v.birth_year < 35 THEN 2"
-  "            WHEN ?5 - v.birth_year < 45 THEN 3"
-  "            WHEN ?5 - v.birth_year < 55 THEN 4"
-  "            WHEN ?5 - v.birth_year < 65 THEN 5"
-  "            ELSE 6 END AS age_band,"
-  "       count (*) FILTER (WHERE p.visitor_id IS NOT NULL AND p.visits > 0),"
-  "       count (*) FILTER (WHERE p.visitor_id IS NOT NULL AND p.visits > 0"
-  "                         AND v.created_at >= ?1 AND v.created_at < ?2),"
-  "       sum (p.visits),"
-  "       sum (CASE WHEN p.visitor_id IS NULL THEN p.visits ELSE 0 END),"
-  "       sum (p.signups), sum (p.attended), sum (p.attendees), sum (p.no_shows) "
-  "FROM person p LEFT JOIN visitor v ON v.id = p.visitor_id "
-  "GROUP BY gender_band, age_band";
+/* Waits of 0 … 4 hours are counted a second each; any other wait is
+ * kept in a list beside the counts. */
+#define WAIT_BINS (4 * 3600)
 
-static const char activities_sql[] =
-  "SELECT " SWEDISH_TEXT ("title", "activity_text", "activity_id", "x.activity_id") ","
-  "       x.sessions, x.signups, x.attended, x.attendees, x.no_shows "
-  "FROM (WITH se AS MATERIALIZED ("
-  "        SELECT id, activity_id, cancelled FROM session WHERE starts_at >= ?1 AND starts_at < ?2)"
-  "      SELECT se.activity_id,"
-  "             count (DISTINCT CASE WHEN se.cancelled = 0 THEN se.id END) AS sessions,"
-  "             count (g.id) AS signups,"
-  "             count (*) FILTER (WHERE g.status = 'attended') AS attended,"
-  "             coalesce (sum (CASE WHEN g.status = 'attended' THEN g.party_size END), 0) AS attendees,"
-  "             count (*) FILTER (WHERE g.status = 'no_show') AS no_shows"
-  "      FROM se LEFT JOIN signup g ON g.session_id = se.id AND g.status <> 'cancelled'"
-  "      GROUP BY se.activity_id) x "
-  "ORDER BY 1, x.activity_id";
+/* Every person's group: the gender band and the age band at the year ?1
+ * (a person without a birth year is "unknown"). */
+static const char people_sql[] =
+  "SELECT id,"
+  "       CASE gender WHEN 'woman' THEN 0 WHEN 'man' THEN 1 WHEN 'other' THEN 2"
+  "                   WHEN 'unstated' THEN 3 ELSE 4 END,"
+  "       CASE WHEN birth_year IS NULL OR birth_year <= 0 THEN 7"
+  "            WHEN ?1 - birth_year < 16 THEN 0"
+  "            WHEN ?1 - birth_year < 25 THEN 1"
+  "            WHEN ?1 - birth_year < 35 THEN 2"
+  "            WHEN ?1 - birth_year < 45 THEN 3"
+  "            WHEN ?1 - birth_year < 55 THEN 4"
+  "            WHEN ?1 - birth_year < 65 THEN 5"
+  "            ELSE 6 END,"
+  "       created_at "
+  "FROM visitor";
 
-/* The median of the waits of each service's called tickets: the middle
- * one of the ordered waits, or the mean of the middle two. */
+/* The period's tickets, read from the covering index ticket_report. */
+static const char tickets_sql[] =
+  "SELECT created_at, visitor_id, service_id, status = 'no_show', called_at - created_at "
+  "FROM ticket WHERE " TICKETS_IN_RANGE;
+
+/* The sessions that start in the period, each with its sign-ups that
+ * were not cancelled (or a row without one), through the covering
+ * indexes session_starts_at and signup_report. */
+static const char sessions_sql[] =
+  "SELECT se.id, se.activity_id, se.cancelled, se.starts_at, g.id IS NOT NULL, g.visitor_id,"
+  "       g.status = 'attended', g.status = 'no_show', g.party_size "
+  "FROM session se LEFT JOIN signup g ON g.session_id = se.id AND g.status <> 'cancelled' "
+  "WHERE se.starts_at >= ?1 AND se.starts_at < ?2";
+
+static const char activity_title_sql[] =
+  "SELECT " SWEDISH_TEXT ("title", "activity_text", "activity_id", "?1");
+
 static const char services_sql[] =
-  "WITH t AS ("
-  "  SELECT service_id, status, called_at - created_at AS wait FROM ticket WHERE " TICKETS_IN_RANGE
-  "), ranked AS ("
-  "  SELECT service_id, wait,"
-  "         row_number () OVER (PARTITION BY service_id ORDER BY wait) AS n,"
-  "         count (*) OVER (PARTITION BY service_id) AS c"
-  "  FROM t WHERE wait IS NOT NULL"
-  "), median AS ("
-  "  SELECT service_id, CAST (round (avg (wait)) AS INTEGER) AS wait"
-  "  FROM ranked WHERE n IN ((c + 1) / 2, c / 2 + 1) GROUP BY service_id"
-  "), total AS ("
-  "  SELECT service_id, count (*) AS tickets, count (wait) AS called,"
-  "         count (*) FILTER (WHERE status = 'no_show') AS no_shows"
-  "  FROM t GROUP BY service_id"
-  ") "
-  "SELECT s.prefix, " SWEDISH_TEXT ("name", "service_text", "service_id", "s.id") ","
-  "       coalesce (total.tickets, 0), coalesce (total.called, 0), coalesce (total.no_shows, 0),"
-  "       median.wait "
-  "FROM service s LEFT JOIN total ON total.service_id = s.id"
-  " LEFT JOIN median ON median.service_id = s.id "
-  "WHERE s.active OR total.tickets > 0 "
-  "ORDER BY s.sort_order, s.prefix";
-
-static const char median_sql[] =
-  "WITH ranked AS ("
-  "  SELECT called_at - created_at AS wait,"
-  "         row_number () OVER (ORDER BY called_at - created_at) AS n,"
-  "         count (*) OVER () AS c"
-  "  FROM ticket WHERE " TICKETS_IN_RANGE " AND called_at IS NOT NULL"
-  ") "
-  "SELECT CAST (round (avg (wait)) AS INTEGER) FROM ranked WHERE n IN ((c + 1) / 2, c / 2 + 1)";
+  "SELECT s.id, s.prefix, " SWEDISH_TEXT ("name", "service_text", "service_id", "s.id") ", s.active "
+  "FROM service s ORDER BY s.sort_order, s.prefix";
 
 static const char * const gender_keys[] = {
   [LOTSEN_REPORT_GENDER_WOMAN]    = "woman",
@@ -303,61 +264,6 @@ add_counts (LotsenReportCounts       *sum,
   sum->no_shows += counts->no_shows;
 }
 
-/* Fills @month for its own [start, end); with @by_gender and @by_age,
- * also the counts of each group. */
-static gboolean
-count_range (LotsenStore         *store,
-             int                  age_year,
-             LotsenReportMonth   *month,
-             LotsenReportCounts  *by_gender,
-             LotsenReportCounts  *by_age,
-             GError             **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (store, counts_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_range (store, stmt, month->start, month->end);
-  sqlite3_bind_int (stmt, 5, age_year);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int gender = sqlite3_column_int (stmt, 0);
-      int age = sqlite3_column_int (stmt, 1);
-      LotsenReportCounts counts = {
-        .participants = sqlite3_column_int (stmt, 2),
-        .new_participants = sqlite3_column_int (stmt, 3),
-        .visits = sqlite3_column_int (stmt, 4),
-        .anonymous_visits = sqlite3_column_int (stmt, 5),
-        .signups = sqlite3_column_int (stmt, 6),
-        .attended = sqlite3_column_int (stmt, 7),
-        .attendees = sqlite3_column_int (stmt, 8),
-        .no_shows = sqlite3_column_int (stmt, 9),
-      };
-
-      g_assert (gender >= 0 && gender < LOTSEN_REPORT_N_GENDERS);
-      g_assert (age >= 0 && age < LOTSEN_REPORT_N_AGE_BANDS);
-
-      add_counts (&month->counts, &counts);
-      month->participants_by_gender[gender] += counts.participants;
-      month->participants_by_age[age] += counts.participants;
-      if (by_gender != NULL)
-        add_counts (&by_gender[gender], &counts);
-      if (by_age != NULL)
-        add_counts (&by_age[age], &counts);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      lotsen_store_set_error (store, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static LotsenReportMonth *
 month_new (char   *key,
            gint64  start,
@@ -371,11 +277,10 @@ month_new (char   *key,
   return month;
 }
 
-/* A row a local month that overlaps [from, to). */
-static gboolean
-count_months (LotsenStore   *store,
-              LotsenReport  *report,
-              GError       **error)
+/* A row a local month that overlaps [from, to), still without numbers. */
+static void
+add_months (LotsenStore  *store,
+            LotsenReport *report)
 {
   g_autoptr(GDateTime) local = lotsen_store_to_local (store, report->from);
   g_autoptr(GDateTime) start = g_date_time_new (lotsen_store_get_timezone (store),
@@ -385,113 +290,748 @@ count_months (LotsenStore   *store,
   while (start != NULL && g_date_time_to_unix (start) < report->to)
     {
       g_autoptr(GDateTime) next = g_date_time_add_months (start, 1);
-      LotsenReportMonth *month;
 
       if (next == NULL)
         break;
 
-      month = month_new (g_date_time_format (start, "%Y-%m"),
-                         MAX (report->from, g_date_time_to_unix (start)),
-                         MIN (report->to, g_date_time_to_unix (next)));
-      g_ptr_array_add (report->months, month);
-
-      if (!count_range (store, report->age_year, month, NULL, NULL, error))
-        return FALSE;
+      g_ptr_array_add (report->months,
+                       month_new (g_date_time_format (start, "%Y-%m"),
+                                  MAX (report->from, g_date_time_to_unix (start)),
+                                  MIN (report->to, g_date_time_to_unix (next))));
 
       g_date_time_unref (start);
       start = g_steal_pointer (&next);
     }
+}
 
-  return TRUE;
+/* Waiting times, exactly: how many waited each second up to WAIT_BINS,
+ * and the rare other waits as they are.  Any median is then found in
+ * one walk over the counts. */
+typedef struct
+{
+  guint32 *bins;     /* allocated with the first wait */
+  GArray  *outliers; /* gint64 */
+  guint64  n;
+} Waits;
+
+static void
+waits_add (Waits  *waits,
+           gint64  wait)
+{
+  if (wait >= 0 && wait < WAIT_BINS)
+    {
+      if (waits->bins == NULL)
+        waits->bins = g_new0 (guint32, WAIT_BINS);
+      waits->bins[wait]++;
+    }
+  else
+    {
+      if (waits->outliers == NULL)
+        waits->outliers = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (waits->outliers, wait);
+    }
+
+  waits->n++;
+}
+
+static void
+waits_merge (Waits       *sum,
+             const Waits *waits)
+{
+  if (waits->bins != NULL)
+    {
+      if (sum->bins == NULL)
+        sum->bins = g_new0 (guint32, WAIT_BINS);
+      for (guint i = 0; i < WAIT_BINS; i++)
+        sum->bins[i] += waits->bins[i];
+    }
+
+  if (waits->outliers != NULL)
+    {
+      if (sum->outliers == NULL)
+        sum->outliers = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (sum->outliers, waits->outliers->data, waits->outliers->len);
+    }
+
+  sum->n += waits->n;
+}
+
+static void
+waits_clear (Waits *waits)
+{
+  g_clear_pointer (&waits->bins, g_free);
+  g_clear_pointer (&waits->outliers, g_array_unref);
+  waits->n = 0;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The @k-th smallest wait, from 0; the outliers are sorted. */
+static gint64
+waits_nth (const Waits *waits,
+           guint64      k)
+{
+  const gint64 *outliers = waits->outliers != NULL ? (const gint64 *) (gpointer) waits->outliers->data : NULL;
+  guint n_outliers = waits->outliers != NULL ? waits->outliers->len : 0;
+  guint below = 0;
+
+  g_assert (k < waits->n);
+
+  while (below < n_outliers && outliers[below] < 0)
+    below++;
+  if (k < below)
+    return outliers[k];
+  k -= below;
+
+  if (waits->bins != NULL)
+    for (gint64 wait = 0; wait < WAIT_BINS; wait++)
+      {
+        if (k < waits->bins[wait])
+          return wait;
+        k -= waits->bins[wait];
+      }
+
+  g_assert (below + k < n_outliers);
+  return outliers[below + k];
+}
+
+/* The middle wait, or the mean of the middle two rounded half away from
+ * zero (as SQL's round () does); -1 without any wait. */
+static gint64
+waits_median (Waits *waits)
+{
+  gint64 sum;
+
+  if (waits->n == 0)
+    return -1;
+
+  if (waits->outliers != NULL)
+    g_array_sort (waits->outliers, compare_gint64);
+
+  sum = waits_nth (waits, (waits->n - 1) / 2) + waits_nth (waits, waits->n / 2);
+  return sum >= 0 ? (sum + 1) / 2 : -((-sum + 1) / 2);
+}
+
+/* A person as the report counts them: a word for their group (the
+ * gender and age bands, and the month they registered in, + 1, or 0 when
+ * that is outside the period), then a bit a month they came in.  Kept
+ * together, so that a row costs one look into memory.  A visitor id
+ * without a visitor row (if one ever appears) is a person of unknown
+ * gender and age. */
+#define PERSON_GENDER(p)    ((guint) ((p)[0] & 0xff))
+#define PERSON_AGE(p)       ((guint) (((p)[0] >> 8) & 0xff))
+#define PERSON_NEW_MONTH(p) ((gint64) ((p)[0] >> 16) - 1)
+
+static guint64
+person_word (guint  gender,
+             guint  age,
+             gint64 new_month)
+{
+  return (guint64) gender | (guint64) age << 8 | (guint64) (new_month + 1) << 16;
+}
+
+#define UNKNOWN_PERSON person_word (LOTSEN_REPORT_GENDER_UNKNOWN, LOTSEN_REPORT_AGE_UNKNOWN, -1)
+
+/* A month's numbers are added up per group of people (a gender band ×
+ * an age band), and for the visits without a person. */
+#define N_GROUPS  (LOTSEN_REPORT_N_GENDERS * LOTSEN_REPORT_N_AGE_BANDS + 1)
+#define ANONYMOUS (N_GROUPS - 1)
+
+typedef struct
+{
+  gint64   id;
+  gboolean active;
+  char    *prefix;
+  char    *name;
+  guint    tickets;
+  guint    called;
+  guint    no_shows;
+  Waits    waits;
+} ServiceTally;
+
+typedef struct
+{
+  gint64  id;
+  char   *title; /* NULL: no text in any language */
+  guint   sessions;
+  guint   signups;
+  guint   attended;
+  guint   attendees;
+  guint   no_shows;
+} ActivityTally;
+
+/* What one pass over the period's rows keeps: a few bytes a person (their
+ * group and a bit a month they came in), the services and activities. */
+typedef struct
+{
+  LotsenStore  *store;
+  LotsenReport *report;
+  gint64       *starts;     /* each month's start, ascending */
+  guint         n_months;
+  guint         last_month; /* where the previous row was; rows come roughly in time order */
+  guint         stride;     /* a person's words: their group, then their months */
+  gint64        n_dense;    /* people with ids 0 … n_dense - 1 live in @people */
+  guint64      *people;     /* n_dense × stride */
+  GHashTable   *others;     /* the other ids: gint64 → their words */
+  LotsenReportCounts *cells; /* n_months × N_GROUPS */
+  GArray       *services;   /* ServiceTally, in the kiosk's order */
+  Waits         unlisted;   /* waits at a service id that is not in the service table */
+  GHashTable   *activities; /* gint64 id → ActivityTally */
+  GHashTable   *sessions;   /* gint64 ids of the sessions counted */
+} Tally;
+
+static void
+tally_clear (Tally *tally)
+{
+  g_free (tally->starts);
+  g_free (tally->people);
+  g_free (tally->cells);
+  g_clear_pointer (&tally->others, g_hash_table_unref);
+  if (tally->services != NULL)
+    for (guint i = 0; i < tally->services->len; i++)
+      {
+        ServiceTally *service = &g_array_index (tally->services, ServiceTally, i);
+
+        g_free (service->prefix);
+        g_free (service->name);
+        waits_clear (&service->waits);
+      }
+  g_clear_pointer (&tally->services, g_array_unref);
+  waits_clear (&tally->unlisted);
+  g_clear_pointer (&tally->activities, g_hash_table_unref);
+  g_clear_pointer (&tally->sessions, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
+
+static void
+activity_tally_free (ActivityTally *activity)
+{
+  g_free (activity->title);
+  g_free (activity);
+}
+
+/* The month @at lies in; @at is inside the period. */
+static guint
+find_month (Tally  *tally,
+            gint64  at)
+{
+  guint low = 0, high = tally->n_months;
+  guint last = tally->last_month;
+
+  if (tally->starts[last] <= at && (last + 1 == tally->n_months || at < tally->starts[last + 1]))
+    return last;
+
+  /* The last month that starts at or before @at. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (tally->starts[middle] <= at)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  tally->last_month = low;
+  return low;
+}
+
+static guint64 *
+find_person (Tally  *tally,
+             gint64  id)
+{
+  guint64 *person;
+
+  if (id >= 0 && id < tally->n_dense)
+    return tally->people + id * tally->stride;
+
+  person = g_hash_table_lookup (tally->others, &id);
+  if (person == NULL)
+    {
+      person = g_new0 (guint64, tally->stride);
+      person[0] = UNKNOWN_PERSON;
+      g_hash_table_insert (tally->others, g_memdup2 (&id, sizeof id), person);
+    }
+
+  return person;
 }
 
 static gboolean
-count_activities (LotsenStore   *store,
-                  LotsenReport  *report,
-                  GError       **error)
+step_failed (Tally   *tally,
+             int      rc,
+             GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (store, activities_sql, error);
-  int rc;
-
-  if (stmt == NULL)
+  if (rc == SQLITE_DONE)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, report->from);
-  sqlite3_bind_int64 (stmt, 2, report->to);
+  lotsen_store_set_error (tally->store, error);
+  return TRUE;
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LotsenReportActivity *activity = g_new0 (LotsenReportActivity, 1);
+/* Sets up the months and every person's group.  The people's arrays
+ * reach up to the highest visitor id unless ids are far sparser than
+ * people (an import could make them so); the others go into a table. */
+static gboolean
+tally_init (Tally         *tally,
+            LotsenStore   *store,
+            LotsenReport  *report,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) size = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 max_id, count;
+  int rc;
 
-      activity->title = lotsen_store_column_text (stmt, 0);
-      if (activity->title == NULL)
-        activity->title = g_strdup ("");
-      activity->sessions = sqlite3_column_int (stmt, 1);
-      activity->signups = sqlite3_column_int (stmt, 2);
-      activity->attended = sqlite3_column_int (stmt, 3);
-      activity->attendees = sqlite3_column_int (stmt, 4);
-      activity->no_shows = sqlite3_column_int (stmt, 5);
-      g_ptr_array_add (report->activities, activity);
-    }
+  tally->store = store;
+  tally->report = report;
+  tally->n_months = report->months->len;
+  tally->starts = g_new (gint64, tally->n_months);
+  for (guint i = 0; i < tally->n_months; i++)
+    tally->starts[i] = ((LotsenReportMonth *) report->months->pdata[i])->start;
+  tally->stride = 1 + (tally->n_months + 63) / 64;
+  tally->cells = g_new0 (LotsenReportCounts, tally->n_months * N_GROUPS);
+  tally->others = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  tally->services = g_array_new (FALSE, TRUE, sizeof (ServiceTally));
+  tally->activities = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                             (GDestroyNotify) activity_tally_free);
+  tally->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (rc != SQLITE_DONE)
+  size = lotsen_store_prepare (store, "SELECT max (id), count (*) FROM visitor", error);
+  if (size == NULL)
+    return FALSE;
+  if (sqlite3_step (size) != SQLITE_ROW)
     {
       lotsen_store_set_error (store, error);
       return FALSE;
     }
+  max_id = sqlite3_column_int64 (size, 0);
+  count = sqlite3_column_int64 (size, 1);
 
-  return TRUE;
+  tally->n_dense = CLAMP (max_id + 1, 0, 4 * count + 65536);
+  tally->people = g_new0 (guint64, tally->n_dense * tally->stride);
+  for (gint64 i = 0; i < tally->n_dense; i++)
+    tally->people[i * tally->stride] = UNKNOWN_PERSON;
+
+  stmt = lotsen_store_prepare (store, people_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, report->age_year);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint64 *person = find_person (tally, sqlite3_column_int64 (stmt, 0));
+      int gender = sqlite3_column_int (stmt, 1);
+      int age = sqlite3_column_int (stmt, 2);
+      gint64 created_at = sqlite3_column_int64 (stmt, 3);
+
+      g_assert (gender >= 0 && gender < LOTSEN_REPORT_N_GENDERS && age >= 0 && age < LOTSEN_REPORT_N_AGE_BANDS);
+      person[0] = person_word (gender, age,
+                               created_at >= report->from && created_at < report->to
+                               ? (gint64) find_month (tally, created_at) : -1);
+    }
+
+  return !step_failed (tally, rc, error);
+}
+
+/* One visit, sign-up or both at @at, by the person in @visitor_column
+ * or by nobody (SQL NULL). */
+static void
+count_event (Tally                    *tally,
+             gint64                    at,
+             sqlite3_stmt             *stmt,
+             int                       visitor_column,
+             const LotsenReportCounts *event)
+{
+  guint month = find_month (tally, at);
+  guint group = ANONYMOUS;
+
+  if (sqlite3_column_type (stmt, visitor_column) != SQLITE_NULL)
+    {
+      guint64 *person = find_person (tally, sqlite3_column_int64 (stmt, visitor_column));
+
+      group = PERSON_GENDER (person) * LOTSEN_REPORT_N_AGE_BANDS + PERSON_AGE (person);
+      if (event->visits > 0)
+        person[1 + month / 64] |= G_GUINT64_CONSTANT (1) << (month % 64);
+    }
+
+  add_counts (&tally->cells[month * N_GROUPS + group], event);
+}
+
+/* The groups' counts into the months, the period and the groups. */
+static void
+count_groups (Tally *tally)
+{
+  LotsenReport *report = tally->report;
+
+  for (guint index = 0; index < tally->n_months; index++)
+    {
+      LotsenReportMonth *month = report->months->pdata[index];
+
+      for (guint group = 0; group < N_GROUPS; group++)
+        {
+          LotsenReportCounts counts = tally->cells[index * N_GROUPS + group];
+          guint gender = LOTSEN_REPORT_GENDER_UNKNOWN, age = LOTSEN_REPORT_AGE_UNKNOWN;
+
+          if (group == ANONYMOUS)
+            counts.anonymous_visits = counts.visits;
+          else
+            {
+              gender = group / LOTSEN_REPORT_N_AGE_BANDS;
+              age = group % LOTSEN_REPORT_N_AGE_BANDS;
+            }
+
+          add_counts (&month->counts, &counts);
+          add_counts (&report->total->counts, &counts);
+          add_counts (&report->by_gender[gender], &counts);
+          add_counts (&report->by_age[age], &counts);
+        }
+    }
+}
+
+static ServiceTally *
+find_service (Tally  *tally,
+              gint64  id)
+{
+  for (guint i = 0; i < tally->services->len; i++)
+    {
+      ServiceTally *service = &g_array_index (tally->services, ServiceTally, i);
+
+      if (service->id == id)
+        return service;
+    }
+
+  return NULL;
 }
 
 static gboolean
-count_services (LotsenStore   *store,
-                LotsenReport  *report,
-                GError       **error)
+read_services (Tally   *tally,
+               GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (store, services_sql, error);
-  g_autoptr(sqlite3_stmt) median = NULL;
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (tally->store, services_sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  bind_range (store, stmt, report->from, report->to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ServiceTally service = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .prefix = lotsen_store_column_text (stmt, 1),
+        .name = lotsen_store_column_text (stmt, 2),
+        .active = sqlite3_column_int (stmt, 3) != 0,
+      };
+
+      g_array_append_val (tally->services, service);
+    }
+
+  return !step_failed (tally, rc, error);
+}
+
+/* Every ticket of the period once: a visit, and its service's numbers. */
+static gboolean
+count_tickets (Tally   *tally,
+               GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (tally->store, tickets_sql, error);
+  static const LotsenReportCounts visit = { .visits = 1 };
+  ServiceTally *service = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_range (tally->store, stmt, tally->report->from, tally->report->to);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LotsenReportService *service = g_new0 (LotsenReportService, 1);
+      gint64 service_id = sqlite3_column_int64 (stmt, 2);
+      Waits *waits;
 
-      service->prefix = lotsen_store_column_text (stmt, 0);
-      service->name = lotsen_store_column_text (stmt, 1);
-      if (service->name == NULL)
-        service->name = g_strdup ("");
-      service->tickets = sqlite3_column_int (stmt, 2);
-      service->called = sqlite3_column_int (stmt, 3);
-      service->no_shows = sqlite3_column_int (stmt, 4);
-      service->median_wait = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                             ? -1 : sqlite3_column_int64 (stmt, 5);
+      count_event (tally, sqlite3_column_int64 (stmt, 0), stmt, 1, &visit);
+
+      if (service == NULL || service->id != service_id)
+        service = find_service (tally, service_id);
+
+      if (service != NULL)
+        {
+          service->tickets++;
+          service->no_shows += sqlite3_column_int (stmt, 3);
+        }
+
+      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        continue;
+
+      waits = &tally->unlisted;
+      if (service != NULL)
+        {
+          service->called++;
+          waits = &service->waits;
+        }
+      waits_add (waits, sqlite3_column_int64 (stmt, 4));
+    }
+
+  return !step_failed (tally, rc, error);
+}
+
+/* Every session of the period once, with its sign-ups: the activities'
+ * numbers and the sign-ups' visits. */
+static gboolean
+count_sessions (Tally   *tally,
+                GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (tally->store, sessions_sql, error);
+  ActivityTally *activity = NULL;
+  gint64 last_session = 0;
+  gboolean first = TRUE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, tally->report->from);
+  sqlite3_bind_int64 (stmt, 2, tally->report->to);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 session_id = sqlite3_column_int64 (stmt, 0);
+      gint64 activity_id = sqlite3_column_int64 (stmt, 1);
+      gboolean attended = sqlite3_column_int (stmt, 6) != 0;
+      LotsenReportCounts signup = {
+        .visits = attended,
+        .signups = 1,
+        .attended = attended,
+        .attendees = attended ? sqlite3_column_int (stmt, 8) : 0,
+        .no_shows = sqlite3_column_int (stmt, 7) != 0,
+      };
+
+      if (activity == NULL || activity->id != activity_id)
+        {
+          activity = g_hash_table_lookup (tally->activities, &activity_id);
+          if (activity == NULL)
+            {
+              activity = g_new0 (ActivityTally, 1);
+              activity->id = activity_id;
+              g_hash_table_insert (tally->activities, &activity->id, activity);
+            }
+        }
+
+      /* A session's rows come together; the set makes sure of it. */
+      if ((first || session_id != last_session) && sqlite3_column_int (stmt, 2) == 0 &&
+          g_hash_table_add (tally->sessions, g_memdup2 (&session_id, sizeof session_id)))
+        activity->sessions++;
+      first = FALSE;
+      last_session = session_id;
+
+      /* A session without sign-ups. */
+      if (sqlite3_column_int (stmt, 4) == 0)
+        continue;
+
+      activity->signups++;
+      activity->attended += signup.attended;
+      activity->attendees += signup.attendees;
+      activity->no_shows += signup.no_shows;
+
+      count_event (tally, sqlite3_column_int64 (stmt, 3), stmt, 5, &signup);
+    }
+
+  return !step_failed (tally, rc, error);
+}
+
+/* The lowest bit set in @bits, which is not 0. */
+static guint
+lowest_bit (guint64 bits)
+{
+  guint32 low = (guint32) bits;
+
+  return low != 0 ? (guint) g_bit_nth_lsf (low, -1) : 32 + (guint) g_bit_nth_lsf ((guint32) (bits >> 32), -1);
+}
+
+/* A person who came: once in each month they came in, once in the
+ * period, in their groups. */
+static void
+count_participant (Tally         *tally,
+                   const guint64 *person)
+{
+  LotsenReport *report = tally->report;
+  guint gender = PERSON_GENDER (person), age = PERSON_AGE (person);
+  gint64 new_month = PERSON_NEW_MONTH (person);
+  gboolean came = FALSE;
+
+  for (guint word = 1; word < tally->stride; word++)
+    for (guint64 bits = person[word]; bits != 0; bits &= bits - 1)
+      {
+        guint index = (word - 1) * 64 + lowest_bit (bits);
+        LotsenReportMonth *month = report->months->pdata[index];
+
+        month->counts.participants++;
+        month->participants_by_gender[gender]++;
+        month->participants_by_age[age]++;
+        if (new_month == index)
+          month->counts.new_participants++;
+        came = TRUE;
+      }
+
+  if (!came)
+    return;
+
+  report->total->counts.participants++;
+  report->total->participants_by_gender[gender]++;
+  report->total->participants_by_age[age]++;
+  report->by_gender[gender].participants++;
+  report->by_age[age].participants++;
+  if (new_month >= 0)
+    {
+      report->total->counts.new_participants++;
+      report->by_gender[gender].new_participants++;
+      report->by_age[age].new_participants++;
+    }
+}
+
+static void
+count_participants (Tally *tally)
+{
+  GHashTableIter iter;
+  guint64 *person;
+
+  for (gint64 id = 0; id < tally->n_dense; id++)
+    count_participant (tally, tally->people + id * tally->stride);
+
+  g_hash_table_iter_init (&iter, tally->others);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &person))
+    count_participant (tally, person);
+}
+
+/* The services in the kiosk's order: active ones, and inactive ones
+ * with tickets in the period. */
+static void
+finish_services (Tally *tally)
+{
+  LotsenReport *report = tally->report;
+  Waits all = { 0 };
+
+  for (guint i = 0; i < tally->services->len; i++)
+    {
+      ServiceTally *tallied = &g_array_index (tally->services, ServiceTally, i);
+      LotsenReportService *service;
+
+      waits_merge (&all, &tallied->waits);
+      if (!tallied->active && tallied->tickets == 0)
+        continue;
+
+      service = g_new0 (LotsenReportService, 1);
+      service->prefix = g_steal_pointer (&tallied->prefix);
+      service->name = tallied->name != NULL ? g_steal_pointer (&tallied->name) : g_strdup ("");
+      service->tickets = tallied->tickets;
+      service->called = tallied->called;
+      service->no_shows = tallied->no_shows;
+      service->median_wait = waits_median (&tallied->waits);
       g_ptr_array_add (report->services, service);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      lotsen_store_set_error (store, error);
-      return FALSE;
-    }
+  waits_merge (&all, &tally->unlisted);
+  report->median_wait = waits_median (&all);
+  waits_clear (&all);
+}
 
-  median = lotsen_store_prepare (store, median_sql, error);
-  if (median == NULL)
+/* By title (byte order, an activity without any title first), then by
+ * id, as SQL would order them. */
+static int
+compare_activities (gconstpointer a,
+                    gconstpointer b)
+{
+  const ActivityTally *x = *(ActivityTally * const *) a;
+  const ActivityTally *y = *(ActivityTally * const *) b;
+  int order;
+
+  if ((x->title == NULL) != (y->title == NULL))
+    return x->title == NULL ? -1 : 1;
+  if (x->title != NULL && (order = strcmp (x->title, y->title)) != 0)
+    return order;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The activities with a session in the period, by title. */
+static gboolean
+finish_activities (Tally   *tally,
+                   GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (tally->store, activity_title_sql, error);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GHashTableIter iter;
+  ActivityTally *tallied;
+
+  if (stmt == NULL)
     return FALSE;
 
-  bind_range (store, median, report->from, report->to);
-  if (sqlite3_step (median) != SQLITE_ROW)
+  g_hash_table_iter_init (&iter, tally->activities);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tallied))
     {
-      lotsen_store_set_error (store, error);
-      return FALSE;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, tallied->id);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          lotsen_store_set_error (tally->store, error);
+          return FALSE;
+        }
+      tallied->title = lotsen_store_column_text (stmt, 0);
+      g_ptr_array_add (sorted, tallied);
     }
 
-  report->median_wait = sqlite3_column_type (median, 0) == SQLITE_NULL
-                        ? -1 : sqlite3_column_int64 (median, 0);
+  g_ptr_array_sort (sorted, compare_activities);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      LotsenReportActivity *activity = g_new0 (LotsenReportActivity, 1);
+
+      tallied = sorted->pdata[i];
+      activity->title = g_strdup (tallied->title != NULL ? tallied->title : "");
+      activity->sessions = tallied->sessions;
+      activity->signups = tallied->signups;
+      activity->attended = tallied->attended;
+      activity->attendees = tallied->attendees;
+      activity->no_shows = tallied->no_shows;
+      g_ptr_array_add (tally->report->activities, activity);
+    }
+
+  return TRUE;
+}
+
+/* Everything in the report, from one pass over the period's tickets and
+ * one over its sessions with their sign-ups. */
+static gboolean
+count_report (LotsenStore   *store,
+              LotsenReport  *report,
+              GError       **error)
+{
+  g_auto(Tally) tally = { 0 };
+
+  add_months (store, report);
+  report->median_wait = -1;
+  if (report->months->len == 0)
+    return TRUE;
+
+  if (!tally_init (&tally, store, report, error) ||
+      !read_services (&tally, error) ||
+      !count_tickets (&tally, error) ||
+      !count_sessions (&tally, error) ||
+      !finish_activities (&tally, error))
+    return FALSE;
+
+  count_groups (&tally);
+  count_participants (&tally);
+  finish_services (&tally);
   return TRUE;
 }
 
@@ -559,11 +1099,7 @@ lotsen_report_new (LotsenStore  *store,
   if (!lotsen_store_exec (store, "BEGIN", error))
     return NULL;
 
-  counted = count_months (store, report, error) &&
-            count_range (store, report->age_year, report->total,
-                         report->by_gender, report->by_age, error) &&
-            count_activities (store, report, error) &&
-            count_services (store, report, error);
+  counted = count_report (store, report, error);
 
   lotsen_store_rollback (store);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The funder report: every number of a small, hand-counted fixture, in
- * the report itself, in its CSV cell by cell, and in its workbook. */
+ * the report itself, in its CSV cell by cell, and in its workbook; and
+ * every number of reports on a few thousand random rows against plain
+ * SQL (GROUP BY, window functions) computing the same. */
 #include "config.h"
 
 #include <sqlite3.h>
@@ -712,6 +714,426 @@ test_stats_xlsx (StoreFixture  *fixture,
   g_assert_nonnull (strstr (services, "<c r=\"C4\"><v>8</v></c>"));
 }
 
+/* The straightforward computation, in SQL with GROUP BY and window
+ * functions, that the report's one-pass counting must agree with. */
+static const char reference_counts_sql[] =
+  "WITH event (visitor_id, visit, signup, attended, attendees, no_show) AS ("
+  "  SELECT visitor_id, 1, 0, 0, 0, 0 FROM ticket WHERE created_at >= ?1 AND created_at < ?2"
+  "  UNION ALL"
+  "  SELECT g.visitor_id, g.status = 'attended', 1, g.status = 'attended',"
+  "         CASE WHEN g.status = 'attended' THEN g.party_size ELSE 0 END, g.status = 'no_show'"
+  "  FROM signup g JOIN session se ON se.id = g.session_id"
+  "  WHERE se.starts_at >= ?1 AND se.starts_at < ?2 AND g.status <> 'cancelled'"
+  "), person AS ("
+  "  SELECT visitor_id, sum (visit) AS visits, sum (signup) AS signups, sum (attended) AS attended,"
+  "         sum (attendees) AS attendees, sum (no_show) AS no_shows"
+  "  FROM event GROUP BY visitor_id"
+  ") "
+  "SELECT CASE v.gender WHEN 'woman' THEN 0 WHEN 'man' THEN 1 WHEN 'other' THEN 2"
+  "                     WHEN 'unstated' THEN 3 ELSE 4 END AS gender_band,"
+  "       CASE WHEN v.birth_year IS NULL OR v.birth_year <= 0 THEN 7"
+  "            WHEN ?3 - v.birth_year < 16 THEN 0 WHEN ?3 - v.birth_year < 25 THEN 1"
+  "            WHEN ?3 - v.birth_year < 35 THEN 2 WHEN ?3 - v.birth_year < 45 THEN 3"
+  "            WHEN ?3 - v.birth_year < 55 THEN 4 WHEN ?3 - v.birth_year < 65 THEN 5"
+  "            ELSE 6 END AS age_band,"
+  "       count (*) FILTER (WHERE p.visitor_id IS NOT NULL AND p.visits > 0),"
+  "       count (*) FILTER (WHERE p.visitor_id IS NOT NULL AND p.visits > 0"
+  "                         AND v.created_at >= ?1 AND v.created_at < ?2),"
+  "       sum (p.visits), sum (CASE WHEN p.visitor_id IS NULL THEN p.visits ELSE 0 END),"
+  "       sum (p.signups), sum (p.attended), sum (p.attendees), sum (p.no_shows) "
+  "FROM person p LEFT JOIN visitor v ON v.id = p.visitor_id "
+  "GROUP BY gender_band, age_band";
+
+static const char reference_activities_sql[] =
+  "SELECT (SELECT title FROM activity_text WHERE activity_id = se.activity_id"
+  "        ORDER BY lang = 'sv' DESC, lang LIMIT 1),"
+  "       count (DISTINCT CASE WHEN se.cancelled = 0 THEN se.id END), count (g.id),"
+  "       count (*) FILTER (WHERE g.status = 'attended'),"
+  "       coalesce (sum (CASE WHEN g.status = 'attended' THEN g.party_size END), 0),"
+  "       count (*) FILTER (WHERE g.status = 'no_show') "
+  "FROM session se LEFT JOIN signup g ON g.session_id = se.id AND g.status <> 'cancelled' "
+  "WHERE se.starts_at >= ?1 AND se.starts_at < ?2 "
+  "GROUP BY se.activity_id ORDER BY 1, se.activity_id";
+
+/* ?3: a service's id, or NULL for every ticket. */
+static const char reference_median_sql[] =
+  "WITH ranked AS ("
+  "  SELECT called_at - created_at AS wait,"
+  "         row_number () OVER (ORDER BY called_at - created_at) AS n, count (*) OVER () AS c"
+  "  FROM ticket WHERE created_at >= ?1 AND created_at < ?2 AND called_at IS NOT NULL"
+  "                AND (?3 IS NULL OR service_id = ?3)"
+  ") "
+  "SELECT CAST (round (avg (wait)) AS INTEGER) FROM ranked WHERE n IN ((c + 1) / 2, c / 2 + 1)";
+
+static const char reference_services_sql[] =
+  "SELECT s.id, s.prefix, (SELECT name FROM service_text WHERE service_id = s.id"
+  "                        ORDER BY lang = 'sv' DESC, lang LIMIT 1),"
+  "       count (t.id), count (t.called_at), count (*) FILTER (WHERE t.status = 'no_show') "
+  "FROM service s LEFT JOIN ticket t ON t.service_id = s.id AND t.created_at >= ?1 AND t.created_at < ?2 "
+  "GROUP BY s.id HAVING s.active OR count (t.id) > 0 "
+  "ORDER BY s.sort_order, s.prefix";
+
+static void
+add_reference (LotsenReportCounts       *sum,
+               const LotsenReportCounts *counts)
+{
+  sum->participants += counts->participants;
+  sum->new_participants += counts->new_participants;
+  sum->visits += counts->visits;
+  sum->anonymous_visits += counts->anonymous_visits;
+  sum->signups += counts->signups;
+  sum->attended += counts->attended;
+  sum->attendees += counts->attendees;
+  sum->no_shows += counts->no_shows;
+}
+
+static sqlite3_stmt *
+prepare_reference (sqlite3    *db,
+                   const char *sql,
+                   gint64      from,
+                   gint64      to)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  return stmt;
+}
+
+static void
+assert_counts_equal (const LotsenReportCounts *counts,
+                     const LotsenReportCounts *want,
+                     const char               *where)
+{
+  if (memcmp (counts, want, sizeof *counts) == 0)
+    return;
+
+  g_error ("%s: participants %u/%u new %u/%u visits %u/%u anonymous %u/%u signups %u/%u attended %u/%u "
+           "attendees %u/%u no-shows %u/%u (report/expected)", where,
+           counts->participants, want->participants, counts->new_participants, want->new_participants,
+           counts->visits, want->visits, counts->anonymous_visits, want->anonymous_visits,
+           counts->signups, want->signups, counts->attended, want->attended,
+           counts->attendees, want->attendees, counts->no_shows, want->no_shows);
+}
+
+/* @month (or the whole period, with the groups) against the reference. */
+static void
+assert_range (sqlite3                  *db,
+              const LotsenReport       *report,
+              const LotsenReportMonth  *month,
+              gboolean                  total)
+{
+  sqlite3_stmt *stmt = prepare_reference (db, reference_counts_sql, month->start, month->end);
+  LotsenReportCounts counts = { 0 };
+  LotsenReportCounts by_gender[LOTSEN_REPORT_N_GENDERS] = { { 0 } };
+  LotsenReportCounts by_age[LOTSEN_REPORT_N_AGE_BANDS] = { { 0 } };
+  guint gender_participants[LOTSEN_REPORT_N_GENDERS] = { 0 };
+  guint age_participants[LOTSEN_REPORT_N_AGE_BANDS] = { 0 };
+
+  sqlite3_bind_int (stmt, 3, report->age_year);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int gender = sqlite3_column_int (stmt, 0);
+      int age = sqlite3_column_int (stmt, 1);
+      LotsenReportCounts row = {
+        .participants = sqlite3_column_int (stmt, 2),
+        .new_participants = sqlite3_column_int (stmt, 3),
+        .visits = sqlite3_column_int (stmt, 4),
+        .anonymous_visits = sqlite3_column_int (stmt, 5),
+        .signups = sqlite3_column_int (stmt, 6),
+        .attended = sqlite3_column_int (stmt, 7),
+        .attendees = sqlite3_column_int (stmt, 8),
+        .no_shows = sqlite3_column_int (stmt, 9),
+      };
+
+      add_reference (&counts, &row);
+      add_reference (&by_gender[gender], &row);
+      add_reference (&by_age[age], &row);
+      gender_participants[gender] += row.participants;
+      age_participants[age] += row.participants;
+    }
+  sqlite3_finalize (stmt);
+
+  assert_counts_equal (&month->counts, &counts, month->key);
+  g_assert_cmpmem (month->participants_by_gender, sizeof gender_participants,
+                   gender_participants, sizeof gender_participants);
+  g_assert_cmpmem (month->participants_by_age, sizeof age_participants, age_participants, sizeof age_participants);
+
+  if (!total)
+    return;
+
+  for (guint g = 0; g < LOTSEN_REPORT_N_GENDERS; g++)
+    assert_counts_equal (&report->by_gender[g], &by_gender[g], lotsen_report_gender_to_string (g));
+  for (guint a = 0; a < LOTSEN_REPORT_N_AGE_BANDS; a++)
+    assert_counts_equal (&report->by_age[a], &by_age[a], lotsen_report_age_band_to_string (a));
+}
+
+static gint64
+reference_median (sqlite3 *db,
+                  gint64   from,
+                  gint64   to,
+                  gint64   service_id)
+{
+  sqlite3_stmt *stmt = prepare_reference (db, reference_median_sql, from, to);
+  gint64 median;
+
+  if (service_id > 0)
+    sqlite3_bind_int64 (stmt, 3, service_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  median = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return median;
+}
+
+/* Every number of the report of [@from, @to) against the reference. */
+static void
+assert_report_matches (StoreFixture *fixture,
+                       sqlite3      *db,
+                       gint64        from,
+                       gint64        to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenReport) report = lotsen_report_new (fixture->store, from, to, &error);
+  sqlite3_stmt *stmt;
+  guint row = 0;
+
+  g_assert_no_error (error);
+
+  /* The months tile the period. */
+  g_assert_cmpuint (report->months->len, >, 0);
+  for (guint i = 0; i < report->months->len; i++)
+    {
+      const LotsenReportMonth *month = report->months->pdata[i];
+      g_autofree char *key = lotsen_store_format_local (fixture->store, month->start, "%Y-%m");
+
+      g_assert_cmpint (month->start, ==, i == 0 ? from : ((LotsenReportMonth *) report->months->pdata[i - 1])->end);
+      g_assert_cmpint (month->end, >, month->start);
+      g_assert_cmpstr (month->key, ==, key);
+      assert_range (db, report, month, FALSE);
+    }
+  g_assert_cmpint (((LotsenReportMonth *) report->months->pdata[report->months->len - 1])->end, ==, to);
+  assert_range (db, report, report->total, TRUE);
+
+  stmt = prepare_reference (db, reference_activities_sql, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const LotsenReportActivity *activity;
+      const char *title = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_assert_cmpuint (row, <, report->activities->len);
+      activity = report->activities->pdata[row++];
+      g_assert_cmpstr (activity->title, ==, title != NULL ? title : "");
+      g_assert_cmpuint (activity->sessions, ==, sqlite3_column_int (stmt, 1));
+      g_assert_cmpuint (activity->signups, ==, sqlite3_column_int (stmt, 2));
+      g_assert_cmpuint (activity->attended, ==, sqlite3_column_int (stmt, 3));
+      g_assert_cmpuint (activity->attendees, ==, sqlite3_column_int (stmt, 4));
+      g_assert_cmpuint (activity->no_shows, ==, sqlite3_column_int (stmt, 5));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (row, ==, report->activities->len);
+
+  row = 0;
+  stmt = prepare_reference (db, reference_services_sql, from, to);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const LotsenReportService *service;
+
+      g_assert_cmpuint (row, <, report->services->len);
+      service = report->services->pdata[row++];
+      g_assert_cmpstr (service->prefix, ==, (const char *) sqlite3_column_text (stmt, 1));
+      g_assert_cmpstr (service->name, ==, (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpuint (service->tickets, ==, sqlite3_column_int (stmt, 3));
+      g_assert_cmpuint (service->called, ==, sqlite3_column_int (stmt, 4));
+      g_assert_cmpuint (service->no_shows, ==, sqlite3_column_int (stmt, 5));
+      g_assert_cmpint (service->median_wait, ==, reference_median (db, from, to, sqlite3_column_int64 (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (row, ==, report->services->len);
+  g_assert_cmpint (report->median_wait, ==, reference_median (db, from, to, 0));
+}
+
+/* A time of the year 2026 (and a little around it), often close to a
+ * month's edge or to a change of summer time, where mistakes hide. */
+static gint64
+random_time (void)
+{
+  static const int edges[][3] = {
+    { 2026, 1, 1 }, { 2026, 3, 1 }, { 2026, 3, 29 }, { 2026, 4, 1 }, { 2026, 6, 1 },
+    { 2026, 10, 1 }, { 2026, 10, 25 }, { 2026, 11, 1 }, { 2026, 12, 1 }, { 2027, 1, 1 },
+  };
+  const int *edge;
+
+  if (g_test_rand_int_range (0, 3) > 0)
+    return local_time (2025, 12, 20, 0, 0) + g_test_rand_int_range (0, 400 * 86400);
+
+  /* Within three hours of a local midnight that matters. */
+  edge = edges[g_test_rand_int_range (0, G_N_ELEMENTS (edges))];
+  return local_time (edge[0], edge[1], edge[2], 0, 0) + g_test_rand_int_range (-3 * 3600, 3 * 3600);
+}
+
+static void
+bind_visitor (sqlite3_stmt *stmt,
+              int           column,
+              gint64        n_visitors)
+{
+  int pick = g_test_rand_int_range (0, 100);
+
+  if (pick < 25)
+    sqlite3_bind_null (stmt, column);
+  else if (pick < 27)
+    /* A person the visitor table no longer has (foreign keys are off
+     * in this connection), far beyond the others or below them. */
+    sqlite3_bind_int64 (stmt, column, pick == 25 ? 1000000007 : -3);
+  else
+    sqlite3_bind_int64 (stmt, column, g_test_rand_int_range (1, n_visitors + 1));
+}
+
+static void
+step_reset (sqlite3      *db,
+            sqlite3_stmt *stmt)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("%s", sqlite3_errmsg (db));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* A few thousand random rows, then reports of several periods, each
+ * number compared with the reference queries. */
+static void
+test_stats_random (StoreFixture  *fixture,
+                   gconstpointer  data)
+{
+  static const char * const genders[] = { "woman", "man", "other", "unstated" };
+  static const char * const ticket_statuses[] = { "waiting", "called", "serving", "done", "no_show" };
+  static const char * const signup_statuses[] = { "confirmed", "waitlisted", "cancelled", "attended", "no_show" };
+  const char * const langs[] = { "sv", "en", NULL };
+  const char * const names[] = { "Rådgivning", "Advice", NULL };
+  const char * const english[] = { "en", NULL };
+  const char * const english_names[] = { "Jobs", NULL };
+  const char * const prefixes[] = { "A", "B", "C", "D" };
+  const gint64 n_visitors = 400, n_tickets = 3000, n_sessions = 80, n_signups = 2000;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_assert_true (lotsen_queue_add_service (fixture->store, prefixes[i], "lotsen-help-symbolic", 5,
+                                               i == 2 ? english : langs, i == 2 ? english_names : names,
+                                               &error));
+      g_assert_no_error (error);
+    }
+
+  /* C is closed but has tickets; D is open and gets none. */
+  exec_sql (fixture,
+            "UPDATE service SET active = 0 WHERE prefix = 'C';"
+            "INSERT INTO activity (uuid, category, pictogram, capacity) VALUES "
+            "('P', 'language', 'lotsen-coffee-symbolic', 12), ('Q', 'craft', 'lotsen-coffee-symbolic', 8),"
+            "('R', 'sport', 'lotsen-coffee-symbolic', 8), ('S', 'craft', 'lotsen-coffee-symbolic', 8);"
+            "INSERT INTO activity_text (activity_id, lang, title) SELECT id, 'sv', 'Språkcafé' FROM activity WHERE uuid = 'P';"
+            "INSERT INTO activity_text (activity_id, lang, title) SELECT id, 'en', 'Language café' FROM activity WHERE uuid = 'P';"
+            "INSERT INTO activity_text (activity_id, lang, title) SELECT id, 'en', 'Sewing' FROM activity WHERE uuid = 'Q';"
+            "INSERT INTO activity_text (activity_id, lang, title) SELECT id, 'sv', 'Sömnad' FROM activity WHERE uuid = 'S';");
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO visitor (id, uuid, created_at, gender, birth_year) "
+                                       "VALUES (?1, 'v-' || ?1, ?2, ?3, ?4)", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (gint64 id = 1; id <= n_visitors; id++)
+    {
+      int gender = g_test_rand_int_range (0, 6);
+      int birth = g_test_rand_int_range (0, 12);
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, random_time () - g_test_rand_int_range (0, 2) * 200 * 86400);
+      if (gender < 4)
+        sqlite3_bind_text (stmt, 3, genders[gender], -1, SQLITE_STATIC);
+      /* No birth year, 0 (as if unknown), a year to come, or a real one. */
+      if (birth == 1)
+        sqlite3_bind_int (stmt, 4, 0);
+      else if (birth == 2)
+        sqlite3_bind_int (stmt, 4, 2030);
+      else if (birth > 2)
+        sqlite3_bind_int (stmt, 4, g_test_rand_int_range (1930, 2026));
+      step_reset (db, stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO ticket (uuid, service_id, visitor_id, day, number, label, "
+                                       "status, created_at, called_at) VALUES ('t-' || ?1, "
+                                       "(SELECT id FROM service WHERE prefix = ?2), ?3, ?4, ?1, ?2 || ?1, ?5, ?6, ?7)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (gint64 i = 1; i <= n_tickets; i++)
+    {
+      gint64 created_at = random_time ();
+      g_autofree char *day = lotsen_store_format_local_day (fixture->store, created_at);
+      int wait = g_test_rand_int_range (0, 100);
+
+      sqlite3_bind_int64 (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, prefixes[g_test_rand_int_range (0, 3)], -1, SQLITE_STATIC);
+      bind_visitor (stmt, 3, n_visitors);
+      sqlite3_bind_text (stmt, 4, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, ticket_statuses[g_test_rand_int_range (0, 5)], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 6, created_at);
+      /* Never called; a short wait; beyond four hours; called before taken. */
+      if (wait >= 20)
+        sqlite3_bind_int64 (stmt, 7, created_at + (wait < 90 ? g_test_rand_int_range (0, 1500)
+                                                   : wait < 97 ? g_test_rand_int_range (14390, 40000)
+                                                   : -g_test_rand_int_range (1, 100)));
+      step_reset (db, stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO session (uuid, activity_id, starts_at, ends_at, cancelled) "
+                                       "VALUES ('s-' || ?1, (SELECT id FROM activity WHERE uuid = ?2), ?3, ?3 + 3600, ?4)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (gint64 i = 1; i <= n_sessions; i++)
+    {
+      static const char * const activities[] = { "P", "Q", "R", "S" };
+
+      sqlite3_bind_int64 (stmt, 1, i);
+      sqlite3_bind_text (stmt, 2, activities[g_test_rand_int_range (0, 4)], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, random_time ());
+      sqlite3_bind_int (stmt, 4, g_test_rand_int_range (0, 7) == 0);
+      step_reset (db, stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO signup (uuid, session_id, visitor_id, party_size, status, "
+                                       "created_at, changed_at) VALUES ('g-' || ?1, "
+                                       "(SELECT id FROM session WHERE uuid = 's-' || ?2), ?3, ?4, ?5, 0, 0)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (gint64 i = 1; i <= n_signups; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, i);
+      /* The last sessions get no sign-ups. */
+      sqlite3_bind_int64 (stmt, 2, g_test_rand_int_range (1, n_sessions - 5));
+      bind_visitor (stmt, 3, n_visitors);
+      sqlite3_bind_int (stmt, 4, g_test_rand_int_range (1, 5));
+      sqlite3_bind_text (stmt, 5, signup_statuses[g_test_rand_int_range (0, 5)], -1, SQLITE_STATIC);
+      step_reset (db, stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* A year; a stretch from the middle of a day across both changes of
+   * summer time; a single day; the day summer time ends. */
+  assert_report_matches (fixture, db, local_time (2026, 1, 1, 0, 0), local_time (2027, 1, 1, 0, 0));
+  assert_report_matches (fixture, db, local_time (2026, 3, 15, 13, 30), local_time (2026, 10, 27, 0, 0));
+  assert_report_matches (fixture, db, local_time (2026, 6, 1, 0, 0), local_time (2026, 6, 2, 0, 0));
+  assert_report_matches (fixture, db, local_time (2026, 10, 25, 0, 0), local_time (2026, 10, 26, 0, 0));
+  /* Beyond the data, and longer than 64 months. */
+  assert_report_matches (fixture, db, local_time (2021, 1, 1, 0, 0), local_time (2028, 1, 1, 0, 0));
+
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -728,6 +1150,9 @@ main (int   argc,
   ADD ("/stats/xlsx", test_stats_xlsx);
 
 #undef ADD
+
+  g_test_add ("/stats/random", StoreFixture, NULL, store_fixture_set_up, test_stats_random,
+              store_fixture_tear_down);
 
   return g_test_run ();
 }
