@@ -8,8 +8,9 @@
  * every text cell as hostile: a cell that a spreadsheet would run as a
  * formula gets a leading apostrophe.  JSONL is for programs and keeps
  * every value exactly.  XLSX is a real workbook (libxlsxwriter): text
- * cells are strings, never formulas, times are Excel dates; it holds the
- * whole sheet until it is closed and can only be written to a file.
+ * cells are strings, never formulas, times are Excel dates; it keeps one row in memory at a
+ * time (the rest waits in temporary files beside the target) and can
+ * only be written to a file.
  * iCalendar puts the activities' sessions into a calendar program.  A
  * file export goes to a temporary file beside the target, is synced and
  * renamed over it, and is recorded in the audit table in the same
@@ -1445,6 +1446,34 @@ typedef struct
 } Workbook;
 
 /**
+ * lotsen_export_xlsx_new:
+ * @path: the workbook's file
+ *
+ * A workbook in libxlsxwriter's constant-memory mode: each row goes to a
+ * temporary file as soon as the next one begins, so a sheet of a million
+ * rows needs no more memory than a sheet of one.  Rows must therefore be
+ * written in order, each from left to right, and text cells are written
+ * inline rather than as shared strings.  The temporary files go into
+ * @path's folder, which has room for the workbook anyway (the system's
+ * temporary folder may be in memory).
+ *
+ * Returns: (transfer full) (nullable): the workbook, closed (and freed)
+ *   with workbook_close (); %NULL when it could not be made
+ */
+lxw_workbook *
+lotsen_export_xlsx_new (const char *path)
+{
+  g_autofree char *folder = NULL;
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  folder = g_path_get_dirname (path);
+  options.tmpdir = folder; /* copied */
+  return workbook_new_opt (path, &options);
+}
+
+/**
  * lotsen_export_xlsx_check:
  * @result: what a libxlsxwriter call returned (an lxw_error)
  *
@@ -1684,7 +1713,7 @@ write_workbook (LotsenStore                *store,
   gboolean written = TRUE;
   lxw_error result;
 
-  book.workbook = workbook_new (path);
+  book.workbook = lotsen_export_xlsx_new (path);
   if (book.workbook == NULL)
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 

@@ -80,6 +80,7 @@ void        lotsen_export_append_csv_cell     (GString                    *buffe
                                                guint                       index,
                                                const char                 *text,
                                                gboolean                    neutralise);
+struct lxw_workbook *lotsen_export_xlsx_new  (const char                 *path);
 char       *lotsen_export_xlsx_cell_text      (const char                 *text);
 gboolean    lotsen_export_xlsx_check          (int                         result,
                                                GError                    **error);

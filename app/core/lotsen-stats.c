@@ -1525,7 +1525,7 @@ write_xlsx (const LotsenReport  *report,
             const char          *path,
             GError             **error)
 {
-  lxw_workbook *workbook = workbook_new (path);
+  lxw_workbook *workbook = lotsen_export_xlsx_new (path);
   lxw_format *bold;
   gboolean written = TRUE;
   lxw_error result;

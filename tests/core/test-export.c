@@ -1201,6 +1201,65 @@ unzip_part (const char *path,
   return out;
 }
 
+/* The text cells of @sheet (a part of the workbook at @path), in order,
+ * each written "<si><t>…</t></si>" as XML has it: a shared string looked
+ * up in xl/sharedStrings.xml, an inline string (as constant-memory mode
+ * writes them) taken from its cell.  Number and date cells are left out. */
+static char *
+sheet_strings (const char *path,
+               const char *sheet)
+{
+  g_autofree char *shared = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GString *out = g_string_new (NULL);
+
+  for (const char *cell = strstr (sheet, "<c "); cell != NULL; cell = strstr (cell + 1, "<c "))
+    {
+      const char *tag_end = strchr (cell, '>');
+      g_autofree char *tag = g_strndup (cell, tag_end - cell);
+      const char *end = strstr (cell, "</c>");
+
+      if (tag_end[-1] == '/')
+        continue;
+      g_assert_nonnull (end);
+
+      if (strstr (tag, " t=\"inlineStr\"") != NULL)
+        {
+          const char *text = strstr (cell, "<is>");
+          const char *text_end = strstr (cell, "</is>");
+
+          g_assert_true (text != NULL && text_end != NULL && text_end < end);
+          g_string_append (out, "<si>");
+          g_string_append_len (out, text + strlen ("<is>"), text_end - text - strlen ("<is>"));
+          g_string_append (out, "</si>");
+        }
+      else if (strstr (tag, " t=\"s\"") != NULL)
+        {
+          const char *value = strstr (cell, "<v>");
+          guint64 index = 0;
+
+          if (items == NULL)
+            {
+              items = g_ptr_array_new ();
+              shared = unzip_part (path, "xl/sharedStrings.xml");
+              for (const char *si = strstr (shared, "<si>"); si != NULL; si = strstr (si + 1, "<si>"))
+                g_ptr_array_add (items, (gpointer) si);
+            }
+
+          g_assert_true (value != NULL && value < end);
+          index = g_ascii_strtoull (value + 3, NULL, 10);
+          g_assert_cmpuint (index, <, items->len);
+          {
+            const char *si = items->pdata[index];
+
+            g_string_append_len (out, si, strstr (si, "</si>") + strlen ("</si>") - si);
+          }
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static guint
 count_matches (const char *text,
                const char *needle)
@@ -1344,11 +1403,13 @@ test_export_xlsx (StoreFixture  *fixture,
 
   workbook = unzip_part (path, "xl/workbook.xml");
   sheet = unzip_part (path, "xl/worksheets/sheet1.xml");
-  strings = unzip_part (path, "xl/sharedStrings.xml");
+  strings = sheet_strings (path, sheet);
   styles = unzip_part (path, "xl/styles.xml");
 
   g_assert_cmpuint (count_matches (workbook, "<sheet "), ==, 1);
   g_assert_nonnull (strstr (workbook, "<sheet name=\"visitors\""));
+  /* Written a row at a time (constant-memory mode): strings are inline. */
+  g_assert_nonnull (strstr (sheet, " t=\"inlineStr\""));
 
   /* The header: bold strings, frozen, with an autofilter over every row. */
   for (guint i = 0; i < G_N_ELEMENTS (header); i++)
@@ -1367,7 +1428,7 @@ test_export_xlsx (StoreFixture  *fixture,
   g_assert_nonnull (strstr (sheet, "<col min=\"1\" max=\"1\" width="));
   g_assert_nonnull (strstr (styles, "<b/>"));
 
-  /* No formula anywhere: hostile text is a shared string, as it is. */
+  /* No formula anywhere: hostile text is a string cell, as it is. */
   g_assert_null (strstr (sheet, "<f>"));
   g_assert_null (strstr (sheet, "<f "));
   g_assert_nonnull (strstr (strings, "<t>" FORMULA "</t>"));
@@ -1479,21 +1540,25 @@ test_export_workbook (StoreFixture  *fixture,
     }
 
   /* Each sheet has its own header and rows. */
-  strings = unzip_part (path, "xl/sharedStrings.xml");
-  g_assert_nonnull (strstr (strings, "<t>wait_seconds</t>"));
-  g_assert_nonnull (strstr (strings, "<t>session_starts_at</t>"));
-  g_assert_nonnull (strstr (strings, "<t>Studiebesök på Arbetsförmedlingen</t>"));
   tickets = unzip_part (path, "xl/worksheets/sheet2.xml");
+  activities = unzip_part (path, "xl/worksheets/sheet4.xml");
+  strings = sheet_strings (path, tickets);
+  g_assert_nonnull (strstr (strings, "<t>wait_seconds</t>"));
+  g_clear_pointer (&strings, g_free);
+  strings = sheet_strings (path, activities);
+  g_assert_nonnull (strstr (strings, "<t>Studiebesök på Arbetsförmedlingen</t>"));
   g_assert_nonnull (strstr (tickets, "<autoFilter ref=\"A1:Q3\"/>"));
   g_assert_nonnull (strstr (tickets, "<pane ySplit=\"1\""));
   {
     g_autofree char *signups = unzip_part (path, "xl/worksheets/sheet3.xml");
+    g_autofree char *header = sheet_strings (path, signups);
+
+    g_assert_nonnull (strstr (header, "<t>session_starts_at</t>"));
 
     /* An empty sheet still has its header. */
     g_assert_nonnull (strstr (signups, "<autoFilter ref=\"A1:M1\"/>"));
     g_assert_null (strstr (signups, "<row r=\"2\""));
   }
-  activities = unzip_part (path, "xl/worksheets/sheet4.xml");
   g_assert_nonnull (strstr (activities, "<pane ySplit=\"1\""));
   g_assert_cmpuint (count_matches (activities, "<row "), ==, 1 + n_sessions);
   g_assert_null (strstr (activities, "<f>"));
