@@ -5,7 +5,8 @@
  * A4 pages drawn with cairo's PDF surface; text through Pango, so a site
  * name or an activity title in any script is shaped and embedded.  The
  * words are gettext strings in the current language (Swedish unless
- * lotsen-admin is given --lang); the numbers and keys come from the core
+ * lotsen-admin is given --lang), decimals with that language's separator
+ * ("4,5" in Swedish); the numbers and keys come from the core
  * (lotsen-stats.h), which knows no words.  Not in app/core: the core
  * stays GLib + sqlite only.
  */
@@ -20,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "lotsen-export.h"
+#include "lotsen-i18n.h"
 #include "lotsen-report-pdf.h"
 
 #define PAGE_WIDTH    595.28 /* A4 in points */
@@ -30,6 +32,9 @@
 #define CELL_PAD      4.0
 #define FONT_FAMILY   "Noto Sans, DejaVu Sans, Sans"
 #define CHART_HEIGHT  220.0
+#define HEADER_SIZE   8.0    /* a table header's type, in points … */
+#define HEADER_MIN    7.0    /* … and the smallest it shrinks to before long words break */
+#define NUMBER_WIDTH  46.0   /* a number column's least width: 9 999 999 in bold 9 points */
 
 typedef struct
 {
@@ -434,31 +439,26 @@ draw_age_chart (Pdf *pdf)
   pdf->y = plot_y + CHART_HEIGHT + 40;
 }
 
-/* The widths of @section's columns: the first (and for services the
- * second) wide enough for names, the numbers sharing the rest. */
-static void
-column_widths (LotsenReportSection  section,
-               double              *widths,
-               guint                n_columns)
+/* The report language's decimal separator.  Written out here rather than
+ * taken from the C library: the kiosk has no system locales. */
+static const char *
+decimal_separator (void)
 {
-  guint n_names = 1;
-  double names = 64; /* "2026-10", "Under 16" */
+  static const char * const comma_languages[] = { "sv", "uk", NULL };
+  const char *language = lotsen_i18n_get_language ();
 
-  if (section == LOTSEN_REPORT_SECTION_ACTIVITIES)
-    names = 170;
-  else if (section == LOTSEN_REPORT_SECTION_SERVICES)
-    {
-      n_names = 2;
-      widths[0] = 40;
-      widths[1] = 170;
-      names = 210;
-    }
+  return language != NULL && g_strv_contains (comma_languages, language) ? "," : ".";
+}
 
-  if (n_names == 1)
-    widths[0] = names;
+/* @seconds as minutes with one decimal ("4,5" in Swedish, "4.5" in
+ * English), rounded half away from zero. */
+static char *
+format_minutes (gint64 seconds)
+{
+  gint64 tenths = seconds >= 0 ? (seconds + 3) / 6 : -((-seconds + 3) / 6);
 
-  for (guint i = n_names; i < n_columns; i++)
-    widths[i] = (CONTENT_WIDTH - names) / (n_columns - n_names);
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT "%s%d", tenths < 0 ? "-" : "", ABS (tenths) / 10,
+                          decimal_separator (), (int) (ABS (tenths) % 10));
 }
 
 /* One cell's words: a key translated, a name as staff wrote it, a number
@@ -484,7 +484,7 @@ cell_text (const LotsenReport  *report,
     case LOTSEN_REPORT_CELL_NUMBER:
       *is_number = TRUE;
       if (g_str_equal (lotsen_report_get_column (section, column), "median_wait_seconds"))
-        return g_strdup_printf ("%.1f", number / 60.0);
+        return format_minutes (number);
       return g_strdup_printf ("%" G_GINT64_FORMAT, number);
     case LOTSEN_REPORT_CELL_EMPTY:
     default:
@@ -492,14 +492,19 @@ cell_text (const LotsenReport  *report,
     }
 }
 
-/* The width of @text's longest word in bold @size points. */
+/* The width of @text's longest word in bold @size points; a soft hyphen
+ * ends a word as a space does. */
 static double
 longest_word (Pdf        *pdf,
               const char *text,
               double      size)
 {
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) spaced = g_string_new (text);
+  g_auto(GStrv) words = NULL;
   double longest = 0;
+
+  g_string_replace (spaced, "\xC2\xAD", " ", 0); /* U+00AD SOFT HYPHEN */
+  words = g_strsplit (spaced->str, " ", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -519,25 +524,64 @@ longest_word (Pdf        *pdf,
   return longest;
 }
 
-/* The header's size: 8 points, or smaller until no word of a column's
- * label has to be broken (in some languages, words are long). */
+/* The widths of @section's columns and the size of its header.  The first
+ * column (and for services the second) is wide enough for names; the
+ * numbers share the rest, each at least as wide as a seven-digit total
+ * and as its label's longest word, so that labels wrap between words
+ * onto two or three lines.  The header is HEADER_SIZE, or a little
+ * smaller (not below HEADER_MIN) when that makes every word fit; in some
+ * languages words are long, and when even then they do not fit, the
+ * columns are equal and a word breaks between characters.
+ *
+ * Returns: the header's size in points */
 static double
-header_size (Pdf                 *pdf,
-             LotsenReportSection  section,
-             const double        *widths,
-             guint                n_columns)
+lay_out_columns (Pdf                 *pdf,
+                 LotsenReportSection  section,
+                 double              *widths,
+                 guint                n_columns)
 {
-  double size = 8;
+  g_autofree double *need = g_new0 (double, n_columns);
+  guint n_names = 1;
+  double names = 64; /* "2026-10", "Under 16" */
+  double room;
 
-  for (guint column = 0; column < n_columns; column++)
+  if (section == LOTSEN_REPORT_SECTION_ACTIVITIES)
+    names = 170;
+  else if (section == LOTSEN_REPORT_SECTION_SERVICES)
     {
-      const char *label = label_for (lotsen_report_get_column (section, column));
-
-      while (size > 5.5 && longest_word (pdf, label, size) > widths[column] - 2 * CELL_PAD)
-        size -= 0.5;
+      n_names = 2;
+      widths[0] = 40;
+      widths[1] = 170;
+      names = 210;
     }
 
-  return size;
+  if (n_names == 1)
+    widths[0] = names;
+  room = CONTENT_WIDTH - names;
+
+  for (double size = HEADER_SIZE; size >= HEADER_MIN; size -= 0.5)
+    {
+      double total = 0;
+
+      for (guint i = n_names; i < n_columns; i++)
+        {
+          const char *label = label_for (lotsen_report_get_column (section, i));
+
+          need[i] = MAX (NUMBER_WIDTH, longest_word (pdf, label, size) + 2 * CELL_PAD);
+          total += need[i];
+        }
+
+      if (total <= room)
+        {
+          for (guint i = n_names; i < n_columns; i++)
+            widths[i] = need[i] + (room - total) / (n_columns - n_names);
+          return size;
+        }
+    }
+
+  for (guint i = n_names; i < n_columns; i++)
+    widths[i] = room / (n_columns - n_names);
+  return HEADER_MIN;
 }
 
 static double
@@ -545,10 +589,10 @@ draw_header_row (Pdf                 *pdf,
                  LotsenReportSection  section,
                  const double        *widths,
                  guint                n_columns,
+                 double               size,
                  gboolean             draw)
 {
   double height = 0, x = MARGIN;
-  double size = header_size (pdf, section, widths, n_columns);
 
   for (guint column = 0; column < n_columns; column++)
     height = MAX (height, measure_text (pdf, widths[column] - 2 * CELL_PAD,
@@ -585,13 +629,13 @@ draw_table (Pdf                 *pdf,
   guint n_columns = lotsen_report_get_n_columns (section);
   guint n_rows = lotsen_report_get_n_rows (report, section);
   g_autofree double *widths = g_new0 (double, n_columns);
-  double header;
+  double header, size;
 
-  column_widths (section, widths, n_columns);
-  header = draw_header_row (pdf, section, widths, n_columns, FALSE);
+  size = lay_out_columns (pdf, section, widths, n_columns);
+  header = draw_header_row (pdf, section, widths, n_columns, size, FALSE);
 
   draw_heading (pdf, section_title (section), header + 20);
-  draw_header_row (pdf, section, widths, n_columns, TRUE);
+  draw_header_row (pdf, section, widths, n_columns, size, TRUE);
 
   if (n_rows == 0)
     {
@@ -626,7 +670,7 @@ draw_table (Pdf                 *pdf,
       if (pdf->y + height > PAGE_HEIGHT - MARGIN - FOOTER)
         {
           new_page (pdf);
-          draw_header_row (pdf, section, widths, n_columns, TRUE);
+          draw_header_row (pdf, section, widths, n_columns, size, TRUE);
         }
 
       if (row % 2 == 1)

@@ -536,6 +536,34 @@ test_admin_import (void)
   g_unlink (csv);
 }
 
+/* The text of the PDF at @path has decimals written with @separator (the
+ * median wait in minutes), and none with the other one. */
+static void
+assert_pdf_decimals (const char *path,
+                     const char *separator)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *wanted = NULL;
+  g_autofree char *other = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  wanted = g_strdup_printf ("(^|\\s)\\d+\\%s\\d(\\s|$)", separator);
+  other = g_strdup_printf ("\\d\\%s\\d", g_str_equal (separator, ",") ? "." : ",");
+  if (!g_regex_match_simple (wanted, text, G_REGEX_MULTILINE, 0) ||
+      g_regex_match_simple (other, text, 0, 0))
+    g_error ("decimals not written with “%s”:\n%s", separator, text);
+}
+
 /* The funder report: a PDF that a PDF reader can draw, the CSV and the
  * workbook; wrong input is exit status 2 and writes nothing. */
 static void
@@ -550,7 +578,7 @@ test_admin_report (void)
   g_autofree char *contents = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_auto(Run) take = { 0 }, sv = { 0 }, en = { 0 }, table = { 0 }, book = { 0 };
+  g_auto(Run) take = { 0 }, call = { 0 }, sv = { 0 }, en = { 0 }, table = { 0 }, book = { 0 };
   const char *cases[][12] = {
     { "report", "--to", "2026-01-31", "-o", NULL },                                    /* no start */
     { "report", "--from", "2026-13-01", "--to", "2026-12-31", "-o", NULL },            /* no such month */
@@ -563,10 +591,13 @@ test_admin_report (void)
   char *own_database = database;
   gsize length = 0;
 
-  /* A database of its own: today holds one anonymous ticket. */
+  /* A database of its own: today holds one anonymous ticket, called (so
+   * there is a median wait, in minutes with a decimal). */
   database = g_build_filename (folder, "report.db", NULL);
   admin (&take, "ticket", "take", "A", NULL);
   g_assert_cmpint (take.status, ==, 0);
+  admin (&call, "call-next", "--desk", "1", NULL);
+  g_assert_cmpint (call.status, ==, 0);
 
   admin (&sv, "report", "--from", today, "--to", today, "--output", pdf, NULL);
   g_assert_cmpint (sv.status, ==, 0);
@@ -602,8 +633,12 @@ test_admin_report (void)
       remove_tree (pages);
     }
 
+  /* Swedish writes the median with a decimal comma, with no system locale. */
+  assert_pdf_decimals (pdf, ",");
+
   admin (&en, "report", "--from", today, "--to", today, "--lang", "en", "--format", "pdf", "-o", pdf, NULL);
   g_assert_cmpint (en.status, ==, 0);
+  assert_pdf_decimals (pdf, ".");
 
   admin (&table, "report", "--from", today, "--to", today, "--format", "csv", "-o", csv, NULL);
   g_assert_cmpint (table.status, ==, 0);
