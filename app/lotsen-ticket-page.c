@@ -71,8 +71,28 @@ restart_countdown (LotsenTicketPage *self)
   update_countdown_label (self);
 
   g_clear_handle_id (&self->countdown_id, g_source_remove);
-  if (self->seconds > 0)
+  /* Only while the ticket is on screen: a page left behind in the stack
+   * must not end a visit that went on elsewhere. */
+  if (self->seconds > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->countdown_id = g_timeout_add_seconds (1, countdown_tick_cb, self);
+}
+
+static void
+lotsen_ticket_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (lotsen_ticket_page_parent_class)->map (widget);
+
+  restart_countdown (LOTSEN_TICKET_PAGE (widget));
+}
+
+static void
+lotsen_ticket_page_unmap (GtkWidget *widget)
+{
+  LotsenTicketPage *self = LOTSEN_TICKET_PAGE (widget);
+
+  g_clear_handle_id (&self->countdown_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (lotsen_ticket_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -116,6 +136,8 @@ lotsen_ticket_page_class_init (LotsenTicketPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lotsen_ticket_page_dispose;
+  widget_class->map = lotsen_ticket_page_map;
+  widget_class->unmap = lotsen_ticket_page_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-ticket-page.ui");

@@ -304,6 +304,43 @@ test_ticket_time_limit (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The ticket's time limit runs only while the ticket is shown: a visitor
+ * who goes on to register is not sent back to the start by it. */
+static void
+test_ticket_time_limit_left_behind (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LotsenWindow *window;
+  gint64 deadline;
+
+  g_settings_set_uint (settings, "ticket-seconds", 1);
+  window = lotsen_window_new (NULL, fixture->store, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lotsen_test_ui_click (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.show-page", "queue"));
+  lotsen_test_ui_click (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.take-ticket", "A"));
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "ticket");
+
+  /* On from the ticket to What's on: three seconds later, still there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "activities");
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_timeout_add (100, wake_cb, NULL);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "activities");
+
+  g_settings_reset (settings, "ticket-seconds");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_staff_call (Fixture       *fixture,
                  gconstpointer  data)
@@ -518,6 +555,7 @@ main (int   argc,
   ADD ("/window/interpreter", test_interpreter);
   ADD ("/window/queue-position", test_queue_position);
   ADD ("/window/ticket-time-limit", test_ticket_time_limit);
+  ADD ("/window/ticket-time-limit-left-behind", test_ticket_time_limit_left_behind);
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
   ADD ("/window/whats-on", test_whats_on);
