@@ -47,6 +47,20 @@ lotsen_format_when (gint64     time,
 }
 
 /**
+ * lotsen_format_weekday:
+ * @weekday: 1 = Monday … 7 = Sunday
+ *
+ * Returns: the day's name in the current language
+ */
+const char *
+lotsen_format_weekday (int weekday)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, "");
+
+  return _(weekdays[weekday - 1]);
+}
+
+/**
  * lotsen_format_seats:
  *
  * Returns: (transfer full): "3 seats left", or "Full. Waiting list: 2"

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 char       *lotsen_format_when           (gint64               time,
                                           GTimeZone           *timezone);
+const char *lotsen_format_weekday        (int                  weekday);
 char       *lotsen_format_seats          (const LotsenSession *session);
 const char *lotsen_format_category       (const char          *key);
 

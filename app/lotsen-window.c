@@ -15,8 +15,11 @@
 
 #include "lotsen-activities-page.h"
 #include "lotsen-activity.h"
+#include "lotsen-activity-list-page.h"
+#include "lotsen-attendance-page.h"
 #include "lotsen-code-page.h"
 #include "lotsen-consent-page.h"
+#include "lotsen-export-page.h"
 #include "lotsen-i18n.h"
 #include "lotsen-language-bar.h"
 #include "lotsen-my-signups-page.h"
@@ -203,6 +206,12 @@ ensure_page (LotsenWindow *self,
     page = lotsen_staff_page_new ();
   else if (g_str_equal (name, "staff-pin"))
     page = lotsen_pin_page_new ();
+  else if (g_str_equal (name, "staff-activities"))
+    page = lotsen_activity_list_page_new (self->store);
+  else if (g_str_equal (name, "staff-attendance"))
+    page = lotsen_attendance_page_new (self->store);
+  else if (g_str_equal (name, "staff-export"))
+    page = lotsen_export_page_new (self->store);
   else
     return NULL;
 
@@ -504,6 +513,10 @@ show_page (LotsenWindow *self,
     refresh_staff_page (self, page);
   else if (g_str_equal (name, "staff-pin"))
     refresh_pin_page (self, page);
+  else if (g_str_equal (name, "staff-activities"))
+    lotsen_activity_list_page_refresh (LOTSEN_ACTIVITY_LIST_PAGE (page));
+  else if (g_str_equal (name, "staff-attendance"))
+    lotsen_attendance_page_refresh (LOTSEN_ATTENDANCE_PAGE (page));
   else if (g_str_equal (name, "sign-in"))
     lotsen_sign_in_page_set (LOTSEN_SIGN_IN_PAGE (page), self->typed_code->str, self->sign_in_message,
                              self->gate != NULL && lotsen_code_gate_seconds_left (self->gate) > 0);

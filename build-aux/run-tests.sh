@@ -18,6 +18,24 @@ status=0
 # the test programs link.
 meson compile -C "$build" >/dev/null || exit 1
 
+# A full and a read-only file system for the export page's error tests,
+# where this machine lets us mount them (as root, outside most containers).
+# Elsewhere those two tests are skipped.
+scratch="$(mktemp -d)"
+cleanup () {
+  umount "$scratch/full" "$scratch/read-only" 2>/dev/null
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+mkdir -p "$scratch/full" "$scratch/read-only"
+if mount -t tmpfs -o size=64k lotsen-full "$scratch/full" 2>/dev/null; then
+  dd if=/dev/zero of="$scratch/full/filler" bs=4k 2>/dev/null
+  export LOTSEN_TEST_FULL_FOLDER="$scratch/full"
+fi
+if mount -t tmpfs -o ro,size=64k lotsen-read-only "$scratch/read-only" 2>/dev/null; then
+  export LOTSEN_TEST_READONLY_FOLDER="$scratch/read-only"
+fi
+
 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
   meson test -C "$build" --print-errorlogs || status=1
 

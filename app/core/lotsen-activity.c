@@ -1748,6 +1748,88 @@ lotsen_activity_get (LotsenStore  *store,
 }
 
 /**
+ * lotsen_activity_list:
+ * @lang: (nullable): the language for the titles
+ *
+ * Returns: (transfer full) (element-type LotsenActivity): the active
+ *   activities, each with every language's text, weekly ones first by
+ *   weekday and time, then one-off ones
+ */
+GPtrArray *
+lotsen_activity_list (LotsenStore  *store,
+                      const char   *lang,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) activities = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+
+  stmt = lotsen_store_prepare (store,
+                               "SELECT id FROM activity WHERE active "
+                               "ORDER BY weekday IS NULL, weekday, start_time, id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return NULL;
+    }
+
+  activities = g_ptr_array_new_with_free_func ((GDestroyNotify) lotsen_activity_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      LotsenActivity *activity = lotsen_activity_get (store, g_array_index (ids, gint64, i), lang, error);
+
+      if (activity == NULL)
+        return NULL;
+      g_ptr_array_add (activities, activity);
+    }
+
+  return g_steal_pointer (&activities);
+}
+
+/**
+ * lotsen_activity_list_categories:
+ *
+ * Returns: (transfer full): the categories the activities use, each
+ *   once, sorted
+ */
+GStrv
+lotsen_activity_list_categories (LotsenStore  *store,
+                                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+
+  stmt = lotsen_store_prepare (store, "SELECT DISTINCT category FROM activity ORDER BY category", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
  * lotsen_activity_generate_sessions:
  * @n_added: (out) (optional): how many sessions were added
  *

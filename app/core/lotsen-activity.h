@@ -136,6 +136,11 @@ LotsenActivity      *lotsen_activity_get                (LotsenStore         *st
                                                          gint64               activity_id,
                                                          const char          *lang,
                                                          GError             **error);
+GPtrArray           *lotsen_activity_list               (LotsenStore         *store,
+                                                         const char          *lang,
+                                                         GError             **error);
+GStrv                lotsen_activity_list_categories    (LotsenStore         *store,
+                                                         GError             **error);
 gboolean             lotsen_activity_generate_sessions  (LotsenStore         *store,
                                                          guint               *n_added,
                                                          GError             **error);

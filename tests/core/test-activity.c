@@ -979,6 +979,62 @@ test_activity_property (StoreFixture  *fixture,
   g_assert_cmpuint (promotions_seen, >, 50);
 }
 
+/* The staff list: every active activity with its texts, weekly ones
+ * first; the categories each once. */
+static void
+test_activity_list (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenActivityDraft) draft = lotsen_activity_draft_new ();
+  g_autoptr(GPtrArray) activities = NULL;
+  g_auto(GStrv) categories = NULL;
+  gint64 now = lotsen_store_now (fixture->store);
+  gint64 weekly_id;
+  LotsenActivity *first, *second;
+
+  activities = lotsen_activity_list (fixture->store, "sv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities->len, ==, 0);
+  g_clear_pointer (&activities, g_ptr_array_unref);
+
+  add_once (fixture->store, "language", 10, now + 3 * DAY);
+
+  draft->category = g_strdup ("work");
+  draft->pictogram = g_strdup ("lotsen-work-symbolic");
+  draft->capacity = 4;
+  draft->weekday = 2;
+  draft->hour = 15;
+  lotsen_activity_draft_set_text (draft, "ar", "التدريب على العمل", NULL);
+  weekly_id = lotsen_activity_create (fixture->store, draft, &error);
+  g_assert_no_error (error);
+
+  add_once (fixture->store, "language", 10, now + 5 * DAY);
+
+  activities = lotsen_activity_list (fixture->store, "sv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities->len, ==, 3);
+  first = activities->pdata[0];
+  second = activities->pdata[1];
+  g_assert_cmpint (first->id, ==, weekly_id);
+  g_assert_cmpint (first->weekday, ==, 2);
+  g_assert_cmpstr (first->start_time, ==, "15:00");
+  g_assert_cmpstr (first->title, ==, "التدريب على العمل");
+  g_assert_true (first->title_fallback);
+  g_assert_cmpuint (first->texts->len, ==, 1);
+  g_assert_true (g_strv_contains ((const char * const *) first->missing_langs, "sv"));
+  g_assert_false (g_strv_contains ((const char * const *) first->missing_langs, "ar"));
+  g_assert_cmpint (second->weekday, ==, 0);
+  g_assert_cmpstr (second->title, ==, "Språkcafé");
+  g_assert_cmpuint (second->texts->len, ==, 2);
+
+  categories = lotsen_activity_list_categories (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (categories), ==, 2);
+  g_assert_cmpstr (categories[0], ==, "language");
+  g_assert_cmpstr (categories[1], ==, "work");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1001,6 +1057,7 @@ main (int   argc,
   ADD ("/activity/cancel-session", test_activity_cancel_session);
   ADD ("/activity/walk-in", test_activity_walk_in);
   ADD ("/activity/property", test_activity_property);
+  ADD ("/activity/list", test_activity_list);
 
 #undef ADD
 
