@@ -429,7 +429,7 @@ create_session_row (LotsenActivityEditor *self,
 
   if (session->cancelled)
     {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Cancelled"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), C_("session", "Cancelled"));
       gtk_widget_add_css_class (row, "cancelled-session");
       return row;
     }

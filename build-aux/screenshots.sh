@@ -3,7 +3,8 @@
 #
 #   build-aux/screenshots.sh OUTPUT-DIR [WIDTHxHEIGHT] [BUILD-DIR]
 #
-# Renders every kiosk screen in every language to OUTPUT-DIR/<lang>-<screen>.png.
+# Renders every kiosk screen in every language to OUTPUT-DIR/<lang>-<screen>.png,
+# and the staff panel's screens to OUTPUT-DIR/staff-*.png and export-*.png.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -16,3 +17,11 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$PWD/$build/ui" \
        LOTSEN_LOCALEDIR="$PWD/$build/po" NO_AT_BRIDGE=1
 dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" \
   "$build/tests/ui/screenshots" "$out" "$size"
+
+# The staff panel: activities, the editor, a cancelled session, attendance
+# and the export page, in Swedish and Arabic, landscape and portrait.
+export LOTSEN_STAFF_SCREENSHOTS="$out"
+dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
+  "$build/tests/ui/test-staff" -p /staff/screenshots >/dev/null
+dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
+  "$build/tests/ui/test-export-page" >/dev/null

@@ -6,7 +6,7 @@
  *
  * LOTSEN_TEST_FULL_FOLDER and LOTSEN_TEST_READONLY_FOLDER, when set, name
  * a folder on a full and on a read-only file system for two more cases;
- * LOTSEN_TEST_SCREENSHOTS names a folder for pictures of the page. */
+ * LOTSEN_STAFF_SCREENSHOTS names a folder for pictures of the page. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -287,7 +287,7 @@ static void
 screenshot (Fixture    *fixture,
             const char *name)
 {
-  const char *dir = g_getenv ("LOTSEN_TEST_SCREENSHOTS");
+  const char *dir = g_getenv ("LOTSEN_STAFF_SCREENSHOTS");
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
