@@ -94,7 +94,7 @@ format_schedule (LotsenActivityListPage *self,
       if (session->activity_id == activity->id)
         {
           g_autoptr(GDateTime) local = lotsen_store_to_local (self->store, session->starts_at);
-          g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+          g_autofree char *date = g_date_time_format (local, "\u2066%Y-%m-%d\u2069");
 
           /* Translators: a one-off activity, e.g. "Once: 2025-06-03, 13:00" */
           return g_strdup_printf (_("Once: %1$s, %2$s"), date, activity->start_time);
@@ -118,12 +118,18 @@ create_activity_button (LotsenActivityListPage *self,
   g_autofree char *schedule = format_schedule (self, activity, sessions);
   g_autofree char *seats = g_strdup_printf (ngettext ("%d seat", "%d seats", activity->capacity), activity->capacity);
   g_autofree char *line = NULL;
+  g_autofree char *place = NULL;
   g_autofree char *name = g_strdup_printf ("activity-%" G_GINT64_FORMAT, activity->id);
+
+  /* The place as staff typed it, in its own direction, so that it does
+   * not pull the numbers beside it into its own. */
+  if (activity->location != NULL)
+    place = g_strdup_printf ("\u2068%s\u2069", activity->location);
 
   if (activity->location != NULL)
     /* Translators: category, when, place and seats of an activity, e.g.
      * "Language · Every Tuesday, 15:00 · Room 3 · 12 seats" */
-    line = g_strdup_printf (_("%1$s · %2$s · %3$s · %4$s"), lotsen_format_category (activity->category), schedule, activity->location, seats);
+    line = g_strdup_printf (_("%1$s · %2$s · %3$s · %4$s"), lotsen_format_category (activity->category), schedule, place, seats);
   else
     /* Translators: category, when and seats of an activity, e.g.
      * "Language · Every Tuesday, 15:00 · 12 seats" */

@@ -453,7 +453,8 @@ lotsen_attendance_page_refresh (LotsenAttendancePage *self)
                               g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
   next_midnight = g_date_time_add_days (midnight, 1);
 
-  day = g_date_time_format (now, "%Y-%m-%d");
+  /* The date reads left to right in every language. */
+  day = g_date_time_format (now, "\u2066%Y-%m-%d\u2069");
   /* Translators: %s is today's date, e.g. "Attendance 2025-06-03" */
   title = g_strdup_printf (_("Attendance %s"), day);
   gtk_label_set_text (self->title_label, title);
