@@ -7,6 +7,7 @@
 
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-staff.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-window.h"
@@ -40,11 +41,34 @@ lotsen_test_ui_init (int    *argc,
 }
 
 /**
- * lotsen_ui_fixture_set_up:
- * @fixed_clock: %TRUE for a clock that stays at %TEST_NOW
+ * lotsen_ui_fixture_set_up_at:
+ * @now: unix seconds the clock stays at, or 0 for the real time
  *
  * Opens a new database with the demo data and shows a kiosk window of
  * @width × @height on it, drawn.
+ */
+void
+lotsen_ui_fixture_set_up_at (LotsenUiFixture *fixture,
+                             gint64           now,
+                             int              width,
+                             int              height)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "lotsen.db", NULL);
+  fixture->clock = now != 0 ? lotsen_clock_new_fixed (now) : NULL;
+  fixture->store = lotsen_store_open (fixture->path, fixture->clock, &error);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_demo_seed (fixture->store, &error));
+
+  lotsen_ui_fixture_open_window (fixture, width, height);
+}
+
+/**
+ * lotsen_ui_fixture_set_up:
+ * @fixed_clock: %TRUE for a clock that stays at %TEST_NOW
  */
 void
 lotsen_ui_fixture_set_up (LotsenUiFixture *fixture,
@@ -52,15 +76,16 @@ lotsen_ui_fixture_set_up (LotsenUiFixture *fixture,
                           int              width,
                           int              height)
 {
-  g_autoptr(GError) error = NULL;
+  lotsen_ui_fixture_set_up_at (fixture, fixed_clock ? TEST_NOW : 0, width, height);
+}
 
-  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "lotsen.db", NULL);
-  fixture->clock = fixed_clock ? lotsen_clock_new_fixed (TEST_NOW) : NULL;
-  fixture->store = lotsen_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-  g_assert_true (lotsen_demo_seed (fixture->store, &error));
+/* A new kiosk window on the fixture's store, as after a restart. */
+void
+lotsen_ui_fixture_open_window (LotsenUiFixture *fixture,
+                               int              width,
+                               int              height)
+{
+  g_assert_null (fixture->window);
 
   fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
@@ -68,14 +93,23 @@ lotsen_ui_fixture_set_up (LotsenUiFixture *fixture,
   lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
 }
 
+/* Closes the window and checks that nothing holds on to it. */
+void
+lotsen_ui_fixture_close_window (LotsenUiFixture *fixture)
+{
+  lotsen_window_set_language (fixture->window, LOTSEN_DEFAULT_LANGUAGE);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+  fixture->window = NULL;
+}
+
 /* Closes the window, checks that nothing holds on to it or the store,
  * and removes the database. */
 void
 lotsen_ui_fixture_tear_down (LotsenUiFixture *fixture)
 {
-  lotsen_window_set_language (fixture->window, LOTSEN_DEFAULT_LANGUAGE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  if (fixture->window != NULL)
+    lotsen_ui_fixture_close_window (fixture);
   g_assert_finalize_object (fixture->store);
   if (fixture->clock != NULL)
     g_assert_finalize_object (fixture->clock);
@@ -83,6 +117,32 @@ lotsen_ui_fixture_tear_down (LotsenUiFixture *fixture)
   remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+/* Types @pin on the staff keypad and taps OK. */
+void
+lotsen_test_ui_type_pin (GtkWidget  *window,
+                         const char *pin)
+{
+  for (const char *d = pin; *d != '\0'; d++)
+    {
+      char digit[2] = { *d, '\0' };
+      lotsen_test_ui_tap (window, "win.pin-key", digit);
+    }
+  lotsen_test_ui_tap (window, "win.pin-ok", NULL);
+}
+
+/* Staff mode the first time: the demo PIN, then @new_pin twice. */
+void
+lotsen_test_ui_unlock_staff (LotsenWindow *window,
+                             const char   *new_pin)
+{
+  lotsen_test_ui_tap (GTK_WIDGET (window), "win.show-page", "staff");
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "staff-pin");
+  lotsen_test_ui_type_pin (GTK_WIDGET (window), LOTSEN_STAFF_DEMO_PIN);
+  lotsen_test_ui_type_pin (GTK_WIDGET (window), new_pin);
+  lotsen_test_ui_type_pin (GTK_WIDGET (window), new_pin);
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "staff");
 }
 
 static gboolean

@@ -23,6 +23,14 @@ void        lotsen_ui_fixture_set_up    (LotsenUiFixture *fixture,
                                          gboolean         fixed_clock,
                                          int              width,
                                          int              height);
+void        lotsen_ui_fixture_set_up_at (LotsenUiFixture *fixture,
+                                         gint64           now,
+                                         int              width,
+                                         int              height);
+void        lotsen_ui_fixture_open_window  (LotsenUiFixture *fixture,
+                                            int              width,
+                                            int              height);
+void        lotsen_ui_fixture_close_window (LotsenUiFixture *fixture);
 void        lotsen_ui_fixture_tear_down (LotsenUiFixture *fixture);
 
 void        lotsen_test_ui_init         (int          *argc,
@@ -47,5 +55,9 @@ GPtrArray  *lotsen_test_ui_collect      (GtkWidget    *root,
                                          GType         type);
 void        lotsen_test_ui_assert_touch (GtkWidget    *root,
                                          const char   *where);
+void        lotsen_test_ui_type_pin     (GtkWidget    *window,
+                                         const char   *pin);
+void        lotsen_test_ui_unlock_staff (LotsenWindow *window,
+                                         const char   *new_pin);
 
 G_END_DECLS

@@ -25,15 +25,12 @@
 
 #define BOM "\xEF\xBB\xBF"
 
+/* A kiosk window and a folder that stands for a USB stick. */
 typedef struct
 {
-  char          *dir;
-  char          *path;
-  char          *out;
-  LotsenClock   *clock;
-  LotsenStore   *store;
-  LotsenWindow  *window;
-  LotsenVisitor *visitor;
+  LotsenUiFixture ui;
+  char           *out;
+  LotsenVisitor  *visitor;
 } Fixture;
 
 static void
@@ -43,17 +40,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
 
-  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
-  g_assert_no_error (error);
+  lotsen_ui_fixture_set_up (&fixture->ui, TRUE, 1600, 1000);
   fixture->out = g_dir_make_tmp ("lotsen-stick-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "lotsen.db", NULL);
-  fixture->clock = lotsen_clock_new_fixed (TEST_NOW);
-  fixture->store = lotsen_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-  g_assert_true (lotsen_demo_seed (fixture->store, &error));
   /* The demo PIN changed already (test-window.c walks through that). */
-  g_assert_true (lotsen_staff_set_pin (fixture->store, "2468", &error));
+  g_assert_true (lotsen_staff_set_pin (fixture->ui.store, "2468", &error));
   g_assert_no_error (error);
 
   /* Someone who registered this month (TEST_NOW is 2026-11-25). */
@@ -62,36 +53,24 @@ fixture_set_up (Fixture       *fixture,
   draft->family_name = g_strdup ("Export-Testsson");
   draft->birth_year = 1990;
   draft->consent = TRUE;
-  fixture->visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  fixture->visitor = lotsen_visitor_register (fixture->ui.store, draft, &error);
   g_assert_no_error (error);
-
-  fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  lotsen_window_set_language (fixture->window, LOTSEN_DEFAULT_LANGUAGE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->store);
-  g_assert_finalize_object (fixture->clock);
+  lotsen_ui_fixture_tear_down (&fixture->ui);
   lotsen_visitor_free (fixture->visitor);
-  remove_tree (fixture->dir);
   remove_tree (fixture->out);
-  g_free (fixture->path);
   g_free (fixture->out);
-  g_free (fixture->dir);
 }
 
 static GtkWidget *
 root (Fixture *fixture)
 {
-  return GTK_WIDGET (fixture->window);
+  return GTK_WIDGET (fixture->ui.window);
 }
 
 static void
@@ -102,18 +81,6 @@ tap (Fixture    *fixture,
   lotsen_test_ui_tap (root (fixture), action, target);
 }
 
-static void
-type_pin (Fixture    *fixture,
-          const char *pin)
-{
-  for (const char *d = pin; *d != '\0'; d++)
-    {
-      char digit[2] = { *d, '\0' };
-      tap (fixture, "win.pin-key", digit);
-    }
-  tap (fixture, "win.pin-ok", NULL);
-}
-
 /* Staff mode with its PIN, then its export tile. */
 static LotsenExportPage *
 open_export_page (Fixture *fixture)
@@ -121,13 +88,13 @@ open_export_page (Fixture *fixture)
   GtkWidget *page;
 
   tap (fixture, "win.show-page", "staff");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
-  type_pin (fixture, "2468");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->ui.window), ==, "staff-pin");
+  lotsen_test_ui_type_pin (root (fixture), "2468");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->ui.window), ==, "staff");
 
   tap (fixture, "win.show-page", "staff-export");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-export");
-  page = lotsen_window_get_page (fixture->window, "staff-export");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->ui.window), ==, "staff-export");
+  page = lotsen_window_get_page (fixture->ui.window, "staff-export");
   g_assert_true (LOTSEN_IS_EXPORT_PAGE (page));
   g_assert_true (gtk_widget_is_drawable (page));
 
@@ -197,7 +164,7 @@ query_int (Fixture    *fixture,
   sqlite3_stmt *stmt = NULL;
   gint64 value;
 
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (fixture->ui.path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   value = sqlite3_column_int64 (stmt, 0);
@@ -295,7 +262,7 @@ screenshot (Fixture    *fixture,
   if (dir == NULL)
     return;
 
-  file = g_strdup_printf ("export-%s-%s.png", name, lotsen_window_get_language (fixture->window));
+  file = g_strdup_printf ("export-%s-%s.png", name, lotsen_window_get_language (fixture->ui.window));
   path = g_build_filename (dir, file, NULL);
   lotsen_test_ui_wait (root (fixture));
   g_assert_true (lotsen_test_ui_save_png (root (fixture), path, &error));
@@ -366,7 +333,7 @@ test_visitors_csv (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, ";Amina;Export-Testsson;1990;"));
 
   /* The screen says where it went and how many rows. */
-  start = g_date_time_new (lotsen_store_get_timezone (fixture->store), 2026, 11, 1, 0, 0, 0);
+  start = g_date_time_new (lotsen_store_get_timezone (fixture->ui.store), 2026, 11, 1, 0, 0, 0);
   end = g_date_time_add_months (start, 1);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM visitor WHERE created_at >= %" G_GINT64_FORMAT
@@ -420,8 +387,8 @@ test_locked_and_formats (Fixture       *fixture,
 
   gtk_widget_activate_action (root (fixture), "win.show-page", "s", "staff-export");
   lotsen_test_ui_wait (root (fixture));
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
-  g_assert_null (lotsen_window_get_page (fixture->window, "staff-export"));
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->ui.window), ==, "staff-pin");
+  g_assert_null (lotsen_window_get_page (fixture->ui.window, "staff-export"));
   tap (fixture, "win.go-home", NULL);
 
   page = open_export_page (fixture);
@@ -452,11 +419,11 @@ test_locked_and_formats (Fixture       *fixture,
 
   /* Back to the staff panel, then out: the page is locked again. */
   tap (fixture, "win.show-page", "staff");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->ui.window), ==, "staff");
   tap (fixture, "win.go-home", NULL);
   gtk_widget_activate_action (root (fixture), "win.show-page", "s", "staff-export");
   lotsen_test_ui_wait (root (fixture));
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->ui.window), ==, "staff-pin");
 }
 
 /* The funder report for this year as a PDF; everything of last year in

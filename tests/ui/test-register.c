@@ -14,47 +14,20 @@
 #include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  LotsenClock  *clock;
-  LotsenStore  *store;
-  LotsenWindow *window;
-} Fixture;
+typedef LotsenUiFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "lotsen.db", NULL);
-  fixture->clock = lotsen_clock_new_fixed (TEST_NOW);
-  fixture->store = lotsen_store_open (fixture->path, fixture->clock, &error);
-  g_assert_no_error (error);
-  g_assert_true (lotsen_demo_seed (fixture->store, &error));
-
-  fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1600, 1000);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  lotsen_ui_fixture_set_up (fixture, TRUE, 1600, 1000);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  lotsen_window_set_language (fixture->window, LOTSEN_DEFAULT_LANGUAGE);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->store);
-  g_assert_finalize_object (fixture->clock);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  lotsen_ui_fixture_tear_down (fixture);
 }
 
 static GtkWidget *

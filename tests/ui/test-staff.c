@@ -21,13 +21,7 @@
 
 #define DAY (24 * 3600)
 
-typedef struct
-{
-  char         *dir;
-  LotsenClock  *clock;
-  LotsenStore  *store;
-  LotsenWindow *window;
-} Fixture;
+typedef LotsenUiFixture Fixture;
 
 /* Tuesday 25 March 2025, 09:00 in Stockholm: the clocks go forward on
  * Sunday the 30th, inside the eight weeks a weekly activity gets. */
@@ -41,54 +35,17 @@ test_now (void)
 }
 
 static void
-open_window (Fixture *fixture,
-             int      width,
-             int      height)
-{
-  fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
-}
-
-static void
-close_window (Fixture *fixture)
-{
-  lotsen_window_set_language (fixture->window, "sv");
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  fixture->window = NULL;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("lotsen-staff-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "lotsen.db", NULL);
-  fixture->clock = lotsen_clock_new_fixed (test_now ());
-  fixture->store = lotsen_store_open (path, fixture->clock, &error);
-  g_assert_no_error (error);
-  g_assert_true (lotsen_demo_seed (fixture->store, &error));
-
-  open_window (fixture, 1280, 800);
+  lotsen_ui_fixture_set_up_at (fixture, test_now (), 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    close_window (fixture);
-  g_assert_finalize_object (fixture->store);
-  g_assert_finalize_object (fixture->clock);
-
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  lotsen_ui_fixture_tear_down (fixture);
 }
 
 static GtkWidget *
@@ -103,30 +60,6 @@ tap (Fixture    *fixture,
      const char *target)
 {
   lotsen_test_ui_tap (root (fixture), action, target);
-}
-
-static void
-type_pin (Fixture    *fixture,
-          const char *pin)
-{
-  for (const char *d = pin; *d != '\0'; d++)
-    {
-      char digit[2] = { *d, '\0' };
-      tap (fixture, "win.pin-key", digit);
-    }
-  tap (fixture, "win.pin-ok", NULL);
-}
-
-/* Staff mode the first time: the demo PIN, then a new one. */
-static void
-unlock_staff (Fixture *fixture)
-{
-  tap (fixture, "win.show-page", "staff");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
-  type_pin (fixture, LOTSEN_STAFF_DEMO_PIN);
-  type_pin (fixture, "2468");
-  type_pin (fixture, "2468");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
 }
 
 static void
@@ -323,7 +256,7 @@ test_create_activity (Fixture       *fixture,
   g_autofree char *missing_text = NULL;
   gint64 activity_id;
 
-  unlock_staff (fixture);
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
   show_page (fixture, "staff-activities");
   lotsen_test_ui_assert_touch (root (fixture), "the activity list");
 
@@ -535,7 +468,7 @@ test_cancel_session (Fixture       *fixture,
                                               sign_up (fixture, second->id, "Bashir", "+46 72 444 55 66", 1),
                                               NULL, NULL);
 
-  unlock_staff (fixture);
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
   show_page (fixture, "staff-activities");
   open_activity (fixture, activity_id);
   cancel_session (fixture, second->id);
@@ -556,7 +489,7 @@ test_cancel_session (Fixture       *fixture,
   bashir = g_strdup_printf (_("\u2066%s\u2069 · %s"), bashir_signup->phone, one);
   assert_shows (fixture, bashir);
   g_assert_null (find_cancel_button (root (fixture), second->id));
-  assert_shows (fixture, _("Cancelled"));
+  assert_shows (fixture, C_("session", "Cancelled"));
   lotsen_test_ui_assert_touch (root (fixture), "the editor after a cancellation");
 
   /* "Keep it" changes nothing. */
@@ -606,7 +539,7 @@ test_attendance (Fixture       *fixture,
   chaltu_id = sign_up (fixture, session_id, "Chaltu", "073-777 88 99", 1);
   g_assert_cmpint (status_of (fixture, chaltu_id), ==, LOTSEN_SIGNUP_WAITLISTED);
 
-  unlock_staff (fixture);
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
   show_page (fixture, "staff-attendance");
   assert_shows (fixture, "Amina");
   assert_shows (fixture, "Chaltu");
@@ -691,15 +624,15 @@ take_screenshots (Fixture    *fixture,
 {
   const char *shape = width > height ? "landscape" : "portrait";
 
-  close_window (fixture);
-  open_window (fixture, width, height);
+  lotsen_ui_fixture_close_window (fixture);
+  lotsen_ui_fixture_open_window (fixture, width, height);
   lotsen_window_set_language (fixture->window, lang);
   if (first)
-    unlock_staff (fixture);
+    lotsen_test_ui_unlock_staff (fixture->window, "2468");
   else
     {
       tap (fixture, "win.show-page", "staff");
-      type_pin (fixture, "2468");
+      lotsen_test_ui_type_pin (root (fixture), "2468");
     }
 
   show_page (fixture, "staff-activities");

@@ -15,43 +15,20 @@
 #include "lotsen-tile.h"
 #include "lotsen-window.h"
 
-typedef struct
-{
-  char         *dir;
-  LotsenStore  *store;
-  LotsenWindow *window;
-} Fixture;
+typedef LotsenUiFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("lotsen-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "lotsen.db", NULL);
-  fixture->store = lotsen_store_open (path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (lotsen_demo_seed (fixture->store, &error));
-
-  fixture->window = g_object_ref (lotsen_window_new (NULL, fixture->store, NULL, NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  lotsen_ui_fixture_set_up (fixture, FALSE, 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->store);
-
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  lotsen_ui_fixture_tear_down (fixture);
 }
 
 static GtkWidget *
@@ -66,30 +43,6 @@ tap (Fixture    *fixture,
      const char *target)
 {
   lotsen_test_ui_tap (root (fixture), action, target);
-}
-
-static void
-type_pin (Fixture    *fixture,
-          const char *pin)
-{
-  for (const char *d = pin; *d != '\0'; d++)
-    {
-      char digit[2] = { *d, '\0' };
-      tap (fixture, "win.pin-key", digit);
-    }
-  tap (fixture, "win.pin-ok", NULL);
-}
-
-/* Opens staff mode the first time: the demo PIN, then a new one. */
-static void
-unlock_staff (Fixture *fixture)
-{
-  tap (fixture, "win.show-page", "staff");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
-  type_pin (fixture, LOTSEN_STAFF_DEMO_PIN);
-  type_pin (fixture, "2468");
-  type_pin (fixture, "2468");
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
 }
 
 static LotsenTicket *
@@ -353,7 +306,7 @@ test_staff_call (Fixture       *fixture,
   lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "C", NULL, NULL));
   lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
 
-  unlock_staff (fixture);
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
   assert_shows (fixture, "C001");
   assert_shows (fixture, "A001");
 
@@ -394,9 +347,9 @@ test_touch_targets_and_names (Fixture       *fixture,
         tap (fixture, "win.show-page", "staff");
       else if (g_str_equal (pages[p], "staff"))
         {
-          type_pin (fixture, LOTSEN_STAFF_DEMO_PIN);
-          type_pin (fixture, "2468");
-          type_pin (fixture, "2468");
+          lotsen_test_ui_type_pin (root (fixture), LOTSEN_STAFF_DEMO_PIN);
+          lotsen_test_ui_type_pin (root (fixture), "2468");
+          lotsen_test_ui_type_pin (root (fixture), "2468");
         }
       else if (!g_str_equal (pages[p], "welcome"))
         tap (fixture, "win.show-page", pages[p]);
@@ -475,14 +428,14 @@ test_staff_pin (Fixture       *fixture,
 {
   GtkWidget *key;
 
-  unlock_staff (fixture);
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
   tap (fixture, "win.go-home", NULL);
 
   /* Locked again: the new PIN is needed, the demo PIN no longer works. */
   tap (fixture, "win.show-page", "staff");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
   for (int i = 0; i < LOTSEN_STAFF_FREE_TRIES; i++)
-    type_pin (fixture, LOTSEN_STAFF_DEMO_PIN);
+    lotsen_test_ui_type_pin (root (fixture), LOTSEN_STAFF_DEMO_PIN);
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
 
   key = lotsen_test_ui_find_action (root (fixture), "win.pin-key", "2");
