@@ -1192,6 +1192,32 @@ check_capacity (int      capacity,
   return FALSE;
 }
 
+/* Staff changes go into the audit table, in the change's transaction. */
+static gboolean
+audit_session (LotsenStore  *store,
+               const char   *what,
+               gint64        session_id,
+               int           capacity,
+               GError      **error)
+{
+  g_autofree char *detail = capacity >= 0
+    ? g_strdup_printf ("session %" G_GINT64_FORMAT ": %d seats", session_id, capacity)
+    : g_strdup_printf ("session %" G_GINT64_FORMAT, session_id);
+
+  return lotsen_store_audit (store, what, detail, error);
+}
+
+static gboolean
+audit_activity (LotsenStore  *store,
+                const char   *what,
+                gint64        activity_id,
+                GError      **error)
+{
+  g_autofree char *detail = g_strdup_printf ("activity %" G_GINT64_FORMAT, activity_id);
+
+  return lotsen_store_audit (store, what, detail, error);
+}
+
 /**
  * lotsen_activity_set_session_capacity:
  * @capacity: the session's seats, 0 to %LOTSEN_CAPACITY_MAX
@@ -1228,7 +1254,8 @@ lotsen_activity_set_session_capacity (LotsenStore  *store,
   sqlite3_bind_int64 (stmt, 2, lotsen_store_now (store));
   sqlite3_bind_int64 (stmt, 3, session_id);
   if (!lotsen_store_step_done (store, stmt, error) ||
-      !promote_waiting (store, session_id, error))
+      !promote_waiting (store, session_id, error) ||
+      !audit_session (store, "session capacity", session_id, capacity, error))
     goto fail;
 
   return lotsen_store_commit (store, error);
@@ -1272,7 +1299,8 @@ lotsen_activity_cancel_session (LotsenStore  *store,
 
   sqlite3_bind_int64 (update, 1, lotsen_store_now (store));
   sqlite3_bind_int64 (update, 2, session_id);
-  if (!lotsen_store_step_done (store, update, error))
+  if (!lotsen_store_step_done (store, update, error) ||
+      !audit_session (store, "session cancel", session_id, -1, error))
     goto fail;
 
   people = lotsen_store_prepare (store,
@@ -1555,6 +1583,9 @@ lotsen_activity_create (LotsenStore                *store,
       : !insert_session (store, activity_id, g_date_time_to_unix (once), minutes, NULL, error))
     goto fail;
 
+  if (!audit_activity (store, "activity create", activity_id, error))
+    goto fail;
+
   if (!lotsen_store_commit (store, error))
     return 0;
 
@@ -1616,7 +1647,8 @@ lotsen_activity_update (LotsenStore                *store,
       goto fail;
     }
 
-  if (!write_texts (store, activity_id, draft, error))
+  if (!write_texts (store, activity_id, draft, error) ||
+      !audit_activity (store, "activity change", activity_id, error))
     goto fail;
 
   coming = lotsen_store_prepare (store,

@@ -84,6 +84,23 @@ status_of (LotsenStore *store,
   return signup->status;
 }
 
+/* How many audit rows say @what about @detail. */
+static int
+count_audit (LotsenStore *store,
+             const char  *what,
+             const char  *detail)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (store,
+                                                       "SELECT count (*) FROM audit WHERE what = ? AND detail = ?",
+                                                       NULL);
+
+  sqlite3_bind_text (stmt, 1, what, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, detail, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int (stmt, 0);
+}
+
 static gint64
 register_visitor (LotsenStore *store,
                   const char  *given_name,
@@ -514,6 +531,7 @@ test_activity_update_promotes (StoreFixture  *fixture,
   g_autoptr(LotsenActivityDraft) draft = lotsen_activity_draft_new ();
   g_autoptr(LotsenSignup) a = NULL, b = NULL;
   g_autoptr(LotsenSession) session = NULL;
+  g_autofree char *detail = NULL;
   gint64 session_id = add_once (fixture->store, "language", 1, TEST_NOW + DAY);
 
   a = sign_up (fixture->store, session_id, "0701111111", 1);
@@ -527,6 +545,17 @@ test_activity_update_promotes (StoreFixture  *fixture,
   g_assert_true (lotsen_activity_update (fixture->store, session->activity_id, draft, &error));
   g_assert_no_error (error);
   g_assert_cmpint (status_of (fixture->store, b->id), ==, LOTSEN_SIGNUP_CONFIRMED);
+
+  /* Staff changes are in the audit table. */
+  detail = g_strdup_printf ("activity %" G_GINT64_FORMAT, session->activity_id);
+  g_assert_cmpint (count_audit (fixture->store, "activity create", detail), ==, 1);
+  g_assert_cmpint (count_audit (fixture->store, "activity change", detail), ==, 1);
+  g_free (detail);
+
+  g_assert_true (lotsen_activity_set_session_capacity (fixture->store, session_id, 3, &error));
+  g_assert_no_error (error);
+  detail = g_strdup_printf ("session %" G_GINT64_FORMAT ": 3 seats", session_id);
+  g_assert_cmpint (count_audit (fixture->store, "session capacity", detail), ==, 1);
 }
 
 static GDateTime *
@@ -664,6 +693,7 @@ test_activity_cancel_session (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
   gint64 session_id = add_once (fixture->store, "language", 2, TEST_NOW + DAY);
+  g_autofree char *detail = NULL;
   g_autoptr(LotsenSignup) a = NULL, b = NULL, c = NULL, d = NULL, late = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
@@ -681,6 +711,8 @@ test_activity_cancel_session (StoreFixture  *fixture,
   g_assert_cmpint (((LotsenSignup *) people->pdata[2])->id, ==, c->id);
   g_assert_cmpstr (((LotsenSignup *) people->pdata[2])->phone, ==, "+46703333333");
   g_assert_true (((LotsenSignup *) people->pdata[2])->session_cancelled);
+  detail = g_strdup_printf ("session %" G_GINT64_FORMAT, session_id);
+  g_assert_cmpint (count_audit (fixture->store, "session cancel", detail), ==, 1);
 
   late = lotsen_activity_sign_up (fixture->store, session_id, 0, "Sara", "0705555555", 1, &error);
   g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
