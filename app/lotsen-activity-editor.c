@@ -120,7 +120,7 @@ update_missing (LotsenActivityEditor *self)
         continue;
 
       if (missing->len > 0)
-        /* Translators: between two language names in a list */
+        /* Translators: between two items of a list */
         g_string_append (missing, _(", "));
       /* Each name isolated, so that Arabic and Persian names side by
        * side keep the list's order. */

@@ -325,7 +325,8 @@ fill_summary (LotsenRegisterPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (interest_choices); i++)
     if (draft->interests != NULL && g_strv_contains ((const char * const *) draft->interests, interest_choices[i].key))
-      g_string_append_printf (chosen, "%s%s", chosen->len ? ", " : "", _(interest_choices[i].label));
+      /* Translators: between two items of a list */
+      g_string_append_printf (chosen, "%s%s", chosen->len ? _(", ") : "", _(interest_choices[i].label));
 
   add_summary_row (self, _("Your first name"), draft->given_name);
   add_summary_row (self, _("Your family name (if you want)"), draft->family_name);
