@@ -896,7 +896,9 @@ fail:
  * The retention period: every visitor not seen for
  * lotsen_store_get_retention_days() days loses their name, phone, e-mail
  * and personal code (which is then free for someone else), here and on
- * their sign-ups.  What the funders' statistics need stays: birth year,
+ * their sign-ups; a sign-up made with a name and phone number instead of
+ * a code loses them when its session is that long past.  What the
+ * funders' statistics need stays: birth year,
  * gender, municipality, interests, languages, consent, and their tickets
  * and sign-ups.  One transaction; recorded in the audit table.
  */
@@ -907,10 +909,11 @@ lotsen_visitor_purge (LotsenStore  *store,
 {
   g_autoptr(sqlite3_stmt) signups = NULL;
   g_autoptr(sqlite3_stmt) visitors = NULL;
+  g_autoptr(sqlite3_stmt) walk_ins = NULL;
   g_autofree char *detail = NULL;
   guint days;
   gint64 now, cutoff;
-  int count;
+  int count, n_walk_ins;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
 
@@ -933,18 +936,33 @@ lotsen_visitor_purge (LotsenStore  *store,
                                    "email = NULL, code = NULL, anonymised_at = ?2 "
                                    "WHERE " PURGE_DUE,
                                    error);
-  if (signups == NULL || visitors == NULL)
+  /* Sign-ups made with a name and phone number instead of a code keep
+   * them until their session is as long past as the retention period. */
+  walk_ins = lotsen_store_prepare (store,
+                                   "UPDATE signup SET name = NULL, phone = NULL "
+                                   "WHERE visitor_id IS NULL AND (name IS NOT NULL OR phone IS NOT NULL) "
+                                   "AND session_id IN (SELECT id FROM session WHERE ends_at < ?1)",
+                                   error);
+  if (signups == NULL || visitors == NULL || walk_ins == NULL)
     goto fail;
 
   sqlite3_bind_int64 (signups, 1, cutoff);
   sqlite3_bind_int64 (visitors, 1, cutoff);
   sqlite3_bind_int64 (visitors, 2, now);
+  sqlite3_bind_int64 (walk_ins, 1, cutoff);
   if (!lotsen_store_step_done (store, signups, error) ||
       !lotsen_store_step_done (store, visitors, error))
     goto fail;
-
   count = sqlite3_changes (lotsen_store_get_db (store));
-  detail = g_strdup_printf ("anonymised %d visitors not seen for %u days", count, days);
+
+  if (!lotsen_store_step_done (store, walk_ins, error))
+    goto fail;
+  n_walk_ins = sqlite3_changes (lotsen_store_get_db (store));
+
+  detail = n_walk_ins > 0
+    ? g_strdup_printf ("anonymised %d visitors not seen for %u days and %d sign-ups without a code",
+                       count, days, n_walk_ins)
+    : g_strdup_printf ("anonymised %d visitors not seen for %u days", count, days);
   if (!lotsen_store_audit (store, "purge", detail, error) ||
       !lotsen_store_commit (store, error))
     goto fail;

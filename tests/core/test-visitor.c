@@ -516,9 +516,39 @@ test_purge (StoreFixture  *fixture,
   add_signup (fixture, old);
   add_signup (fixture, recent);
 
+  /* Signed up with a name and phone number, no code: at the old session,
+   * and at one that ended 364 days ago. */
+  exec_raw (fixture,
+            "INSERT INTO signup (uuid, session_id, name, phone, status, created_at, changed_at) "
+            "  VALUES ('walk-in-old', (SELECT id FROM session WHERE uuid = 'purge-session'), "
+            "          'Gammal', '+46709999999', 'attended', 1, 1);");
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO session (uuid, activity_id, starts_at, ends_at) "
+      "  VALUES ('recent-session', (SELECT id FROM activity WHERE uuid = 'purge-activity'), "
+      "          %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+      "INSERT INTO signup (uuid, session_id, name, phone, status, created_at, changed_at) "
+      "  VALUES ('walk-in-recent', (SELECT id FROM session WHERE uuid = 'recent-session'), "
+      "          'Ny', '+46708888888', 'attended', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");",
+      (gint64) (TEST_NOW - DAYS (364) - 3600), (gint64) (TEST_NOW - DAYS (364)),
+      (gint64) (TEST_NOW - DAYS (364)), (gint64) (TEST_NOW - DAYS (364)));
+
+    exec_raw (fixture, sql);
+  }
+
   g_assert_true (lotsen_visitor_purge (fixture->store, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
+
+  /* The old one without a code loses name and phone; the recent one keeps them. */
+  {
+    g_autofree char *walk_ins = query_raw (fixture,
+                                           "SELECT group_concat (uuid || ':' || coalesce (name, '-') || ':' || "
+                                           "coalesce (phone, '-') || ':' || status, ' ') "
+                                           "FROM (SELECT * FROM signup WHERE visitor_id IS NULL ORDER BY uuid)");
+
+    g_assert_cmpstr (walk_ins, ==, "walk-in-old:-:-:attended walk-in-recent:Ny:+46708888888:attended");
+  }
 
   /* The old visitor: no name, no number, no code, but still counted. */
   {
@@ -587,7 +617,7 @@ test_purge (StoreFixture  *fixture,
   {
     g_autofree char *audit = query_raw (fixture,
                                         "SELECT count(*) FROM audit WHERE what = 'purge' AND "
-                                        "detail = 'anonymised 2 visitors not seen for 365 days'");
+                                        "detail = 'anonymised 2 visitors not seen for 365 days and 1 sign-ups without a code'");
 
     g_assert_cmpstr (audit, ==, "1");
   }
@@ -615,7 +645,7 @@ test_purge (StoreFixture  *fixture,
                                         "SELECT group_concat (given_name) FROM visitor WHERE anonymised_at IS NULL");
     g_autofree char *audit = query_raw (fixture,
                                         "SELECT count(*) FROM audit WHERE what = 'purge' AND "
-                                        "detail = 'anonymised 1 visitors not seen for 30 days'");
+                                        "detail = 'anonymised 1 visitors not seen for 30 days and 1 sign-ups without a code'");
 
     g_assert_cmpstr (names, ==, "Tillbaka");
     g_assert_cmpstr (audit, ==, "1");
