@@ -662,6 +662,7 @@ add_category_toggle (LotsenActivityEditor *self,
   gtk_widget_add_css_class (image, "choice-pictogram");
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (toggle), box);

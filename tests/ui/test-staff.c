@@ -659,6 +659,8 @@ test_screenshots (Fixture       *fixture,
   g_autoptr(GDateTime) today = lotsen_store_to_local (fixture->store, test_now () + 2 * 3600);
   g_autoptr(GPtrArray) sessions = NULL;
   g_autoptr(LotsenSignup) bashir = NULL;
+  const LotsenLanguage *languages;
+  guint n_languages;
   gint64 weekly, session_id, today_session;
 
   if (dir == NULL)
@@ -683,8 +685,10 @@ test_screenshots (Fixture       *fixture,
   lotsen_activity_mark_no_show (fixture->store, bashir->id, NULL);
   sign_up (fixture, today_session, "Dawit", "073-000 11 22", 2);
 
-  take_screenshots (fixture, dir, "sv", 1920, 1080, weekly, session_id, TRUE);
-  take_screenshots (fixture, dir, "ar", 1920, 1080, weekly, session_id, FALSE);
+  /* Every language in landscape; Swedish and Arabic in portrait too. */
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    take_screenshots (fixture, dir, languages[i].code, 1920, 1080, weekly, session_id, i == 0);
   take_screenshots (fixture, dir, "sv", 1080, 1920, weekly, session_id, FALSE);
   take_screenshots (fixture, dir, "ar", 1080, 1920, weekly, session_id, FALSE);
 }
