@@ -11,6 +11,7 @@
 #include "lotsen-activities-page.h"
 #include "lotsen-activity.h"
 #include "lotsen-format.h"
+#include "lotsen-label.h"
 #include "lotsen-tile.h"
 
 struct _LotsenActivitiesPage
@@ -66,21 +67,6 @@ lotsen_activities_page_new (void)
 }
 
 static GtkWidget *
-add_label (GtkWidget  *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
-}
-
-static GtkWidget *
 create_card (const LotsenSession *session,
              GTimeZone           *timezone)
 {
@@ -102,14 +88,14 @@ create_card (const LotsenSession *session,
   gtk_box_append (GTK_BOX (card), text);
   gtk_button_set_child (GTK_BUTTON (button), card);
 
-  title = add_label (text, session->title, "session-title");
+  title = lotsen_label_append (text, session->title, "session-title");
   /* A title staff have not translated yet: in its own language, marked. */
   if (session->title_fallback)
     gtk_widget_add_css_class (title, "fallback");
-  add_label (text, when, "session-when");
+  lotsen_label_append (text, when, "session-when");
   if (session->location != NULL)
-    add_label (text, session->location, "session-where");
-  add_label (text, seats, session->seats_left > 0 && session->waiting == 0 ? "session-seats" : "session-full");
+    lotsen_label_append (text, session->location, "session-where");
+  lotsen_label_append (text, seats, session->seats_left > 0 && session->waiting == 0 ? "session-seats" : "session-full");
 
   /* What a screen reader says for the whole card. */
   name = g_strjoin (". ", session->title, when,

@@ -14,6 +14,7 @@
 #include "lotsen-activity.h"
 #include "lotsen-attendance-page.h"
 #include "lotsen-i18n.h"
+#include "lotsen-label.h"
 #include "lotsen-tile.h"
 
 struct _LotsenAttendancePage
@@ -130,23 +131,6 @@ describe_status (const LotsenSignup *signup,
 }
 
 static GtkWidget *
-add_label (GtkWidget  *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
-}
-
-static GtkWidget *
 create_mark_button (LotsenAttendancePage *self,
                     const LotsenSignup   *signup,
                     const char           *label,
@@ -193,11 +177,11 @@ create_signup_row (LotsenAttendancePage *self,
     details = g_strdup (people);
 
   gtk_widget_set_hexpand (info, TRUE);
-  add_label (info, name, "attendee-name");
-  add_label (info, details, NULL);
+  lotsen_label_append (info, name, "attendee-name");
+  lotsen_label_append (info, details, NULL);
   if (signup->promoted)
-    add_label (info, _("Promoted from the waiting list: please phone them"), "promoted");
-  status = add_label (info, describe_status (signup, &owned_status), "attendee-status");
+    lotsen_label_append (info, _("Promoted from the waiting list: please phone them"), "promoted");
+  status = lotsen_label_append (info, describe_status (signup, &owned_status), "attendee-status");
   gtk_widget_set_name (status, "status");
   gtk_box_append (GTK_BOX (box), info);
 
@@ -252,7 +236,7 @@ create_walk_in (LotsenAttendancePage *self,
   g_autofree char *party_name = g_strdup_printf ("walk-in-party-%s", id);
   g_autofree char *button_name = g_strdup_printf ("walk-in-%s", id);
 
-  heading = add_label (box, _("Came without signing up"), "field-label");
+  heading = lotsen_label_append (box, _("Came without signing up"), "field-label");
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 3);
@@ -282,7 +266,7 @@ create_walk_in (LotsenAttendancePage *self,
   gtk_box_append (GTK_BOX (box), row);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
 
-  error = add_label (box, NULL, "field-error");
+  error = lotsen_label_append (box, NULL, "field-error");
   gtk_widget_add_css_class (error, "error");
   gtk_widget_set_visible (error, FALSE);
 
@@ -317,9 +301,9 @@ create_session (LotsenAttendancePage *self,
                                   g_date_time_get_hour (starts), g_date_time_get_minute (starts),
                                   g_date_time_get_hour (ends), g_date_time_get_minute (ends),
                                   session->title ? session->title : "");
-  heading = add_label (box, heading_text, "session-title");
+  heading = lotsen_label_append (box, heading_text, "session-title");
   if (session->location != NULL)
-    add_label (box, session->location, "session-where");
+    lotsen_label_append (box, session->location, "session-where");
 
   /* Translators: seats taken of the session's seats, and people on the
    * waiting list, e.g. "5 of 12 seats taken, 2 waiting" */
@@ -327,11 +311,11 @@ create_session (LotsenAttendancePage *self,
                                       "%1$d of %2$d seats taken, %3$d waiting",
                                       session->capacity),
                             session->taken, session->capacity, session->waiting);
-  add_label (box, counts, "session-when");
+  lotsen_label_append (box, counts, "session-when");
 
   if (signups == NULL)
     {
-      add_label (box, error->message, "error");
+      lotsen_label_append (box, error->message, "error");
       return box;
     }
 
@@ -343,7 +327,7 @@ create_session (LotsenAttendancePage *self,
         {
           if (waiting_list == NULL)
             {
-              GtkWidget *title = add_label (box, _("Waiting list"), "field-label");
+              GtkWidget *title = lotsen_label_append (box, _("Waiting list"), "field-label");
 
               gtk_widget_set_margin_top (title, 12);
               waiting_list = create_list (title);
@@ -363,7 +347,7 @@ create_session (LotsenAttendancePage *self,
     }
 
   if (signups->len == 0)
-    add_label (box, _("Nobody has signed up."), NULL);
+    lotsen_label_append (box, _("Nobody has signed up."), NULL);
 
   gtk_box_append (GTK_BOX (box), create_walk_in (self, session));
   gtk_widget_add_css_class (box, "card");

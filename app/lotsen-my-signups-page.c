@@ -9,6 +9,7 @@
 
 #include "lotsen-activity.h"
 #include "lotsen-format.h"
+#include "lotsen-label.h"
 #include "lotsen-my-signups-page.h"
 #include "lotsen-tile.h"
 
@@ -60,21 +61,6 @@ GtkWidget *
 lotsen_my_signups_page_new (void)
 {
   return g_object_new (LOTSEN_TYPE_MY_SIGNUPS_PAGE, NULL);
-}
-
-static GtkWidget *
-add_label (GtkWidget  *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
 }
 
 static GtkWidget *
@@ -144,17 +130,17 @@ create_card (const LotsenSignup *signup,
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "session-card");
 
-  title = add_label (card, signup->title, "session-title");
+  title = lotsen_label_append (card, signup->title, "session-title");
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  add_label (card, when, "session-when");
+  lotsen_label_append (card, when, "session-when");
   if (signup->party_size > 1)
     {
       g_autofree char *party = g_strdup_printf (ngettext ("For %d person", "For %d people", signup->party_size),
                                                 signup->party_size);
 
-      add_label (card, party, "session-where");
+      lotsen_label_append (card, party, "session-where");
     }
-  add_label (card, status, seated && !signup->session_cancelled ? "session-seats" : "session-full");
+  lotsen_label_append (card, status, seated && !signup->session_cancelled ? "session-seats" : "session-full");
 
   gtk_widget_set_margin_top (buttons, 8);
   gtk_box_append (GTK_BOX (card), buttons);
@@ -163,7 +149,7 @@ create_card (const LotsenSignup *signup,
     gtk_widget_set_visible (buttons, FALSE);
   else if (confirming)
     {
-      GtkWidget *question = add_label (card, _("Do you want to cancel this sign-up? Your seat goes to the next person."),
+      GtkWidget *question = lotsen_label_append (card, _("Do you want to cancel this sign-up? Your seat goes to the next person."),
                                        "field-label");
 
       /* The question above the two answers. */
