@@ -20,8 +20,8 @@ packages=(
   fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core
   # tests: a display, a session bus and the accessibility bus for the UI
   # tests (a screen reader needs the last one on the kiosk too), data checks,
-  # reading exported workbooks back
-  xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip poppler-utils
+  # reading exported workbooks and calendars back
+  xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip poppler-utils libical-dev
 )
 
 missing=()

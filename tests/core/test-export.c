@@ -7,6 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef HAVE_LIBICAL
+#include <libical/ical.h>
+#endif
+
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
 #include "lotsen-queue.h"
@@ -1792,6 +1796,24 @@ assert_ics_time (const char *value)
     }
 }
 
+/* A long Swedish title with everything TEXT must escape, and one
+ * cancelled session. */
+static void
+add_ics_cases (StoreFixture *fixture)
+{
+  run_sql (fixture,
+           "UPDATE activity_text SET title = ?1 WHERE lang = 'sv' AND activity_id = "
+           "(SELECT id FROM activity WHERE category = 'work')",
+           (const char *[]) { ICS_TITLE }, 1);
+  run_sql (fixture,
+           "UPDATE session SET uuid = 'long-title' WHERE id = (SELECT max (id) FROM session "
+           "WHERE activity_id = (SELECT id FROM activity WHERE category = 'work'))",
+           NULL, 0);
+  run_sql (fixture,
+           "UPDATE session SET uuid = 'cancelled', cancelled = 1 "
+           "WHERE id = (SELECT min (id) FROM session)", NULL, 0);
+}
+
 static void
 test_export_ics (StoreFixture  *fixture,
                  gconstpointer  data)
@@ -1807,19 +1829,7 @@ test_export_ics (StoreFixture  *fixture,
   guint found = 0;
   IcsEvent *event;
 
-  /* A long Swedish title with everything TEXT must escape, and one
-   * cancelled session. */
-  run_sql (fixture,
-           "UPDATE activity_text SET title = ?1 WHERE lang = 'sv' AND activity_id = "
-           "(SELECT id FROM activity WHERE category = 'work')",
-           (const char *[]) { ICS_TITLE }, 1);
-  run_sql (fixture,
-           "UPDATE session SET uuid = 'long-title' WHERE id = (SELECT max (id) FROM session "
-           "WHERE activity_id = (SELECT id FROM activity WHERE category = 'work'))",
-           NULL, 0);
-  run_sql (fixture,
-           "UPDATE session SET uuid = 'cancelled', cancelled = 1 "
-           "WHERE id = (SELECT min (id) FROM session)", NULL, 0);
+  add_ics_cases (fixture);
 
   ics = export_string (fixture->store, LOTSEN_EXPORT_ACTIVITIES, LOTSEN_EXPORT_ICS, NULL, &n_rows);
   g_assert_cmpuint (n_rows, ==, n_sessions);
@@ -1952,6 +1962,74 @@ test_export_ics (StoreFixture  *fixture,
   }
 }
 
+/* The same calendar read by libical, as calendar programs read it. */
+static void
+test_export_ics_libical (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+#ifdef HAVE_LIBICAL
+  g_autofree char *ics = NULL;
+  gint64 n_sessions = query_int (fixture, "SELECT count (*) FROM session");
+  gint64 n_cancelled;
+  guint64 n_rows = 0;
+  icalcomponent *calendar;
+  guint n_events = 0, n_found_cancelled = 0, n_long = 0, n_visit = 0;
+
+  add_ics_cases (fixture);
+  n_cancelled = query_int (fixture, "SELECT count (*) FROM session WHERE cancelled");
+  ics = export_string (fixture->store, LOTSEN_EXPORT_ACTIVITIES, LOTSEN_EXPORT_ICS, NULL, &n_rows);
+
+  calendar = icalparser_parse_string (ics);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  /* libical marks what it could not read with X-LIC-ERROR properties. */
+  g_assert_cmpint (icalcomponent_count_errors (calendar), ==, 0);
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      const char *uid = icalcomponent_get_uid (event);
+      const char *summary = icalcomponent_get_summary (event);
+      struct icaltimetype start = icalcomponent_get_dtstart (event);
+      struct icaltimetype end = icalcomponent_get_dtend (event);
+
+      n_events++;
+      g_assert_true (g_str_has_suffix (uid, "@lotsen"));
+      g_assert_true (icaltime_is_utc (start));
+      g_assert_cmpint (icaltime_as_timet (start), <, icaltime_as_timet (end));
+
+      if (icalcomponent_get_status (event) == ICAL_STATUS_CANCELLED)
+        n_found_cancelled++;
+      else
+        g_assert_cmpint (icalcomponent_get_status (event), ==, ICAL_STATUS_CONFIRMED);
+
+      if (g_str_equal (uid, "long-title@lotsen"))
+        {
+          g_assert_cmpstr (summary, ==, GEEZ_30 "; kaffe, te \\ samtal\nrad två");
+          n_long++;
+        }
+      else if (g_str_equal (summary, "Studiebesök på Arbetsförmedlingen"))
+        {
+          /* 13:00 in Stockholm on 4 December 2026. */
+          g_assert_cmpint (icaltime_as_timet (start), ==, 1796385600);
+          g_assert_cmpstr (icalcomponent_get_location (event), ==, "Entrén");
+          n_visit++;
+        }
+    }
+
+  g_assert_cmpuint (n_events, ==, n_sessions);
+  g_assert_cmpuint (n_rows, ==, n_sessions);
+  g_assert_cmpuint (n_found_cancelled, ==, n_cancelled);
+  g_assert_cmpuint (n_long, ==, 1);
+  g_assert_cmpuint (n_visit, ==, 1);
+
+  icalcomponent_free (calendar);
+#else
+  g_test_skip ("built without libical");
+#endif
+}
+
 /* The ISO 8601 time of @unix_seconds as GDateTime writes it, in the
  * store's time zone. */
 static char *
@@ -2046,6 +2124,7 @@ main (int   argc,
   ADD ("/export/xlsx", test_export_xlsx);
   ADD ("/export/xlsx/workbook", test_export_workbook);
   ADD ("/export/ics", test_export_ics);
+  ADD ("/export/ics-libical", test_export_ics_libical);
 
 #undef ADD
 
