@@ -318,10 +318,6 @@ lotsen_test_ui_assert_touch (GtkWidget  *root,
       GtkWidget *button = buttons->pdata[i];
       GtkAccessible *accessible = GTK_ACCESSIBLE (button);
 
-      /* A spin button's +/− are measured as part of the spin button. */
-      if (gtk_widget_get_ancestor (button, GTK_TYPE_SPIN_BUTTON) != NULL)
-        continue;
-
       if (gtk_widget_get_width (button) < 72 || gtk_widget_get_height (button) < 72)
         g_error ("A button on %s is %d×%d px, under 72 px", where,
                  gtk_widget_get_width (button), gtk_widget_get_height (button));
