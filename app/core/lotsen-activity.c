@@ -707,7 +707,10 @@ lotsen_activity_sign_up (LotsenStore  *store,
 
   if (signed_up)
     {
-      set_invalid (error, _("You are already signed up for this activity. You can see it under “My sign-ups”."));
+      /* Only a visitor with a personal code has "My sign-ups". */
+      set_invalid (error, visitor_id > 0
+                          ? _("You are already signed up for this activity. You can see it under “My sign-ups”.")
+                          : _("This phone number is already signed up for this activity."));
       goto fail;
     }
 

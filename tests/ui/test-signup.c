@@ -372,6 +372,7 @@ test_name_and_phone (Fixture       *fixture,
   tap (fixture, "signup.next", NULL);
   tap (fixture, "win.sign-up", NULL);
   assert_page (fixture, "signup");
+  assert_shows (fixture, _("This phone number is already signed up for this activity."));
   g_assert_null (lotsen_test_ui_find_label (root (fixture), _("You have a seat")));
   g_clear_pointer (&people, g_ptr_array_unref);
   people = lotsen_activity_list_session_signups (fixture->store, session->id, &error);
