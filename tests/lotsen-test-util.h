@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 /* Removes a flat temporary folder and the files in it. */
 static inline void
@@ -19,6 +20,33 @@ remove_tree (const char *dir)
       g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+static inline int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every name in @dir (hidden ones too) but those that start with
+ * @leave_out, sorted and joined by spaces. */
+static inline char *
+list_folder (const char *dir,
+             const char *leave_out)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (leave_out == NULL || !g_str_has_prefix (name, leave_out))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static inline int

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "lotsen-clock.h"
 #include "lotsen-store.h"
@@ -44,4 +45,24 @@ store_fixture_tear_down (StoreFixture  *fixture,
   remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+/* The first column of the first row of @sql, read through a connection
+ * of its own, as another program would see the file. */
+static inline gint64
+query_database_int (const char *path,
+                    const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
 }

@@ -64,17 +64,7 @@ static gint64
 query_int (StoreFixture *fixture,
            const char   *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return query_database_int (fixture->path, sql);
 }
 
 static void
@@ -1000,31 +990,6 @@ test_export_signups_activities (StoreFixture  *fixture,
   g_assert_cmpstr (g_hash_table_lookup (object, "cancelled"), ==, "n0");
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_folder (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    if (!g_str_has_prefix (name, "lotsen.db"))
-      g_ptr_array_add (names, g_strdup (name));
-
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static gint64
 count_export_audits (StoreFixture *fixture)
 {
@@ -1069,7 +1034,7 @@ test_export_file (StoreFixture  *fixture,
   assert_file (path, expected);
   g_assert_cmpint (g_stat (path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
-  listing = list_folder (fixture->dir);
+  listing = list_folder (fixture->dir, "lotsen.db");
   g_assert_cmpstr (listing, ==, "tickets.csv");
   g_assert_cmpint (count_export_audits (fixture), ==, 1);
 
@@ -1101,7 +1066,7 @@ test_export_file (StoreFixture  *fixture,
     g_assert_cmpuint (n_rows, ==, 0);
     assert_file (path, expected);
     g_clear_pointer (&listing, g_free);
-    listing = list_folder (fixture->dir);
+    listing = list_folder (fixture->dir, "lotsen.db");
     g_assert_cmpstr (listing, ==, "tickets.csv");
     g_assert_cmpint (count_export_audits (fixture), ==, 2);
   }
@@ -1151,7 +1116,7 @@ test_export_file (StoreFixture  *fixture,
     g_clear_error (&error);
     g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
     g_clear_pointer (&listing, g_free);
-    listing = list_folder (fixture->dir);
+    listing = list_folder (fixture->dir, "lotsen.db");
     g_assert_cmpstr (listing, ==, "a-folder tickets.csv");
     g_assert_cmpint (count_export_audits (fixture), ==, 2);
     g_assert_cmpint (g_rmdir (folder), ==, 0);
@@ -1397,7 +1362,7 @@ test_export_xlsx (StoreFixture  *fixture,
   g_assert_cmpint (g_stat (path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
   {
-    g_autofree char *listing = list_folder (fixture->dir);
+    g_autofree char *listing = list_folder (fixture->dir, "lotsen.db");
 
     g_assert_cmpstr (listing, ==, "visitors.xlsx");
   }
@@ -1599,7 +1564,7 @@ test_export_workbook (StoreFixture  *fixture,
                                            &bad, path, NULL, &error));
     g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
     g_clear_error (&error);
-    listing = list_folder (fixture->dir);
+    listing = list_folder (fixture->dir, "lotsen.db");
     g_assert_cmpstr (listing, ==, "all.xlsx");
     g_assert_cmpint (count_export_audits (fixture), ==, 1);
   }

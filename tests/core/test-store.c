@@ -6,24 +6,6 @@
 
 #include "lotsen-test-core.h"
 
-static int
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 static void
 test_store_new (StoreFixture  *fixture,
                 gconstpointer  data)
@@ -37,7 +19,7 @@ test_store_new (StoreFixture  *fixture,
   g_assert_true (g_uuid_string_is_valid (kiosk_id));
 
   /* The durability settings are what the file really has. */
-  g_assert_cmpint (query_int (fixture->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
 
   /* Opening again migrates nothing and keeps the kiosk's identity. */
   again = lotsen_store_open (fixture->path, fixture->clock, &error);
@@ -145,7 +127,7 @@ test_store_recover (void)
   g_assert_no_error (error);
   g_assert_cmpmem (kept, length, garbage, sizeof garbage);
 
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit WHERE what = 'recovered'"), ==, 1);
+  g_assert_cmpint (query_database_int (path, "SELECT count(*) FROM audit WHERE what = 'recovered'"), ==, 1);
 
   g_clear_object (&store);
   remove_file_and_dir (path);
@@ -168,7 +150,7 @@ test_store_foreign_database (void)
   g_assert_null (store);
 
   /* Nothing was written into the other program's file. */
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  g_assert_cmpint (query_database_int (path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
 
   remove_file_and_dir (path);
 }

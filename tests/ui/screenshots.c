@@ -44,18 +44,6 @@ click (LotsenWindow *window,
   lotsen_test_ui_tap (GTK_WIDGET (window), action, target);
 }
 
-static void
-type_pin (LotsenWindow *window,
-          const char   *pin)
-{
-  for (const char *d = pin; *d != '\0'; d++)
-    {
-      char digit[2] = { *d, '\0' };
-      click (window, "win.pin-key", digit);
-    }
-  click (window, "win.pin-ok", NULL);
-}
-
 /* A choice button on the registration page, by its value. */
 static void
 click_named (LotsenWindow *window,
@@ -172,11 +160,11 @@ main (int   argc,
       shoot (window, dir, "6-ticket-interpreter-chosen");
       click (window, "win.show-page", "staff");
       shoot (window, dir, "7-staff-pin");
-      type_pin (window, i == 0 ? LOTSEN_STAFF_DEMO_PIN : "2468");
+      lotsen_test_ui_type_pin (GTK_WIDGET (window), i == 0 ? LOTSEN_STAFF_DEMO_PIN : "2468");
       if (i == 0)
         {
-          type_pin (window, "2468");
-          type_pin (window, "2468");
+          lotsen_test_ui_type_pin (GTK_WIDGET (window), "2468");
+          lotsen_test_ui_type_pin (GTK_WIDGET (window), "2468");
         }
       shoot (window, dir, "7-staff");
 

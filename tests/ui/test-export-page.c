@@ -160,17 +160,7 @@ static gint64
 query_int (Fixture    *fixture,
            const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->ui.path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
+  return query_database_int (fixture->ui.path, sql);
 }
 
 static gint64
@@ -188,30 +178,6 @@ count_audits (Fixture    *fixture,
   count = query_int (fixture, sql);
   sqlite3_free (sql);
   return count;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every name in @dir, hidden ones too, sorted and joined by spaces. */
-static char *
-list_folder (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static void
@@ -362,7 +328,7 @@ test_visitors_csv (Fixture       *fixture,
   g_assert_cmpstr (first_contents, ==, contents);
   g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
   assert_shows_path (GTK_WIDGET (page), second);
-  listing = list_folder (fixture->out);
+  listing = list_folder (fixture->out, NULL);
   g_assert_cmpstr (listing, ==, "lotsen-visitors-2026-11 (2).csv lotsen-visitors-2026-11.csv");
   g_assert_cmpint (count_audits (fixture, NULL), ==, 2);
 }
@@ -448,7 +414,7 @@ test_report_workbook_jsonl (Fixture       *fixture,
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   assert_shows_path (GTK_WIDGET (page), expected);
-  listing = list_folder (fixture->out);
+  listing = list_folder (fixture->out, NULL);
   g_assert_cmpstr (listing, ==, "lotsen-report-2026.pdf");
   g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM audit WHERE what = 'export' "
                                        "AND detail LIKE 'report pdf %lotsen-report-2026.pdf from=%'"), ==, 1);
@@ -484,7 +450,7 @@ assert_failed (Fixture          *fixture,
   /* Nothing was left behind: no file, no temporary file. */
   if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *after = list_folder (folder);
+      g_autofree char *after = list_folder (folder, NULL);
 
       g_assert_cmpstr (after, ==, before);
     }
@@ -520,7 +486,7 @@ test_folder_gone (Fixture       *fixture,
   run_export (fixture, page);
   assert_failed (fixture, page, NULL, NULL, message);
 
-  listing = list_folder (fixture->out);
+  listing = list_folder (fixture->out, NULL);
   g_assert_cmpstr (listing, ==, "notes.txt");
   g_assert_cmpint (count_audits (fixture, NULL), ==, audits);
 
@@ -551,7 +517,7 @@ test_folder_cannot_be_written (Fixture       *fixture,
     }
 
   page = open_export_page (fixture);
-  before = list_folder (folder);
+  before = list_folder (folder, NULL);
   message = g_str_equal (variable, "LOTSEN_TEST_FULL_FOLDER")
             ? _("The USB stick is full. Nothing was written. Free some space on it, or use another stick.")
             : _("This folder cannot be written to (read-only). Nothing was written. If it is a USB stick, check its lock switch, or use another stick.");
