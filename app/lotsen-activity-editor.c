@@ -20,6 +20,7 @@
 #include "lotsen-activity-editor.h"
 #include "lotsen-format.h"
 #include "lotsen-i18n.h"
+#include "lotsen-label.h"
 
 /* The shipped pictograms that stand for an activity, with names for
  * screen readers. */
@@ -95,14 +96,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-show_error (GtkLabel   *label,
-            const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
 
 static void
 update_missing (LotsenActivityEditor *self)
@@ -241,18 +234,18 @@ read_draft (LotsenActivityEditor *self)
   gboolean ok = TRUE;
   int hour = 0, minute = 0;
 
-  show_error (self->category_error, NULL);
-  show_error (self->pictogram_error, NULL);
-  show_error (self->capacity_error, NULL);
-  show_error (self->minutes_error, NULL);
-  show_error (self->when_error, NULL);
-  show_error (self->title_error, NULL);
-  show_error (self->error_label, NULL);
+  lotsen_label_set_message (self->category_error, NULL);
+  lotsen_label_set_message (self->pictogram_error, NULL);
+  lotsen_label_set_message (self->capacity_error, NULL);
+  lotsen_label_set_message (self->minutes_error, NULL);
+  lotsen_label_set_message (self->when_error, NULL);
+  lotsen_label_set_message (self->title_error, NULL);
+  lotsen_label_set_message (self->error_label, NULL);
 
   toggle = find_active (self->category_toggles);
   if (toggle == NULL)
     {
-      show_error (self->category_error, _("Choose a category."));
+      lotsen_label_set_message (self->category_error, _("Choose a category."));
       ok = FALSE;
     }
   else
@@ -261,7 +254,7 @@ read_draft (LotsenActivityEditor *self)
   toggle = find_active (self->pictogram_toggles);
   if (toggle == NULL)
     {
-      show_error (self->pictogram_error, _("Choose a pictogram."));
+      lotsen_label_set_message (self->pictogram_error, _("Choose a pictogram."));
       ok = FALSE;
     }
   else
@@ -276,7 +269,7 @@ read_draft (LotsenActivityEditor *self)
         /* Translators: %d is the largest number of seats, e.g. 999. */
         g_strdup_printf (_("The number of seats must be from 0 to %d."), LOTSEN_CAPACITY_MAX);
 
-      show_error (self->capacity_error, message);
+      lotsen_label_set_message (self->capacity_error, message);
       ok = FALSE;
     }
 
@@ -286,7 +279,7 @@ read_draft (LotsenActivityEditor *self)
         /* Translators: %d is a number of minutes. */
         g_strdup_printf (_("An activity can last at most %d minutes."), LOTSEN_SESSION_MINUTES_MAX);
 
-      show_error (self->minutes_error, message);
+      lotsen_label_set_message (self->minutes_error, message);
       ok = FALSE;
     }
 
@@ -295,7 +288,7 @@ read_draft (LotsenActivityEditor *self)
     {
       if (!parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), &hour, &minute))
         {
-          show_error (self->when_error, _("Type the start time as hours and minutes, for example 15:00."));
+          lotsen_label_set_message (self->when_error, _("Type the start time as hours and minutes, for example 15:00."));
           ok = FALSE;
         }
       else if (gtk_toggle_button_get_active (self->weekly_toggle))
@@ -303,7 +296,7 @@ read_draft (LotsenActivityEditor *self)
           toggle = find_active (self->weekday_toggles);
           if (toggle == NULL)
             {
-              show_error (self->when_error, _("Choose the day of the week."));
+              lotsen_label_set_message (self->when_error, _("Choose the day of the week."));
               ok = FALSE;
             }
           else
@@ -321,7 +314,7 @@ read_draft (LotsenActivityEditor *self)
 
           if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &year, &month, &day))
             {
-              show_error (self->when_error, _("Type the date as year-month-day, for example 2025-06-03."));
+              lotsen_label_set_message (self->when_error, _("Type the date as year-month-day, for example 2025-06-03."));
               ok = FALSE;
             }
           else
@@ -344,7 +337,7 @@ read_draft (LotsenActivityEditor *self)
 
   if (draft->texts->len == 0)
     {
-      show_error (self->title_error, _("Give the activity a title in at least one language."));
+      lotsen_label_set_message (self->title_error, _("Give the activity a title in at least one language."));
       ok = FALSE;
     }
 
@@ -378,7 +371,7 @@ save_action (GtkWidget  *widget,
 
   if (!saved)
     {
-      show_error (self->error_label, error->message);
+      lotsen_label_set_message (self->error_label, error->message);
       return;
     }
 
@@ -472,7 +465,7 @@ fill_sessions (LotsenActivityEditor *self)
                                             lotsen_i18n_get_language (), NULL, TRUE, &error);
   if (sessions == NULL)
     {
-      show_error (self->error_label, error->message);
+      lotsen_label_set_message (self->error_label, error->message);
       return;
     }
 
@@ -538,7 +531,7 @@ cancel_response_cb (AdwMessageDialog     *dialog,
 
   if (signups == NULL)
     {
-      show_error (self->error_label, error->message);
+      lotsen_label_set_message (self->error_label, error->message);
       return;
     }
 
@@ -579,7 +572,7 @@ cancel_session_action (GtkWidget  *widget,
   session = lotsen_activity_get_session (self->store, g_variant_get_int64 (parameter), NULL, &error);
   if (session == NULL)
     {
-      show_error (self->error_label, error->message);
+      lotsen_label_set_message (self->error_label, error->message);
       return;
     }
 
@@ -626,7 +619,7 @@ category_toggled (GtkToggleButton      *toggle,
   if (!gtk_toggle_button_get_active (toggle))
     return;
 
-  show_error (self->category_error, NULL);
+  lotsen_label_set_message (self->category_error, NULL);
 
   /* A new activity gets its category's pictogram until staff pick one. */
   if (self->activity_id == 0 && !self->pictogram_chosen)
@@ -643,7 +636,7 @@ pictogram_toggled (GtkToggleButton      *toggle,
 {
   if (gtk_toggle_button_get_active (toggle) && !self->choosing_pictogram)
     self->pictogram_chosen = TRUE;
-  show_error (self->pictogram_error, NULL);
+  lotsen_label_set_message (self->pictogram_error, NULL);
 }
 
 static void
@@ -793,7 +786,7 @@ load_activity (LotsenActivityEditor *self)
   activity = lotsen_activity_get (self->store, self->activity_id, lotsen_i18n_get_language (), &error);
   if (activity == NULL)
     {
-      show_error (self->error_label, error->message);
+      lotsen_label_set_message (self->error_label, error->message);
       return;
     }
 

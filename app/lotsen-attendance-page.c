@@ -47,27 +47,16 @@ set_id (gpointer object,
 }
 
 static void
-show_error (GtkLabel   *label,
-            const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
-static void
 present_clicked_cb (GtkButton            *button,
                     LotsenAttendancePage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lotsen_activity_mark_attended (self->store, get_id (button), &error))
-    {
-      lotsen_attendance_page_refresh (self);
-      show_error (self->error_label, error->message);
-      return;
-    }
-
+  /* The list again either way: another desk may have changed it. */
+  lotsen_activity_mark_attended (self->store, get_id (button), &error);
   lotsen_attendance_page_refresh (self);
+  if (error != NULL)
+    lotsen_label_set_message (self->error_label, error->message);
 }
 
 static void
@@ -76,14 +65,11 @@ no_show_clicked_cb (GtkButton            *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!lotsen_activity_mark_no_show (self->store, get_id (button), &error))
-    {
-      lotsen_attendance_page_refresh (self);
-      show_error (self->error_label, error->message);
-      return;
-    }
-
+  /* The list again either way: another desk may have changed it. */
+  lotsen_activity_mark_no_show (self->store, get_id (button), &error);
   lotsen_attendance_page_refresh (self);
+  if (error != NULL)
+    lotsen_label_set_message (self->error_label, error->message);
 }
 
 static void
@@ -101,7 +87,7 @@ walk_in_clicked_cb (GtkButton            *button,
   if (signup == NULL)
     {
       /* What was typed stays, with the reason beside it. */
-      show_error (walk_in_error, error->message);
+      lotsen_label_set_message (walk_in_error, error->message);
       return;
     }
 
@@ -428,7 +414,7 @@ lotsen_attendance_page_refresh (LotsenAttendancePage *self)
 
   g_return_if_fail (LOTSEN_IS_ATTENDANCE_PAGE (self));
 
-  show_error (self->error_label, NULL);
+  lotsen_label_set_message (self->error_label, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sessions_box))) != NULL)
     gtk_box_remove (self->sessions_box, child);
 
@@ -448,7 +434,7 @@ lotsen_attendance_page_refresh (LotsenAttendancePage *self)
                                             lotsen_i18n_get_language (), NULL, FALSE, &error);
   if (sessions == NULL)
     {
-      show_error (self->error_label, error->message);
+      lotsen_label_set_message (self->error_label, error->message);
       return;
     }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lotsen-label.c — the lines of text on the kiosk's cards. */
+/* lotsen-label.c — the lines of text on the kiosk's cards, and the
+ * messages beside a form's fields. */
 
 #include "config.h"
 
@@ -34,4 +35,19 @@ lotsen_label_append (GtkWidget  *box,
   gtk_box_append (GTK_BOX (box), label);
 
   return label;
+}
+
+/**
+ * lotsen_label_set_message:
+ * @label: a label that is shown only while it has something to say
+ * @message: (nullable): what it says, or %NULL to hide it
+ */
+void
+lotsen_label_set_message (GtkLabel   *label,
+                          const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }

@@ -149,8 +149,9 @@ create_card (const LotsenSignup *signup,
     gtk_widget_set_visible (buttons, FALSE);
   else if (confirming)
     {
-      GtkWidget *question = lotsen_label_append (card, _("Do you want to cancel this sign-up? Your seat goes to the next person."),
-                                       "field-label");
+      GtkWidget *question = lotsen_label_append (card,
+                                                 _("Do you want to cancel this sign-up? Your seat goes to the next person."),
+                                                 "field-label");
 
       /* The question above the two answers. */
       gtk_box_reorder_child_after (GTK_BOX (card), question, gtk_widget_get_prev_sibling (buttons));

@@ -15,6 +15,7 @@
 
 #include "lotsen-i18n.h"
 #include "lotsen-keyboard.h"
+#include "lotsen-label.h"
 #include "lotsen-register-page.h"
 #include "lotsen-tile.h"
 
@@ -81,8 +82,7 @@ static void
 show_error (LotsenRegisterPage *self,
             const char         *message)
 {
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  lotsen_label_set_message (self->error_label, message);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "lotsen-format.h"
 #include "lotsen-i18n.h"
 #include "lotsen-keyboard.h"
+#include "lotsen-label.h"
 #include "lotsen-signup-page.h"
 #include "lotsen-tile.h"
 #include "lotsen-visitor.h"
@@ -84,8 +85,7 @@ static void
 show_error (LotsenSignupPage *self,
             const char       *message)
 {
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  lotsen_label_set_message (self->error_label, message);
 }
 
 static void

@@ -1196,27 +1196,19 @@ check_capacity (int      capacity,
 }
 
 /* Staff changes go into the audit table, in the change's transaction. */
-static gboolean
-audit_session (LotsenStore  *store,
-               const char   *what,
-               gint64        session_id,
-               int           capacity,
-               GError      **error)
+static gboolean G_GNUC_PRINTF (4, 5)
+audit_change (LotsenStore  *store,
+              GError      **error,
+              const char   *what,
+              const char   *format,
+              ...)
 {
-  g_autofree char *detail = capacity >= 0
-    ? g_strdup_printf ("session %" G_GINT64_FORMAT ": %d seats", session_id, capacity)
-    : g_strdup_printf ("session %" G_GINT64_FORMAT, session_id);
+  g_autofree char *detail = NULL;
+  va_list args;
 
-  return lotsen_store_audit (store, what, detail, error);
-}
-
-static gboolean
-audit_activity (LotsenStore  *store,
-                const char   *what,
-                gint64        activity_id,
-                GError      **error)
-{
-  g_autofree char *detail = g_strdup_printf ("activity %" G_GINT64_FORMAT, activity_id);
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
 
   return lotsen_store_audit (store, what, detail, error);
 }
@@ -1258,7 +1250,8 @@ lotsen_activity_set_session_capacity (LotsenStore  *store,
   sqlite3_bind_int64 (stmt, 3, session_id);
   if (!lotsen_store_step_done (store, stmt, error) ||
       !promote_waiting (store, session_id, error) ||
-      !audit_session (store, "session capacity", session_id, capacity, error))
+      !audit_change (store, error, "session capacity", "session %" G_GINT64_FORMAT ": %d seats",
+                     session_id, capacity))
     goto fail;
 
   return lotsen_store_commit (store, error);
@@ -1303,7 +1296,7 @@ lotsen_activity_cancel_session (LotsenStore  *store,
   sqlite3_bind_int64 (update, 1, lotsen_store_now (store));
   sqlite3_bind_int64 (update, 2, session_id);
   if (!lotsen_store_step_done (store, update, error) ||
-      !audit_session (store, "session cancel", session_id, -1, error))
+      !audit_change (store, error, "session cancel", "session %" G_GINT64_FORMAT, session_id))
     goto fail;
 
   people = lotsen_store_prepare (store,
@@ -1586,7 +1579,7 @@ lotsen_activity_create (LotsenStore                *store,
       : !insert_session (store, activity_id, g_date_time_to_unix (once), minutes, NULL, error))
     goto fail;
 
-  if (!audit_activity (store, "activity create", activity_id, error))
+  if (!audit_change (store, error, "activity create", "activity %" G_GINT64_FORMAT, activity_id))
     goto fail;
 
   if (!lotsen_store_commit (store, error))
@@ -1651,7 +1644,7 @@ lotsen_activity_update (LotsenStore                *store,
     }
 
   if (!write_texts (store, activity_id, draft, error) ||
-      !audit_activity (store, "activity change", activity_id, error))
+      !audit_change (store, error, "activity change", "activity %" G_GINT64_FORMAT, activity_id))
     goto fail;
 
   coming = lotsen_store_prepare (store,
