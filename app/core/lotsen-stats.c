@@ -18,7 +18,7 @@
  * the middle wait, or the mean of the middle two.
  *
  * The numbers carry stable keys ("woman", "16-24", "signups"); the words
- * people read are the writers' business (app/lotsen-report-pdf.c).
+ * people read are the writers' business (app/admin/lotsen-report-pdf.c).
  */
 
 #define G_LOG_DOMAIN "lotsen-stats"

@@ -25,9 +25,11 @@ struct _LotsenTicketPage
   GtkLabel   *interpreter_label;
   GtkLabel   *countdown_label;
 
+  LotsenClock *clock;
+  gulong      tick_id;
   guint       seconds;
   guint       seconds_left;
-  guint       countdown_id;
+  gint64      deadline;  /* while counting: when the screen goes back to the start */
 };
 
 G_DEFINE_FINAL_TYPE (LotsenTicketPage, lotsen_ticket_page, GTK_TYPE_WIDGET)
@@ -44,24 +46,23 @@ update_countdown_label (LotsenTicketPage *self)
   gtk_label_set_text (self->countdown_label, text);
 }
 
-static gboolean
-countdown_tick_cb (gpointer user_data)
+/* On the clock's ticks, so tests move the countdown by moving the clock. */
+static void
+tick_cb (LotsenClock      *clock,
+         gint64            now,
+         LotsenTicketPage *self)
 {
-  LotsenTicketPage *self = user_data;
+  if (self->deadline == 0)
+    return;
 
-  if (self->seconds_left > 0)
-    self->seconds_left--;
-
+  self->seconds_left = (guint) CLAMP (self->deadline - now, 0, self->seconds);
   update_countdown_label (self);
 
   if (self->seconds_left == 0)
     {
-      self->countdown_id = 0;
+      self->deadline = 0;
       gtk_widget_activate_action (GTK_WIDGET (self), "win.finish-visit", NULL);
-      return G_SOURCE_REMOVE;
     }
-
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -70,11 +71,10 @@ restart_countdown (LotsenTicketPage *self)
   self->seconds_left = self->seconds;
   update_countdown_label (self);
 
-  g_clear_handle_id (&self->countdown_id, g_source_remove);
-  /* Only while the ticket is on screen: a page left behind in the stack
-   * must not end a visit that went on elsewhere. */
-  if (self->seconds > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->countdown_id = g_timeout_add_seconds (1, countdown_tick_cb, self);
+  /* Only while the ticket is on screen. */
+  self->deadline = 0;
+  if (self->seconds > 0 && self->clock != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->deadline = lotsen_clock_get_now (self->clock) + self->seconds;
 }
 
 static void
@@ -90,7 +90,7 @@ lotsen_ticket_page_unmap (GtkWidget *widget)
 {
   LotsenTicketPage *self = LOTSEN_TICKET_PAGE (widget);
 
-  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  self->deadline = 0;
 
   GTK_WIDGET_CLASS (lotsen_ticket_page_parent_class)->unmap (widget);
 }
@@ -119,7 +119,9 @@ lotsen_ticket_page_dispose (GObject *object)
 {
   LotsenTicketPage *self = LOTSEN_TICKET_PAGE (object);
 
-  g_clear_handle_id (&self->countdown_id, g_source_remove);
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->tick_id, self->clock);
+  g_clear_object (&self->clock);
   gtk_widget_dispose_template (GTK_WIDGET (object), LOTSEN_TYPE_TICKET_PAGE);
 
   /* Direct children of a plain GtkWidget are ours to unparent. */
@@ -182,13 +184,20 @@ lotsen_ticket_page_init (LotsenTicketPage *self)
 /**
  * lotsen_ticket_page_new:
  * @seconds: how long the ticket stays on screen; 0 keeps it
+ * @clock: what counts the seconds down
  */
 GtkWidget *
-lotsen_ticket_page_new (guint seconds)
+lotsen_ticket_page_new (guint        seconds,
+                        LotsenClock *clock)
 {
-  LotsenTicketPage *self = g_object_new (LOTSEN_TYPE_TICKET_PAGE, NULL);
+  LotsenTicketPage *self;
 
+  g_return_val_if_fail (LOTSEN_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (LOTSEN_TYPE_TICKET_PAGE, NULL);
   self->seconds = seconds;
+  self->clock = g_object_ref (clock);
+  self->tick_id = g_signal_connect (clock, "tick", G_CALLBACK (tick_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->countdown_label), seconds > 0);
 
   return GTK_WIDGET (self);

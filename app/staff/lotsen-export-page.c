@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include "lotsen-staff-session.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -101,7 +102,7 @@ struct _LotsenExportPage
   GtkLabel         *error_detail;
   GtkWidget        *back_tile;
 
-  LotsenStore      *store;
+  LotsenStaffSession *staff;
   GVolumeMonitor   *monitor;
   GCancellable     *cancellable;
   GtkNativeDialog  *chooser;
@@ -114,6 +115,14 @@ struct _LotsenExportPage
 };
 
 G_DEFINE_FINAL_TYPE (LotsenExportPage, lotsen_export_page, GTK_TYPE_WIDGET)
+
+/* The store, only while staff mode is open: nothing here runs once it is
+ * locked, however it is reached. */
+static LotsenStore *
+store_of (LotsenExportPage *self)
+{
+  return lotsen_staff_session_get_store (self->staff);
+}
 
 enum {
   PROP_0,
@@ -526,16 +535,19 @@ run_action (GtkWidget  *widget,
   g_autofree char *when = NULL;
   ExportJob *job;
 
+  if (store_of (self) == NULL)
+    return;
+
   if (self->busy || self->folder == NULL)
     return;
 
   job = g_new0 (ExportJob, 1);
-  job->db_path = g_strdup (lotsen_store_get_path (self->store));
-  job->clock = g_object_ref (lotsen_store_get_clock (self->store));
+  job->db_path = g_strdup (lotsen_store_get_path (store_of (self)));
+  job->clock = g_object_ref (lotsen_store_get_clock (store_of (self)));
   job->dataset = g_strdup (self->dataset);
   job->format = g_strdup (self->format);
   job->folder = g_strdup (self->folder);
-  when = compute_period (self->store, self->period, &job->from, &job->to);
+  when = compute_period (store_of (self), self->period, &job->from, &job->to);
   job->name = g_strdup_printf ("lotsen-%s-%s", self->dataset, when);
 
   show_result (self, NULL, NULL, NULL, NULL);
@@ -812,7 +824,7 @@ lotsen_export_page_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
 
   G_OBJECT_CLASS (lotsen_export_page_parent_class)->dispose (object);
 }
@@ -998,7 +1010,7 @@ add_period_choices (LotsenExportPage *self)
       g_autofree char *when = NULL;
       gint64 from, to;
 
-      when = compute_period (self->store, periods[i].key, &from, &to);
+      when = compute_period (store_of (self), periods[i].key, &from, &to);
       add_choice (self->period_box, "export.period", periods[i].key, _(periods[i].label),
                   from != 0 ? when : NULL, NULL, -1);
     }
@@ -1010,14 +1022,14 @@ add_period_choices (LotsenExportPage *self)
  *   same file, and counts periods with its clock and time zone
  */
 GtkWidget *
-lotsen_export_page_new (LotsenStore *store)
+lotsen_export_page_new (LotsenStaffSession *staff)
 {
   LotsenExportPage *self;
 
-  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (staff), NULL);
 
   self = g_object_new (LOTSEN_TYPE_EXPORT_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->staff = g_object_ref (staff);
   add_period_choices (self);
   sync_choices (self);
 

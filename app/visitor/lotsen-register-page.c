@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lotsen-register-page.c — registering, one question at a time.
  *
- * What the visitor enters goes straight into the window's draft, never
+ * What the visitor enters goes straight into the visit's draft, never
  * only into a widget: when the language changes the page is built anew
  * from the draft, at the same step, and nothing typed is lost.  Each step
  * is checked by the core before the next; nothing is stored until the
  * visitor taps Save on the last step (the window does that).
+ *
+ * Only the step on screen is shown at all: the others are hidden, so a
+ * screen reader finds just this step, and their fields are emptied, so
+ * no typed name or number waits in a widget the visitor has left.
  */
 
 #include "config.h"
@@ -69,8 +73,7 @@ struct _LotsenRegisterPage
   GtkLabel           *error_label;
   LotsenTile         *next_button;
 
-  LotsenVisitorDraft *draft;  /* the window's */
-  guint              *step;   /* the window's */
+  LotsenVisit        *visit;
   int                 oldest_year;
   int                 youngest_year;
   int                 decade;
@@ -100,7 +103,7 @@ choice_is_on (LotsenRegisterPage *self,
               const char         *kind,
               const char         *value)
 {
-  LotsenVisitorDraft *draft = self->draft;
+  LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
 
   if (g_str_equal (kind, "decade"))
     return atoi (value) == self->decade;
@@ -164,7 +167,7 @@ choice_clicked_cb (GtkButton          *button,
 {
   const char *kind = g_object_get_data (G_OBJECT (button), "kind");
   const char *value = gtk_widget_get_name (GTK_WIDGET (button));
-  LotsenVisitorDraft *draft = self->draft;
+  LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
   gboolean was_on = choice_is_on (self, kind, value);
 
   if (g_str_equal (kind, "decade"))
@@ -309,15 +312,11 @@ add_summary_row (LotsenRegisterPage *self,
 static void
 fill_summary (LotsenRegisterPage *self)
 {
-  LotsenVisitorDraft *draft = self->draft;
+  LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
   g_autofree char *year = draft->birth_year ? g_strdup_printf ("%d", draft->birth_year) : NULL;
   g_autoptr(GString) chosen = g_string_new (NULL);
   const LotsenLanguage *interpreter = lotsen_i18n_lookup (draft->interpreter_lang);
-  GtkWidget *row;
   const char *gender = NULL;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->summary))) != NULL)
-    gtk_list_box_remove (self->summary, row);
 
   for (guint i = 0; i < G_N_ELEMENTS (gender_choices); i++)
     if (gender_choices[i].gender == draft->gender)
@@ -339,15 +338,54 @@ fill_summary (LotsenRegisterPage *self)
                    interpreter ? interpreter->native_name : NULL);
 }
 
+static void entry_changed_cb (GtkEditable        *editable,
+                              LotsenRegisterPage *self);
+
+/* Puts the draft's text in @entry, or empties it, without writing back. */
+static void
+fill_entry (LotsenRegisterPage *self,
+            GtkEntry           *entry,
+            const char         *text)
+{
+  g_signal_handlers_block_by_func (entry, entry_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  g_signal_handlers_unblock_by_func (entry, entry_changed_cb, self);
+}
+
+static void
+focus_at_end (GtkEntry *entry)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  /* Back on a step, a tap on a key adds to the name instead of replacing it. */
+  gtk_editable_select_region (GTK_EDITABLE (entry), -1, -1);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+}
+
 static void
 show_step (LotsenRegisterPage *self)
 {
-  const char *name = step_names[*self->step];
-  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), *self->step + 1, LOTSEN_REGISTER_STEPS);
-  gboolean last = *self->step == LOTSEN_REGISTER_STEPS - 1;
+  LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
+  guint step = lotsen_visit_get_register_step (self->visit);
+  const char *name = step_names[step];
+  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), step + 1, LOTSEN_REGISTER_STEPS);
+  gboolean last = step == LOTSEN_REGISTER_STEPS - 1;
+  GtkWidget *current = gtk_stack_get_child_by_name (self->steps, name);
+  GtkWidget *row;
 
   gtk_label_set_text (self->step_label, label);
-  gtk_stack_set_visible_child_name (self->steps, name);
+
+  gtk_widget_set_visible (current, TRUE);
+  gtk_stack_set_visible_child (self->steps, current);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == current);
+
+  fill_entry (self, self->given_entry, g_str_equal (name, "name") ? draft->given_name : NULL);
+  fill_entry (self, self->family_entry, g_str_equal (name, "name") ? draft->family_name : NULL);
+  fill_entry (self, self->phone_entry, g_str_equal (name, "contact") ? draft->phone : NULL);
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->summary))) != NULL)
+    gtk_list_box_remove (self->summary, row);
 
   lotsen_tile_set_text (self->next_button, last ? _("Save") : _("Next"));
   lotsen_tile_set_pictogram (self->next_button, last ? "lotsen-done-symbolic" : "lotsen-next-symbolic");
@@ -355,9 +393,12 @@ show_step (LotsenRegisterPage *self)
   if (g_str_equal (name, "check"))
     fill_summary (self);
   else if (g_str_equal (name, "name"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->given_entry));
+    {
+      lotsen_keyboard_set_target (self->name_keyboard, GTK_EDITABLE (self->given_entry));
+      focus_at_end (self->given_entry);
+    }
   else if (g_str_equal (name, "contact"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->phone_entry));
+    focus_at_end (self->phone_entry);
 
   show_error (self, NULL);
 }
@@ -367,15 +408,16 @@ static gboolean
 check_step (LotsenRegisterPage *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *name = step_names[*self->step];
+  LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
+  const char *name = step_names[lotsen_visit_get_register_step (self->visit)];
 
   if (g_str_equal (name, "name"))
     {
-      g_autofree char *given = lotsen_visitor_normalize_name (self->draft->given_name, -1, TRUE, &error);
+      g_autofree char *given = lotsen_visitor_normalize_name (draft->given_name, -1, TRUE, &error);
       g_autofree char *family = NULL;
 
       if (given != NULL)
-        family = lotsen_visitor_normalize_name (self->draft->family_name, -1, FALSE, &error);
+        family = lotsen_visitor_normalize_name (draft->family_name, -1, FALSE, &error);
       if (family == NULL)
         {
           show_error (self, error->message);
@@ -387,7 +429,7 @@ check_step (LotsenRegisterPage *self)
     }
   else if (g_str_equal (name, "contact"))
     {
-      g_autofree char *phone = lotsen_visitor_normalize_phone (self->draft->phone, -1, &error);
+      g_autofree char *phone = lotsen_visitor_normalize_phone (draft->phone, -1, &error);
 
       if (phone == NULL)
         {
@@ -405,17 +447,18 @@ next_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LotsenRegisterPage *self = LOTSEN_REGISTER_PAGE (widget);
+  guint step = lotsen_visit_get_register_step (self->visit);
 
   if (!check_step (self))
     return;
 
-  if (*self->step == LOTSEN_REGISTER_STEPS - 1)
+  if (step == LOTSEN_REGISTER_STEPS - 1)
     {
       gtk_widget_activate_action (widget, "win.register", NULL);
       return;
     }
 
-  (*self->step)++;
+  lotsen_visit_set_register_step (self->visit, step + 1);
   show_step (self);
 }
 
@@ -425,14 +468,15 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LotsenRegisterPage *self = LOTSEN_REGISTER_PAGE (widget);
+  guint step = lotsen_visit_get_register_step (self->visit);
 
-  if (*self->step == 0)
+  if (step == 0)
     {
       gtk_widget_activate_action (widget, "win.cancel-registration", NULL);
       return;
     }
 
-  (*self->step)--;
+  lotsen_visit_set_register_step (self->visit, step - 1);
   show_step (self);
 }
 
@@ -440,14 +484,18 @@ static void
 entry_changed_cb (GtkEditable        *editable,
                   LotsenRegisterPage *self)
 {
+  LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
   const char *text = gtk_editable_get_text (editable);
 
+  if (draft == NULL)
+    return;
+
   if (editable == GTK_EDITABLE (self->given_entry))
-    set_text (&self->draft->given_name, text);
+    set_text (&draft->given_name, text);
   else if (editable == GTK_EDITABLE (self->family_entry))
-    set_text (&self->draft->family_name, text);
+    set_text (&draft->family_name, text);
   else
-    set_text (&self->draft->phone, text);
+    set_text (&draft->phone, text);
 
   show_error (self, NULL);
 }
@@ -479,12 +527,10 @@ keyboard_done_cb (LotsenKeyboard     *keyboard,
 
 static void
 watch_entry (LotsenRegisterPage *self,
-             GtkEntry           *entry,
-             const char         *text)
+             GtkEntry           *entry)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
   g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);
 
   if (entry != self->phone_entry)
@@ -499,7 +545,10 @@ watch_entry (LotsenRegisterPage *self,
 static void
 lotsen_register_page_dispose (GObject *object)
 {
+  LotsenRegisterPage *self = LOTSEN_REGISTER_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LOTSEN_TYPE_REGISTER_PAGE);
+  g_clear_object (&self->visit);
 
   /* Direct children of a plain GtkWidget are ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -550,35 +599,34 @@ lotsen_register_page_init (LotsenRegisterPage *self)
 
 /**
  * lotsen_register_page_new:
- * @draft: where the visitor's answers go; the caller's, and outlives the page
- * @step: which step the visitor is at (0 …); the caller's, like @draft
+ * @visit: the visit, with a draft to write the visitor's answers into
  * @municipalities: (element-type utf8): the site's municipalities
  * @oldest_year: the earliest birth year to offer
  * @youngest_year: the latest birth year to offer
  */
 GtkWidget *
-lotsen_register_page_new (LotsenVisitorDraft *draft,
-                          guint              *step,
-                          GPtrArray          *municipalities,
-                          int                 oldest_year,
-                          int                 youngest_year)
+lotsen_register_page_new (LotsenVisit *visit,
+                          GPtrArray   *municipalities,
+                          int          oldest_year,
+                          int          youngest_year)
 {
   LotsenRegisterPage *self;
+  LotsenVisitorDraft *draft;
 
-  g_return_val_if_fail (draft != NULL && step != NULL, NULL);
-  g_return_val_if_fail (*step < LOTSEN_REGISTER_STEPS, NULL);
+  g_return_val_if_fail (LOTSEN_IS_VISIT (visit), NULL);
+  g_return_val_if_fail (lotsen_visit_get_draft (visit) != NULL, NULL);
   g_return_val_if_fail (municipalities != NULL, NULL);
 
+  draft = lotsen_visit_get_draft (visit);
   self = g_object_new (LOTSEN_TYPE_REGISTER_PAGE, NULL);
-  self->draft = draft;
-  self->step = step;
+  self->visit = g_object_ref (visit);
   self->oldest_year = oldest_year;
   self->youngest_year = youngest_year;
   self->decade = (draft->birth_year ? draft->birth_year : youngest_year - 30) / 10 * 10;
 
-  watch_entry (self, self->given_entry, draft->given_name);
-  watch_entry (self, self->family_entry, draft->family_name);
-  watch_entry (self, self->phone_entry, draft->phone);
+  watch_entry (self, self->given_entry);
+  watch_entry (self, self->family_entry);
+  watch_entry (self, self->phone_entry);
   /* "+46 70 …" reads from left to right in every language. */
   gtk_widget_set_direction (GTK_WIDGET (self->phone_entry), GTK_TEXT_DIR_LTR);
 

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "lotsen-staff-session.h"
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
@@ -46,7 +47,7 @@ struct _LotsenActivityEditor
 {
   GtkWidget       parent_instance;
 
-  LotsenStore    *store;
+  LotsenStaffSession *staff;
   gint64          activity_id;
   gint64          cancelling;    /* the session the confirmation asks about */
   GPtrArray      *title_entries; /* one per kiosk language, in table order */
@@ -89,6 +90,14 @@ struct _LotsenActivityEditor
 };
 
 G_DEFINE_FINAL_TYPE (LotsenActivityEditor, lotsen_activity_editor, GTK_TYPE_WIDGET)
+
+/* The store, only while staff mode is open: nothing here runs once it is
+ * locked, however it is reached. */
+static LotsenStore *
+store_of (LotsenActivityEditor *self)
+{
+  return lotsen_staff_session_get_store (self->staff);
+}
 
 enum {
   DONE,
@@ -318,7 +327,7 @@ read_draft (LotsenActivityEditor *self)
               ok = FALSE;
             }
           else
-            draft->once = g_date_time_new (lotsen_store_get_timezone (self->store),
+            draft->once = g_date_time_new (lotsen_store_get_timezone (store_of (self)),
                                            year, month, day, hour, minute, 0);
         }
     }
@@ -350,24 +359,28 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LotsenActivityEditor *self = LOTSEN_ACTIVITY_EDITOR (widget);
-  g_autoptr(LotsenActivityDraft) draft = read_draft (self);
+  g_autoptr(LotsenActivityDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
+  if (store_of (self) == NULL)
+    return;
+
+  draft = read_draft (self);
   if (draft == NULL)
     return;
 
   if (self->activity_id == 0)
     {
-      self->activity_id = lotsen_activity_create (self->store, draft, &error);
+      self->activity_id = lotsen_activity_create (store_of (self), draft, &error);
       saved = self->activity_id != 0;
     }
   else
-    saved = lotsen_activity_update (self->store, self->activity_id, draft, &error);
+    saved = lotsen_activity_update (store_of (self), self->activity_id, draft, &error);
 
   /* Keeps the weekly sessions 8 weeks ahead; adds none twice. */
   if (saved)
-    saved = lotsen_activity_generate_sessions (self->store, NULL, &error);
+    saved = lotsen_activity_generate_sessions (store_of (self), NULL, &error);
 
   if (!saved)
     {
@@ -415,7 +428,7 @@ create_session_row (LotsenActivityEditor *self,
                     const LotsenSession  *session)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *when = lotsen_format_when (session->starts_at, lotsen_store_get_timezone (self->store));
+  g_autofree char *when = lotsen_format_when (session->starts_at, lotsen_store_get_timezone (store_of (self)));
   g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
@@ -454,14 +467,14 @@ fill_sessions (LotsenActivityEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
-  gint64 now = lotsen_clock_get_now (lotsen_store_get_clock (self->store));
+  gint64 now = lotsen_clock_get_now (lotsen_store_get_clock (store_of (self)));
   GtkWidget *row;
   guint shown = 0;
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->session_list))) != NULL)
     gtk_list_box_remove (self->session_list, row);
 
-  sessions = lotsen_activity_list_sessions (self->store, now, now + (LOTSEN_SESSION_WEEKS + 1) * 7 * 24 * 3600,
+  sessions = lotsen_activity_list_sessions (store_of (self), now, now + (LOTSEN_SESSION_WEEKS + 1) * 7 * 24 * 3600,
                                             lotsen_i18n_get_language (), NULL, TRUE, &error);
   if (sessions == NULL)
     {
@@ -521,12 +534,15 @@ cancel_response_cb (AdwMessageDialog     *dialog,
   g_autofree char *title = NULL;
   GtkWidget *row;
 
+  if (store_of (self) == NULL)
+    return;
+
   if (!g_str_equal (response, "cancel-session") || self->cancelling == 0)
     return;
 
-  session = lotsen_activity_get_session (self->store, self->cancelling, NULL, &error);
+  session = lotsen_activity_get_session (store_of (self), self->cancelling, NULL, &error);
   if (session != NULL)
-    signups = lotsen_activity_cancel_session (self->store, self->cancelling, &error);
+    signups = lotsen_activity_cancel_session (store_of (self), self->cancelling, &error);
   self->cancelling = 0;
 
   if (signups == NULL)
@@ -538,7 +554,7 @@ cancel_response_cb (AdwMessageDialog     *dialog,
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->told_list))) != NULL)
     gtk_list_box_remove (self->told_list, row);
 
-  when = lotsen_format_when (session->starts_at, lotsen_store_get_timezone (self->store));
+  when = lotsen_format_when (session->starts_at, lotsen_store_get_timezone (store_of (self)));
   if (signups->len > 0)
     /* Translators: %s is a session's day and time */
     title = g_strdup_printf (_("%s is cancelled. Please tell these people:"), when);
@@ -569,7 +585,10 @@ cancel_session_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   int people;
 
-  session = lotsen_activity_get_session (self->store, g_variant_get_int64 (parameter), NULL, &error);
+  if (store_of (self) == NULL)
+    return;
+
+  session = lotsen_activity_get_session (store_of (self), g_variant_get_int64 (parameter), NULL, &error);
   if (session == NULL)
     {
       lotsen_label_set_message (self->error_label, error->message);
@@ -577,7 +596,7 @@ cancel_session_action (GtkWidget  *widget,
     }
 
   self->cancelling = session->id;
-  when = lotsen_format_when (session->starts_at, lotsen_store_get_timezone (self->store));
+  when = lotsen_format_when (session->starts_at, lotsen_store_get_timezone (store_of (self)));
   people = session->taken + session->waiting;
   body = g_strdup_printf (ngettext ("%d person has signed up or is waiting. You will see whom to tell.",
                                     "%d people have signed up or are waiting. You will see whom to tell.",
@@ -675,7 +694,7 @@ static void
 build_form (LotsenActivityEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) categories = lotsen_activity_list_categories (self->store, &error);
+  g_auto(GStrv) categories = lotsen_activity_list_categories (store_of (self), &error);
   const LotsenCategory *known;
   const LotsenLanguage *languages;
   guint n_known, n_languages;
@@ -783,7 +802,7 @@ load_activity (LotsenActivityEditor *self)
   const LotsenLanguage *languages;
   guint n_languages;
 
-  activity = lotsen_activity_get (self->store, self->activity_id, lotsen_i18n_get_language (), &error);
+  activity = lotsen_activity_get (store_of (self), self->activity_id, lotsen_i18n_get_language (), &error);
   if (activity == NULL)
     {
       lotsen_label_set_message (self->error_label, error->message);
@@ -839,7 +858,7 @@ lotsen_activity_editor_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
   g_clear_pointer (&self->title_entries, g_ptr_array_unref);
   g_clear_pointer (&self->description_entries, g_ptr_array_unref);
   g_clear_pointer (&self->weekday_toggles, g_ptr_array_unref);
@@ -925,15 +944,15 @@ lotsen_activity_editor_init (LotsenActivityEditor *self)
  * @activity_id: the activity to change, or 0 for a new one
  */
 GtkWidget *
-lotsen_activity_editor_new (LotsenStore *store,
+lotsen_activity_editor_new (LotsenStaffSession *staff,
                             gint64       activity_id)
 {
   LotsenActivityEditor *self;
 
-  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (staff), NULL);
 
   self = g_object_new (LOTSEN_TYPE_ACTIVITY_EDITOR, NULL);
-  self->store = g_object_ref (store);
+  self->staff = g_object_ref (staff);
   self->activity_id = activity_id;
 
   build_form (self);

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lotsen-clock.h"
 #include "lotsen-queue.h"
 
 G_BEGIN_DECLS
@@ -10,7 +11,8 @@ G_BEGIN_DECLS
 #define LOTSEN_TYPE_TICKET_PAGE (lotsen_ticket_page_get_type ())
 G_DECLARE_FINAL_TYPE (LotsenTicketPage, lotsen_ticket_page, LOTSEN, TICKET_PAGE, GtkWidget)
 
-GtkWidget *lotsen_ticket_page_new         (guint                     seconds);
+GtkWidget *lotsen_ticket_page_new         (guint                     seconds,
+                                           LotsenClock              *clock);
 void       lotsen_ticket_page_set_ticket  (LotsenTicketPage         *self,
                                            const LotsenTicket       *ticket,
                                            const char               *service_name,

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "lotsen-staff-session.h"
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -21,7 +22,7 @@ struct _LotsenActivityListPage
 {
   GtkWidget    parent_instance;
 
-  LotsenStore *store;
+  LotsenStaffSession *staff;
 
   GtkStack    *stack;
   GtkWidget   *empty_label;
@@ -30,6 +31,14 @@ struct _LotsenActivityListPage
 };
 
 G_DEFINE_FINAL_TYPE (LotsenActivityListPage, lotsen_activity_list_page, GTK_TYPE_WIDGET)
+
+/* The store, only while staff mode is open: nothing here runs once it is
+ * locked, however it is reached. */
+static LotsenStore *
+store_of (LotsenActivityListPage *self)
+{
+  return lotsen_staff_session_get_store (self->staff);
+}
 
 static void
 close_editor (LotsenActivityListPage *self)
@@ -53,9 +62,12 @@ static void
 open_editor (LotsenActivityListPage *self,
              gint64                  activity_id)
 {
+  if (store_of (self) == NULL)
+    return;
+
   close_editor (self);
 
-  self->editor = lotsen_activity_editor_new (self->store, activity_id);
+  self->editor = lotsen_activity_editor_new (self->staff, activity_id);
   g_signal_connect_object (self->editor, "done", G_CALLBACK (editor_done_cb), self, 0);
   gtk_stack_add_named (self->stack, self->editor, "editor");
   gtk_stack_set_visible_child (self->stack, self->editor);
@@ -93,7 +105,7 @@ format_schedule (LotsenActivityListPage *self,
 
       if (session->activity_id == activity->id)
         {
-          g_autoptr(GDateTime) local = lotsen_store_to_local (self->store, session->starts_at);
+          g_autoptr(GDateTime) local = lotsen_store_to_local (store_of (self), session->starts_at);
           g_autofree char *date = g_date_time_format (local, "\u2066%Y-%m-%d\u2069");
 
           /* Translators: a one-off activity, e.g. "Once: 2025-06-03, 13:00" */
@@ -181,7 +193,7 @@ lotsen_activity_list_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   self->editor = NULL;
-  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
 
   G_OBJECT_CLASS (lotsen_activity_list_page_parent_class)->dispose (object);
 }
@@ -213,14 +225,14 @@ lotsen_activity_list_page_init (LotsenActivityListPage *self)
 }
 
 GtkWidget *
-lotsen_activity_list_page_new (LotsenStore *store)
+lotsen_activity_list_page_new (LotsenStaffSession *staff)
 {
   LotsenActivityListPage *self;
 
-  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (staff), NULL);
 
   self = g_object_new (LOTSEN_TYPE_ACTIVITY_LIST_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->staff = g_object_ref (staff);
 
   return GTK_WIDGET (self);
 }
@@ -246,10 +258,10 @@ lotsen_activity_list_page_refresh (LotsenActivityListPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->activity_box))) != NULL)
     gtk_box_remove (self->activity_box, child);
 
-  now = lotsen_clock_get_now (lotsen_store_get_clock (self->store));
-  activities = lotsen_activity_list (self->store, lotsen_i18n_get_language (), &error);
+  now = lotsen_clock_get_now (lotsen_store_get_clock (store_of (self)));
+  activities = lotsen_activity_list (store_of (self), lotsen_i18n_get_language (), &error);
   if (activities != NULL)
-    sessions = lotsen_activity_list_sessions (self->store, now, G_MAXINT64, NULL, NULL, FALSE, &error);
+    sessions = lotsen_activity_list_sessions (store_of (self), now, G_MAXINT64, NULL, NULL, FALSE, &error);
   if (activities == NULL || sessions == NULL)
     {
       g_warning ("Listing activities: %s", error->message);

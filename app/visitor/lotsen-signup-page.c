@@ -53,32 +53,16 @@ struct _LotsenSignupPage
   GtkWidget        *more_button;
   GtkWidget        *done_button;
 
-  LotsenSignupForm *form;       /* the window's */
+  LotsenVisit       *visit;
   gboolean          signed_in;  /* with a personal code */
 };
 
 G_DEFINE_FINAL_TYPE (LotsenSignupPage, lotsen_signup_page, GTK_TYPE_WIDGET)
 
-LotsenSignupForm *
-lotsen_signup_form_new (gint64 session_id)
+static LotsenSignupForm *
+form_of (LotsenSignupPage *self)
 {
-  LotsenSignupForm *form = g_new0 (LotsenSignupForm, 1);
-
-  form->session_id = session_id;
-  form->party_size = 1;
-
-  return form;
-}
-
-void
-lotsen_signup_form_free (LotsenSignupForm *form)
-{
-  if (form == NULL)
-    return;
-
-  g_free (form->name);
-  g_free (form->phone);
-  g_free (form);
+  return lotsen_visit_get_signup_form (self->visit);
 }
 
 static void
@@ -98,16 +82,45 @@ sync_party_sizes (LotsenSignupPage *self)
       GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
       int size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "party-size"));
 
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), size == self->form->party_size);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), size == form_of (self)->party_size);
     }
+}
+
+static void entry_changed_cb (GtkEditable      *editable,
+                              LotsenSignupPage *self);
+
+/* Only the step on screen is shown, so a screen reader finds just that;
+ * the fields of the others are emptied until they are shown again. */
+static void
+show_only (LotsenSignupPage *self,
+           LotsenSignupStep  step)
+{
+  LotsenSignupForm *form = form_of (self);
+  GtkWidget *current = gtk_stack_get_child_by_name (self->steps, step_names[step]);
+
+  gtk_widget_set_visible (current, TRUE);
+  gtk_stack_set_visible_child (self->steps, current);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, child == current);
+
+  g_signal_handlers_block_by_func (self->name_entry, entry_changed_cb, self);
+  g_signal_handlers_block_by_func (self->phone_entry, entry_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry),
+                         step == LOTSEN_SIGNUP_STEP_NAME && form->name ? form->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_entry),
+                         step == LOTSEN_SIGNUP_STEP_PHONE && form->phone ? form->phone : "");
+  g_signal_handlers_unblock_by_func (self->name_entry, entry_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->phone_entry, entry_changed_cb, self);
 }
 
 static void
 show_step (LotsenSignupPage *self)
 {
-  LotsenSignupStep step = self->form->step;
+  LotsenSignupStep step = form_of (self)->step;
 
-  gtk_stack_set_visible_child_name (self->steps, step_names[step]);
+  show_only (self, step);
 
   gtk_widget_set_visible (self->back_button, step != LOTSEN_SIGNUP_STEP_DONE);
   gtk_widget_set_visible (self->next_button, step == LOTSEN_SIGNUP_STEP_NAME || step == LOTSEN_SIGNUP_STEP_PHONE);
@@ -130,7 +143,7 @@ static void
 go_to (LotsenSignupPage *self,
        LotsenSignupStep  step)
 {
-  self->form->step = step;
+  form_of (self)->step = step;
   show_step (self);
 }
 
@@ -139,7 +152,7 @@ static gboolean
 check_step (LotsenSignupPage *self)
 {
   g_autoptr(GError) error = NULL;
-  LotsenSignupForm *form = self->form;
+  LotsenSignupForm *form = form_of (self);
 
   if (form->step == LOTSEN_SIGNUP_STEP_NAME)
     {
@@ -181,9 +194,9 @@ next_action (GtkWidget  *widget,
   if (!check_step (self))
     return;
 
-  if (self->form->step == LOTSEN_SIGNUP_STEP_NAME)
+  if (form_of (self)->step == LOTSEN_SIGNUP_STEP_NAME)
     go_to (self, LOTSEN_SIGNUP_STEP_PHONE);
-  else if (self->form->step == LOTSEN_SIGNUP_STEP_PHONE)
+  else if (form_of (self)->step == LOTSEN_SIGNUP_STEP_PHONE)
     go_to (self, LOTSEN_SIGNUP_STEP_PARTY);
 }
 
@@ -194,7 +207,7 @@ back_action (GtkWidget  *widget,
 {
   LotsenSignupPage *self = LOTSEN_SIGNUP_PAGE (widget);
 
-  switch (self->form->step)
+  switch (form_of (self)->step)
     {
     case LOTSEN_SIGNUP_STEP_NAME:
       go_to (self, LOTSEN_SIGNUP_STEP_WHO);
@@ -232,7 +245,7 @@ static void
 party_clicked_cb (GtkButton        *button,
                   LotsenSignupPage *self)
 {
-  self->form->party_size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "party-size"));
+  form_of (self)->party_size = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "party-size"));
   sync_party_sizes (self);
   show_error (self, NULL);
 }
@@ -266,7 +279,7 @@ entry_changed_cb (GtkEditable      *editable,
                   LotsenSignupPage *self)
 {
   const char *text = gtk_editable_get_text (editable);
-  char **field = editable == GTK_EDITABLE (self->name_entry) ? &self->form->name : &self->form->phone;
+  char **field = editable == GTK_EDITABLE (self->name_entry) ? &form_of (self)->name : &form_of (self)->phone;
 
   g_free (*field);
   *field = *text != '\0' ? g_strdup (text) : NULL;
@@ -283,7 +296,10 @@ keyboard_done_cb (LotsenKeyboard   *keyboard,
 static void
 lotsen_signup_page_dispose (GObject *object)
 {
+  LotsenSignupPage *self = LOTSEN_SIGNUP_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LOTSEN_TYPE_SIGNUP_PAGE);
+  g_clear_object (&self->visit);
 
   /* Direct children of a plain GtkWidget are ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
@@ -341,20 +357,20 @@ lotsen_signup_page_init (LotsenSignupPage *self)
 
 /**
  * lotsen_signup_page_new:
- * @form: the window's; the page writes what is typed and chosen into it
+ * @visit: the visit, with the sign-up form the page writes what is typed
+ *   and chosen into
  */
 GtkWidget *
-lotsen_signup_page_new (LotsenSignupForm *form)
+lotsen_signup_page_new (LotsenVisit *visit)
 {
   LotsenSignupPage *self;
 
-  g_return_val_if_fail (form != NULL, NULL);
+  g_return_val_if_fail (LOTSEN_IS_VISIT (visit), NULL);
+  g_return_val_if_fail (lotsen_visit_get_signup_form (visit) != NULL, NULL);
 
   self = g_object_new (LOTSEN_TYPE_SIGNUP_PAGE, NULL);
-  self->form = form;
+  self->visit = g_object_ref (visit);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), form->name ? form->name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), form->phone ? form->phone : "");
   g_signal_connect (self->name_entry, "changed", G_CALLBACK (entry_changed_cb), self);
   g_signal_connect (self->phone_entry, "changed", G_CALLBACK (entry_changed_cb), self);
   /* Digits read from left to right in every language. */
@@ -452,7 +468,7 @@ lotsen_signup_page_set (LotsenSignupPage    *self,
 
   if (signup != NULL)
     {
-      self->form->step = LOTSEN_SIGNUP_STEP_DONE;
+      form_of (self)->step = LOTSEN_SIGNUP_STEP_DONE;
       show_result (self, signup);
     }
 

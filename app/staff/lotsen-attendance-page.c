@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lotsen-staff-session.h"
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -21,7 +22,7 @@ struct _LotsenAttendancePage
 {
   GtkWidget    parent_instance;
 
-  LotsenStore *store;
+  LotsenStaffSession *staff;
 
   GtkLabel    *title_label;
   GtkLabel    *error_label;
@@ -30,6 +31,14 @@ struct _LotsenAttendancePage
 };
 
 G_DEFINE_FINAL_TYPE (LotsenAttendancePage, lotsen_attendance_page, GTK_TYPE_WIDGET)
+
+/* The store, only while staff mode is open: nothing here runs once it is
+ * locked, however it is reached. */
+static LotsenStore *
+store_of (LotsenAttendancePage *self)
+{
+  return lotsen_staff_session_get_store (self->staff);
+}
 
 #define ID_KEY "lotsen-id"
 
@@ -52,8 +61,11 @@ present_clicked_cb (GtkButton            *button,
 {
   g_autoptr(GError) error = NULL;
 
+  if (store_of (self) == NULL)
+    return;
+
   /* The list again either way: another desk may have changed it. */
-  lotsen_activity_mark_attended (self->store, get_id (button), &error);
+  lotsen_activity_mark_attended (store_of (self), get_id (button), &error);
   lotsen_attendance_page_refresh (self);
   if (error != NULL)
     lotsen_label_set_message (self->error_label, error->message);
@@ -65,8 +77,11 @@ no_show_clicked_cb (GtkButton            *button,
 {
   g_autoptr(GError) error = NULL;
 
+  if (store_of (self) == NULL)
+    return;
+
   /* The list again either way: another desk may have changed it. */
-  lotsen_activity_mark_no_show (self->store, get_id (button), &error);
+  lotsen_activity_mark_no_show (store_of (self), get_id (button), &error);
   lotsen_attendance_page_refresh (self);
   if (error != NULL)
     lotsen_label_set_message (self->error_label, error->message);
@@ -82,7 +97,10 @@ walk_in_clicked_cb (GtkButton            *button,
   GtkSpinButton *party = g_object_get_data (G_OBJECT (button), "party-spin");
   GtkLabel *walk_in_error = g_object_get_data (G_OBJECT (button), "error-label");
 
-  signup = lotsen_activity_add_walk_in (self->store, get_id (button), 0, gtk_editable_get_text (name),
+  if (store_of (self) == NULL)
+    return;
+
+  signup = lotsen_activity_add_walk_in (store_of (self), get_id (button), 0, gtk_editable_get_text (name),
                                         gtk_spin_button_get_value_as_int (party), &error);
   if (signup == NULL)
     {
@@ -270,9 +288,9 @@ create_session (LotsenAttendancePage *self,
                 const LotsenSession  *session)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) signups = lotsen_activity_list_session_signups (self->store, session->id, &error);
-  g_autoptr(GDateTime) starts = lotsen_store_to_local (self->store, session->starts_at);
-  g_autoptr(GDateTime) ends = lotsen_store_to_local (self->store, session->ends_at);
+  g_autoptr(GPtrArray) signups = lotsen_activity_list_session_signups (store_of (self), session->id, &error);
+  g_autoptr(GDateTime) starts = lotsen_store_to_local (store_of (self), session->starts_at);
+  g_autoptr(GDateTime) ends = lotsen_store_to_local (store_of (self), session->ends_at);
   g_autofree char *heading_text = NULL;
   g_autofree char *counts = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -353,7 +371,7 @@ lotsen_attendance_page_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->staff);
 
   G_OBJECT_CLASS (lotsen_attendance_page_parent_class)->dispose (object);
 }
@@ -383,14 +401,14 @@ lotsen_attendance_page_init (LotsenAttendancePage *self)
 }
 
 GtkWidget *
-lotsen_attendance_page_new (LotsenStore *store)
+lotsen_attendance_page_new (LotsenStaffSession *staff)
 {
   LotsenAttendancePage *self;
 
-  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (staff), NULL);
 
   self = g_object_new (LOTSEN_TYPE_ATTENDANCE_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->staff = g_object_ref (staff);
 
   return GTK_WIDGET (self);
 }
@@ -418,8 +436,8 @@ lotsen_attendance_page_refresh (LotsenAttendancePage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sessions_box))) != NULL)
     gtk_box_remove (self->sessions_box, child);
 
-  now = lotsen_store_to_local (self->store, lotsen_clock_get_now (lotsen_store_get_clock (self->store)));
-  midnight = g_date_time_new (lotsen_store_get_timezone (self->store), g_date_time_get_year (now),
+  now = lotsen_store_to_local (store_of (self), lotsen_clock_get_now (lotsen_store_get_clock (store_of (self))));
+  midnight = g_date_time_new (lotsen_store_get_timezone (store_of (self)), g_date_time_get_year (now),
                               g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
   next_midnight = g_date_time_add_days (midnight, 1);
 
@@ -429,7 +447,7 @@ lotsen_attendance_page_refresh (LotsenAttendancePage *self)
   title = g_strdup_printf (_("Attendance %s"), day);
   gtk_label_set_text (self->title_label, title);
 
-  sessions = lotsen_activity_list_sessions (self->store, g_date_time_to_unix (midnight),
+  sessions = lotsen_activity_list_sessions (store_of (self), g_date_time_to_unix (midnight),
                                             g_date_time_to_unix (next_midnight),
                                             lotsen_i18n_get_language (), NULL, FALSE, &error);
   if (sessions == NULL)

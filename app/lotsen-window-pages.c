@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-window-pages.c — the window's page table: every page by name,
+ * how it is made and how it is filled from the visit and the store.
+ *
+ * A page is made when it is shown and destroyed when another one is, so
+ * a screen reader finds only the page on screen, and nothing a visitor
+ * typed stays in a widget they have left.
+ */
+
+#define G_LOG_DOMAIN "lotsen-window"
+
+#include "config.h"
+
+#include "lotsen-activities-page.h"
+#include "lotsen-activity-list-page.h"
+#include "lotsen-attendance-page.h"
+#include "lotsen-code-page.h"
+#include "lotsen-consent-page.h"
+#include "lotsen-export-page.h"
+#include "lotsen-i18n.h"
+#include "lotsen-my-signups-page.h"
+#include "lotsen-pin-page.h"
+#include "lotsen-queue.h"
+#include "lotsen-queue-page.h"
+#include "lotsen-register-page.h"
+#include "lotsen-sign-in-page.h"
+#include "lotsen-signup-page.h"
+#include "lotsen-staff-page.h"
+#include "lotsen-ticket-page.h"
+#include "lotsen-visitor-page.h"
+#include "lotsen-welcome-page.h"
+#include "lotsen-window-private.h"
+
+#define DEFAULT_TICKET_SECONDS 30
+#define WHATS_ON_DAYS          14
+
+/* A list from the store, or an empty one and a message when it fails. */
+static GPtrArray *
+or_empty (LotsenWindow *self,
+          GPtrArray    *list,
+          const char   *what,
+          GError       *error)
+{
+  if (list != NULL)
+    return list;
+
+  g_warning ("%s: %s", what, error->message);
+  lotsen_window_toast (self, error->message);
+  return g_ptr_array_new ();
+}
+
+static GtkWidget *
+create_problem (LotsenWindow *self)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "lotsen-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("This kiosk is out of order"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), _("Please ask the staff for help."));
+
+  if (self->store_problem != NULL)
+    {
+      GtkWidget *details = gtk_label_new (self->store_problem);
+
+      gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+      gtk_widget_add_css_class (details, "dim-label");
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), details);
+    }
+
+  return page;
+}
+
+static GtkWidget *
+create_welcome (LotsenWindow *self)
+{
+  return lotsen_welcome_page_new ();
+}
+
+static GtkWidget *
+create_consent (LotsenWindow *self)
+{
+  return lotsen_consent_page_new ();
+}
+
+static GtkWidget *
+create_register (LotsenWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) municipalities = NULL;
+  int oldest, youngest;
+
+  municipalities = or_empty (self, lotsen_visitor_list_municipalities (self->store, &error),
+                             "Listing municipalities", error);
+  lotsen_visitor_get_birth_years (self->store, &oldest, &youngest);
+
+  return lotsen_register_page_new (self->visit, municipalities, oldest, youngest);
+}
+
+static GtkWidget *
+create_code (LotsenWindow *self)
+{
+  return lotsen_code_page_new (lotsen_visit_get_visitor (self->visit)->code);
+}
+
+static GtkWidget *
+create_sign_in (LotsenWindow *self)
+{
+  return lotsen_sign_in_page_new ();
+}
+
+static gboolean
+refresh_sign_in (LotsenWindow *self,
+                 GtkWidget    *page)
+{
+  lotsen_sign_in_page_set (LOTSEN_SIGN_IN_PAGE (page),
+                           lotsen_visit_get_typed_code (self->visit),
+                           lotsen_visit_get_sign_in_message (self->visit),
+                           lotsen_visit_is_sign_in_paused (self->visit));
+  return TRUE;
+}
+
+static GtkWidget *
+create_visitor (LotsenWindow *self)
+{
+  g_autofree char *masked = lotsen_visitor_masked_name (lotsen_visit_get_visitor (self->visit));
+
+  return lotsen_visitor_page_new (masked);
+}
+
+static GtkWidget *
+create_activities (LotsenWindow *self)
+{
+  return lotsen_activities_page_new ();
+}
+
+static gboolean
+refresh_activities (LotsenWindow *self,
+                    GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  gint64 now = lotsen_clock_get_now (lotsen_store_get_clock (self->store));
+
+  sessions = or_empty (self,
+                       lotsen_activity_list_sessions (self->store, now, now + WHATS_ON_DAYS * 24 * 3600,
+                                                      lotsen_i18n_get_language (), NULL, FALSE, &error),
+                       "Listing sessions", error);
+  lotsen_activities_page_set_sessions (LOTSEN_ACTIVITIES_PAGE (page), sessions,
+                                       lotsen_visit_get_category (self->visit),
+                                       lotsen_store_get_timezone (self->store));
+  return TRUE;
+}
+
+static GtkWidget *
+create_signup (LotsenWindow *self)
+{
+  return lotsen_signup_page_new (self->visit);
+}
+
+static gboolean
+refresh_signup (LotsenWindow *self,
+                GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenSession) session = NULL;
+  g_autoptr(LotsenSignup) signup = NULL;
+  g_autofree char *masked = NULL;
+  const LotsenVisitor *visitor = lotsen_visit_get_visitor (self->visit);
+  LotsenSignupForm *form = lotsen_visit_get_signup_form (self->visit);
+  const char *lang = lotsen_i18n_get_language ();
+
+  session = lotsen_activity_get_session (self->store, form->session_id, lang, &error);
+  if (session != NULL && form->signup_id != 0)
+    signup = lotsen_activity_get_signup (self->store, form->signup_id, lang, &error);
+  if (session == NULL || (form->signup_id != 0 && signup == NULL))
+    {
+      g_warning ("Showing a sign-up: %s", error->message);
+      lotsen_window_toast (self, error->message);
+      return FALSE;
+    }
+
+  /* Signed in with the personal code: on to how many come. */
+  if (visitor != NULL && form->step < LOTSEN_SIGNUP_STEP_PARTY)
+    form->step = LOTSEN_SIGNUP_STEP_PARTY;
+  if (visitor != NULL)
+    masked = lotsen_visitor_masked_name (visitor);
+
+  lotsen_signup_page_set (LOTSEN_SIGNUP_PAGE (page), session, lotsen_store_get_timezone (self->store),
+                          masked, signup, lotsen_visit_get_signup_message (self->visit));
+  return TRUE;
+}
+
+static GtkWidget *
+create_my_signups (LotsenWindow *self)
+{
+  return lotsen_my_signups_page_new ();
+}
+
+static gboolean
+refresh_my_signups (LotsenWindow *self,
+                    GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) signups = NULL;
+
+  signups = or_empty (self,
+                      lotsen_activity_list_visitor_signups (self->store,
+                                                            lotsen_visit_get_visitor (self->visit)->id,
+                                                            lotsen_i18n_get_language (), &error),
+                      "Listing sign-ups", error);
+  lotsen_my_signups_page_set (LOTSEN_MY_SIGNUPS_PAGE (page), signups,
+                              lotsen_visit_get_confirm_cancel_id (self->visit),
+                              lotsen_store_get_timezone (self->store));
+  return TRUE;
+}
+
+static GtkWidget *
+create_queue (LotsenWindow *self)
+{
+  return lotsen_queue_page_new ();
+}
+
+static gboolean
+refresh_queue (LotsenWindow *self,
+               GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+
+  services = or_empty (self, lotsen_queue_list_services (self->store, lotsen_i18n_get_language (), &error),
+                       "Listing services", error);
+  lotsen_queue_page_set_services (LOTSEN_QUEUE_PAGE (page), services);
+  return TRUE;
+}
+
+static GtkWidget *
+create_ticket (LotsenWindow *self)
+{
+  return lotsen_ticket_page_new (lotsen_window_get_setting (self, "ticket-seconds", DEFAULT_TICKET_SECONDS),
+                                 lotsen_store_get_clock (self->store));
+}
+
+static gboolean
+refresh_ticket (LotsenWindow *self,
+                GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(LotsenService) service = NULL;
+  gint64 ticket_id = lotsen_visit_get_ticket_id (self->visit);
+  LotsenWaitEstimate estimate;
+
+  ticket = lotsen_queue_get_ticket (self->store, ticket_id, &error);
+  if (ticket != NULL)
+    service = lotsen_queue_get_service (self->store, ticket->prefix, lotsen_i18n_get_language (), &error);
+  if (service == NULL || !lotsen_queue_estimate_wait (self->store, ticket_id, &estimate, &error))
+    {
+      g_warning ("Showing ticket %" G_GINT64_FORMAT ": %s", ticket_id, error->message);
+      lotsen_window_toast (self, error->message);
+      return FALSE;
+    }
+
+  lotsen_ticket_page_set_ticket (LOTSEN_TICKET_PAGE (page), ticket, service->name, &estimate);
+  return TRUE;
+}
+
+static GtkWidget *
+create_staff_pin (LotsenWindow *self)
+{
+  return lotsen_pin_page_new ();
+}
+
+static gboolean
+refresh_staff_pin (LotsenWindow *self,
+                   GtkWidget    *page)
+{
+  const char *titles[] = {
+    [LOTSEN_PIN_STAGE_ENTER]  = _("Staff PIN"),
+    [LOTSEN_PIN_STAGE_NEW]    = _("Choose a new staff PIN (4 to 8 digits)"),
+    [LOTSEN_PIN_STAGE_REPEAT] = _("The new PIN once more"),
+  };
+
+  lotsen_pin_page_set (LOTSEN_PIN_PAGE (page), titles[lotsen_staff_session_get_pin_stage (self->staff)],
+                       lotsen_staff_session_get_pin_length (self->staff),
+                       lotsen_staff_session_get_pin_message (self->staff),
+                       lotsen_staff_session_is_paused (self->staff));
+  return TRUE;
+}
+
+static GtkWidget *
+create_staff (LotsenWindow *self)
+{
+  return lotsen_staff_page_new ();
+}
+
+static gboolean
+refresh_staff (LotsenWindow *self,
+               GtkWidget    *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(LotsenTicket) called = NULL;
+  g_autofree char *notice = NULL;
+  gint64 called_id = lotsen_staff_session_get_called_id (self->staff);
+
+  waiting = or_empty (self, lotsen_queue_list_waiting (self->store, &error), "Listing the queue", error);
+
+  if (called_id != 0)
+    {
+      called = lotsen_queue_get_ticket (self->store, called_id, NULL);
+      if (called != NULL && called->status != LOTSEN_TICKET_CALLED)
+        g_clear_pointer (&called, lotsen_ticket_free);
+    }
+
+  if (self->moved_aside != NULL)
+    /* Translators: %s is a file name. Shown to staff only. */
+    notice = g_strdup_printf (_("The database file was damaged. It has been kept as %s and a new, empty database was started. Please tell your administrator."),
+                              self->moved_aside);
+
+  lotsen_staff_page_set_desk (LOTSEN_STAFF_PAGE (page), lotsen_staff_session_get_desk (self->staff));
+  lotsen_staff_page_set_queue (LOTSEN_STAFF_PAGE (page), waiting, called,
+                               lotsen_store_get_timezone (self->store));
+  lotsen_staff_page_set_notice (LOTSEN_STAFF_PAGE (page), notice);
+  return TRUE;
+}
+
+static GtkWidget *
+create_staff_activities (LotsenWindow *self)
+{
+  return lotsen_activity_list_page_new (self->staff);
+}
+
+static gboolean
+refresh_staff_activities (LotsenWindow *self,
+                          GtkWidget    *page)
+{
+  lotsen_activity_list_page_refresh (LOTSEN_ACTIVITY_LIST_PAGE (page));
+  return TRUE;
+}
+
+static GtkWidget *
+create_staff_attendance (LotsenWindow *self)
+{
+  return lotsen_attendance_page_new (self->staff);
+}
+
+static gboolean
+refresh_staff_attendance (LotsenWindow *self,
+                          GtkWidget    *page)
+{
+  lotsen_attendance_page_refresh (LOTSEN_ATTENDANCE_PAGE (page));
+  return TRUE;
+}
+
+static GtkWidget *
+create_staff_export (LotsenWindow *self)
+{
+  return lotsen_export_page_new (self->staff);
+}
+
+static const LotsenPageInfo pages[] = {
+  /* name                staff  unlock  create                   refresh                   fallback */
+  { "problem",           FALSE, FALSE,  create_problem,          NULL,                     NULL },
+  { "welcome",           FALSE, FALSE,  create_welcome,          NULL,                     NULL },
+  { "consent",           FALSE, FALSE,  create_consent,          NULL,                     NULL },
+  { "register",          FALSE, FALSE,  create_register,         NULL,                     NULL },
+  { "code",              FALSE, FALSE,  create_code,             NULL,                     NULL },
+  { "sign-in",           FALSE, FALSE,  create_sign_in,          refresh_sign_in,          NULL },
+  { "visitor",           FALSE, FALSE,  create_visitor,          NULL,                     NULL },
+  { "activities",        FALSE, FALSE,  create_activities,       refresh_activities,       NULL },
+  { "signup",            FALSE, FALSE,  create_signup,           refresh_signup,           "activities" },
+  { "my-signups",        FALSE, FALSE,  create_my_signups,       refresh_my_signups,       NULL },
+  { "queue",             FALSE, FALSE,  create_queue,            refresh_queue,            NULL },
+  { "ticket",            FALSE, FALSE,  create_ticket,           refresh_ticket,           "welcome" },
+  { "staff-pin",         TRUE,  FALSE,  create_staff_pin,        refresh_staff_pin,        NULL },
+  { "staff",             TRUE,  TRUE,   create_staff,            refresh_staff,            NULL },
+  { "staff-activities",  TRUE,  TRUE,   create_staff_activities, refresh_staff_activities, NULL },
+  { "staff-attendance",  TRUE,  TRUE,   create_staff_attendance, refresh_staff_attendance, NULL },
+  { "staff-export",      TRUE,  TRUE,   create_staff_export,     NULL,                     NULL },
+};
+
+/**
+ * lotsen_window_lookup_page:
+ *
+ * Returns: (nullable): the page called @name
+ */
+const LotsenPageInfo *
+lotsen_window_lookup_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return &pages[i];
+
+  return NULL;
+}

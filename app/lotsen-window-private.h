@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's insides, shared by its three files: the shell
+ * (lotsen-window.c), the page table (lotsen-window-pages.c) and the
+ * actions (lotsen-window-actions.c). */
+#pragma once
+
+#include "lotsen-idle-monitor.h"
+#include "lotsen-staff-session.h"
+#include "lotsen-visit.h"
+#include "lotsen-window.h"
+
+G_BEGIN_DECLS
+
+struct _LotsenWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *content;       /* the language bar and the page */
+  GtkWidget            *language_bar;
+  GtkStack             *pages;         /* the page on screen, and no other */
+  GtkWidget            *idle_warning;
+  GtkLabel             *idle_countdown;
+
+  LotsenStore          *store;
+  GSettings            *settings;
+  char                 *store_problem;
+  char                 *moved_aside;
+  char                 *default_language;
+
+  LotsenVisit          *visit;         /* the visitor at the screen */
+  LotsenStaffSession   *staff;         /* staff mode: PIN, desk, calls */
+  LotsenIdleMonitor    *idle;          /* "Are you still there?", then a clean screen */
+  gulong                clicked_hook;
+  gulong                changed_hook;
+};
+
+/* A page of the window: made when shown, gone when another is shown. */
+typedef struct
+{
+  const char *name;
+  gboolean    staff;        /* a staff screen: no language bar, leaving it locks staff mode */
+  gboolean    needs_unlock; /* shown only while staff mode is open */
+  GtkWidget * (*create)  (LotsenWindow *self);
+  /* Fills the page from the visit and the store; %FALSE: show @fallback. */
+  gboolean    (*refresh) (LotsenWindow *self,
+                          GtkWidget    *page);
+  const char *fallback;
+} LotsenPageInfo;
+
+const LotsenPageInfo *lotsen_window_lookup_page    (const char   *name);
+
+void                  lotsen_window_show_page      (LotsenWindow *self,
+                                                    const char   *name);
+void                  lotsen_window_toast          (LotsenWindow *self,
+                                                    const char   *message);
+void                  lotsen_window_reset_visit    (LotsenWindow *self);
+guint                 lotsen_window_get_setting    (LotsenWindow *self,
+                                                    const char   *key,
+                                                    guint         fallback);
+void                  lotsen_window_class_add_actions (GtkWidgetClass *widget_class);
+void                  lotsen_window_disable_actions   (LotsenWindow   *self);
+
+G_END_DECLS
