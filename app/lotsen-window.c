@@ -616,20 +616,18 @@ lotsen_window_get_visitor_code (LotsenWindow *self)
 /**
  * lotsen_window_show_idle_warning:
  *
- * Moves the kiosk's clock on to the idle warning, as if it had been left
- * alone that long (for tests on a fixed clock).
+ * As if the kiosk had been left alone until the warning (for tests and
+ * screenshots).
  */
 void
 lotsen_window_show_idle_warning (LotsenWindow *self)
 {
-  LotsenClock *clock;
   guint timeout, warning;
 
   g_return_if_fail (LOTSEN_IS_WINDOW (self));
   g_return_if_fail (self->idle != NULL);
 
-  clock = lotsen_store_get_clock (self->store);
   timeout = lotsen_window_get_setting (self, "idle-timeout", DEFAULT_IDLE_TIMEOUT);
   warning = lotsen_window_get_setting (self, "idle-warning", DEFAULT_IDLE_WARNING);
-  lotsen_clock_advance (clock, timeout - MIN (warning, timeout));
+  lotsen_idle_monitor_pretend_idle (self->idle, timeout - MIN (warning, timeout));
 }

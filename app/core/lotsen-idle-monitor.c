@@ -294,3 +294,20 @@ lotsen_idle_monitor_get_seconds_left (LotsenIdleMonitor *self)
 
   return self->seconds_left;
 }
+
+/**
+ * lotsen_idle_monitor_pretend_idle:
+ * @seconds: how long to pretend the screen has been left alone
+ *
+ * As if the last activation was @seconds ago (for tests and screenshots,
+ * with any clock).
+ */
+void
+lotsen_idle_monitor_pretend_idle (LotsenIdleMonitor *self,
+                                  guint              seconds)
+{
+  g_return_if_fail (LOTSEN_IS_IDLE_MONITOR (self));
+
+  self->last_activity = lotsen_clock_get_now (self->clock) - seconds;
+  lotsen_idle_monitor_check (self);
+}

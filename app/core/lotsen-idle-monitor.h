@@ -18,5 +18,7 @@ void               lotsen_idle_monitor_set_armed        (LotsenIdleMonitor *self
 gboolean           lotsen_idle_monitor_get_warning      (LotsenIdleMonitor *self);
 guint              lotsen_idle_monitor_get_seconds_left (LotsenIdleMonitor *self);
 void               lotsen_idle_monitor_check            (LotsenIdleMonitor *self);
+void               lotsen_idle_monitor_pretend_idle     (LotsenIdleMonitor *self,
+                                                         guint              seconds);
 
 G_END_DECLS

@@ -835,7 +835,7 @@ lotsen_visit_cancel_signup (LotsenVisit  *self,
     signup = lotsen_activity_get_signup (self->store, signup_id, NULL, NULL);
   if (signup == NULL || signup->visitor_id != self->visitor->id)
     {
-      g_warning ("Sign-up %" G_GINT64_FORMAT " is not the visitor's", signup_id);
+      g_message ("Sign-up %" G_GINT64_FORMAT " is not the visitor's", signup_id);
       return FALSE;
     }
 

@@ -389,3 +389,112 @@ lotsen_test_ui_save_png (GtkWidget   *window,
 
   return TRUE;
 }
+
+/* What a screen reader can reach over the accessibility bus in GTK 4.8:
+ * every widget that is visible itself, under visible parents, whether it
+ * is drawn or not (a page at the back of a stack is not drawn, and is
+ * still reached), with a role other than "none". */
+static void
+collect_reachable (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_NONE)
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_reachable (child, found);
+}
+
+/**
+ * lotsen_test_ui_collect_reachable:
+ *
+ * Returns: (transfer container): every widget under @root that assistive
+ *   technology can reach
+ */
+GPtrArray *
+lotsen_test_ui_collect_reachable (GtkWidget *root)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_reachable (root, found);
+  return found;
+}
+
+/**
+ * lotsen_test_ui_assert_reach_is_screen:
+ * @where: what is on screen, for the message
+ *
+ * Every control a screen reader can reach under @root is on screen, and
+ * no field it can reach holds text that is not on screen.
+ */
+void
+lotsen_test_ui_assert_reach_is_screen (GtkWidget  *root,
+                                       const char *where)
+{
+  g_autoptr(GPtrArray) reachable = lotsen_test_ui_collect_reachable (root);
+
+  for (guint i = 0; i < reachable->len; i++)
+    {
+      GtkWidget *widget = reachable->pdata[i];
+
+      if ((GTK_IS_BUTTON (widget) || GTK_IS_EDITABLE (widget)) && !gtk_widget_get_mapped (widget))
+        g_error ("On %s a screen reader reaches a %s (“%s”) that is not on screen", where,
+                 G_OBJECT_TYPE_NAME (widget),
+                 GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget))
+                                          : gtk_widget_get_name (widget));
+    }
+}
+
+/**
+ * lotsen_test_ui_reaches_text:
+ *
+ * Returns: whether any field a screen reader can reach under @root holds
+ *   @text
+ */
+gboolean
+lotsen_test_ui_reaches_text (GtkWidget  *root,
+                             const char *text)
+{
+  g_autoptr(GPtrArray) reachable = lotsen_test_ui_collect_reachable (root);
+
+  for (guint i = 0; i < reachable->len; i++)
+    if (GTK_IS_EDITABLE (reachable->pdata[i]) &&
+        strstr (gtk_editable_get_text (GTK_EDITABLE (reachable->pdata[i])), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * lotsen_test_ui_holds_text:
+ *
+ * Returns: whether any field or label in the widget tree under @root,
+ *   shown or not, holds @text
+ */
+gboolean
+lotsen_test_ui_holds_text (GtkWidget  *root,
+                           const char *text)
+{
+  const char *shown = NULL;
+
+  if (GTK_IS_EDITABLE (root))
+    shown = gtk_editable_get_text (GTK_EDITABLE (root));
+  else if (GTK_IS_LABEL (root))
+    shown = gtk_label_get_text (GTK_LABEL (root));
+
+  if (shown != NULL && strstr (shown, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (lotsen_test_ui_holds_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}

@@ -55,6 +55,13 @@ GPtrArray  *lotsen_test_ui_collect      (GtkWidget    *root,
                                          GType         type);
 void        lotsen_test_ui_assert_touch (GtkWidget    *root,
                                          const char   *where);
+GPtrArray  *lotsen_test_ui_collect_reachable      (GtkWidget    *root);
+void        lotsen_test_ui_assert_reach_is_screen (GtkWidget    *root,
+                                                   const char   *where);
+gboolean    lotsen_test_ui_reaches_text           (GtkWidget    *root,
+                                                   const char   *text);
+gboolean    lotsen_test_ui_holds_text             (GtkWidget    *root,
+                                                   const char   *text);
 void        lotsen_test_ui_type_pin     (GtkWidget    *window,
                                          const char   *pin);
 void        lotsen_test_ui_unlock_staff (LotsenWindow *window,
