@@ -19,8 +19,6 @@ struct _LotsenWindow
   GtkWidget            *content;       /* the language bar and the page */
   GtkWidget            *language_bar;
   GtkStack             *pages;         /* the page on screen, and no other */
-  GtkWidget            *idle_warning;
-  GtkLabel             *idle_countdown;
 
   LotsenStore          *store;
   GSettings            *settings;
@@ -31,8 +29,6 @@ struct _LotsenWindow
   LotsenVisit          *visit;         /* the visitor at the screen */
   LotsenStaffSession   *staff;         /* staff mode: PIN, desk, calls */
   LotsenIdleMonitor    *idle;          /* "Are you still there?", then a clean screen */
-  gulong                clicked_hook;
-  gulong                changed_hook;
 };
 
 /* A page of the window: made when shown, gone when another is shown. */

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "lotsen-i18n.h"
+#include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
 #include "lotsen-window-private.h"
 
@@ -49,13 +50,6 @@ lotsen_window_get_setting (LotsenWindow *self,
                            guint         fallback)
 {
   return self->settings ? g_settings_get_uint (self->settings, key) : fallback;
-}
-
-static void
-note_activity (LotsenWindow *self)
-{
-  if (self->idle != NULL)
-    lotsen_idle_monitor_note_activity (self->idle);
 }
 
 /* Arms the idle timer while there is anything of the visitor's to wipe. */
@@ -154,65 +148,6 @@ lotsen_window_show_page (LotsenWindow *self,
   update_idle (self);
 }
 
-/* "Are you still there?": over everything, with one big button; what is
- * beneath cannot be reached until it goes. */
-static GtkWidget *
-create_idle_warning (LotsenWindow *self)
-{
-  GtkWidget *page = g_object_new (ADW_TYPE_STATUS_PAGE,
-                                  "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
-                                  "icon-name", "lotsen-soon-symbolic",
-                                  "title", _("Are you still there?"),
-                                  NULL);
-  GtkWidget *button = gtk_button_new_with_label (_("Yes, I am still here"));
-  GtkWidget *countdown = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_TIMER, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
-
-  gtk_label_set_wrap (GTK_LABEL (countdown), TRUE);
-  gtk_label_set_justify (GTK_LABEL (countdown), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (countdown, "page-subtitle");
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.still-here");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "big-button");
-  gtk_widget_add_css_class (button, "suggested-action");
-
-  gtk_box_append (GTK_BOX (box), countdown);
-  gtk_box_append (GTK_BOX (box), button);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), box);
-
-  gtk_widget_add_css_class (page, "idle-warning");
-  gtk_widget_set_visible (page, FALSE);
-
-  self->idle_countdown = GTK_LABEL (countdown);
-  return page;
-}
-
-static void
-idle_warning_changed_cb (LotsenWindow *self)
-{
-  gboolean warning = lotsen_idle_monitor_get_warning (self->idle);
-  guint left = lotsen_idle_monitor_get_seconds_left (self->idle);
-
-  if (warning)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("Everything will be cleared in %d second.",
-                                                         "Everything will be cleared in %d seconds.",
-                                                         left),
-                                               (int) left);
-      gtk_label_set_text (self->idle_countdown, text);
-    }
-
-  if (gtk_widget_get_visible (self->idle_warning) == warning)
-    return;
-
-  gtk_widget_set_visible (self->content, !warning);
-  gtk_widget_set_visible (self->idle_warning, warning);
-  if (warning)
-    gtk_widget_grab_focus (self->idle_warning);
-}
-
 /* Builds everything the window shows, in the current language. */
 static void
 rebuild (LotsenWindow *self)
@@ -232,13 +167,19 @@ rebuild (LotsenWindow *self)
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->pages));
 
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->content);
-  self->idle_warning = create_idle_warning (self);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->idle_warning);
   adw_toast_overlay_set_child (self->toast_overlay, overlay);
 
-  lotsen_window_show_page (self, page);
+  /* While it asks "Are you still there?", nothing beneath can be reached. */
   if (self->idle != NULL)
-    idle_warning_changed_cb (self);
+    {
+      GtkWidget *warning = lotsen_idle_warning_new (self->idle);
+
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), warning);
+      g_object_bind_property (warning, "visible", self->content, "visible",
+                              G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+    }
+
+  lotsen_window_show_page (self, page);
 }
 
 /**
@@ -263,55 +204,10 @@ lotsen_window_reset_visit (LotsenWindow *self)
     rebuild (self);
 }
 
-/* Every activation counts as someone being there, whatever its source: a
- * pointer or a touch (seen by the window before any widget), or a button
- * or field worked through the accessibility bus, a switch or a key. */
-static gboolean
-activation_hook_cb (GSignalInvocationHint *hint,
-                    guint                  n_values,
-                    const GValue          *values,
-                    gpointer               user_data)
-{
-  LotsenWindow *self = user_data;
-  GObject *instance = g_value_get_object (&values[0]);
-
-  if (GTK_IS_WIDGET (instance) && gtk_widget_get_root (GTK_WIDGET (instance)) == GTK_ROOT (self))
-    note_activity (self);
-
-  return TRUE;
-}
-
-static gboolean
-input_event_cb (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                LotsenWindow             *self)
-{
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-    case GDK_KEY_PRESS:
-    case GDK_SCROLL:
-      note_activity (self);
-      break;
-
-    default:
-      break;
-    }
-
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
 lotsen_window_dispose (GObject *object)
 {
   LotsenWindow *self = LOTSEN_WINDOW (object);
-
-  if (self->clicked_hook != 0)
-    g_signal_remove_emission_hook (g_signal_lookup ("clicked", GTK_TYPE_BUTTON), self->clicked_hook);
-  if (self->changed_hook != 0)
-    g_signal_remove_emission_hook (g_signal_lookup ("changed", GTK_TYPE_EDITABLE), self->changed_hook);
-  self->clicked_hook = self->changed_hook = 0;
 
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
@@ -435,7 +331,6 @@ lotsen_window_init (LotsenWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  GtkEventController *legacy;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -454,20 +349,6 @@ lotsen_window_init (LotsenWindow *self)
       g_free (self->default_language);
       self->default_language = g_strdup (LOTSEN_DEFAULT_LANGUAGE);
     }
-
-  /* Any touch, anywhere, before any widget sees it. */
-  legacy = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
-  g_signal_connect (legacy, "event", G_CALLBACK (input_event_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), legacy);
-
-  /* And every button or field worked by any other means. */
-  g_type_class_unref (g_type_class_ref (GTK_TYPE_BUTTON));
-  g_type_default_interface_unref (g_type_default_interface_ref (GTK_TYPE_EDITABLE));
-  self->clicked_hook = g_signal_add_emission_hook (g_signal_lookup ("clicked", GTK_TYPE_BUTTON), 0,
-                                                   activation_hook_cb, self, NULL);
-  self->changed_hook = g_signal_add_emission_hook (g_signal_lookup ("changed", GTK_TYPE_EDITABLE), 0,
-                                                   activation_hook_cb, self, NULL);
 }
 
 /**
@@ -501,8 +382,6 @@ lotsen_window_new (GtkApplication *application,
       self->staff = lotsen_staff_session_new (store);
       self->idle = lotsen_idle_monitor_new (lotsen_store_get_clock (store), MAX (timeout, 1), warning);
       g_signal_connect_swapped (self->visit, "notify::category", G_CALLBACK (category_changed_cb), self);
-      g_signal_connect_swapped (self->idle, "notify::warning", G_CALLBACK (idle_warning_changed_cb), self);
-      g_signal_connect_swapped (self->idle, "notify::seconds-left", G_CALLBACK (idle_warning_changed_cb), self);
       g_signal_connect_swapped (self->idle, "expire", G_CALLBACK (lotsen_window_reset_visit), self);
     }
   else
@@ -587,30 +466,6 @@ lotsen_window_get_visit (LotsenWindow *self)
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
 
   return self->visit;
-}
-
-gint64
-lotsen_window_get_ticket_id (LotsenWindow *self)
-{
-  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), 0);
-
-  return self->visit ? lotsen_visit_get_ticket_id (self->visit) : 0;
-}
-
-/**
- * lotsen_window_get_visitor_code:
- *
- * Returns: (nullable): the personal code of the visitor at the screen
- */
-const char *
-lotsen_window_get_visitor_code (LotsenWindow *self)
-{
-  const LotsenVisitor *visitor;
-
-  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
-
-  visitor = self->visit ? lotsen_visit_get_visitor (self->visit) : NULL;
-  return visitor ? visitor->code : NULL;
 }
 
 /**

@@ -22,8 +22,6 @@ const char   *lotsen_window_get_page_name     (LotsenWindow   *self);
 GtkWidget    *lotsen_window_get_page          (LotsenWindow   *self,
                                                const char     *name);
 LotsenVisit  *lotsen_window_get_visit         (LotsenWindow   *self);
-gint64        lotsen_window_get_ticket_id     (LotsenWindow   *self);
-const char   *lotsen_window_get_visitor_code  (LotsenWindow   *self);
 void          lotsen_window_show_idle_warning (LotsenWindow   *self);
 
 G_END_DECLS

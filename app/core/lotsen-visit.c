@@ -157,7 +157,7 @@ lotsen_visit_get_property (GObject    *object,
       break;
 
     case PROP_VISITOR_CODE:
-      g_value_set_string (value, self->visitor ? self->visitor->code : NULL);
+      g_value_set_string (value, lotsen_visit_get_visitor_code (self));
       break;
 
     default:
@@ -558,6 +558,19 @@ lotsen_visit_get_visitor (LotsenVisit *self)
   g_return_val_if_fail (LOTSEN_IS_VISIT (self), NULL);
 
   return self->visitor;
+}
+
+/**
+ * lotsen_visit_get_visitor_code:
+ *
+ * Returns: (nullable): the personal code of who signed in or registered
+ */
+const char *
+lotsen_visit_get_visitor_code (LotsenVisit *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_VISIT (self), NULL);
+
+  return self->visitor ? self->visitor->code : NULL;
 }
 
 const char *

@@ -72,6 +72,7 @@ gboolean            lotsen_visit_register              (LotsenVisit  *self,
                                                         GError      **error);
 
 const LotsenVisitor *lotsen_visit_get_visitor          (LotsenVisit  *self);
+const char         *lotsen_visit_get_visitor_code      (LotsenVisit  *self);
 const char         *lotsen_visit_get_typed_code        (LotsenVisit  *self);
 const char         *lotsen_visit_get_sign_in_message   (LotsenVisit  *self);
 gboolean            lotsen_visit_is_sign_in_paused     (LotsenVisit  *self);

@@ -7,9 +7,7 @@
  * is checked by the core before the next; nothing is stored until the
  * visitor taps Save on the last step (the window does that).
  *
- * Only the step on screen is shown at all: the others are hidden, so a
- * screen reader finds just this step, and their fields are emptied, so
- * no typed name or number waits in a widget the visitor has left.
+ * Only the step on screen is shown at all (lotsen-steps.c).
  */
 
 #include "config.h"
@@ -21,6 +19,7 @@
 #include "lotsen-keyboard.h"
 #include "lotsen-label.h"
 #include "lotsen-register-page.h"
+#include "lotsen-steps.h"
 #include "lotsen-tile.h"
 
 static const char * const step_names[LOTSEN_REGISTER_STEPS] = {
@@ -341,17 +340,6 @@ fill_summary (LotsenRegisterPage *self)
 static void entry_changed_cb (GtkEditable        *editable,
                               LotsenRegisterPage *self);
 
-/* Puts the draft's text in @entry, or empties it, without writing back. */
-static void
-fill_entry (LotsenRegisterPage *self,
-            GtkEntry           *entry,
-            const char         *text)
-{
-  g_signal_handlers_block_by_func (entry, entry_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  g_signal_handlers_unblock_by_func (entry, entry_changed_cb, self);
-}
-
 static void
 focus_at_end (GtkEntry *entry)
 {
@@ -369,21 +357,17 @@ show_step (LotsenRegisterPage *self)
   const char *name = step_names[step];
   g_autofree char *label = g_strdup_printf (_("Step %u of %u"), step + 1, LOTSEN_REGISTER_STEPS);
   gboolean last = step == LOTSEN_REGISTER_STEPS - 1;
-  GtkWidget *current = gtk_stack_get_child_by_name (self->steps, name);
   GtkWidget *row;
 
   gtk_label_set_text (self->step_label, label);
 
-  gtk_widget_set_visible (current, TRUE);
-  gtk_stack_set_visible_child (self->steps, current);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_visible (child, child == current);
-
-  fill_entry (self, self->given_entry, g_str_equal (name, "name") ? draft->given_name : NULL);
-  fill_entry (self, self->family_entry, g_str_equal (name, "name") ? draft->family_name : NULL);
-  fill_entry (self, self->phone_entry, g_str_equal (name, "contact") ? draft->phone : NULL);
+  lotsen_steps_show (self->steps, name);
+  lotsen_steps_fill_entry (self->given_entry, g_str_equal (name, "name") ? draft->given_name : NULL,
+                           G_CALLBACK (entry_changed_cb), self);
+  lotsen_steps_fill_entry (self->family_entry, g_str_equal (name, "name") ? draft->family_name : NULL,
+                           G_CALLBACK (entry_changed_cb), self);
+  lotsen_steps_fill_entry (self->phone_entry, g_str_equal (name, "contact") ? draft->phone : NULL,
+                           G_CALLBACK (entry_changed_cb), self);
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->summary))) != NULL)
     gtk_list_box_remove (self->summary, row);
 

@@ -15,6 +15,7 @@
 #include "lotsen-keyboard.h"
 #include "lotsen-label.h"
 #include "lotsen-signup-page.h"
+#include "lotsen-steps.h"
 #include "lotsen-tile.h"
 #include "lotsen-visitor.h"
 
@@ -89,30 +90,18 @@ sync_party_sizes (LotsenSignupPage *self)
 static void entry_changed_cb (GtkEditable      *editable,
                               LotsenSignupPage *self);
 
-/* Only the step on screen is shown, so a screen reader finds just that;
- * the fields of the others are emptied until they are shown again. */
+/* Only the step on screen is shown (lotsen-steps.c). */
 static void
 show_only (LotsenSignupPage *self,
            LotsenSignupStep  step)
 {
   LotsenSignupForm *form = form_of (self);
-  GtkWidget *current = gtk_stack_get_child_by_name (self->steps, step_names[step]);
 
-  gtk_widget_set_visible (current, TRUE);
-  gtk_stack_set_visible_child (self->steps, current);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->steps));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_visible (child, child == current);
-
-  g_signal_handlers_block_by_func (self->name_entry, entry_changed_cb, self);
-  g_signal_handlers_block_by_func (self->phone_entry, entry_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry),
-                         step == LOTSEN_SIGNUP_STEP_NAME && form->name ? form->name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->phone_entry),
-                         step == LOTSEN_SIGNUP_STEP_PHONE && form->phone ? form->phone : "");
-  g_signal_handlers_unblock_by_func (self->name_entry, entry_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->phone_entry, entry_changed_cb, self);
+  lotsen_steps_show (self->steps, step_names[step]);
+  lotsen_steps_fill_entry (self->name_entry, step == LOTSEN_SIGNUP_STEP_NAME ? form->name : NULL,
+                           G_CALLBACK (entry_changed_cb), self);
+  lotsen_steps_fill_entry (self->phone_entry, step == LOTSEN_SIGNUP_STEP_PHONE ? form->phone : NULL,
+                           G_CALLBACK (entry_changed_cb), self);
 }
 
 static void

@@ -192,7 +192,7 @@ main (int   argc,
       shoot (window, dir, "14-register-check");
       click (window, "register.next", NULL);
       shoot (window, dir, "15-code");
-      code = g_strdup (lotsen_window_get_visitor_code (window));
+      code = g_strdup (lotsen_visit_get_visitor_code (lotsen_window_get_visit (window)));
 
       /* A returning visitor. */
       click (window, "win.finish-visit", NULL);

@@ -153,7 +153,7 @@ register_in (Fixture            *fixture,
   assert_page (fixture, "code");
   lotsen_test_ui_assert_touch (root (fixture), "the code page");
 
-  visitor = lotsen_visitor_find_by_code (fixture->store, lotsen_window_get_visitor_code (fixture->window), &error);
+  visitor = lotsen_visitor_find_by_code (fixture->store, lotsen_visit_get_visitor_code (lotsen_window_get_visit (fixture->window)), &error);
   g_assert_no_error (error);
 
   /* The code on screen is the one stored. */

@@ -195,7 +195,7 @@ test_until_full_then_waiting_list (Fixture       *fixture,
 
       tap (fixture, "win.finish-visit", NULL);
       assert_page (fixture, "welcome");
-      g_assert_null (lotsen_window_get_visitor_code (fixture->window));
+      g_assert_null (lotsen_visit_get_visitor_code (lotsen_window_get_visit (fixture->window)));
     }
 
   /* The card says so before the fifth person taps it. */

@@ -90,7 +90,7 @@ take_ticket_in (Fixture    *fixture,
 
   /* What the screen shows is what was stored. */
   ticket = find_ticket (fixture, "A001");
-  g_assert_cmpint (ticket->id, ==, lotsen_window_get_ticket_id (fixture->window));
+  g_assert_cmpint (ticket->id, ==, lotsen_visit_get_ticket_id (lotsen_window_get_visit (fixture->window)));
   g_assert_cmpstr (ticket->lang, ==, language);
   g_assert_cmpint (ticket->status, ==, LOTSEN_TICKET_WAITING);
   assert_shows (fixture, "A001");
@@ -109,7 +109,7 @@ test_take_ticket_swedish (Fixture       *fixture,
   /* Done: back to the start, ready for the next person. */
   tap (fixture, "win.finish-visit", NULL);
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "welcome");
-  g_assert_cmpint (lotsen_window_get_ticket_id (fixture->window), ==, 0);
+  g_assert_cmpint (lotsen_visit_get_ticket_id (lotsen_window_get_visit (fixture->window)), ==, 0);
 }
 
 static void
@@ -141,7 +141,7 @@ test_language_switch (Fixture       *fixture,
   gint64 ticket_id;
 
   take_ticket_in (fixture, "sv");
-  ticket_id = lotsen_window_get_ticket_id (fixture->window);
+  ticket_id = lotsen_visit_get_ticket_id (lotsen_window_get_visit (fixture->window));
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -153,7 +153,7 @@ test_language_switch (Fixture       *fixture,
 
       /* Still the same visitor, on the same page, with the same ticket. */
       g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
-      g_assert_cmpint (lotsen_window_get_ticket_id (fixture->window), ==, ticket_id);
+      g_assert_cmpint (lotsen_visit_get_ticket_id (lotsen_window_get_visit (fixture->window)), ==, ticket_id);
       assert_shows (fixture, "A001");
 
       /* Every string re-translated: the heading is the catalogue's, and not English. */
