@@ -93,6 +93,15 @@ lotsen_ui_fixture_open_window (LotsenUiFixture *fixture,
   lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
 }
 
+/* Destroys @window and checks that nothing holds on to it. */
+void
+lotsen_test_ui_destroy_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* Closes the window and checks that nothing holds on to it. */
 void
 lotsen_ui_fixture_close_window (LotsenUiFixture *fixture)

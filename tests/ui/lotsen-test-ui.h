@@ -32,6 +32,7 @@ void        lotsen_ui_fixture_open_window  (LotsenUiFixture *fixture,
                                             int              height);
 void        lotsen_ui_fixture_close_window (LotsenUiFixture *fixture);
 void        lotsen_ui_fixture_tear_down (LotsenUiFixture *fixture);
+void        lotsen_test_ui_destroy_window  (gpointer         window);
 
 void        lotsen_test_ui_init         (int          *argc,
                                          char       ***argv);

@@ -252,7 +252,7 @@ test_ticket_time_limit (Fixture       *fixture,
   lotsen_ticket_free (find_ticket (fixture, "B001"));
 
   g_settings_reset (settings, "ticket-seconds");
-  gtk_window_destroy (GTK_WINDOW (window));
+  lotsen_test_ui_destroy_window (window);
 }
 
 /* The ticket's time limit runs only while the ticket is shown: a visitor
@@ -287,7 +287,7 @@ test_ticket_time_limit_left_behind (Fixture       *fixture,
   g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "welcome");
 
   g_settings_reset (settings, "ticket-seconds");
-  gtk_window_destroy (GTK_WINDOW (window));
+  lotsen_test_ui_destroy_window (window);
 }
 
 static void
@@ -398,7 +398,6 @@ test_narrow_screen (Fixture       *fixture,
 {
   LotsenWindow *window = lotsen_window_new (NULL, fixture->store, NULL, NULL);
 
-  g_object_ref (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
   gtk_window_present (GTK_WINDOW (window));
   lotsen_window_set_language (window, "ar");
@@ -412,8 +411,7 @@ test_narrow_screen (Fixture       *fixture,
   assert_languages_on_screen (window, 1000);
 
   lotsen_window_set_language (window, "sv");
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  lotsen_test_ui_destroy_window (window);
 }
 
 /* Staff mode: the demo PIN must be changed; wrong PINs lock; leaving
@@ -470,7 +468,6 @@ test_out_of_order (void)
 {
   LotsenWindow *window = lotsen_window_new (NULL, NULL, "The database cannot be opened", NULL);
 
-  g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
   lotsen_test_ui_wait (GTK_WIDGET (window));
 
@@ -485,8 +482,7 @@ test_out_of_order (void)
   g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "problem");
 
   lotsen_window_set_language (window, "sv");
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  lotsen_test_ui_destroy_window (window);
 }
 
 int
