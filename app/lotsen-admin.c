@@ -23,6 +23,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-report-pdf.h"
+#include "lotsen-signup.h"
 #include "lotsen-stats.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"

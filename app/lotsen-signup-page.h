@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "lotsen-activity.h"
+#include "lotsen-signup.h"
 
 G_BEGIN_DECLS
 

@@ -28,6 +28,7 @@
 #include "lotsen-queue-page.h"
 #include "lotsen-register-page.h"
 #include "lotsen-sign-in-page.h"
+#include "lotsen-signup.h"
 #include "lotsen-signup-page.h"
 #include "lotsen-staff.h"
 #include "lotsen-staff-page.h"
