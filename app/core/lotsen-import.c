@@ -42,6 +42,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lotsen-dataset.h"
 #include "lotsen-import.h"
 #include "lotsen-store-private.h"
 
@@ -471,6 +472,57 @@ get_time (LotsenStore  *store,
   return TRUE;
 }
 
+/* One field of a line, read as its column in the data set says. */
+typedef struct
+{
+  gboolean    present; /* there, and not null */
+  const char *text;    /* a text column's */
+  gint64      integer; /* a number's, or a time's unix seconds */
+} Field;
+
+/* Reads every column of @dataset from @object into @fields (indexed like
+ * the data set's columns); the export's derived columns are not read. */
+static gboolean
+read_fields (LotsenStore          *store,
+             GHashTable           *object,
+             LotsenExportDataset   dataset,
+             Field                *fields,
+             char                **reason)
+{
+  const LotsenDataset *info = lotsen_dataset_get (dataset);
+
+  for (guint i = 0; i < info->n_columns; i++)
+    {
+      const LotsenColumn *column = &info->columns[i];
+      gboolean required = (column->flags & LOTSEN_COLUMN_REQUIRED) != 0;
+      Field *field = &fields[i];
+
+      if (column->flags & LOTSEN_COLUMN_DERIVED)
+        continue;
+
+      switch (column->kind)
+        {
+        case LOTSEN_COLUMN_KIND_TEXT:
+          if (!get_text (object, column->key, required, &field->text, reason))
+            return FALSE;
+          field->present = field->text != NULL;
+          break;
+        case LOTSEN_COLUMN_KIND_NUMBER:
+          if (!get_integer (object, column->key, required, &field->present, &field->integer, reason))
+            return FALSE;
+          break;
+        case LOTSEN_COLUMN_KIND_TIME:
+          if (!get_time (store, object, column->key, required, &field->present, &field->integer, reason))
+            return FALSE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
@@ -492,6 +544,15 @@ bind_optional (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
   else
     sqlite3_bind_null (stmt, index);
+}
+
+/* A number or time field, or NULL. */
+static void
+bind_field (sqlite3_stmt *stmt,
+            int           index,
+            const Field  *field)
+{
+  bind_optional (stmt, index, field->present, field->integer);
 }
 
 /* What a line did. */
@@ -607,47 +668,36 @@ import_visitor (Importer    *importer,
                 char       **reason,
                 GError     **error)
 {
-  static const char * const text_fields[] = {
-    "uuid", "code", "lang", "given_name", "family_name", "gender", "phone",
-    "municipality", "interests", "interpreter_lang",
-  };
-  const char *texts[G_N_ELEMENTS (text_fields)];
-  gint64 created_at, birth_year, consent_version, consent_at, last_seen_at;
-  gboolean has_created, has_birth, has_version, has_consent, has_seen;
+  Field f[LOTSEN_VISITORS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *code;
   gboolean anonymised;
   gint64 existing;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    if (!get_text (object, text_fields[i], i == 0, &texts[i], reason))
-      return OUTCOME_SKIPPED;
-
-  if (!get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
-      !get_integer (object, "birth_year", FALSE, &has_birth, &birth_year, reason) ||
-      !get_integer (object, "consent_version", FALSE, &has_version, &consent_version, reason) ||
-      !get_time (importer->store, object, "consent_at", FALSE, &has_consent, &consent_at, reason) ||
-      !get_time (importer->store, object, "last_seen_at", FALSE, &has_seen, &last_seen_at, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_VISITORS, f, reason))
     return OUTCOME_SKIPPED;
 
-  existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", texts[0], error);
+  existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", f[LOTSEN_VISITORS_UUID].text, error);
   if (existing < 0)
     return OUTCOME_FAILED;
   if (existing > 0)
     return OUTCOME_PRESENT;
 
   /* Anonymised over there: no code, no name, no phone. */
-  anonymised = texts[1] == NULL && texts[3] == NULL && texts[4] == NULL && texts[6] == NULL;
+  code = f[LOTSEN_VISITORS_CODE].text;
+  anonymised = code == NULL && !f[LOTSEN_VISITORS_GIVEN_NAME].present &&
+               !f[LOTSEN_VISITORS_FAMILY_NAME].present && !f[LOTSEN_VISITORS_PHONE].present;
 
   /* A code this kiosk gave someone else stays theirs. */
-  if (texts[1] != NULL)
+  if (code != NULL)
     {
-      gint64 holder = find_id (importer, "SELECT id FROM visitor WHERE code = ?", texts[1], error);
+      gint64 holder = find_id (importer, "SELECT id FROM visitor WHERE code = ?", code, error);
 
       if (holder < 0)
         return OUTCOME_FAILED;
       if (holder > 0)
         {
-          texts[1] = NULL;
+          code = NULL;
           importer->report->n_codes_dropped++;
         }
     }
@@ -662,13 +712,21 @@ import_visitor (Importer    *importer,
   if (stmt == NULL)
     return OUTCOME_FAILED;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    bind_text (stmt, i + 1, texts[i]);
-  sqlite3_bind_int64 (stmt, 11, created_at);
-  bind_optional (stmt, 12, has_birth, birth_year);
-  bind_optional (stmt, 13, has_version, consent_version);
-  bind_optional (stmt, 14, has_consent, consent_at);
-  bind_optional (stmt, 15, has_seen, last_seen_at);
+  bind_text (stmt, 1, f[LOTSEN_VISITORS_UUID].text);
+  bind_text (stmt, 2, code);
+  bind_text (stmt, 3, f[LOTSEN_VISITORS_LANG].text);
+  bind_text (stmt, 4, f[LOTSEN_VISITORS_GIVEN_NAME].text);
+  bind_text (stmt, 5, f[LOTSEN_VISITORS_FAMILY_NAME].text);
+  bind_text (stmt, 6, f[LOTSEN_VISITORS_GENDER].text);
+  bind_text (stmt, 7, f[LOTSEN_VISITORS_PHONE].text);
+  bind_text (stmt, 8, f[LOTSEN_VISITORS_MUNICIPALITY].text);
+  bind_text (stmt, 9, f[LOTSEN_VISITORS_INTERESTS].text);
+  bind_text (stmt, 10, f[LOTSEN_VISITORS_INTERPRETER_LANG].text);
+  sqlite3_bind_int64 (stmt, 11, f[LOTSEN_VISITORS_CREATED_AT].integer);
+  bind_field (stmt, 12, &f[LOTSEN_VISITORS_BIRTH_YEAR]);
+  bind_field (stmt, 13, &f[LOTSEN_VISITORS_CONSENT_VERSION]);
+  bind_field (stmt, 14, &f[LOTSEN_VISITORS_CONSENT_AT]);
+  bind_field (stmt, 15, &f[LOTSEN_VISITORS_LAST_SEEN_AT]);
   bind_optional (stmt, 16, anonymised, lotsen_store_now (importer->store));
 
   return step_row (importer, stmt, reason, error);
@@ -680,36 +738,22 @@ import_ticket (Importer    *importer,
                char       **reason,
                GError     **error)
 {
-  const char *uuid, *label, *prefix, *service_name, *day, *lang, *interpreter_lang, *status;
-  const char *visitor_uuid;
-  gint64 number, created_at, called_at, finished_at, desk;
-  gboolean has_number, has_created, has_called, has_finished, has_desk;
+  Field f[LOTSEN_TICKETS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *prefix;
   gint64 existing, service_id, visitor_id;
   Outcome outcome;
 
-  if (!get_text (object, "uuid", TRUE, &uuid, reason) ||
-      !get_text (object, "label", TRUE, &label, reason) ||
-      !get_text (object, "service_prefix", TRUE, &prefix, reason) ||
-      !get_text (object, "day", TRUE, &day, reason) ||
-      !get_text (object, "lang", FALSE, &lang, reason) ||
-      !get_text (object, "interpreter_lang", FALSE, &interpreter_lang, reason) ||
-      !get_text (object, "status", TRUE, &status, reason) ||
-      !get_text (object, "visitor_uuid", FALSE, &visitor_uuid, reason) ||
-      !get_text (object, "service_name", FALSE, &service_name, reason) ||
-      !get_integer (object, "number", TRUE, &has_number, &number, reason) ||
-      !get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
-      !get_time (importer->store, object, "called_at", FALSE, &has_called, &called_at, reason) ||
-      !get_time (importer->store, object, "finished_at", FALSE, &has_finished, &finished_at, reason) ||
-      !get_integer (object, "desk", FALSE, &has_desk, &desk, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_TICKETS, f, reason))
     return OUTCOME_SKIPPED;
 
-  existing = find_id (importer, "SELECT id FROM ticket WHERE uuid = ?", uuid, error);
+  existing = find_id (importer, "SELECT id FROM ticket WHERE uuid = ?", f[LOTSEN_TICKETS_UUID].text, error);
   if (existing < 0)
     return OUTCOME_FAILED;
   if (existing > 0)
     return OUTCOME_PRESENT;
 
+  prefix = f[LOTSEN_TICKETS_SERVICE_PREFIX].text;
   service_id = find_id (importer, "SELECT id FROM service WHERE prefix = ?", prefix, error);
   if (service_id < 0)
     return OUTCOME_FAILED;
@@ -720,7 +764,7 @@ import_ticket (Importer    *importer,
       return OUTCOME_SKIPPED;
     }
 
-  outcome = resolve_visitor (importer, visitor_uuid, &visitor_id, error);
+  outcome = resolve_visitor (importer, f[LOTSEN_TICKETS_VISITOR_UUID].text, &visitor_id, error);
   if (outcome != OUTCOME_ADDED)
     return outcome;
 
@@ -738,19 +782,19 @@ import_ticket (Importer    *importer,
   if (stmt == NULL)
     return OUTCOME_FAILED;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  bind_text (stmt, 1, f[LOTSEN_TICKETS_UUID].text);
   sqlite3_bind_int64 (stmt, 2, service_id);
   bind_optional (stmt, 3, visitor_id > 0, visitor_id);
-  sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, number);
-  sqlite3_bind_text (stmt, 6, label, -1, SQLITE_STATIC);
-  bind_text (stmt, 7, lang);
-  bind_text (stmt, 8, interpreter_lang);
-  sqlite3_bind_text (stmt, 9, status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 10, created_at);
-  bind_optional (stmt, 11, has_called, called_at);
-  bind_optional (stmt, 12, has_finished, finished_at);
-  bind_optional (stmt, 13, has_desk, desk);
+  bind_text (stmt, 4, f[LOTSEN_TICKETS_DAY].text);
+  sqlite3_bind_int64 (stmt, 5, f[LOTSEN_TICKETS_NUMBER].integer);
+  bind_text (stmt, 6, f[LOTSEN_TICKETS_LABEL].text);
+  bind_text (stmt, 7, f[LOTSEN_TICKETS_LANG].text);
+  bind_text (stmt, 8, f[LOTSEN_TICKETS_INTERPRETER_LANG].text);
+  bind_text (stmt, 9, f[LOTSEN_TICKETS_STATUS].text);
+  sqlite3_bind_int64 (stmt, 10, f[LOTSEN_TICKETS_CREATED_AT].integer);
+  bind_field (stmt, 11, &f[LOTSEN_TICKETS_CALLED_AT]);
+  bind_field (stmt, 12, &f[LOTSEN_TICKETS_FINISHED_AT]);
+  bind_field (stmt, 13, &f[LOTSEN_TICKETS_DESK]);
 
   return step_row (importer, stmt, reason, error);
 }
@@ -797,31 +841,25 @@ import_signup (Importer    *importer,
                char       **reason,
                GError     **error)
 {
-  const char *uuid, *title, *status, *name, *phone, *visitor_uuid, *session_uuid;
-  gint64 starts_at, party_size, position, created_at, changed_at;
-  gboolean has_starts, has_party, has_position, has_created, has_changed;
+  Field f[LOTSEN_SIGNUPS_N_COLUMNS] = { { 0 } };
+  const char *uuid, *title, *status, *name, *phone, *session_uuid;
+  gint64 party_size, created_at, changed_at;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 session_id, visitor_id;
   Outcome outcome;
 
-  if (!get_text (object, "uuid", TRUE, &uuid, reason) ||
-      !get_text (object, "session_uuid", FALSE, &session_uuid, reason) ||
-      !get_text (object, "activity_title", FALSE, &title, reason) ||
-      !get_text (object, "status", TRUE, &status, reason) ||
-      !get_text (object, "name", FALSE, &name, reason) ||
-      !get_text (object, "phone", FALSE, &phone, reason) ||
-      !get_text (object, "visitor_uuid", FALSE, &visitor_uuid, reason) ||
-      !get_time (importer->store, object, "session_starts_at", FALSE, &has_starts, &starts_at, reason) ||
-      !get_integer (object, "party_size", FALSE, &has_party, &party_size, reason) ||
-      !get_integer (object, "position", FALSE, &has_position, &position, reason) ||
-      !get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
-      !get_time (importer->store, object, "changed_at", FALSE, &has_changed, &changed_at, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_SIGNUPS, f, reason))
     return OUTCOME_SKIPPED;
 
-  if (!has_changed)
-    changed_at = created_at;
-  if (!has_party)
-    party_size = 1;
+  uuid = f[LOTSEN_SIGNUPS_UUID].text;
+  session_uuid = f[LOTSEN_SIGNUPS_SESSION_UUID].text;
+  title = f[LOTSEN_SIGNUPS_ACTIVITY_TITLE].text;
+  status = f[LOTSEN_SIGNUPS_STATUS].text;
+  name = f[LOTSEN_SIGNUPS_NAME].text;
+  phone = f[LOTSEN_SIGNUPS_PHONE].text;
+  created_at = f[LOTSEN_SIGNUPS_CREATED_AT].integer;
+  changed_at = f[LOTSEN_SIGNUPS_CHANGED_AT].present ? f[LOTSEN_SIGNUPS_CHANGED_AT].integer : created_at;
+  party_size = f[LOTSEN_SIGNUPS_PARTY_SIZE].present ? f[LOTSEN_SIGNUPS_PARTY_SIZE].integer : 1;
 
   /* Here already: newer over there changes it, else it stays. */
   {
@@ -842,7 +880,7 @@ import_signup (Importer    *importer,
         sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
         sqlite3_bind_int64 (stmt, 3, party_size);
-        bind_optional (stmt, 4, has_position, position);
+        bind_field (stmt, 4, &f[LOTSEN_SIGNUPS_POSITION]);
         bind_text (stmt, 5, name);
         bind_text (stmt, 6, phone);
         sqlite3_bind_int64 (stmt, 7, changed_at);
@@ -854,8 +892,8 @@ import_signup (Importer    *importer,
 
   if (session_uuid != NULL)
     session_id = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
-  else if (has_starts && title != NULL)
-    session_id = find_session_by_title (importer, starts_at, title, error);
+  else if (f[LOTSEN_SIGNUPS_SESSION_STARTS_AT].present && title != NULL)
+    session_id = find_session_by_title (importer, f[LOTSEN_SIGNUPS_SESSION_STARTS_AT].integer, title, error);
   else
     {
       *reason = g_strdup_printf (_("“%s” is missing."), "session_uuid");
@@ -873,7 +911,7 @@ import_signup (Importer    *importer,
       return OUTCOME_SKIPPED;
     }
 
-  outcome = resolve_visitor (importer, visitor_uuid, &visitor_id, error);
+  outcome = resolve_visitor (importer, f[LOTSEN_SIGNUPS_VISITOR_UUID].text, &visitor_id, error);
   if (outcome != OUTCOME_ADDED)
     return outcome;
 
@@ -893,7 +931,7 @@ import_signup (Importer    *importer,
   bind_text (stmt, 5, phone);
   sqlite3_bind_int64 (stmt, 6, party_size);
   sqlite3_bind_text (stmt, 7, status, -1, SQLITE_STATIC);
-  bind_optional (stmt, 8, has_position, position);
+  bind_field (stmt, 8, &f[LOTSEN_SIGNUPS_POSITION]);
   sqlite3_bind_int64 (stmt, 9, created_at);
   sqlite3_bind_int64 (stmt, 10, changed_at);
 
@@ -972,23 +1010,21 @@ import_session (Importer    *importer,
                 char       **reason,
                 GError     **error)
 {
-  const char *activity_uuid, *category, *location, *session_uuid, *title;
-  gint64 capacity, starts_at, ends_at, cancelled;
-  gboolean has_capacity, has_starts, has_ends, has_cancelled;
+  Field f[LOTSEN_ACTIVITIES_N_COLUMNS] = { { 0 } };
+  const char *session_uuid;
+  gint64 starts_at, ends_at;
+  gboolean has_capacity;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 existing, activity_id;
   int clash;
 
-  if (!get_text (object, "activity_uuid", TRUE, &activity_uuid, reason) ||
-      !get_text (object, "session_uuid", TRUE, &session_uuid, reason) ||
-      !get_text (object, "category", TRUE, &category, reason) ||
-      !get_text (object, "location", FALSE, &location, reason) ||
-      !get_text (object, "title", FALSE, &title, reason) ||
-      !get_integer (object, "capacity", FALSE, &has_capacity, &capacity, reason) ||
-      !get_time (importer->store, object, "starts_at", TRUE, &has_starts, &starts_at, reason) ||
-      !get_time (importer->store, object, "ends_at", TRUE, &has_ends, &ends_at, reason) ||
-      !get_integer (object, "cancelled", FALSE, &has_cancelled, &cancelled, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_ACTIVITIES, f, reason))
     return OUTCOME_SKIPPED;
+
+  session_uuid = f[LOTSEN_ACTIVITIES_SESSION_UUID].text;
+  starts_at = f[LOTSEN_ACTIVITIES_STARTS_AT].integer;
+  ends_at = f[LOTSEN_ACTIVITIES_ENDS_AT].integer;
+  has_capacity = f[LOTSEN_ACTIVITIES_CAPACITY].present;
 
   existing = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
   if (existing < 0)
@@ -996,8 +1032,10 @@ import_session (Importer    *importer,
   if (existing > 0)
     return OUTCOME_PRESENT;
 
-  activity_id = ensure_activity (importer, activity_uuid, category, location, title,
-                                 has_capacity, capacity, MAX ((ends_at - starts_at) / 60, 1),
+  activity_id = ensure_activity (importer, f[LOTSEN_ACTIVITIES_ACTIVITY_UUID].text,
+                                 f[LOTSEN_ACTIVITIES_CATEGORY].text, f[LOTSEN_ACTIVITIES_LOCATION].text,
+                                 f[LOTSEN_ACTIVITIES_TITLE].text, has_capacity,
+                                 f[LOTSEN_ACTIVITIES_CAPACITY].integer, MAX ((ends_at - starts_at) / 60, 1),
                                  reason, error);
   if (activity_id < 0)
     return OUTCOME_FAILED;
@@ -1034,8 +1072,8 @@ import_session (Importer    *importer,
   sqlite3_bind_int64 (stmt, 2, activity_id);
   sqlite3_bind_int64 (stmt, 3, starts_at);
   sqlite3_bind_int64 (stmt, 4, ends_at);
-  bind_optional (stmt, 5, has_capacity, capacity);
-  sqlite3_bind_int64 (stmt, 6, has_cancelled && cancelled != 0);
+  bind_field (stmt, 5, &f[LOTSEN_ACTIVITIES_CAPACITY]);
+  sqlite3_bind_int64 (stmt, 6, f[LOTSEN_ACTIVITIES_CANCELLED].present && f[LOTSEN_ACTIVITIES_CANCELLED].integer != 0);
 
   return step_row (importer, stmt, reason, error);
 }
@@ -1289,18 +1327,15 @@ static char *
 describe_import (Importer   *importer,
                  const char *source)
 {
-  static const char * const names[] = { "visitors", "tickets", "signups", "activities" };
   LotsenImportReport *report = importer->report;
   g_autoptr(GString) detail = g_string_new (source ? source : "-");
   g_autofree const char **kiosks = NULL;
   guint n_kiosks;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LOTSEN_IMPORT_N_DATASETS);
-
   g_string_append_printf (detail, " lines=%" G_GUINT64_FORMAT, report->n_lines);
   for (guint i = 0; i < LOTSEN_IMPORT_N_DATASETS; i++)
     g_string_append_printf (detail, " %s=+%" G_GUINT64_FORMAT "/~%" G_GUINT64_FORMAT "/=%" G_GUINT64_FORMAT,
-                            names[i], report->n_added[i], report->n_updated[i], report->n_present[i]);
+                            lotsen_export_dataset_to_string (i), report->n_added[i], report->n_updated[i], report->n_present[i]);
   g_string_append_printf (detail, " skipped=%u", report->skipped_lines->len);
 
   kiosks = (const char **) g_hash_table_get_keys_as_array (importer->kiosks, &n_kiosks);

@@ -29,11 +29,13 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "lotsen-atomic-file.h"
+#include "lotsen-csv.h"
 #include "lotsen-export.h"
 #include "lotsen-stats.h"
 #include "lotsen-store-private.h"
+#include "lotsen-xlsx.h"
 
-#define CSV_BOM          "\xEF\xBB\xBF"
 #define DEFAULT_SITE     "Lotsen"
 #define XLSX_MAX_WIDTH   60
 
@@ -1380,7 +1382,7 @@ lotsen_report_write_csv (const LotsenReport  *report,
                          GOutputStream       *out,
                          GError             **error)
 {
-  g_autoptr(GString) buffer = g_string_new (CSV_BOM);
+  g_autoptr(GString) buffer = g_string_new (LOTSEN_CSV_BOM);
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
