@@ -24,13 +24,32 @@
 #include "lotsen-atomic-file.h"
 #include "lotsen-store-private.h"
 
+/**
+ * lotsen_file_error_from_errno:
+ * @saved_errno: an errno value
+ *
+ * Returns: the #GIOErrorEnum for @saved_errno; a full quota is
+ *   %G_IO_ERROR_NO_SPACE, as a full disk is
+ */
+GIOErrorEnum
+lotsen_file_error_from_errno (int saved_errno)
+{
+#ifdef EDQUOT
+  if (saved_errno == EDQUOT)
+    return G_IO_ERROR_NO_SPACE;
+#endif
+
+  return g_io_error_from_errno (saved_errno);
+}
+
+/* In %G_IO_ERROR, so that a caller can tell a full disk from a
+ * read-only one. */
 static void
 set_file_error (GError     **error,
-                int          code,
                 const char  *path,
                 int          saved_errno)
 {
-  g_set_error (error, LOTSEN_STORE_ERROR, code,
+  g_set_error (error, G_IO_ERROR, lotsen_file_error_from_errno (saved_errno),
                /* Translators: %s is a file name, then the reason. */
                _("The export file %s cannot be written: %s"),
                path, g_strerror (saved_errno));
@@ -100,7 +119,7 @@ lotsen_export_replace_file (LotsenStore           *store,
   fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_file_error (error, LOTSEN_STORE_ERROR_OPEN, target, errno);
+      set_file_error (error, target, errno);
       return FALSE;
     }
 
@@ -113,13 +132,13 @@ lotsen_export_replace_file (LotsenStore           *store,
   /* A writer by name wrote beside @fd; @fd still syncs the file. */
   if (fsync (fd) != 0)
     {
-      set_file_error (error, LOTSEN_STORE_ERROR_FAILED, target, errno);
+      set_file_error (error, target, errno);
       goto fail;
     }
 
   if (!g_output_stream_close (out, NULL, &local_error))
     {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
+      g_set_error (error, local_error->domain, local_error->code,
                    _("The export file %s cannot be written: %s"),
                    target, local_error->message);
       goto fail;
@@ -137,7 +156,7 @@ lotsen_export_replace_file (LotsenStore           *store,
 
   if (g_rename (temp_path, target) != 0)
     {
-      set_file_error (error, LOTSEN_STORE_ERROR_FAILED, target, errno);
+      set_file_error (error, target, errno);
       lotsen_store_rollback (store);
       goto fail;
     }
@@ -157,4 +176,36 @@ fail:
   g_output_stream_close (out, NULL, NULL);
   g_unlink (temp_path);
   return FALSE;
+}
+
+/**
+ * lotsen_export_write_buffer:
+ * @out: where the file is written
+ * @buffer: what to write; emptied after it was written
+ *
+ * Returns: %TRUE when all of @buffer was written; else %FALSE with the
+ *   stream's error domain and code (%G_IO_ERROR_NO_SPACE for a full disk)
+ *   in @error
+ */
+gboolean
+lotsen_export_write_buffer (GOutputStream  *out,
+                            GString        *buffer,
+                            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (buffer->len == 0)
+    return TRUE;
+
+  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s is the reason, e.g. "No space left on device". */
+                   _("The export could not be written: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  g_string_truncate (buffer, 0);
+  return TRUE;
 }

@@ -17,10 +17,14 @@ typedef gboolean (*LotsenExportFileFunc) (GOutputStream  *out,
                                           gpointer        user_data,
                                           GError        **error);
 
-gboolean lotsen_export_replace_file (LotsenStore           *store,
-                                     const char            *path,
-                                     LotsenExportFileFunc   write,
-                                     gpointer               user_data,
-                                     GError               **error);
+gboolean     lotsen_export_replace_file   (LotsenStore           *store,
+                                           const char            *path,
+                                           LotsenExportFileFunc   write,
+                                           gpointer               user_data,
+                                           GError               **error);
+gboolean     lotsen_export_write_buffer   (GOutputStream         *out,
+                                           GString               *buffer,
+                                           GError               **error);
+GIOErrorEnum lotsen_file_error_from_errno (int                    saved_errno);
 
 G_END_DECLS

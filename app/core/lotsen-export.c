@@ -132,30 +132,6 @@ lotsen_export_format_to_string (LotsenExportFormat format)
   return format_names[format];
 }
 
-/* Writes out what @buffer holds and empties it. */
-static gboolean
-flush_buffer (GOutputStream  *out,
-              GString        *buffer,
-              GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (buffer->len == 0)
-    return TRUE;
-
-  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, NULL, &local_error))
-    {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
-                   /* Translators: %s is the reason, e.g. "No space left on device". */
-                   _("The export could not be written: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-
-  g_string_truncate (buffer, 0);
-  return TRUE;
-}
-
 /* @column as valid UTF-8 (a NUL or a byte that is not UTF-8 becomes
  * U+FFFD), or %NULL for SQL NULL. */
 char *
@@ -331,7 +307,7 @@ lotsen_export_write (LotsenStore                *store,
       else if (lotsen_ics_append_event (buffer, stamp, stmt))
         rows++;
 
-      if (buffer->len >= FLUSH_BYTES && !flush_buffer (out, buffer, error))
+      if (buffer->len >= FLUSH_BYTES && !lotsen_export_write_buffer (out, buffer, error))
         return FALSE;
     }
 
@@ -344,12 +320,12 @@ lotsen_export_write (LotsenStore                *store,
   if (format == LOTSEN_EXPORT_ICS)
     lotsen_ics_append_footer (buffer);
 
-  if (!flush_buffer (out, buffer, error))
+  if (!lotsen_export_write_buffer (out, buffer, error))
     return FALSE;
 
   if (!g_output_stream_flush (out, NULL, &local_error))
     {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
+      g_set_error (error, local_error->domain, local_error->code,
                    _("The export could not be written: %s"),
                    local_error->message);
       return FALSE;

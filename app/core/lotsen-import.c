@@ -1289,7 +1289,7 @@ import_lines (Importer      *importer,
 
   if (local_error != NULL)
     {
-      g_set_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ,
+      g_set_error (error, local_error->domain, local_error->code,
                    /* Translators: %s is the reason, e.g. "Input/output error". */
                    _("The file could not be read: %s"), local_error->message);
       return FALSE;
@@ -1405,8 +1405,9 @@ import_stream (LotsenStore         *store,
  * Everything, with an audit row "import", is written in one transaction.
  *
  * Returns: %TRUE when the import is done; %FALSE with
- *   %LOTSEN_IMPORT_ERROR_READ or %LOTSEN_IMPORT_ERROR_NOT_JSONL, or a
- *   %LOTSEN_STORE_ERROR, and nothing changed
+ *   %LOTSEN_IMPORT_ERROR_NOT_JSONL, the stream's error when it cannot be
+ *   read (%G_IO_ERROR for a file), or a %LOTSEN_STORE_ERROR, and nothing
+ *   changed
  */
 gboolean
 lotsen_import_jsonl (LotsenStore         *store,
@@ -1427,7 +1428,8 @@ lotsen_import_jsonl (LotsenStore         *store,
  * @path: a JSONL file
  *
  * Like lotsen_import_jsonl(), from the file at @path; the audit row names
- * the file.
+ * the file.  A file that cannot be read is a %G_IO_ERROR, such as
+ * %G_IO_ERROR_NOT_FOUND or %G_IO_ERROR_PERMISSION_DENIED.
  */
 gboolean
 lotsen_import_jsonl_file (LotsenStore         *store,
@@ -1452,7 +1454,7 @@ lotsen_import_jsonl_file (LotsenStore         *store,
   in = g_file_read (file, NULL, &local_error);
   if (in == NULL)
     {
-      g_set_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ,
+      g_set_error (error, local_error->domain, local_error->code,
                    /* Translators: %s is a file name, then the reason. */
                    _("The file %s cannot be read: %s"), target, local_error->message);
       return FALSE;

@@ -25,6 +25,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -1343,26 +1344,6 @@ lotsen_report_get_cell (const LotsenReport   *report,
     }
 }
 
-static gboolean
-write_all (GOutputStream  *out,
-           GString        *buffer,
-           GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, NULL, &local_error))
-    {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
-                   /* Translators: %s is the reason, e.g. "No space left on device". */
-                   _("The export could not be written: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-
-  g_string_truncate (buffer, 0);
-  return TRUE;
-}
-
 /**
  * lotsen_report_write_csv:
  * @separator: ';' (Swedish Excel) or ','
@@ -1437,7 +1418,7 @@ lotsen_report_write_csv (const LotsenReport  *report,
           g_string_append (buffer, "\r\n");
         }
 
-      if (!write_all (out, buffer, error))
+      if (!lotsen_export_write_buffer (out, buffer, error))
         return FALSE;
     }
 
@@ -1542,6 +1523,7 @@ write_xlsx (const LotsenReport  *report,
     written = write_xlsx_section (report, section, workbook, bold, error);
 
   /* Closing writes the file and frees the workbook, after an error too. */
+  errno = 0;
   result = workbook_close (workbook);
 
   return written && lotsen_export_xlsx_check (result, error);

@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lotsen-atomic-file.h"
 #include "lotsen-export-private.h"
 #include "lotsen-xlsx.h"
 
@@ -58,9 +60,22 @@ lotsen_export_xlsx_new (const char *path)
   return workbook_new_opt (path, &options);
 }
 
+/* The errors of libxlsxwriter's file operations, after which errno
+ * tells why. */
+static gboolean
+is_file_error (lxw_error result)
+{
+  return result >= LXW_ERROR_CREATING_XLSX_FILE && result <= LXW_ERROR_ZIP_CLOSE;
+}
+
 /**
  * lotsen_export_xlsx_check:
- * @result: what a libxlsxwriter call returned (an lxw_error)
+ * @result: what a libxlsxwriter call returned (an lxw_error), called
+ *   right before
+ *
+ * A file that could not be written is reported in %G_IO_ERROR with the
+ * system's reason (a full disk is %G_IO_ERROR_NO_SPACE) when there is
+ * one; clear errno before a call whose failure should be told apart.
  *
  * Returns: %TRUE for LXW_NO_ERROR; else %FALSE with @error set
  */
@@ -68,8 +83,18 @@ gboolean
 lotsen_export_xlsx_check (int      result,
                           GError **error)
 {
+  int saved_errno = errno;
+
   if (result == LXW_NO_ERROR)
     return TRUE;
+
+  if (is_file_error ((lxw_error) result) && saved_errno != 0)
+    {
+      g_set_error (error, G_IO_ERROR, lotsen_file_error_from_errno (saved_errno),
+                   _("The export could not be written: %s"),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
 
   g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
                _("The export could not be written: %s"),
@@ -317,6 +342,7 @@ lotsen_xlsx_write_workbook (LotsenStore                *store,
 
   /* Closing writes the file and frees the workbook, after an error too
    * (the caller then removes the file). */
+  errno = 0;
   result = workbook_close (book.workbook);
 
   return written && lotsen_export_xlsx_check (result, error);
