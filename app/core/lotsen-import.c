@@ -40,6 +40,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "lotsen-dataset.h"
@@ -52,315 +53,98 @@
 
 G_DEFINE_QUARK (lotsen-import-error-quark, lotsen_import_error)
 
-/* A flat JSON object's values. */
-typedef enum {
-  VALUE_NULL,
-  VALUE_BOOLEAN,
-  VALUE_NUMBER,
-  VALUE_STRING,
-} ValueKind;
-
-typedef struct
+/* Whether @line (valid UTF-8) can be a flat JSON object, before it is
+ * parsed: no array and no object inside it, and no "\u0000" in a string
+ * (text in the database never holds a NUL).  This also keeps a line of
+ * deeply nested brackets away from the parser, which would recurse once
+ * per bracket. */
+static gboolean
+is_flat (const char *line,
+         gsize       length)
 {
-  ValueKind kind;
-  gboolean  boolean;
-  gboolean  integral; /* a number without fraction or exponent that fits a gint64 */
-  gint64    integer;
-  char     *text;     /* a string's UTF-8, or a number as written */
-} Value;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = line[i];
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\')
+            {
+              if (i + 5 < length && memcmp (line + i + 1, "u0000", 5) == 0)
+                return FALSE;
+              i++;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || (c == '{' && ++depth > 1))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 static void
-value_free (gpointer data)
+count_member (JsonParser *parser,
+              JsonObject *object,
+              const char *name,
+              gpointer    user_data)
 {
-  Value *value = data;
+  guint *n_members = user_data;
 
-  g_free (value->text);
-  g_free (value);
+  (*n_members)++;
 }
 
-/* The JSON parser: RFC 8259 for one object whose values are strings,
- * numbers, true, false or null.  @line is valid UTF-8 without NUL. */
-typedef struct
+/* One line as a JSON object whose values are strings, numbers, true,
+ * false or null, or %NULL when it is not one (a name twice counts as
+ * malformed).  @line is valid UTF-8 without NUL. */
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *line,
+              gsize       length)
 {
-  const char *start;
-  const char *p;
-} Parser;
+  g_autoptr(JsonObject) object = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  JsonNode *root;
+  guint n_members = 0;
+  gulong handler;
+  gboolean parsed;
 
-static void
-skip_space (Parser *parser)
-{
-  while (*parser->p == ' ' || *parser->p == '\t' || *parser->p == '\n' || *parser->p == '\r')
-    parser->p++;
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* Four hex digits after "\u". */
-static gboolean
-parse_hex4 (Parser   *parser,
-            gunichar *unit)
-{
-  *unit = 0;
-  for (int i = 0; i < 4; i++)
-    {
-      int digit = hex_value (parser->p[i]);
-
-      if (digit < 0)
-        return FALSE;
-      *unit = *unit * 16 + digit;
-    }
-
-  parser->p += 4;
-  return TRUE;
-}
-
-/* A string, its opening quote at the cursor; %NULL when malformed. */
-static char *
-parse_string (Parser *parser)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_assert (*parser->p == '"');
-  parser->p++;
-
-  for (;;)
-    {
-      guchar c = (guchar) *parser->p;
-
-      if (c == '"')
-        {
-          parser->p++;
-          return g_string_free (g_steal_pointer (&text), FALSE);
-        }
-
-      /* The end of the line, or a raw control character. */
-      if (c < 0x20)
-        return NULL;
-
-      if (c != '\\')
-        {
-          g_string_append_c (text, c);
-          parser->p++;
-          continue;
-        }
-
-      parser->p++;
-      switch (*parser->p++)
-        {
-        case '"':  g_string_append_c (text, '"'); break;
-        case '\\': g_string_append_c (text, '\\'); break;
-        case '/':  g_string_append_c (text, '/'); break;
-        case 'b':  g_string_append_c (text, '\b'); break;
-        case 'f':  g_string_append_c (text, '\f'); break;
-        case 'n':  g_string_append_c (text, '\n'); break;
-        case 'r':  g_string_append_c (text, '\r'); break;
-        case 't':  g_string_append_c (text, '\t'); break;
-        case 'u':
-          {
-            gunichar unit, low;
-
-            if (!parse_hex4 (parser, &unit))
-              return NULL;
-
-            /* A surrogate pair is one character; half of one is none. */
-            if (unit >= 0xDC00 && unit <= 0xDFFF)
-              return NULL;
-            if (unit >= 0xD800 && unit <= 0xDBFF)
-              {
-                if (parser->p[0] != '\\' || parser->p[1] != 'u')
-                  return NULL;
-                parser->p += 2;
-                if (!parse_hex4 (parser, &low) || low < 0xDC00 || low > 0xDFFF)
-                  return NULL;
-                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-              }
-
-            /* Text in the database never holds a NUL. */
-            if (unit == 0)
-              return NULL;
-
-            g_string_append_unichar (text, unit);
-            break;
-          }
-        default:
-          return NULL;
-        }
-    }
-}
-
-/* A number as RFC 8259 writes it. */
-static gboolean
-parse_number (Parser *parser,
-              Value  *value)
-{
-  const char *begin = parser->p;
-  const char *p = begin;
-  gboolean integral = TRUE;
-
-  if (*p == '-')
-    p++;
-
-  if (*p == '0')
-    p++;
-  else if (*p >= '1' && *p <= '9')
-    while (g_ascii_isdigit (*p))
-      p++;
-  else
-    return FALSE;
-
-  if (*p == '.')
-    {
-      integral = FALSE;
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  if (*p == 'e' || *p == 'E')
-    {
-      integral = FALSE;
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  value->kind = VALUE_NUMBER;
-  value->text = g_strndup (begin, p - begin);
-  value->integral = integral &&
-                    g_ascii_string_to_signed (value->text, 10, G_MININT64, G_MAXINT64,
-                                              &value->integer, NULL);
-  parser->p = p;
-  return TRUE;
-}
-
-static gboolean
-parse_literal (Parser     *parser,
-               const char *word)
-{
-  gsize length = strlen (word);
-
-  if (strncmp (parser->p, word, length) != 0)
-    return FALSE;
-
-  parser->p += length;
-  return TRUE;
-}
-
-static Value *
-parse_value (Parser *parser)
-{
-  g_autoptr(GPtrArray) holder = g_ptr_array_new_with_free_func (value_free);
-  Value *value = g_new0 (Value, 1);
-
-  g_ptr_array_add (holder, value);
-
-  switch (*parser->p)
-    {
-    case '"':
-      value->kind = VALUE_STRING;
-      value->text = parse_string (parser);
-      if (value->text == NULL)
-        return NULL;
-      break;
-    case 't':
-      value->kind = VALUE_BOOLEAN;
-      value->boolean = TRUE;
-      if (!parse_literal (parser, "true"))
-        return NULL;
-      break;
-    case 'f':
-      value->kind = VALUE_BOOLEAN;
-      if (!parse_literal (parser, "false"))
-        return NULL;
-      break;
-    case 'n':
-      value->kind = VALUE_NULL;
-      if (!parse_literal (parser, "null"))
-        return NULL;
-      break;
-    default:
-      /* Objects and arrays are no value of a flat object. */
-      if (!parse_number (parser, value))
-        return NULL;
-      break;
-    }
-
-  return g_ptr_array_steal_index (holder, 0);
-}
-
-/* One line as an object of #Value by name, or %NULL when it is not a flat
- * JSON object (a name twice counts as malformed). */
-static GHashTable *
-parse_object (const char *line)
-{
-  g_autoptr(GHashTable) object = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
-  Parser parser = { line, line };
-
-  skip_space (&parser);
-  if (*parser.p != '{')
+  if (!is_flat (line, length))
     return NULL;
-  parser.p++;
-  skip_space (&parser);
 
-  if (*parser.p == '}')
-    parser.p++;
-  else
-    for (;;)
-      {
-        g_autofree char *key = NULL;
-        Value *value;
+  handler = g_signal_connect (parser, "object-member", G_CALLBACK (count_member), &n_members);
+  parsed = json_parser_load_from_data (parser, line, length, NULL);
+  g_signal_handler_disconnect (parser, handler);
 
-        if (*parser.p != '"' || (key = parse_string (&parser)) == NULL)
-          return NULL;
-
-        skip_space (&parser);
-        if (*parser.p != ':')
-          return NULL;
-        parser.p++;
-        skip_space (&parser);
-
-        value = parse_value (&parser);
-        if (value == NULL)
-          return NULL;
-
-        if (g_hash_table_contains (object, key))
-          {
-            value_free (value);
-            return NULL;
-          }
-        g_hash_table_insert (object, g_steal_pointer (&key), value);
-
-        skip_space (&parser);
-        if (*parser.p == '}')
-          {
-            parser.p++;
-            break;
-          }
-        if (*parser.p != ',')
-          return NULL;
-        parser.p++;
-        skip_space (&parser);
-      }
-
-  skip_space (&parser);
-  if (*parser.p != '\0')
+  root = parsed ? json_parser_get_root (parser) : NULL;
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
+
+  object = json_object_ref (json_node_get_object (root));
+
+  /* The parser keeps the last of two members with one name. */
+  if (n_members != json_object_get_size (object))
+    return NULL;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) && !JSON_NODE_HOLDS_NULL (node))
+        return NULL;
+
+      /* A lone surrogate ("\ud800") is no character. */
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return NULL;
+    }
 
   return g_steal_pointer (&object);
 }
@@ -369,17 +153,18 @@ parse_object (const char *line)
  * field is missing although @required, or of the wrong type. */
 
 static gboolean
-get_text (GHashTable  *object,
+get_text (JsonObject  *object,
           const char  *key,
           gboolean     required,
           const char **text,
           char       **reason)
 {
-  Value *value = g_hash_table_lookup (object, key);
+  JsonNode *value = json_object_get_member (object, key);
+  const char *string;
 
   *text = NULL;
 
-  if (value == NULL || value->kind == VALUE_NULL)
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     {
       if (!required)
         return TRUE;
@@ -389,37 +174,38 @@ get_text (GHashTable  *object,
       return FALSE;
     }
 
-  if (value->kind != VALUE_STRING)
+  if (json_node_get_value_type (value) != G_TYPE_STRING)
     {
       /* Translators: %s is a field name such as "given_name"; it stays in English. */
       *reason = g_strdup_printf (_("“%s” should be text."), key);
       return FALSE;
     }
 
-  if (required && *value->text == '\0')
+  string = json_node_get_string (value);
+  if (required && *string == '\0')
     {
       *reason = g_strdup_printf (_("“%s” is missing."), key);
       return FALSE;
     }
 
-  *text = value->text;
+  *text = string;
   return TRUE;
 }
 
 static gboolean
-get_integer (GHashTable  *object,
+get_integer (JsonObject  *object,
              const char  *key,
              gboolean     required,
              gboolean    *present,
              gint64      *integer,
              char       **reason)
 {
-  Value *value = g_hash_table_lookup (object, key);
+  JsonNode *value = json_object_get_member (object, key);
 
   *present = FALSE;
   *integer = 0;
 
-  if (value == NULL || value->kind == VALUE_NULL)
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     {
       if (!required)
         return TRUE;
@@ -428,7 +214,8 @@ get_integer (GHashTable  *object,
       return FALSE;
     }
 
-  if (value->kind != VALUE_NUMBER || !value->integral)
+  /* A fraction or an exponent is no whole number, even "1.0". */
+  if (json_node_get_value_type (value) != G_TYPE_INT64)
     {
       /* Translators: %s is a field name such as "birth_year"; it stays in English. */
       *reason = g_strdup_printf (_("“%s” should be a whole number."), key);
@@ -436,7 +223,7 @@ get_integer (GHashTable  *object,
     }
 
   *present = TRUE;
-  *integer = value->integer;
+  *integer = json_node_get_int (value);
   return TRUE;
 }
 
@@ -445,20 +232,20 @@ get_integer (GHashTable  *object,
  * shows. */
 static gboolean
 get_time (LotsenStore  *store,
-          GHashTable   *object,
+          JsonObject   *object,
           const char   *key,
           gboolean      required,
           gboolean     *present,
           gint64       *unix_seconds,
           char        **reason)
 {
-  Value *value = g_hash_table_lookup (object, key);
+  JsonNode *value = json_object_get_member (object, key);
   g_autoptr(GDateTime) time = NULL;
 
-  if (value == NULL || value->kind != VALUE_STRING)
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_STRING)
     return get_integer (object, key, required, present, unix_seconds, reason);
 
-  time = g_date_time_new_from_iso8601 (value->text, lotsen_store_get_timezone (store));
+  time = g_date_time_new_from_iso8601 (json_node_get_string (value), lotsen_store_get_timezone (store));
   if (time == NULL)
     {
       /* Translators: %s is a field name such as "created_at"; it stays in
@@ -484,7 +271,7 @@ typedef struct
  * the data set's columns); the export's derived columns are not read. */
 static gboolean
 read_fields (LotsenStore          *store,
-             GHashTable           *object,
+             JsonObject           *object,
              LotsenExportDataset   dataset,
              Field                *fields,
              char                **reason)
@@ -570,7 +357,7 @@ typedef struct
 {
   guint64              line;
   LotsenExportDataset  dataset;
-  GHashTable          *object;
+  JsonObject          *object;
 } Pending;
 
 static void
@@ -578,7 +365,7 @@ pending_free (gpointer data)
 {
   Pending *pending = data;
 
-  g_hash_table_unref (pending->object);
+  json_object_unref (pending->object);
   g_free (pending);
 }
 
@@ -588,6 +375,7 @@ typedef struct
   LotsenImportReport *report;
   GHashTable         *kiosks;  /* the exporting kiosks' ids, for the audit */
   GPtrArray          *pending; /* of Pending */
+  JsonParser         *parser;  /* for every line */
   gboolean            final;   /* the file is read: no more waiting */
 } Importer;
 
@@ -664,7 +452,7 @@ step_row (Importer      *importer,
 
 static Outcome
 import_visitor (Importer    *importer,
-                GHashTable  *object,
+                JsonObject  *object,
                 char       **reason,
                 GError     **error)
 {
@@ -734,7 +522,7 @@ import_visitor (Importer    *importer,
 
 static Outcome
 import_ticket (Importer    *importer,
-               GHashTable  *object,
+               JsonObject  *object,
                char       **reason,
                GError     **error)
 {
@@ -837,7 +625,7 @@ find_session_by_title (Importer    *importer,
 
 static Outcome
 import_signup (Importer    *importer,
-               GHashTable  *object,
+               JsonObject  *object,
                char       **reason,
                GError     **error)
 {
@@ -1006,7 +794,7 @@ ensure_activity (Importer    *importer,
 
 static Outcome
 import_session (Importer    *importer,
-                GHashTable  *object,
+                JsonObject  *object,
                 char       **reason,
                 GError     **error)
 {
@@ -1095,7 +883,7 @@ static gboolean
 apply_object (Importer             *importer,
               guint64               line,
               LotsenExportDataset   dataset,
-              GHashTable           *object,
+              JsonObject           *object,
               GError              **error)
 {
   g_autofree char *reason = NULL;
@@ -1154,7 +942,7 @@ apply_object (Importer             *importer,
 
         pending->line = line;
         pending->dataset = dataset;
-        pending->object = g_hash_table_ref (object);
+        pending->object = json_object_ref (object);
         g_ptr_array_add (importer->pending, pending);
         break;
       }
@@ -1176,7 +964,7 @@ import_line (Importer    *importer,
              gboolean    *is_object,
              GError     **error)
 {
-  g_autoptr(GHashTable) object = NULL;
+  g_autoptr(JsonObject) object = NULL;
   LotsenExportDataset dataset;
   const char *name = NULL;
   g_autofree char *reason = NULL;
@@ -1204,11 +992,7 @@ import_line (Importer    *importer,
 
   /* Invalid UTF-8 and NUL bytes end here: the parser needs neither. */
   if (g_utf8_validate_len (text, length, NULL))
-    {
-      g_autofree char *copy = g_strndup (text, length);
-
-      object = parse_object (copy);
-    }
+    object = parse_object (importer->parser, text, length);
 
   if (object == NULL)
     {
@@ -1243,14 +1027,46 @@ import_line (Importer    *importer,
   return apply_object (importer, line, dataset, object, error);
 }
 
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
+/* A skipped line's number with its message. */
+typedef struct
 {
-  guint64 x = *(const guint64 *) a;
-  guint64 y = *(const guint64 *) b;
+  guint64  line;
+  gpointer message;
+} Skipped;
+
+static int
+compare_skipped (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 x = ((const Skipped *) a)->line;
+  guint64 y = ((const Skipped *) b)->line;
 
   return (x > y) - (x < y);
+}
+
+/* Waiting lines skipped at the end go back to their place in the file,
+ * their messages with them.  A line is skipped at most once. */
+static void
+sort_skipped (LotsenImportReport *report)
+{
+  guint n = report->skipped_lines->len;
+  g_autofree Skipped *skipped = g_new (Skipped, n);
+
+  g_assert (report->skipped->len == n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      skipped[i].line = g_array_index (report->skipped_lines, guint64, i);
+      skipped[i].message = report->skipped->pdata[i];
+    }
+
+  qsort (skipped, n, sizeof (Skipped), compare_skipped);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (report->skipped_lines, guint64, i) = skipped[i].line;
+      report->skipped->pdata[i] = skipped[i].message;
+    }
 }
 
 static void
@@ -1360,12 +1176,14 @@ import_stream (LotsenStore         *store,
 {
   g_autoptr(GHashTable) kiosks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *detail = NULL;
   Importer importer = {
     .store = store,
     .report = report,
     .kiosks = kiosks,
     .pending = pending,
+    .parser = parser,
   };
 
   report_reset (report);
@@ -1380,7 +1198,7 @@ import_stream (LotsenStore         *store,
     }
 
   /* Waiting lines may have been skipped later: in the file's order. */
-  g_array_sort (report->skipped_lines, compare_lines);
+  sort_skipped (report);
 
   detail = describe_import (&importer, source);
   if (!lotsen_store_audit (store, "import", detail, error))
