@@ -1050,9 +1050,14 @@ static void
 sort_skipped (LotsenImportReport *report)
 {
   guint n = report->skipped_lines->len;
-  g_autofree Skipped *skipped = g_new (Skipped, n);
+  g_autofree Skipped *skipped = NULL;
 
   g_assert (report->skipped->len == n);
+
+  if (n < 2)
+    return;
+
+  skipped = g_new (Skipped, n);
 
   for (guint i = 0; i < n; i++)
     {
