@@ -1428,21 +1428,6 @@ lotsen_report_write_csv (const LotsenReport  *report,
   return TRUE;
 }
 
-static gboolean
-write_xlsx_string (lxw_worksheet  *sheet,
-                   lxw_row_t       row,
-                   lxw_col_t       col,
-                   const char     *text,
-                   lxw_format     *format,
-                   guint          *width,
-                   GError        **error)
-{
-  g_autofree char *cell = lotsen_export_xlsx_cell_text (text);
-
-  *width = MAX (*width, (guint) g_utf8_strlen (cell, -1));
-  return lotsen_export_xlsx_check (worksheet_write_string (sheet, row, col, cell, format), error);
-}
-
 /* One section as a sheet of its name: a bold, frozen header, then its
  * rows; numbers as numbers, text as strings (never formulas). */
 static gboolean
@@ -1462,8 +1447,8 @@ write_xlsx_section (const LotsenReport   *report,
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
   for (guint column = 0; column < n_columns; column++)
-    if (!write_xlsx_string (sheet, 0, column, lotsen_report_get_column (section, column), bold,
-                            &widths[column], error))
+    if (!lotsen_xlsx_write_text (sheet, 0, column, lotsen_report_get_column (section, column), bold,
+                                 &widths[column], error))
       return FALSE;
 
   for (guint row = 0; row < n_rows; row++)
@@ -1484,7 +1469,7 @@ write_xlsx_section (const LotsenReport   *report,
             break;
           case LOTSEN_REPORT_CELL_TEXT:
           case LOTSEN_REPORT_CELL_NAME:
-            if (!write_xlsx_string (sheet, row + 1, column, text, NULL, &widths[column], error))
+            if (!lotsen_xlsx_write_text (sheet, row + 1, column, text, NULL, &widths[column], error))
               return FALSE;
             break;
           case LOTSEN_REPORT_CELL_EMPTY:

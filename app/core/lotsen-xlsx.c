@@ -147,31 +147,21 @@ make_cell_text (const char *text)
 }
 
 /**
- * lotsen_export_xlsx_cell_text:
+ * lotsen_xlsx_write_text:
  * @text: valid UTF-8
+ * @format: (nullable): the cell's format
+ * @width: (inout) (optional): grows to the text's length, in characters
  *
- * Returns: (transfer full): @text as an XLSX string cell must hold it
- *   (characters XML cannot carry replaced, Excel's escapes kept literal,
- *   at most Excel's longest cell)
+ * Writes a string cell: never a formula, whatever it starts with.
  */
-char *
-lotsen_export_xlsx_cell_text (const char *text)
-{
-  g_return_val_if_fail (text != NULL, NULL);
-
-  return make_cell_text (text);
-}
-
-/* A string cell: never a formula, whatever it starts with.  @width, when
- * not %NULL, grows to the text's length. */
-static gboolean
-write_xlsx_text (lxw_worksheet  *sheet,
-                 lxw_row_t       row,
-                 lxw_col_t       col,
-                 const char     *text,
-                 lxw_format     *format,
-                 guint          *width,
-                 GError        **error)
+gboolean
+lotsen_xlsx_write_text (lxw_worksheet  *sheet,
+                        lxw_row_t       row,
+                        lxw_col_t       col,
+                        const char     *text,
+                        lxw_format     *format,
+                        guint          *width,
+                        GError        **error)
 {
   g_autofree char *cell = make_cell_text (text);
 
@@ -227,7 +217,7 @@ write_xlsx_column (Workbook             *book,
 
           /* Before Excel's calendar begins: as text, as in CSV. */
           text = g_date_time_format (local, ISO_8601);
-          return write_xlsx_text (sheet, row, col, text, NULL, width, error);
+          return lotsen_xlsx_write_text (sheet, row, col, text, NULL, width, error);
         }
 
       digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
@@ -240,7 +230,7 @@ write_xlsx_column (Workbook             *book,
   {
     g_autofree char *text = lotsen_export_column_utf8 (stmt, column);
 
-    return write_xlsx_text (sheet, row, col, text, NULL, width, error);
+    return lotsen_xlsx_write_text (sheet, row, col, text, NULL, width, error);
   }
 }
 
@@ -270,10 +260,10 @@ write_sheet (Workbook                   *book,
   if (sheet == NULL)
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
-  if (!write_xlsx_text (sheet, 0, 0, "kiosk_id", book->bold, &widths[0], error))
+  if (!lotsen_xlsx_write_text (sheet, 0, 0, "kiosk_id", book->bold, &widths[0], error))
     return FALSE;
   for (guint i = 0; i < info->n_columns; i++)
-    if (!write_xlsx_text (sheet, 0, i + 1, info->columns[i].key, book->bold, &widths[i + 1], error))
+    if (!lotsen_xlsx_write_text (sheet, 0, i + 1, info->columns[i].key, book->bold, &widths[i + 1], error))
       return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -282,7 +272,7 @@ write_sheet (Workbook                   *book,
 
       /* Past Excel's last row, libxlsxwriter fails and so does the export. */
       row++;
-      if (!write_xlsx_text (sheet, row, 0, kiosk_id, NULL, sample ? &widths[0] : NULL, error))
+      if (!lotsen_xlsx_write_text (sheet, row, 0, kiosk_id, NULL, sample ? &widths[0] : NULL, error))
         return FALSE;
 
       for (guint i = 0; i < info->n_columns; i++)

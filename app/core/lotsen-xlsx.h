@@ -8,8 +8,14 @@
 G_BEGIN_DECLS
 
 lxw_workbook *lotsen_export_xlsx_new       (const char                 *path);
-char         *lotsen_export_xlsx_cell_text (const char                 *text);
 gboolean      lotsen_export_xlsx_check     (int                         result,
+                                            GError                    **error);
+gboolean      lotsen_xlsx_write_text       (lxw_worksheet              *sheet,
+                                            lxw_row_t                   row,
+                                            lxw_col_t                   col,
+                                            const char                 *text,
+                                            lxw_format                 *format,
+                                            guint                      *width,
                                             GError                    **error);
 gboolean      lotsen_xlsx_write_workbook   (LotsenStore                *store,
                                             const LotsenExportDataset  *sets,

@@ -46,10 +46,10 @@ static void
 exec_sql (LotsenStore *store,
           const char  *sql)
 {
-  char *message = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (sqlite3_exec (lotsen_store_get_db (store), sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  g_assert_true (lotsen_store_exec (store, sql, &error));
+  g_assert_no_error (error);
 }
 
 static void
