@@ -14,7 +14,7 @@ packages=(
   # build
   gcc libc6-dev meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
-  libqrencode-dev libxlsxwriter-dev libsodium-dev libcairo2-dev libpango1.0-dev
+  libqrencode-dev libxlsxwriter-dev libsodium-dev libcairo2-dev libpango1.0-dev libjson-glib-dev
   # run: time zones, SVG pictograms, fonts for every script the kiosk speaks
   tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme
   fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core

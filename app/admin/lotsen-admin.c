@@ -23,6 +23,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-report-pdf.h"
+#include "lotsen-signup.h"
 #include "lotsen-stats.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
@@ -372,7 +373,8 @@ import_data (LotsenStore *store,
   gulong n_added, n_present, n_skipped, n_updated;
 
   if (!lotsen_import_jsonl_file (store, path, &report, &error))
-    return fail (error->domain == LOTSEN_IMPORT_ERROR ? EXIT_USAGE : EXIT_STORE, error->message);
+    return fail (error->domain == LOTSEN_IMPORT_ERROR || error->domain == G_IO_ERROR ? EXIT_USAGE : EXIT_STORE,
+                 error->message);
 
   n_added = lotsen_import_report_get_added (&report);
   n_present = lotsen_import_report_get_present (&report);

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "lotsen-atomic-file.h"
 #include "lotsen-export.h"
 #include "lotsen-i18n.h"
 #include "lotsen-report-pdf.h"

@@ -60,29 +60,4 @@ gboolean    lotsen_export_workbook_to_file    (LotsenStore                *store
                                                guint64                    *n_rows,
                                                GError                    **error);
 
-/* Writes the file lotsen_export_replace_file() renames into place: to
- * @out, or by name to @temp_path; appends what the audit records to
- * @detail (@target is the file's final, absolute name). */
-typedef gboolean (*LotsenExportFileFunc) (GOutputStream  *out,
-                                          const char     *temp_path,
-                                          const char     *target,
-                                          GString        *detail,
-                                          gpointer        user_data,
-                                          GError        **error);
-
-gboolean    lotsen_export_replace_file        (LotsenStore                *store,
-                                               const char                 *path,
-                                               LotsenExportFileFunc        write,
-                                               gpointer                    user_data,
-                                               GError                    **error);
-void        lotsen_export_append_csv_cell     (GString                    *buffer,
-                                               char                        separator,
-                                               guint                       index,
-                                               const char                 *text,
-                                               gboolean                    neutralise);
-struct lxw_workbook *lotsen_export_xlsx_new  (const char                 *path);
-char       *lotsen_export_xlsx_cell_text      (const char                 *text);
-gboolean    lotsen_export_xlsx_check          (int                         result,
-                                               GError                    **error);
-
 G_END_DECLS

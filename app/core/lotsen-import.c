@@ -40,8 +40,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "lotsen-dataset.h"
 #include "lotsen-import.h"
 #include "lotsen-store-private.h"
 
@@ -51,315 +53,98 @@
 
 G_DEFINE_QUARK (lotsen-import-error-quark, lotsen_import_error)
 
-/* A flat JSON object's values. */
-typedef enum {
-  VALUE_NULL,
-  VALUE_BOOLEAN,
-  VALUE_NUMBER,
-  VALUE_STRING,
-} ValueKind;
-
-typedef struct
+/* Whether @line (valid UTF-8) can be a flat JSON object, before it is
+ * parsed: no array and no object inside it, and no "\u0000" in a string
+ * (text in the database never holds a NUL).  This also keeps a line of
+ * deeply nested brackets away from the parser, which would recurse once
+ * per bracket. */
+static gboolean
+is_flat (const char *line,
+         gsize       length)
 {
-  ValueKind kind;
-  gboolean  boolean;
-  gboolean  integral; /* a number without fraction or exponent that fits a gint64 */
-  gint64    integer;
-  char     *text;     /* a string's UTF-8, or a number as written */
-} Value;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = line[i];
+
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\')
+            {
+              if (i + 5 < length && memcmp (line + i + 1, "u0000", 5) == 0)
+                return FALSE;
+              i++;
+            }
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || (c == '{' && ++depth > 1))
+        return FALSE;
+    }
+
+  return TRUE;
+}
 
 static void
-value_free (gpointer data)
+count_member (JsonParser *parser,
+              JsonObject *object,
+              const char *name,
+              gpointer    user_data)
 {
-  Value *value = data;
+  guint *n_members = user_data;
 
-  g_free (value->text);
-  g_free (value);
+  (*n_members)++;
 }
 
-/* The JSON parser: RFC 8259 for one object whose values are strings,
- * numbers, true, false or null.  @line is valid UTF-8 without NUL. */
-typedef struct
+/* One line as a JSON object whose values are strings, numbers, true,
+ * false or null, or %NULL when it is not one (a name twice counts as
+ * malformed).  @line is valid UTF-8 without NUL. */
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *line,
+              gsize       length)
 {
-  const char *start;
-  const char *p;
-} Parser;
+  g_autoptr(JsonObject) object = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  JsonNode *root;
+  guint n_members = 0;
+  gulong handler;
+  gboolean parsed;
 
-static void
-skip_space (Parser *parser)
-{
-  while (*parser->p == ' ' || *parser->p == '\t' || *parser->p == '\n' || *parser->p == '\r')
-    parser->p++;
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* Four hex digits after "\u". */
-static gboolean
-parse_hex4 (Parser   *parser,
-            gunichar *unit)
-{
-  *unit = 0;
-  for (int i = 0; i < 4; i++)
-    {
-      int digit = hex_value (parser->p[i]);
-
-      if (digit < 0)
-        return FALSE;
-      *unit = *unit * 16 + digit;
-    }
-
-  parser->p += 4;
-  return TRUE;
-}
-
-/* A string, its opening quote at the cursor; %NULL when malformed. */
-static char *
-parse_string (Parser *parser)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  g_assert (*parser->p == '"');
-  parser->p++;
-
-  for (;;)
-    {
-      guchar c = (guchar) *parser->p;
-
-      if (c == '"')
-        {
-          parser->p++;
-          return g_string_free (g_steal_pointer (&text), FALSE);
-        }
-
-      /* The end of the line, or a raw control character. */
-      if (c < 0x20)
-        return NULL;
-
-      if (c != '\\')
-        {
-          g_string_append_c (text, c);
-          parser->p++;
-          continue;
-        }
-
-      parser->p++;
-      switch (*parser->p++)
-        {
-        case '"':  g_string_append_c (text, '"'); break;
-        case '\\': g_string_append_c (text, '\\'); break;
-        case '/':  g_string_append_c (text, '/'); break;
-        case 'b':  g_string_append_c (text, '\b'); break;
-        case 'f':  g_string_append_c (text, '\f'); break;
-        case 'n':  g_string_append_c (text, '\n'); break;
-        case 'r':  g_string_append_c (text, '\r'); break;
-        case 't':  g_string_append_c (text, '\t'); break;
-        case 'u':
-          {
-            gunichar unit, low;
-
-            if (!parse_hex4 (parser, &unit))
-              return NULL;
-
-            /* A surrogate pair is one character; half of one is none. */
-            if (unit >= 0xDC00 && unit <= 0xDFFF)
-              return NULL;
-            if (unit >= 0xD800 && unit <= 0xDBFF)
-              {
-                if (parser->p[0] != '\\' || parser->p[1] != 'u')
-                  return NULL;
-                parser->p += 2;
-                if (!parse_hex4 (parser, &low) || low < 0xDC00 || low > 0xDFFF)
-                  return NULL;
-                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-              }
-
-            /* Text in the database never holds a NUL. */
-            if (unit == 0)
-              return NULL;
-
-            g_string_append_unichar (text, unit);
-            break;
-          }
-        default:
-          return NULL;
-        }
-    }
-}
-
-/* A number as RFC 8259 writes it. */
-static gboolean
-parse_number (Parser *parser,
-              Value  *value)
-{
-  const char *begin = parser->p;
-  const char *p = begin;
-  gboolean integral = TRUE;
-
-  if (*p == '-')
-    p++;
-
-  if (*p == '0')
-    p++;
-  else if (*p >= '1' && *p <= '9')
-    while (g_ascii_isdigit (*p))
-      p++;
-  else
-    return FALSE;
-
-  if (*p == '.')
-    {
-      integral = FALSE;
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  if (*p == 'e' || *p == 'E')
-    {
-      integral = FALSE;
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-
-  value->kind = VALUE_NUMBER;
-  value->text = g_strndup (begin, p - begin);
-  value->integral = integral &&
-                    g_ascii_string_to_signed (value->text, 10, G_MININT64, G_MAXINT64,
-                                              &value->integer, NULL);
-  parser->p = p;
-  return TRUE;
-}
-
-static gboolean
-parse_literal (Parser     *parser,
-               const char *word)
-{
-  gsize length = strlen (word);
-
-  if (strncmp (parser->p, word, length) != 0)
-    return FALSE;
-
-  parser->p += length;
-  return TRUE;
-}
-
-static Value *
-parse_value (Parser *parser)
-{
-  g_autoptr(GPtrArray) holder = g_ptr_array_new_with_free_func (value_free);
-  Value *value = g_new0 (Value, 1);
-
-  g_ptr_array_add (holder, value);
-
-  switch (*parser->p)
-    {
-    case '"':
-      value->kind = VALUE_STRING;
-      value->text = parse_string (parser);
-      if (value->text == NULL)
-        return NULL;
-      break;
-    case 't':
-      value->kind = VALUE_BOOLEAN;
-      value->boolean = TRUE;
-      if (!parse_literal (parser, "true"))
-        return NULL;
-      break;
-    case 'f':
-      value->kind = VALUE_BOOLEAN;
-      if (!parse_literal (parser, "false"))
-        return NULL;
-      break;
-    case 'n':
-      value->kind = VALUE_NULL;
-      if (!parse_literal (parser, "null"))
-        return NULL;
-      break;
-    default:
-      /* Objects and arrays are no value of a flat object. */
-      if (!parse_number (parser, value))
-        return NULL;
-      break;
-    }
-
-  return g_ptr_array_steal_index (holder, 0);
-}
-
-/* One line as an object of #Value by name, or %NULL when it is not a flat
- * JSON object (a name twice counts as malformed). */
-static GHashTable *
-parse_object (const char *line)
-{
-  g_autoptr(GHashTable) object = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
-  Parser parser = { line, line };
-
-  skip_space (&parser);
-  if (*parser.p != '{')
+  if (!is_flat (line, length))
     return NULL;
-  parser.p++;
-  skip_space (&parser);
 
-  if (*parser.p == '}')
-    parser.p++;
-  else
-    for (;;)
-      {
-        g_autofree char *key = NULL;
-        Value *value;
+  handler = g_signal_connect (parser, "object-member", G_CALLBACK (count_member), &n_members);
+  parsed = json_parser_load_from_data (parser, line, length, NULL);
+  g_signal_handler_disconnect (parser, handler);
 
-        if (*parser.p != '"' || (key = parse_string (&parser)) == NULL)
-          return NULL;
-
-        skip_space (&parser);
-        if (*parser.p != ':')
-          return NULL;
-        parser.p++;
-        skip_space (&parser);
-
-        value = parse_value (&parser);
-        if (value == NULL)
-          return NULL;
-
-        if (g_hash_table_contains (object, key))
-          {
-            value_free (value);
-            return NULL;
-          }
-        g_hash_table_insert (object, g_steal_pointer (&key), value);
-
-        skip_space (&parser);
-        if (*parser.p == '}')
-          {
-            parser.p++;
-            break;
-          }
-        if (*parser.p != ',')
-          return NULL;
-        parser.p++;
-        skip_space (&parser);
-      }
-
-  skip_space (&parser);
-  if (*parser.p != '\0')
+  root = parsed ? json_parser_get_root (parser) : NULL;
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
+
+  object = json_object_ref (json_node_get_object (root));
+
+  /* The parser keeps the last of two members with one name. */
+  if (n_members != json_object_get_size (object))
+    return NULL;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) && !JSON_NODE_HOLDS_NULL (node))
+        return NULL;
+
+      /* A lone surrogate ("\ud800") is no character. */
+      if (json_node_get_value_type (node) == G_TYPE_STRING &&
+          !g_utf8_validate (json_node_get_string (node), -1, NULL))
+        return NULL;
+    }
 
   return g_steal_pointer (&object);
 }
@@ -368,17 +153,18 @@ parse_object (const char *line)
  * field is missing although @required, or of the wrong type. */
 
 static gboolean
-get_text (GHashTable  *object,
+get_text (JsonObject  *object,
           const char  *key,
           gboolean     required,
           const char **text,
           char       **reason)
 {
-  Value *value = g_hash_table_lookup (object, key);
+  JsonNode *value = json_object_get_member (object, key);
+  const char *string;
 
   *text = NULL;
 
-  if (value == NULL || value->kind == VALUE_NULL)
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     {
       if (!required)
         return TRUE;
@@ -388,37 +174,38 @@ get_text (GHashTable  *object,
       return FALSE;
     }
 
-  if (value->kind != VALUE_STRING)
+  if (json_node_get_value_type (value) != G_TYPE_STRING)
     {
       /* Translators: %s is a field name such as "given_name"; it stays in English. */
       *reason = g_strdup_printf (_("“%s” should be text."), key);
       return FALSE;
     }
 
-  if (required && *value->text == '\0')
+  string = json_node_get_string (value);
+  if (required && *string == '\0')
     {
       *reason = g_strdup_printf (_("“%s” is missing."), key);
       return FALSE;
     }
 
-  *text = value->text;
+  *text = string;
   return TRUE;
 }
 
 static gboolean
-get_integer (GHashTable  *object,
+get_integer (JsonObject  *object,
              const char  *key,
              gboolean     required,
              gboolean    *present,
              gint64      *integer,
              char       **reason)
 {
-  Value *value = g_hash_table_lookup (object, key);
+  JsonNode *value = json_object_get_member (object, key);
 
   *present = FALSE;
   *integer = 0;
 
-  if (value == NULL || value->kind == VALUE_NULL)
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
     {
       if (!required)
         return TRUE;
@@ -427,7 +214,8 @@ get_integer (GHashTable  *object,
       return FALSE;
     }
 
-  if (value->kind != VALUE_NUMBER || !value->integral)
+  /* A fraction or an exponent is no whole number, even "1.0". */
+  if (json_node_get_value_type (value) != G_TYPE_INT64)
     {
       /* Translators: %s is a field name such as "birth_year"; it stays in English. */
       *reason = g_strdup_printf (_("“%s” should be a whole number."), key);
@@ -435,7 +223,7 @@ get_integer (GHashTable  *object,
     }
 
   *present = TRUE;
-  *integer = value->integer;
+  *integer = json_node_get_int (value);
   return TRUE;
 }
 
@@ -444,20 +232,20 @@ get_integer (GHashTable  *object,
  * shows. */
 static gboolean
 get_time (LotsenStore  *store,
-          GHashTable   *object,
+          JsonObject   *object,
           const char   *key,
           gboolean      required,
           gboolean     *present,
           gint64       *unix_seconds,
           char        **reason)
 {
-  Value *value = g_hash_table_lookup (object, key);
+  JsonNode *value = json_object_get_member (object, key);
   g_autoptr(GDateTime) time = NULL;
 
-  if (value == NULL || value->kind != VALUE_STRING)
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_STRING)
     return get_integer (object, key, required, present, unix_seconds, reason);
 
-  time = g_date_time_new_from_iso8601 (value->text, lotsen_store_get_timezone (store));
+  time = g_date_time_new_from_iso8601 (json_node_get_string (value), lotsen_store_get_timezone (store));
   if (time == NULL)
     {
       /* Translators: %s is a field name such as "created_at"; it stays in
@@ -468,6 +256,57 @@ get_time (LotsenStore  *store,
 
   *present = TRUE;
   *unix_seconds = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+/* One field of a line, read as its column in the data set says. */
+typedef struct
+{
+  gboolean    present; /* there, and not null */
+  const char *text;    /* a text column's */
+  gint64      integer; /* a number's, or a time's unix seconds */
+} Field;
+
+/* Reads every column of @dataset from @object into @fields (indexed like
+ * the data set's columns); the export's derived columns are not read. */
+static gboolean
+read_fields (LotsenStore          *store,
+             JsonObject           *object,
+             LotsenExportDataset   dataset,
+             Field                *fields,
+             char                **reason)
+{
+  const LotsenDataset *info = lotsen_dataset_get (dataset);
+
+  for (guint i = 0; i < info->n_columns; i++)
+    {
+      const LotsenColumn *column = &info->columns[i];
+      gboolean required = (column->flags & LOTSEN_COLUMN_REQUIRED) != 0;
+      Field *field = &fields[i];
+
+      if (column->flags & LOTSEN_COLUMN_DERIVED)
+        continue;
+
+      switch (column->kind)
+        {
+        case LOTSEN_COLUMN_KIND_TEXT:
+          if (!get_text (object, column->key, required, &field->text, reason))
+            return FALSE;
+          field->present = field->text != NULL;
+          break;
+        case LOTSEN_COLUMN_KIND_NUMBER:
+          if (!get_integer (object, column->key, required, &field->present, &field->integer, reason))
+            return FALSE;
+          break;
+        case LOTSEN_COLUMN_KIND_TIME:
+          if (!get_time (store, object, column->key, required, &field->present, &field->integer, reason))
+            return FALSE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
   return TRUE;
 }
 
@@ -494,6 +333,15 @@ bind_optional (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* A number or time field, or NULL. */
+static void
+bind_field (sqlite3_stmt *stmt,
+            int           index,
+            const Field  *field)
+{
+  bind_optional (stmt, index, field->present, field->integer);
+}
+
 /* What a line did. */
 typedef enum {
   OUTCOME_ADDED,
@@ -509,7 +357,7 @@ typedef struct
 {
   guint64              line;
   LotsenExportDataset  dataset;
-  GHashTable          *object;
+  JsonObject          *object;
 } Pending;
 
 static void
@@ -517,7 +365,7 @@ pending_free (gpointer data)
 {
   Pending *pending = data;
 
-  g_hash_table_unref (pending->object);
+  json_object_unref (pending->object);
   g_free (pending);
 }
 
@@ -527,6 +375,7 @@ typedef struct
   LotsenImportReport *report;
   GHashTable         *kiosks;  /* the exporting kiosks' ids, for the audit */
   GPtrArray          *pending; /* of Pending */
+  JsonParser         *parser;  /* for every line */
   gboolean            final;   /* the file is read: no more waiting */
 } Importer;
 
@@ -603,51 +452,40 @@ step_row (Importer      *importer,
 
 static Outcome
 import_visitor (Importer    *importer,
-                GHashTable  *object,
+                JsonObject  *object,
                 char       **reason,
                 GError     **error)
 {
-  static const char * const text_fields[] = {
-    "uuid", "code", "lang", "given_name", "family_name", "gender", "phone",
-    "municipality", "interests", "interpreter_lang",
-  };
-  const char *texts[G_N_ELEMENTS (text_fields)];
-  gint64 created_at, birth_year, consent_version, consent_at, last_seen_at;
-  gboolean has_created, has_birth, has_version, has_consent, has_seen;
+  Field f[LOTSEN_VISITORS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *code;
   gboolean anonymised;
   gint64 existing;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    if (!get_text (object, text_fields[i], i == 0, &texts[i], reason))
-      return OUTCOME_SKIPPED;
-
-  if (!get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
-      !get_integer (object, "birth_year", FALSE, &has_birth, &birth_year, reason) ||
-      !get_integer (object, "consent_version", FALSE, &has_version, &consent_version, reason) ||
-      !get_time (importer->store, object, "consent_at", FALSE, &has_consent, &consent_at, reason) ||
-      !get_time (importer->store, object, "last_seen_at", FALSE, &has_seen, &last_seen_at, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_VISITORS, f, reason))
     return OUTCOME_SKIPPED;
 
-  existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", texts[0], error);
+  existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", f[LOTSEN_VISITORS_UUID].text, error);
   if (existing < 0)
     return OUTCOME_FAILED;
   if (existing > 0)
     return OUTCOME_PRESENT;
 
   /* Anonymised over there: no code, no name, no phone. */
-  anonymised = texts[1] == NULL && texts[3] == NULL && texts[4] == NULL && texts[6] == NULL;
+  code = f[LOTSEN_VISITORS_CODE].text;
+  anonymised = code == NULL && !f[LOTSEN_VISITORS_GIVEN_NAME].present &&
+               !f[LOTSEN_VISITORS_FAMILY_NAME].present && !f[LOTSEN_VISITORS_PHONE].present;
 
   /* A code this kiosk gave someone else stays theirs. */
-  if (texts[1] != NULL)
+  if (code != NULL)
     {
-      gint64 holder = find_id (importer, "SELECT id FROM visitor WHERE code = ?", texts[1], error);
+      gint64 holder = find_id (importer, "SELECT id FROM visitor WHERE code = ?", code, error);
 
       if (holder < 0)
         return OUTCOME_FAILED;
       if (holder > 0)
         {
-          texts[1] = NULL;
+          code = NULL;
           importer->report->n_codes_dropped++;
         }
     }
@@ -662,13 +500,21 @@ import_visitor (Importer    *importer,
   if (stmt == NULL)
     return OUTCOME_FAILED;
 
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    bind_text (stmt, i + 1, texts[i]);
-  sqlite3_bind_int64 (stmt, 11, created_at);
-  bind_optional (stmt, 12, has_birth, birth_year);
-  bind_optional (stmt, 13, has_version, consent_version);
-  bind_optional (stmt, 14, has_consent, consent_at);
-  bind_optional (stmt, 15, has_seen, last_seen_at);
+  bind_text (stmt, 1, f[LOTSEN_VISITORS_UUID].text);
+  bind_text (stmt, 2, code);
+  bind_text (stmt, 3, f[LOTSEN_VISITORS_LANG].text);
+  bind_text (stmt, 4, f[LOTSEN_VISITORS_GIVEN_NAME].text);
+  bind_text (stmt, 5, f[LOTSEN_VISITORS_FAMILY_NAME].text);
+  bind_text (stmt, 6, f[LOTSEN_VISITORS_GENDER].text);
+  bind_text (stmt, 7, f[LOTSEN_VISITORS_PHONE].text);
+  bind_text (stmt, 8, f[LOTSEN_VISITORS_MUNICIPALITY].text);
+  bind_text (stmt, 9, f[LOTSEN_VISITORS_INTERESTS].text);
+  bind_text (stmt, 10, f[LOTSEN_VISITORS_INTERPRETER_LANG].text);
+  sqlite3_bind_int64 (stmt, 11, f[LOTSEN_VISITORS_CREATED_AT].integer);
+  bind_field (stmt, 12, &f[LOTSEN_VISITORS_BIRTH_YEAR]);
+  bind_field (stmt, 13, &f[LOTSEN_VISITORS_CONSENT_VERSION]);
+  bind_field (stmt, 14, &f[LOTSEN_VISITORS_CONSENT_AT]);
+  bind_field (stmt, 15, &f[LOTSEN_VISITORS_LAST_SEEN_AT]);
   bind_optional (stmt, 16, anonymised, lotsen_store_now (importer->store));
 
   return step_row (importer, stmt, reason, error);
@@ -676,40 +522,26 @@ import_visitor (Importer    *importer,
 
 static Outcome
 import_ticket (Importer    *importer,
-               GHashTable  *object,
+               JsonObject  *object,
                char       **reason,
                GError     **error)
 {
-  const char *uuid, *label, *prefix, *service_name, *day, *lang, *interpreter_lang, *status;
-  const char *visitor_uuid;
-  gint64 number, created_at, called_at, finished_at, desk;
-  gboolean has_number, has_created, has_called, has_finished, has_desk;
+  Field f[LOTSEN_TICKETS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *prefix;
   gint64 existing, service_id, visitor_id;
   Outcome outcome;
 
-  if (!get_text (object, "uuid", TRUE, &uuid, reason) ||
-      !get_text (object, "label", TRUE, &label, reason) ||
-      !get_text (object, "service_prefix", TRUE, &prefix, reason) ||
-      !get_text (object, "day", TRUE, &day, reason) ||
-      !get_text (object, "lang", FALSE, &lang, reason) ||
-      !get_text (object, "interpreter_lang", FALSE, &interpreter_lang, reason) ||
-      !get_text (object, "status", TRUE, &status, reason) ||
-      !get_text (object, "visitor_uuid", FALSE, &visitor_uuid, reason) ||
-      !get_text (object, "service_name", FALSE, &service_name, reason) ||
-      !get_integer (object, "number", TRUE, &has_number, &number, reason) ||
-      !get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
-      !get_time (importer->store, object, "called_at", FALSE, &has_called, &called_at, reason) ||
-      !get_time (importer->store, object, "finished_at", FALSE, &has_finished, &finished_at, reason) ||
-      !get_integer (object, "desk", FALSE, &has_desk, &desk, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_TICKETS, f, reason))
     return OUTCOME_SKIPPED;
 
-  existing = find_id (importer, "SELECT id FROM ticket WHERE uuid = ?", uuid, error);
+  existing = find_id (importer, "SELECT id FROM ticket WHERE uuid = ?", f[LOTSEN_TICKETS_UUID].text, error);
   if (existing < 0)
     return OUTCOME_FAILED;
   if (existing > 0)
     return OUTCOME_PRESENT;
 
+  prefix = f[LOTSEN_TICKETS_SERVICE_PREFIX].text;
   service_id = find_id (importer, "SELECT id FROM service WHERE prefix = ?", prefix, error);
   if (service_id < 0)
     return OUTCOME_FAILED;
@@ -720,7 +552,7 @@ import_ticket (Importer    *importer,
       return OUTCOME_SKIPPED;
     }
 
-  outcome = resolve_visitor (importer, visitor_uuid, &visitor_id, error);
+  outcome = resolve_visitor (importer, f[LOTSEN_TICKETS_VISITOR_UUID].text, &visitor_id, error);
   if (outcome != OUTCOME_ADDED)
     return outcome;
 
@@ -738,19 +570,19 @@ import_ticket (Importer    *importer,
   if (stmt == NULL)
     return OUTCOME_FAILED;
 
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  bind_text (stmt, 1, f[LOTSEN_TICKETS_UUID].text);
   sqlite3_bind_int64 (stmt, 2, service_id);
   bind_optional (stmt, 3, visitor_id > 0, visitor_id);
-  sqlite3_bind_text (stmt, 4, day, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, number);
-  sqlite3_bind_text (stmt, 6, label, -1, SQLITE_STATIC);
-  bind_text (stmt, 7, lang);
-  bind_text (stmt, 8, interpreter_lang);
-  sqlite3_bind_text (stmt, 9, status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 10, created_at);
-  bind_optional (stmt, 11, has_called, called_at);
-  bind_optional (stmt, 12, has_finished, finished_at);
-  bind_optional (stmt, 13, has_desk, desk);
+  bind_text (stmt, 4, f[LOTSEN_TICKETS_DAY].text);
+  sqlite3_bind_int64 (stmt, 5, f[LOTSEN_TICKETS_NUMBER].integer);
+  bind_text (stmt, 6, f[LOTSEN_TICKETS_LABEL].text);
+  bind_text (stmt, 7, f[LOTSEN_TICKETS_LANG].text);
+  bind_text (stmt, 8, f[LOTSEN_TICKETS_INTERPRETER_LANG].text);
+  bind_text (stmt, 9, f[LOTSEN_TICKETS_STATUS].text);
+  sqlite3_bind_int64 (stmt, 10, f[LOTSEN_TICKETS_CREATED_AT].integer);
+  bind_field (stmt, 11, &f[LOTSEN_TICKETS_CALLED_AT]);
+  bind_field (stmt, 12, &f[LOTSEN_TICKETS_FINISHED_AT]);
+  bind_field (stmt, 13, &f[LOTSEN_TICKETS_DESK]);
 
   return step_row (importer, stmt, reason, error);
 }
@@ -793,35 +625,29 @@ find_session_by_title (Importer    *importer,
 
 static Outcome
 import_signup (Importer    *importer,
-               GHashTable  *object,
+               JsonObject  *object,
                char       **reason,
                GError     **error)
 {
-  const char *uuid, *title, *status, *name, *phone, *visitor_uuid, *session_uuid;
-  gint64 starts_at, party_size, position, created_at, changed_at;
-  gboolean has_starts, has_party, has_position, has_created, has_changed;
+  Field f[LOTSEN_SIGNUPS_N_COLUMNS] = { { 0 } };
+  const char *uuid, *title, *status, *name, *phone, *session_uuid;
+  gint64 party_size, created_at, changed_at;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 session_id, visitor_id;
   Outcome outcome;
 
-  if (!get_text (object, "uuid", TRUE, &uuid, reason) ||
-      !get_text (object, "session_uuid", FALSE, &session_uuid, reason) ||
-      !get_text (object, "activity_title", FALSE, &title, reason) ||
-      !get_text (object, "status", TRUE, &status, reason) ||
-      !get_text (object, "name", FALSE, &name, reason) ||
-      !get_text (object, "phone", FALSE, &phone, reason) ||
-      !get_text (object, "visitor_uuid", FALSE, &visitor_uuid, reason) ||
-      !get_time (importer->store, object, "session_starts_at", FALSE, &has_starts, &starts_at, reason) ||
-      !get_integer (object, "party_size", FALSE, &has_party, &party_size, reason) ||
-      !get_integer (object, "position", FALSE, &has_position, &position, reason) ||
-      !get_time (importer->store, object, "created_at", TRUE, &has_created, &created_at, reason) ||
-      !get_time (importer->store, object, "changed_at", FALSE, &has_changed, &changed_at, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_SIGNUPS, f, reason))
     return OUTCOME_SKIPPED;
 
-  if (!has_changed)
-    changed_at = created_at;
-  if (!has_party)
-    party_size = 1;
+  uuid = f[LOTSEN_SIGNUPS_UUID].text;
+  session_uuid = f[LOTSEN_SIGNUPS_SESSION_UUID].text;
+  title = f[LOTSEN_SIGNUPS_ACTIVITY_TITLE].text;
+  status = f[LOTSEN_SIGNUPS_STATUS].text;
+  name = f[LOTSEN_SIGNUPS_NAME].text;
+  phone = f[LOTSEN_SIGNUPS_PHONE].text;
+  created_at = f[LOTSEN_SIGNUPS_CREATED_AT].integer;
+  changed_at = f[LOTSEN_SIGNUPS_CHANGED_AT].present ? f[LOTSEN_SIGNUPS_CHANGED_AT].integer : created_at;
+  party_size = f[LOTSEN_SIGNUPS_PARTY_SIZE].present ? f[LOTSEN_SIGNUPS_PARTY_SIZE].integer : 1;
 
   /* Here already: newer over there changes it, else it stays. */
   {
@@ -842,7 +668,7 @@ import_signup (Importer    *importer,
         sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
         sqlite3_bind_int64 (stmt, 3, party_size);
-        bind_optional (stmt, 4, has_position, position);
+        bind_field (stmt, 4, &f[LOTSEN_SIGNUPS_POSITION]);
         bind_text (stmt, 5, name);
         bind_text (stmt, 6, phone);
         sqlite3_bind_int64 (stmt, 7, changed_at);
@@ -854,8 +680,8 @@ import_signup (Importer    *importer,
 
   if (session_uuid != NULL)
     session_id = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
-  else if (has_starts && title != NULL)
-    session_id = find_session_by_title (importer, starts_at, title, error);
+  else if (f[LOTSEN_SIGNUPS_SESSION_STARTS_AT].present && title != NULL)
+    session_id = find_session_by_title (importer, f[LOTSEN_SIGNUPS_SESSION_STARTS_AT].integer, title, error);
   else
     {
       *reason = g_strdup_printf (_("“%s” is missing."), "session_uuid");
@@ -873,7 +699,7 @@ import_signup (Importer    *importer,
       return OUTCOME_SKIPPED;
     }
 
-  outcome = resolve_visitor (importer, visitor_uuid, &visitor_id, error);
+  outcome = resolve_visitor (importer, f[LOTSEN_SIGNUPS_VISITOR_UUID].text, &visitor_id, error);
   if (outcome != OUTCOME_ADDED)
     return outcome;
 
@@ -893,7 +719,7 @@ import_signup (Importer    *importer,
   bind_text (stmt, 5, phone);
   sqlite3_bind_int64 (stmt, 6, party_size);
   sqlite3_bind_text (stmt, 7, status, -1, SQLITE_STATIC);
-  bind_optional (stmt, 8, has_position, position);
+  bind_field (stmt, 8, &f[LOTSEN_SIGNUPS_POSITION]);
   sqlite3_bind_int64 (stmt, 9, created_at);
   sqlite3_bind_int64 (stmt, 10, changed_at);
 
@@ -968,27 +794,25 @@ ensure_activity (Importer    *importer,
 
 static Outcome
 import_session (Importer    *importer,
-                GHashTable  *object,
+                JsonObject  *object,
                 char       **reason,
                 GError     **error)
 {
-  const char *activity_uuid, *category, *location, *session_uuid, *title;
-  gint64 capacity, starts_at, ends_at, cancelled;
-  gboolean has_capacity, has_starts, has_ends, has_cancelled;
+  Field f[LOTSEN_ACTIVITIES_N_COLUMNS] = { { 0 } };
+  const char *session_uuid;
+  gint64 starts_at, ends_at;
+  gboolean has_capacity;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 existing, activity_id;
   int clash;
 
-  if (!get_text (object, "activity_uuid", TRUE, &activity_uuid, reason) ||
-      !get_text (object, "session_uuid", TRUE, &session_uuid, reason) ||
-      !get_text (object, "category", TRUE, &category, reason) ||
-      !get_text (object, "location", FALSE, &location, reason) ||
-      !get_text (object, "title", FALSE, &title, reason) ||
-      !get_integer (object, "capacity", FALSE, &has_capacity, &capacity, reason) ||
-      !get_time (importer->store, object, "starts_at", TRUE, &has_starts, &starts_at, reason) ||
-      !get_time (importer->store, object, "ends_at", TRUE, &has_ends, &ends_at, reason) ||
-      !get_integer (object, "cancelled", FALSE, &has_cancelled, &cancelled, reason))
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_ACTIVITIES, f, reason))
     return OUTCOME_SKIPPED;
+
+  session_uuid = f[LOTSEN_ACTIVITIES_SESSION_UUID].text;
+  starts_at = f[LOTSEN_ACTIVITIES_STARTS_AT].integer;
+  ends_at = f[LOTSEN_ACTIVITIES_ENDS_AT].integer;
+  has_capacity = f[LOTSEN_ACTIVITIES_CAPACITY].present;
 
   existing = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
   if (existing < 0)
@@ -996,8 +820,10 @@ import_session (Importer    *importer,
   if (existing > 0)
     return OUTCOME_PRESENT;
 
-  activity_id = ensure_activity (importer, activity_uuid, category, location, title,
-                                 has_capacity, capacity, MAX ((ends_at - starts_at) / 60, 1),
+  activity_id = ensure_activity (importer, f[LOTSEN_ACTIVITIES_ACTIVITY_UUID].text,
+                                 f[LOTSEN_ACTIVITIES_CATEGORY].text, f[LOTSEN_ACTIVITIES_LOCATION].text,
+                                 f[LOTSEN_ACTIVITIES_TITLE].text, has_capacity,
+                                 f[LOTSEN_ACTIVITIES_CAPACITY].integer, MAX ((ends_at - starts_at) / 60, 1),
                                  reason, error);
   if (activity_id < 0)
     return OUTCOME_FAILED;
@@ -1034,8 +860,8 @@ import_session (Importer    *importer,
   sqlite3_bind_int64 (stmt, 2, activity_id);
   sqlite3_bind_int64 (stmt, 3, starts_at);
   sqlite3_bind_int64 (stmt, 4, ends_at);
-  bind_optional (stmt, 5, has_capacity, capacity);
-  sqlite3_bind_int64 (stmt, 6, has_cancelled && cancelled != 0);
+  bind_field (stmt, 5, &f[LOTSEN_ACTIVITIES_CAPACITY]);
+  sqlite3_bind_int64 (stmt, 6, f[LOTSEN_ACTIVITIES_CANCELLED].present && f[LOTSEN_ACTIVITIES_CANCELLED].integer != 0);
 
   return step_row (importer, stmt, reason, error);
 }
@@ -1057,7 +883,7 @@ static gboolean
 apply_object (Importer             *importer,
               guint64               line,
               LotsenExportDataset   dataset,
-              GHashTable           *object,
+              JsonObject           *object,
               GError              **error)
 {
   g_autofree char *reason = NULL;
@@ -1116,7 +942,7 @@ apply_object (Importer             *importer,
 
         pending->line = line;
         pending->dataset = dataset;
-        pending->object = g_hash_table_ref (object);
+        pending->object = json_object_ref (object);
         g_ptr_array_add (importer->pending, pending);
         break;
       }
@@ -1138,7 +964,7 @@ import_line (Importer    *importer,
              gboolean    *is_object,
              GError     **error)
 {
-  g_autoptr(GHashTable) object = NULL;
+  g_autoptr(JsonObject) object = NULL;
   LotsenExportDataset dataset;
   const char *name = NULL;
   g_autofree char *reason = NULL;
@@ -1166,11 +992,7 @@ import_line (Importer    *importer,
 
   /* Invalid UTF-8 and NUL bytes end here: the parser needs neither. */
   if (g_utf8_validate_len (text, length, NULL))
-    {
-      g_autofree char *copy = g_strndup (text, length);
-
-      object = parse_object (copy);
-    }
+    object = parse_object (importer->parser, text, length);
 
   if (object == NULL)
     {
@@ -1205,14 +1027,51 @@ import_line (Importer    *importer,
   return apply_object (importer, line, dataset, object, error);
 }
 
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
+/* A skipped line's number with its message. */
+typedef struct
 {
-  guint64 x = *(const guint64 *) a;
-  guint64 y = *(const guint64 *) b;
+  guint64  line;
+  gpointer message;
+} Skipped;
+
+static int
+compare_skipped (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 x = ((const Skipped *) a)->line;
+  guint64 y = ((const Skipped *) b)->line;
 
   return (x > y) - (x < y);
+}
+
+/* Waiting lines skipped at the end go back to their place in the file,
+ * their messages with them.  A line is skipped at most once. */
+static void
+sort_skipped (LotsenImportReport *report)
+{
+  guint n = report->skipped_lines->len;
+  g_autofree Skipped *skipped = NULL;
+
+  g_assert (report->skipped->len == n);
+
+  if (n < 2)
+    return;
+
+  skipped = g_new (Skipped, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      skipped[i].line = g_array_index (report->skipped_lines, guint64, i);
+      skipped[i].message = report->skipped->pdata[i];
+    }
+
+  qsort (skipped, n, sizeof (Skipped), compare_skipped);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (report->skipped_lines, guint64, i) = skipped[i].line;
+      report->skipped->pdata[i] = skipped[i].message;
+    }
 }
 
 static void
@@ -1251,7 +1110,7 @@ import_lines (Importer      *importer,
 
   if (local_error != NULL)
     {
-      g_set_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ,
+      g_set_error (error, local_error->domain, local_error->code,
                    /* Translators: %s is the reason, e.g. "Input/output error". */
                    _("The file could not be read: %s"), local_error->message);
       return FALSE;
@@ -1289,18 +1148,15 @@ static char *
 describe_import (Importer   *importer,
                  const char *source)
 {
-  static const char * const names[] = { "visitors", "tickets", "signups", "activities" };
   LotsenImportReport *report = importer->report;
   g_autoptr(GString) detail = g_string_new (source ? source : "-");
   g_autofree const char **kiosks = NULL;
   guint n_kiosks;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LOTSEN_IMPORT_N_DATASETS);
-
   g_string_append_printf (detail, " lines=%" G_GUINT64_FORMAT, report->n_lines);
   for (guint i = 0; i < LOTSEN_IMPORT_N_DATASETS; i++)
     g_string_append_printf (detail, " %s=+%" G_GUINT64_FORMAT "/~%" G_GUINT64_FORMAT "/=%" G_GUINT64_FORMAT,
-                            names[i], report->n_added[i], report->n_updated[i], report->n_present[i]);
+                            lotsen_export_dataset_to_string (i), report->n_added[i], report->n_updated[i], report->n_present[i]);
   g_string_append_printf (detail, " skipped=%u", report->skipped_lines->len);
 
   kiosks = (const char **) g_hash_table_get_keys_as_array (importer->kiosks, &n_kiosks);
@@ -1325,12 +1181,14 @@ import_stream (LotsenStore         *store,
 {
   g_autoptr(GHashTable) kiosks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *detail = NULL;
   Importer importer = {
     .store = store,
     .report = report,
     .kiosks = kiosks,
     .pending = pending,
+    .parser = parser,
   };
 
   report_reset (report);
@@ -1345,7 +1203,7 @@ import_stream (LotsenStore         *store,
     }
 
   /* Waiting lines may have been skipped later: in the file's order. */
-  g_array_sort (report->skipped_lines, compare_lines);
+  sort_skipped (report);
 
   detail = describe_import (&importer, source);
   if (!lotsen_store_audit (store, "import", detail, error))
@@ -1370,8 +1228,9 @@ import_stream (LotsenStore         *store,
  * Everything, with an audit row "import", is written in one transaction.
  *
  * Returns: %TRUE when the import is done; %FALSE with
- *   %LOTSEN_IMPORT_ERROR_READ or %LOTSEN_IMPORT_ERROR_NOT_JSONL, or a
- *   %LOTSEN_STORE_ERROR, and nothing changed
+ *   %LOTSEN_IMPORT_ERROR_NOT_JSONL, the stream's error when it cannot be
+ *   read (%G_IO_ERROR for a file), or a %LOTSEN_STORE_ERROR, and nothing
+ *   changed
  */
 gboolean
 lotsen_import_jsonl (LotsenStore         *store,
@@ -1392,7 +1251,8 @@ lotsen_import_jsonl (LotsenStore         *store,
  * @path: a JSONL file
  *
  * Like lotsen_import_jsonl(), from the file at @path; the audit row names
- * the file.
+ * the file.  A file that cannot be read is a %G_IO_ERROR, such as
+ * %G_IO_ERROR_NOT_FOUND or %G_IO_ERROR_PERMISSION_DENIED.
  */
 gboolean
 lotsen_import_jsonl_file (LotsenStore         *store,
@@ -1417,7 +1277,7 @@ lotsen_import_jsonl_file (LotsenStore         *store,
   in = g_file_read (file, NULL, &local_error);
   if (in == NULL)
     {
-      g_set_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ,
+      g_set_error (error, local_error->domain, local_error->code,
                    /* Translators: %s is a file name, then the reason. */
                    _("The file %s cannot be read: %s"), target, local_error->message);
       return FALSE;

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define LOTSEN_IMPORT_ERROR (lotsen_import_error_quark ())
 
 typedef enum {
-  LOTSEN_IMPORT_ERROR_READ,      /* the file cannot be opened or read */
+  LOTSEN_IMPORT_ERROR_READ,      /* no longer set: a file that cannot be read is a G_IO_ERROR */
   LOTSEN_IMPORT_ERROR_NOT_JSONL, /* not one line of it is a JSON object */
 } LotsenImportError;
 

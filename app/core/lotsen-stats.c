@@ -25,15 +25,18 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "lotsen-atomic-file.h"
+#include "lotsen-csv.h"
 #include "lotsen-export.h"
 #include "lotsen-stats.h"
 #include "lotsen-store-private.h"
+#include "lotsen-xlsx.h"
 
-#define CSV_BOM          "\xEF\xBB\xBF"
 #define DEFAULT_SITE     "Lotsen"
 #define XLSX_MAX_WIDTH   60
 
@@ -1341,26 +1344,6 @@ lotsen_report_get_cell (const LotsenReport   *report,
     }
 }
 
-static gboolean
-write_all (GOutputStream  *out,
-           GString        *buffer,
-           GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, NULL, &local_error))
-    {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED,
-                   /* Translators: %s is the reason, e.g. "No space left on device". */
-                   _("The export could not be written: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-
-  g_string_truncate (buffer, 0);
-  return TRUE;
-}
-
 /**
  * lotsen_report_write_csv:
  * @separator: ';' (Swedish Excel) or ','
@@ -1380,7 +1363,7 @@ lotsen_report_write_csv (const LotsenReport  *report,
                          GOutputStream       *out,
                          GError             **error)
 {
-  g_autoptr(GString) buffer = g_string_new (CSV_BOM);
+  g_autoptr(GString) buffer = g_string_new (LOTSEN_CSV_BOM);
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
@@ -1435,7 +1418,7 @@ lotsen_report_write_csv (const LotsenReport  *report,
           g_string_append (buffer, "\r\n");
         }
 
-      if (!write_all (out, buffer, error))
+      if (!lotsen_export_write_buffer (out, buffer, error))
         return FALSE;
     }
 
@@ -1443,21 +1426,6 @@ lotsen_report_write_csv (const LotsenReport  *report,
     return FALSE;
 
   return TRUE;
-}
-
-static gboolean
-write_xlsx_string (lxw_worksheet  *sheet,
-                   lxw_row_t       row,
-                   lxw_col_t       col,
-                   const char     *text,
-                   lxw_format     *format,
-                   guint          *width,
-                   GError        **error)
-{
-  g_autofree char *cell = lotsen_export_xlsx_cell_text (text);
-
-  *width = MAX (*width, (guint) g_utf8_strlen (cell, -1));
-  return lotsen_export_xlsx_check (worksheet_write_string (sheet, row, col, cell, format), error);
 }
 
 /* One section as a sheet of its name: a bold, frozen header, then its
@@ -1479,8 +1447,8 @@ write_xlsx_section (const LotsenReport   *report,
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
   for (guint column = 0; column < n_columns; column++)
-    if (!write_xlsx_string (sheet, 0, column, lotsen_report_get_column (section, column), bold,
-                            &widths[column], error))
+    if (!lotsen_xlsx_write_text (sheet, 0, column, lotsen_report_get_column (section, column), bold,
+                                 &widths[column], error))
       return FALSE;
 
   for (guint row = 0; row < n_rows; row++)
@@ -1501,7 +1469,7 @@ write_xlsx_section (const LotsenReport   *report,
             break;
           case LOTSEN_REPORT_CELL_TEXT:
           case LOTSEN_REPORT_CELL_NAME:
-            if (!write_xlsx_string (sheet, row + 1, column, text, NULL, &widths[column], error))
+            if (!lotsen_xlsx_write_text (sheet, row + 1, column, text, NULL, &widths[column], error))
               return FALSE;
             break;
           case LOTSEN_REPORT_CELL_EMPTY:
@@ -1540,6 +1508,7 @@ write_xlsx (const LotsenReport  *report,
     written = write_xlsx_section (report, section, workbook, bold, error);
 
   /* Closing writes the file and frees the workbook, after an error too. */
+  errno = 0;
   result = workbook_close (workbook);
 
   return written && lotsen_export_xlsx_check (result, error);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lotsen-activity.h"
+#include "lotsen-signup.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
 

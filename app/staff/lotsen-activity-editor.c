@@ -22,6 +22,7 @@
 #include "lotsen-format.h"
 #include "lotsen-i18n.h"
 #include "lotsen-label.h"
+#include "lotsen-signup.h"
 
 /* The shipped pictograms that stand for an activity, with names for
  * screen readers. */

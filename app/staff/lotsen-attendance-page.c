@@ -16,6 +16,7 @@
 #include "lotsen-attendance-page.h"
 #include "lotsen-i18n.h"
 #include "lotsen-label.h"
+#include "lotsen-signup.h"
 #include "lotsen-tile.h"
 
 struct _LotsenAttendancePage

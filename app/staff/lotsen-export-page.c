@@ -321,26 +321,23 @@ probe_folder (const char  *folder,
   return TRUE;
 }
 
-/* The core says why in words (with the system's reason in them); the
- * screen needs to know what kind of failure it was. */
+/* The core passes on the system's reason as a %G_IO_ERROR code; the
+ * screen needs to know what kind of failure it was.  When the code does
+ * not say (the workbook library, an input/output error), a little write
+ * into the folder finds out. */
 static GError *
 classify_error (GError     *error,
                 const char *folder)
 {
-  static const int reasons[] = { ENOSPC, EDQUOT, EROFS, EACCES, EPERM, ENOENT, ENOTDIR };
   g_autoptr(GError) probe_error = NULL;
   GError *classified = NULL;
 
-  if (error->domain == G_IO_ERROR)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
     return error;
-
-  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
-    if (strstr (error->message, g_strerror (reasons[i])) != NULL)
-      {
-        set_io_error (&classified, reasons[i], error->message);
-        g_error_free (error);
-        return classified;
-      }
 
   if (!probe_folder (folder, &probe_error))
     {

@@ -11,6 +11,7 @@
 #include "lotsen-format.h"
 #include "lotsen-label.h"
 #include "lotsen-my-signups-page.h"
+#include "lotsen-signup.h"
 #include "lotsen-tile.h"
 
 struct _LotsenMySignupsPage

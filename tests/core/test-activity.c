@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "lotsen-activity.h"
+#include "lotsen-signup.h"
 #include "lotsen-store-private.h"
 #include "lotsen-visitor.h"
 #include "lotsen-test-core.h"

@@ -10,6 +10,7 @@
 
 #include "lotsen-activity.h"
 #include "lotsen-queue.h"
+#include "lotsen-signup.h"
 #include "lotsen-visitor.h"
 #include "lotsen-test-core.h"
 

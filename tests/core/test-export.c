@@ -1077,7 +1077,7 @@ test_export_file (StoreFixture  *fixture,
 
     g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_JSONL,
                                            NULL, missing, NULL, &error));
-    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_assert_nonnull (strstr (error->message, missing));
     g_clear_error (&error);
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -1098,7 +1098,8 @@ test_export_file (StoreFixture  *fixture,
 
     g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
                                            NULL, target, NULL, &error));
-    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
+    g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+                   g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY));
     g_clear_error (&error);
     g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
     g_assert_cmpint (count_export_audits (fixture), ==, 2);
@@ -1112,7 +1113,7 @@ test_export_file (StoreFixture  *fixture,
     g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
     g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
                                            NULL, folder, NULL, &error));
-    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_FAILED);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
     g_clear_error (&error);
     g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
     g_clear_pointer (&listing, g_free);
@@ -1549,7 +1550,7 @@ test_export_workbook (StoreFixture  *fixture,
 
     g_assert_false (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
                                                     missing, &n_rows, &error));
-    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_clear_error (&error);
     g_assert_cmpuint (n_rows, ==, 0);
     g_assert_cmpint (count_export_audits (fixture), ==, 1);
@@ -2068,6 +2069,89 @@ test_export_dst_transitions (StoreFixture  *fixture,
     }
 }
 
+/* Whatever writes the file (a stream, or libxlsxwriter by name), a file
+ * error keeps its cause, so that the screen can tell a full stick from a
+ * read-only or missing one; nothing is left behind and nothing audited. */
+static void
+assert_export_fails (StoreFixture *fixture,
+                     const char   *folder,
+                     int           code)
+{
+  static const LotsenExportDataset every[] = {
+    LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_ACTIVITIES,
+  };
+  static const LotsenExportFormat formats[] = { LOTSEN_EXPORT_CSV, LOTSEN_EXPORT_JSONL, LOTSEN_EXPORT_ICS };
+  gint64 audits = count_export_audits (fixture);
+  g_autofree char *before = g_file_test (folder, G_FILE_TEST_IS_DIR) ? list_folder (folder, NULL) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("activities.%s", lotsen_export_format_to_string (formats[i]));
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_ACTIVITIES, formats[i], NULL,
+                                             path, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, code);
+    }
+
+  {
+    g_autofree char *path = g_build_filename (folder, "all.xlsx", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
+                                                    path, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, code);
+  }
+
+  if (before != NULL)
+    {
+      g_autofree char *after = list_folder (folder, NULL);
+
+      g_assert_cmpstr (after, ==, before);
+    }
+  g_assert_cmpint (count_export_audits (fixture), ==, audits);
+}
+
+static void
+test_export_error_missing_folder (StoreFixture  *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", NULL);
+
+  assert_export_fails (fixture, missing, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_export_error_full (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  const char *folder = g_getenv ("LOTSEN_TEST_FULL_FOLDER");
+
+  if (folder == NULL)
+    {
+      g_test_skip ("LOTSEN_TEST_FULL_FOLDER is not set (a full file system, see build-aux/run-tests.sh)");
+      return;
+    }
+
+  assert_export_fails (fixture, folder, G_IO_ERROR_NO_SPACE);
+}
+
+static void
+test_export_error_read_only (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  const char *folder = g_getenv ("LOTSEN_TEST_READONLY_FOLDER");
+
+  if (folder == NULL)
+    {
+      g_test_skip ("LOTSEN_TEST_READONLY_FOLDER is not set (a read-only file system, see build-aux/run-tests.sh)");
+      return;
+    }
+
+  assert_export_fails (fixture, folder, G_IO_ERROR_READ_ONLY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2090,6 +2174,9 @@ main (int   argc,
   ADD ("/export/xlsx/workbook", test_export_workbook);
   ADD ("/export/ics", test_export_ics);
   ADD ("/export/ics-libical", test_export_ics_libical);
+  ADD ("/export/error/missing-folder", test_export_error_missing_folder);
+  ADD ("/export/error/full", test_export_error_full);
+  ADD ("/export/error/read-only", test_export_error_read_only);
 
 #undef ADD
 

@@ -375,7 +375,12 @@ test_import_not_jsonl (ImportFixture *fixture,
   g_clear_error (&error);
 
   g_assert_false (lotsen_import_jsonl_file (fixture->b, missing, &report, &error));
-  g_assert_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_READ);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A folder instead of a file: the cause is kept too. */
+  g_assert_false (lotsen_import_jsonl_file (fixture->b, fixture->a.dir, &report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
 
   g_assert_cmpint (query_int (fixture->b, "SELECT count (*) FROM audit"), ==, audits);

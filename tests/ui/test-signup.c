@@ -9,6 +9,7 @@
 
 #include "lotsen-activity.h"
 #include "lotsen-i18n.h"
+#include "lotsen-signup.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-visitor.h"

@@ -14,6 +14,7 @@
 #include "lotsen-activity-list-page.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-signup.h"
 #include "lotsen-staff.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-atomic-file.c — a file that appears whole or not at all.
+ *
+ * The file is written to a temporary file beside its target, synced,
+ * renamed over the target and the folder synced, and recorded in the
+ * audit table in the same transaction; on any error the temporary file
+ * is removed and an old file at the target is left as it was.  Exports
+ * and reports write their files through it.
+ */
+
+#define G_LOG_DOMAIN "lotsen-export"
+/* fsync (), O_CLOEXEC and O_DIRECTORY under -std=c17. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "lotsen-atomic-file.h"
+#include "lotsen-store-private.h"
+
+/**
+ * lotsen_file_error_from_errno:
+ * @saved_errno: an errno value
+ *
+ * Returns: the #GIOErrorEnum for @saved_errno; a full quota is
+ *   %G_IO_ERROR_NO_SPACE, as a full disk is
+ */
+GIOErrorEnum
+lotsen_file_error_from_errno (int saved_errno)
+{
+#ifdef EDQUOT
+  if (saved_errno == EDQUOT)
+    return G_IO_ERROR_NO_SPACE;
+#endif
+
+  return g_io_error_from_errno (saved_errno);
+}
+
+/* In %G_IO_ERROR, so that a caller can tell a full disk from a
+ * read-only one. */
+static void
+set_file_error (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_set_error (error, G_IO_ERROR, lotsen_file_error_from_errno (saved_errno),
+               /* Translators: %s is a file name, then the reason. */
+               _("The export file %s cannot be written: %s"),
+               path, g_strerror (saved_errno));
+}
+
+/* Makes a rename in @dir survive a power cut.  Not every file system can
+ * sync a folder; the file itself is synced already. */
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+
+  if (fsync (fd) != 0)
+    g_debug ("Cannot sync the folder %s: %s", dir, g_strerror (errno));
+
+  close (fd);
+}
+
+/**
+ * lotsen_export_replace_file:
+ * @path: the file to write; an existing file is replaced
+ * @write: writes the file, to its stream or (for a library that writes
+ *   by name) to its temporary path, and appends the audit record's detail
+ * @user_data: for @write
+ *
+ * The common path of every file an export writes: a temporary file beside
+ * @path (readable by its owner only), synced to disk, then renamed to
+ * @path and recorded in the audit table as "export" in one transaction.
+ * On any error there is no new file and an old file at @path is left as
+ * it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lotsen_export_replace_file (LotsenStore           *store,
+                            const char            *path,
+                            LotsenExportFileFunc   write,
+                            gpointer               user_data,
+                            GError               **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *temp_name = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autoptr(GString) detail = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int fd;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = g_canonicalize_filename (path, NULL);
+  dir = g_path_get_dirname (target);
+  {
+    g_autofree char *base = g_path_get_basename (target);
+
+    temp_name = g_strconcat (".", base, ".XXXXXX", NULL);
+  }
+  temp_path = g_build_filename (dir, temp_name, NULL);
+
+  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_file_error (error, target, errno);
+      return FALSE;
+    }
+
+  out = g_unix_output_stream_new (fd, TRUE);
+  detail = g_string_new (NULL);
+
+  if (!write (out, temp_path, target, detail, user_data, error))
+    goto fail;
+
+  /* A writer by name wrote beside @fd; @fd still syncs the file. */
+  if (fsync (fd) != 0)
+    {
+      set_file_error (error, target, errno);
+      goto fail;
+    }
+
+  if (!g_output_stream_close (out, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("The export file %s cannot be written: %s"),
+                   target, local_error->message);
+      goto fail;
+    }
+
+  /* The record and the file appear together, or neither does. */
+  if (!lotsen_store_begin (store, error))
+    goto fail;
+
+  if (!lotsen_store_audit (store, "export", detail->str, error))
+    {
+      lotsen_store_rollback (store);
+      goto fail;
+    }
+
+  if (g_rename (temp_path, target) != 0)
+    {
+      set_file_error (error, target, errno);
+      lotsen_store_rollback (store);
+      goto fail;
+    }
+
+  sync_folder (dir);
+
+  if (!lotsen_store_commit (store, error))
+    {
+      /* An export nobody can account for must not stay behind. */
+      g_unlink (target);
+      return FALSE;
+    }
+
+  return TRUE;
+
+fail:
+  g_output_stream_close (out, NULL, NULL);
+  g_unlink (temp_path);
+  return FALSE;
+}
+
+/**
+ * lotsen_export_write_buffer:
+ * @out: where the file is written
+ * @buffer: what to write; emptied after it was written
+ *
+ * Returns: %TRUE when all of @buffer was written; else %FALSE with the
+ *   stream's error domain and code (%G_IO_ERROR_NO_SPACE for a full disk)
+ *   in @error
+ */
+gboolean
+lotsen_export_write_buffer (GOutputStream  *out,
+                            GString        *buffer,
+                            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (buffer->len == 0)
+    return TRUE;
+
+  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s is the reason, e.g. "No space left on device". */
+                   _("The export could not be written: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
