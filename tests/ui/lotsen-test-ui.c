@@ -507,3 +507,33 @@ lotsen_test_ui_holds_text (GtkWidget  *root,
 
   return FALSE;
 }
+
+/* GTest's tear-down for a #LotsenUiFixture. */
+void
+lotsen_ui_fixture_tear_down_test (LotsenUiFixture *fixture,
+                                  gconstpointer    data)
+{
+  lotsen_ui_fixture_tear_down (fixture);
+}
+
+GtkWidget *
+lotsen_ui_fixture_root (LotsenUiFixture *fixture)
+{
+  return GTK_WIDGET (fixture->window);
+}
+
+/* Taps the visible button for @action (and @target) in the fixture's window. */
+void
+lotsen_ui_fixture_tap (LotsenUiFixture *fixture,
+                       const char      *action,
+                       const char      *target)
+{
+  lotsen_test_ui_tap (GTK_WIDGET (fixture->window), action, target);
+}
+
+void
+lotsen_ui_fixture_assert_page (LotsenUiFixture *fixture,
+                               const char      *name)
+{
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, name);
+}

@@ -33,6 +33,14 @@ void        lotsen_ui_fixture_open_window  (LotsenUiFixture *fixture,
 void        lotsen_ui_fixture_close_window (LotsenUiFixture *fixture);
 void        lotsen_ui_fixture_tear_down (LotsenUiFixture *fixture);
 void        lotsen_test_ui_destroy_window  (gpointer         window);
+void        lotsen_ui_fixture_tear_down_test (LotsenUiFixture *fixture,
+                                              gconstpointer    data);
+GtkWidget  *lotsen_ui_fixture_root        (LotsenUiFixture *fixture);
+void        lotsen_ui_fixture_tap         (LotsenUiFixture *fixture,
+                                           const char      *action,
+                                           const char      *target);
+void        lotsen_ui_fixture_assert_page (LotsenUiFixture *fixture,
+                                           const char      *name);
 
 void        lotsen_test_ui_init         (int          *argc,
                                          char       ***argv);

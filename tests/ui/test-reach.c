@@ -25,34 +25,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  lotsen_ui_fixture_tear_down (fixture);
-}
-
-static GtkWidget *
-root (Fixture *fixture)
-{
-  return GTK_WIDGET (fixture->window);
-}
-
-static void
-tap (Fixture    *fixture,
-     const char *action,
-     const char *target)
-{
-  lotsen_test_ui_tap (root (fixture), action, target);
-}
-
-static void
-assert_page (Fixture    *fixture,
-             const char *name)
-{
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, name);
-}
-
-static void
 clicked_cb (GtkButton *button,
             gboolean  *clicked)
 {
@@ -90,49 +62,49 @@ test_only_the_screen_is_reached (Fixture       *fixture,
 {
   const char * const steps[] = { "name", "about", "contact", "interests", "check" };
 
-  lotsen_test_ui_assert_reach_is_screen (root (fixture), "the welcome page");
+  lotsen_test_ui_assert_reach_is_screen (lotsen_ui_fixture_root (fixture), "the welcome page");
 
-  tap (fixture, "win.show-page", "queue");
-  lotsen_test_ui_assert_reach_is_screen (root (fixture), "the queue page");
-  tap (fixture, "win.go-home", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+  lotsen_test_ui_assert_reach_is_screen (lotsen_ui_fixture_root (fixture), "the queue page");
+  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
 
-  tap (fixture, "win.show-page", "register");
-  lotsen_test_ui_assert_reach_is_screen (root (fixture), "the consent page");
-  tap (fixture, "win.accept-consent", NULL);
-  tap (fixture, "keyboard.type", "z");
-  tap (fixture, "keyboard.type", "e");
-  tap (fixture, "keyboard.type", "l");
-  tap (fixture, "keyboard.type", "d");
-  tap (fixture, "keyboard.type", "a");
-  g_assert_true (lotsen_test_ui_reaches_text (root (fixture), "zelda"));
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_test_ui_assert_reach_is_screen (lotsen_ui_fixture_root (fixture), "the consent page");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "keyboard.type", "z");
+  lotsen_ui_fixture_tap (fixture, "keyboard.type", "e");
+  lotsen_ui_fixture_tap (fixture, "keyboard.type", "l");
+  lotsen_ui_fixture_tap (fixture, "keyboard.type", "d");
+  lotsen_ui_fixture_tap (fixture, "keyboard.type", "a");
+  g_assert_true (lotsen_test_ui_reaches_text (lotsen_ui_fixture_root (fixture), "zelda"));
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autofree char *where = g_strdup_printf ("the registration's %s step", steps[i]);
 
-      lotsen_test_ui_assert_reach_is_screen (root (fixture), where);
+      lotsen_test_ui_assert_reach_is_screen (lotsen_ui_fixture_root (fixture), where);
       /* No earlier page is left in the window at all. */
       g_assert_null (lotsen_window_get_page (fixture->window, "welcome"));
       g_assert_null (lotsen_window_get_page (fixture->window, "consent"));
       /* Gone from every widget once the visitor went on; on the last
        * step it is read back to them, in a label. */
       if (i > 0 && i + 1 < G_N_ELEMENTS (steps))
-        g_assert_false (lotsen_test_ui_holds_text (root (fixture), "zelda"));
+        g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "zelda"));
       if (i + 1 == G_N_ELEMENTS (steps))
         {
-          g_assert_true (lotsen_test_ui_holds_text (root (fixture), "zelda"));
-          g_assert_false (lotsen_test_ui_reaches_text (root (fixture), "zelda"));
+          g_assert_true (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "zelda"));
+          g_assert_false (lotsen_test_ui_reaches_text (lotsen_ui_fixture_root (fixture), "zelda"));
         }
       if (i + 1 < G_N_ELEMENTS (steps))
-        tap (fixture, "register.next", NULL);
+        lotsen_ui_fixture_tap (fixture, "register.next", NULL);
     }
 
   /* Back to the first step: the name is there again, to go on typing. */
   for (guint i = 0; i + 1 < G_N_ELEMENTS (steps); i++)
-    tap (fixture, "register.back", NULL);
-  g_assert_true (lotsen_test_ui_reaches_text (root (fixture), "zelda"));
-  tap (fixture, "keyboard.type", "n");
-  g_assert_true (lotsen_test_ui_reaches_text (root (fixture), "zeldan"));
+    lotsen_ui_fixture_tap (fixture, "register.back", NULL);
+  g_assert_true (lotsen_test_ui_reaches_text (lotsen_ui_fixture_root (fixture), "zelda"));
+  lotsen_ui_fixture_tap (fixture, "keyboard.type", "n");
+  g_assert_true (lotsen_test_ui_reaches_text (lotsen_ui_fixture_root (fixture), "zeldan"));
 }
 
 /* Staff open the panel, go back to the visitor view, and then every
@@ -157,25 +129,25 @@ test_staff_mode_locks (Fixture       *fixture,
   g_assert_no_error (error);
 
   lotsen_test_ui_unlock_staff (fixture->window, "4321");
-  assert_page (fixture, "staff");
-  tap (fixture, "win.go-home", NULL);
-  assert_page (fixture, "welcome");
+  lotsen_ui_fixture_assert_page (fixture, "staff");
+  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "welcome");
   before = query_database_int (fixture->path, count_sql);
 
-  g_assert_null (lotsen_test_ui_find (root (fixture), LOTSEN_TYPE_STAFF_PAGE, NULL));
+  g_assert_null (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), LOTSEN_TYPE_STAFF_PAGE, NULL));
   g_assert_null (lotsen_window_get_page (fixture->window, "staff"));
 
-  gtk_widget_activate_action (root (fixture), "win.call-next", "i", 1);
-  lotsen_test_ui_wait (root (fixture));
-  gtk_widget_activate_action (root (fixture), "win.finish-ticket", "s", "done");
-  lotsen_test_ui_wait (root (fixture));
+  gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), "win.call-next", "i", 1);
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+  gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), "win.finish-ticket", "s", "done");
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
   for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
-    g_assert_false (gtk_widget_activate_action (root (fixture), page_actions[i], NULL));
+    g_assert_false (gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), page_actions[i], NULL));
   for (guint i = 0; i < G_N_ELEMENTS (staff_pages); i++)
     {
-      gtk_widget_activate_action (root (fixture), "win.show-page", "s", staff_pages[i]);
-      lotsen_test_ui_wait (root (fixture));
-      assert_page (fixture, "staff-pin");
+      gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), "win.show-page", "s", staff_pages[i]);
+      lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+      lotsen_ui_fixture_assert_page (fixture, "staff-pin");
     }
 
   g_assert_cmpint (query_database_int (fixture->path, count_sql), ==, before);
@@ -188,27 +160,27 @@ static void
 test_activations_keep_the_visit (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
 
   for (guint i = 0; i < 40; i++)
     {
-      GtkWidget *key = lotsen_test_ui_find_action (root (fixture), "keyboard.type", i % 2 ? "a" : "b");
+      GtkWidget *key = lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "keyboard.type", i % 2 ? "a" : "b");
 
       g_assert_nonnull (key);
       lotsen_clock_advance (fixture->clock, 3);
       activate_like_a_screen_reader (key);
-      assert_page (fixture, "register");
+      lotsen_ui_fixture_assert_page (fixture, "register");
     }
 
   /* 120 s later, past the 90 s time limit: still there, all typed. */
-  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (lotsen_test_ui_find (root (fixture), GTK_TYPE_ENTRY, NULL)))), ==, 40);
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_ENTRY, NULL)))), ==, 40);
 
   /* And once they stop, the limit holds. */
   lotsen_clock_advance (fixture->clock, 91);
-  lotsen_test_ui_wait (root (fixture));
-  assert_page (fixture, "welcome");
-  g_assert_false (lotsen_test_ui_holds_text (root (fixture), "abab"));
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+  lotsen_ui_fixture_assert_page (fixture, "welcome");
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "abab"));
 }
 
 /* "Are you still there?" is announced as an alert and is all there is:
@@ -221,14 +193,14 @@ test_idle_warning_is_modal (Fixture       *fixture,
   g_autoptr(GPtrArray) reachable = NULL;
   GtkWidget *alert = NULL;
 
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.accept-consent", NULL);
-  tap (fixture, "keyboard.type", "q");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "keyboard.type", "q");
 
   lotsen_window_show_idle_warning (fixture->window);
-  lotsen_test_ui_wait (root (fixture));
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
 
-  reachable = lotsen_test_ui_collect_reachable (root (fixture));
+  reachable = lotsen_test_ui_collect_reachable (lotsen_ui_fixture_root (fixture));
   for (guint i = 0; i < reachable->len; i++)
     {
       GtkWidget *widget = reachable->pdata[i];
@@ -240,12 +212,12 @@ test_idle_warning_is_modal (Fixture       *fixture,
     }
   g_assert_nonnull (alert);
   g_assert_nonnull (lotsen_test_ui_find_action (alert, "win.still-here", NULL));
-  g_assert_null (lotsen_test_ui_find_action (root (fixture), "keyboard.type", "q"));
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "keyboard.type", "q"));
 
-  tap (fixture, "win.still-here", NULL);
-  assert_page (fixture, "register");
-  g_assert_true (lotsen_test_ui_reaches_text (root (fixture), "q"));
-  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "keyboard.type", "q"));
+  lotsen_ui_fixture_tap (fixture, "win.still-here", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "register");
+  g_assert_true (lotsen_test_ui_reaches_text (lotsen_ui_fixture_root (fixture), "q"));
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "keyboard.type", "q"));
 }
 
 int
@@ -255,7 +227,7 @@ main (int   argc,
   lotsen_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, lotsen_ui_fixture_tear_down_test)
 
   ADD ("/reach/only-the-screen", test_only_the_screen_is_reached);
   ADD ("/reach/staff-mode-locks", test_staff_mode_locks);

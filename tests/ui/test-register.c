@@ -23,27 +23,6 @@ fixture_set_up (Fixture       *fixture,
   lotsen_ui_fixture_set_up (fixture, TRUE, 1600, 1000);
 }
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  lotsen_ui_fixture_tear_down (fixture);
-}
-
-static GtkWidget *
-root (Fixture *fixture)
-{
-  return GTK_WIDGET (fixture->window);
-}
-
-static void
-tap (Fixture    *fixture,
-     const char *action,
-     const char *target)
-{
-  lotsen_test_ui_tap (root (fixture), action, target);
-}
-
 /* A choice on the registration page, by its value. */
 static void
 choose (Fixture    *fixture,
@@ -70,11 +49,11 @@ type_keys (Fixture            *fixture,
 
       if (parts[1] != NULL)
         {
-          tap (fixture, "keyboard.vowels", parts[0]);
-          tap (fixture, "keyboard.type", parts[1]);
+          lotsen_ui_fixture_tap (fixture, "keyboard.vowels", parts[0]);
+          lotsen_ui_fixture_tap (fixture, "keyboard.type", parts[1]);
         }
       else
-        tap (fixture, "keyboard.type", parts[0]);
+        lotsen_ui_fixture_tap (fixture, "keyboard.type", parts[0]);
     }
 }
 
@@ -87,13 +66,6 @@ entry (Fixture *fixture,
 
   g_assert_cmpuint (entries->len, >, index);
   return GTK_EDITABLE (entries->pdata[index]);
-}
-
-static void
-assert_page (Fixture    *fixture,
-             const char *name)
-{
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, name);
 }
 
 static int
@@ -114,50 +86,50 @@ register_in (Fixture            *fixture,
   g_autoptr(GError) error = NULL;
   LotsenVisitor *visitor;
 
-  tap (fixture, "win.language", language);
-  tap (fixture, "win.show-page", "register");
-  assert_page (fixture, "consent");
-  tap (fixture, "win.accept-consent", NULL);
-  assert_page (fixture, "register");
+  lotsen_ui_fixture_tap (fixture, "win.language", language);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_assert_page (fixture, "consent");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "register");
 
   /* 1: the name, on the language's own keyboard. */
-  lotsen_test_ui_assert_touch (root (fixture), "the consent and name step");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the consent and name step");
   type_keys (fixture, name_keys);
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, expected_name);
-  tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
 
   /* 2: birth year and gender. */
-  lotsen_test_ui_assert_touch (root (fixture), "the birth year step");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the birth year step");
   choose (fixture, "1990");
   choose (fixture, "1994");
   choose (fixture, "1");   /* LOTSEN_GENDER_WOMAN */
-  tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
 
   /* 3: phone on the digit keys, and where the visitor lives. */
-  lotsen_test_ui_assert_touch (root (fixture), "the phone step");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the phone step");
   type_keys (fixture, phone_keys);
   choose (fixture, "Lund");
-  tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
 
   /* 4: interests and an interpreter. */
-  lotsen_test_ui_assert_touch (root (fixture), "the interests step");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the interests step");
   choose (fixture, "work");
   choose (fixture, "health");
   choose (fixture, language);
-  tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
 
   /* 5: check, then save. Nothing was stored before this tap. */
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
-  lotsen_test_ui_assert_touch (root (fixture), "the check step");
-  tap (fixture, "register.next", NULL);
-  assert_page (fixture, "code");
-  lotsen_test_ui_assert_touch (root (fixture), "the code page");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the check step");
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "code");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the code page");
 
   visitor = lotsen_visitor_find_by_code (fixture->store, lotsen_visit_get_visitor_code (lotsen_window_get_visit (fixture->window)), &error);
   g_assert_no_error (error);
 
   /* The code on screen is the one stored. */
-  g_assert_nonnull (lotsen_test_ui_find_label (root (fixture), visitor->code));
+  g_assert_nonnull (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), visitor->code));
 
   return visitor;
 }
@@ -216,17 +188,17 @@ test_register_refuses (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_autofree char *refused = NULL;
 
-  tap (fixture, "win.language", "uk");
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.language", "uk");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   gtk_editable_set_text (entry (fixture, 0), "=cmd|' /C calc'!A0");
-  tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
 
   refused = lotsen_visitor_normalize_name ("=cmd|' /C calc'!A0", -1, TRUE, &error);
   g_assert_null (refused);
   expected = g_strdup (error->message);
-  g_assert_nonnull (lotsen_test_ui_find_label (root (fixture), expected));
-  assert_page (fixture, "register");
+  g_assert_nonnull (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), expected));
+  lotsen_ui_fixture_assert_page (fixture, "register");
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "=cmd|' /C calc'!A0");
 }
 
@@ -237,18 +209,18 @@ test_register_language_switch (Fixture       *fixture,
 {
   const char * const keys[] = { "a", "n", "n", "a", NULL };  /* after Shift: "Anna" */
 
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.accept-consent", NULL);
-  tap (fixture, "keyboard.shift", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "keyboard.shift", NULL);
   type_keys (fixture, keys);
-  tap (fixture, "win.language", "fa");
-  assert_page (fixture, "register");
+  lotsen_ui_fixture_tap (fixture, "win.language", "fa");
+  lotsen_ui_fixture_assert_page (fixture, "register");
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "Anna");
 
-  tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
   choose (fixture, "1980");
   choose (fixture, "1985");
-  tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
   {
     GtkWidget *page = lotsen_window_get_page (fixture->window, "register");
     GtkWidget *year = lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, "1985");
@@ -257,7 +229,7 @@ test_register_language_switch (Fixture       *fixture,
     g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (year)));
   }
 
-  tap (fixture, "register.back", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.back", NULL);
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "Anna");
 }
 
@@ -265,9 +237,9 @@ static void
 test_decline (Fixture       *fixture,
               gconstpointer  data)
 {
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.decline-consent", NULL);
-  assert_page (fixture, "welcome");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.decline-consent", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "welcome");
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
 }
 
@@ -278,36 +250,36 @@ test_walk_away (Fixture       *fixture,
 {
   const char * const keys[] = { "ሰ>ሳ", "በ>ባ", NULL };
 
-  tap (fixture, "win.language", "ti");
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   type_keys (fixture, keys);
   gtk_editable_set_text (entry (fixture, 1), "Zelda");
-  g_assert_true (lotsen_test_ui_holds_text (root (fixture), "ሳባ"));
+  g_assert_true (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "ሳባ"));
 
   /* Still there: the warning comes, the visitor answers, nothing is lost. */
   lotsen_window_show_idle_warning (fixture->window);
-  lotsen_test_ui_wait (root (fixture));
-  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL));
-  lotsen_test_ui_assert_touch (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL),
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.still-here", NULL));
+  lotsen_test_ui_assert_touch (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.still-here", NULL),
                                "the idle warning");
-  tap (fixture, "win.still-here", NULL);
-  g_assert_null (lotsen_test_ui_find_action (root (fixture), "win.still-here", NULL));
+  lotsen_ui_fixture_tap (fixture, "win.still-here", NULL);
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.still-here", NULL));
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 1)), ==, "Zelda");
 
   /* Gone: past the timeout, everything is wiped. */
   lotsen_clock_advance (fixture->clock, 91);
-  lotsen_test_ui_wait (root (fixture));
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
 
-  assert_page (fixture, "welcome");
+  lotsen_ui_fixture_assert_page (fixture, "welcome");
   g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, LOTSEN_DEFAULT_LANGUAGE);
-  g_assert_false (lotsen_test_ui_holds_text (root (fixture), "ሳባ"));
-  g_assert_false (lotsen_test_ui_holds_text (root (fixture), "Zelda"));
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "ሳባ"));
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "Zelda"));
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
 
   /* A new visitor starts an empty form. */
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "");
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 1)), ==, "");
 }
@@ -335,7 +307,7 @@ type_code (Fixture    *fixture,
   for (const char *c = code; *c != '\0'; c++)
     {
       char key[2] = { *c, '\0' };
-      tap (fixture, "win.code-key", key);
+      lotsen_ui_fixture_tap (fixture, "win.code-key", key);
     }
 }
 
@@ -347,22 +319,22 @@ test_sign_in (Fixture       *fixture,
   g_autoptr(LotsenTicket) ticket = NULL;
   g_autofree char *greeting = NULL;
 
-  tap (fixture, "win.language", "so");
-  tap (fixture, "win.show-page", "sign-in");
-  lotsen_test_ui_assert_touch (root (fixture), "the sign-in page");
+  lotsen_ui_fixture_tap (fixture, "win.language", "so");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the sign-in page");
   type_code (fixture, visitor->code);
-  tap (fixture, "win.sign-in", NULL);
-  assert_page (fixture, "visitor");
-  lotsen_test_ui_assert_touch (root (fixture), "the welcome-back page");
+  lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "visitor");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the welcome-back page");
 
   /* Only initials on screen, never the name. */
   greeting = g_strdup_printf (_("Welcome back, %s!"), "A… S…");
-  g_assert_nonnull (lotsen_test_ui_find_label (root (fixture), greeting));
-  g_assert_false (lotsen_test_ui_holds_text (root (fixture), "Amina"));
+  g_assert_nonnull (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), greeting));
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "Amina"));
 
   /* A ticket taken now is theirs. */
-  tap (fixture, "win.show-page", "queue");
-  tap (fixture, "win.take-ticket", "B");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "B");
   ticket = lotsen_queue_find_ticket (fixture->store, "B001", NULL);
   g_assert_cmpint (ticket->visitor_id, ==, visitor->id);
 }
@@ -374,24 +346,24 @@ test_wrong_codes_pause (Fixture       *fixture,
   g_autoptr(LotsenVisitor) visitor = registered_visitor (fixture);
   GtkWidget *key;
 
-  tap (fixture, "win.show-page", "sign-in");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
   for (int i = 0; i < LOTSEN_CODE_GATE_TRIES; i++)
     {
       type_code (fixture, "XXXX");
-      tap (fixture, "win.sign-in", NULL);
-      assert_page (fixture, "sign-in");
+      lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
+      lotsen_ui_fixture_assert_page (fixture, "sign-in");
     }
 
   /* The keypad rests: even the right code cannot be typed now. */
-  key = lotsen_test_ui_find_action (root (fixture), "win.code-key", "A");
+  key = lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.code-key", "A");
   g_assert_false (gtk_widget_is_sensitive (key));
 
   lotsen_clock_advance (fixture->clock, LOTSEN_CODE_GATE_PAUSE_SECS);
-  tap (fixture, "win.go-home", NULL);
-  tap (fixture, "win.show-page", "sign-in");
+  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
   type_code (fixture, visitor->code);
-  tap (fixture, "win.sign-in", NULL);
-  assert_page (fixture, "visitor");
+  lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "visitor");
 }
 
 /* A new consent text: the returning visitor is asked again. */
@@ -407,12 +379,12 @@ test_consent_renewal (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (db, "UPDATE visitor SET consent_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  tap (fixture, "win.show-page", "sign-in");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
   type_code (fixture, visitor->code);
-  tap (fixture, "win.sign-in", NULL);
-  assert_page (fixture, "consent");
-  tap (fixture, "win.accept-consent", NULL);
-  assert_page (fixture, "visitor");
+  lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "consent");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "visitor");
 
   renewed = lotsen_visitor_find_by_code (fixture->store, visitor->code, NULL);
   g_assert_cmpint (renewed->consent_version, ==, LOTSEN_CONSENT_VERSION);
@@ -427,32 +399,32 @@ test_abandoned_form (Fixture       *fixture,
   g_autoptr(LotsenVisitor) visitor = registered_visitor (fixture);
   sqlite3 *db = NULL;
 
-  tap (fixture, "win.show-page", "register");
-  tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   gtk_editable_set_text (entry (fixture, 0), "Berit");
-  tap (fixture, "win.show-page", "staff");
-  tap (fixture, "win.go-home", NULL);
-  tap (fixture, "win.show-page", "register");
-  assert_page (fixture, "register");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "staff");
+  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_assert_page (fixture, "register");
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "Berit");
 
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE visitor SET consent_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  tap (fixture, "win.show-page", "staff");
-  tap (fixture, "win.go-home", NULL);
-  tap (fixture, "win.show-page", "sign-in");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "staff");
+  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
   type_code (fixture, visitor->code);
-  tap (fixture, "win.sign-in", NULL);
-  assert_page (fixture, "consent");
-  tap (fixture, "win.decline-consent", NULL);
-  assert_page (fixture, "welcome");
-  g_assert_false (lotsen_test_ui_holds_text (root (fixture), "Berit"));
+  lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "consent");
+  lotsen_ui_fixture_tap (fixture, "win.decline-consent", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "welcome");
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "Berit"));
 
-  tap (fixture, "win.show-page", "register");
-  assert_page (fixture, "consent");
-  tap (fixture, "win.accept-consent", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_assert_page (fixture, "consent");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "");
   gtk_editable_set_text (entry (fixture, 0), "Cecilia");
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 1);
@@ -465,7 +437,7 @@ main (int   argc,
   lotsen_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, lotsen_ui_fixture_tear_down_test)
 
   ADD ("/register/tigrinya", test_register_tigrinya);
   ADD ("/register/arabic", test_register_arabic);

@@ -25,38 +25,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  lotsen_ui_fixture_tear_down (fixture);
-}
-
-static GtkWidget *
-root (Fixture *fixture)
-{
-  return GTK_WIDGET (fixture->window);
-}
-
-static void
-tap (Fixture    *fixture,
-     const char *action,
-     const char *target)
-{
-  lotsen_test_ui_tap (root (fixture), action, target);
-}
-
-static void
-assert_page (Fixture    *fixture,
-             const char *name)
-{
-  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, name);
-}
-
-static void
 assert_shows (Fixture    *fixture,
               const char *text)
 {
-  if (lotsen_test_ui_find_label (root (fixture), text) == NULL)
+  if (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), text) == NULL)
     g_error ("The %s page does not show “%s”", lotsen_window_get_page_name (fixture->window), text);
 }
 
@@ -128,10 +100,10 @@ open_session (Fixture *fixture,
   g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, session_id);
 
   if (g_strcmp0 (lotsen_window_get_page_name (fixture->window), "activities") != 0)
-    tap (fixture, "win.show-page", "activities");
-  assert_page (fixture, "activities");
-  tap (fixture, "win.choose-session", target);
-  assert_page (fixture, "signup");
+    lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
+  lotsen_ui_fixture_assert_page (fixture, "activities");
+  lotsen_ui_fixture_tap (fixture, "win.choose-session", target);
+  lotsen_ui_fixture_assert_page (fixture, "signup");
 }
 
 static void
@@ -142,9 +114,9 @@ type_code (Fixture    *fixture,
     {
       char key[2] = { *c, '\0' };
 
-      tap (fixture, "win.code-key", key);
+      lotsen_ui_fixture_tap (fixture, "win.code-key", key);
     }
-  tap (fixture, "win.sign-in", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
 }
 
 /* The whole way: What's on, the session, the personal code, sign up. */
@@ -154,14 +126,14 @@ sign_up_with_code (Fixture       *fixture,
                    gint64         session_id)
 {
   open_session (fixture, session_id);
-  tap (fixture, "win.sign-up-with-code", NULL);
-  assert_page (fixture, "sign-in");
+  lotsen_ui_fixture_tap (fixture, "win.sign-up-with-code", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "sign-in");
   type_code (fixture, visitor->code);
 
   /* Back at the session, straight on to how many come. */
-  assert_page (fixture, "signup");
-  tap (fixture, "win.sign-up", NULL);
-  assert_page (fixture, "signup");
+  lotsen_ui_fixture_assert_page (fixture, "signup");
+  lotsen_ui_fixture_tap (fixture, "win.sign-up", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "signup");
 }
 
 static void
@@ -194,20 +166,20 @@ test_until_full_then_waiting_list (Fixture       *fixture,
       g_assert_cmpint (signup->status, ==, LOTSEN_SIGNUP_CONFIRMED);
       g_assert_cmpint (signup->party_size, ==, 1);
 
-      tap (fixture, "win.finish-visit", NULL);
-      assert_page (fixture, "welcome");
+      lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
+      lotsen_ui_fixture_assert_page (fixture, "welcome");
       g_assert_null (lotsen_visit_get_visitor_code (lotsen_window_get_visit (fixture->window)));
     }
 
   /* The card says so before the fifth person taps it. */
   after = get_session (fixture, session->id);
   g_assert_cmpint (after->seats_left, ==, 0);
-  tap (fixture, "win.show-page", "activities");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
   card_seats = g_strdup_printf (_("Full. Waiting list: %d"), 0);
   assert_shows (fixture, card_seats);
 
   /* The fifth, in Arabic, goes to the waiting list. */
-  tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
   sign_up_with_code (fixture, visitors->pdata[4], session->id);
   waiting = g_strdup_printf (_("You are number %d on the waiting list"), 1);
   assert_shows (fixture, waiting);
@@ -219,29 +191,29 @@ test_until_full_then_waiting_list (Fixture       *fixture,
     g_assert_cmpint (signup->status, ==, LOTSEN_SIGNUP_WAITLISTED);
     g_assert_cmpint (signup->position, ==, 1);
   }
-  tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
 
   /* Amina cancels under My sign-ups: one tap, then yes. */
-  tap (fixture, "win.show-page", "activities");
-  tap (fixture, "win.show-page", "my-signups");
-  assert_page (fixture, "sign-in");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "my-signups");
+  lotsen_ui_fixture_assert_page (fixture, "sign-in");
   type_code (fixture, ((LotsenVisitor *) visitors->pdata[0])->code);
-  assert_page (fixture, "my-signups");
+  lotsen_ui_fixture_assert_page (fixture, "my-signups");
   assert_shows (fixture, _("You have a seat"));
   {
     g_autoptr(LotsenSignup) signup = visitor_signup (fixture, visitors->pdata[0], session->id);
     g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, signup->id);
 
-    tap (fixture, "win.cancel-signup", id);
+    lotsen_ui_fixture_tap (fixture, "win.cancel-signup", id);
     /* Nothing is cancelled before the yes. */
     g_clear_pointer (&signup, lotsen_signup_free);
     signup = visitor_signup (fixture, visitors->pdata[0], session->id);
     g_assert_cmpint (signup->status, ==, LOTSEN_SIGNUP_CONFIRMED);
-    tap (fixture, "win.confirm-cancel-signup", id);
+    lotsen_ui_fixture_tap (fixture, "win.confirm-cancel-signup", id);
   }
   g_assert_null (visitor_signup (fixture, visitors->pdata[0], session->id));
   assert_shows (fixture, _("You have not signed up for any activity yet."));
-  tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
 
   /* Yonas got the seat, in the same step, and sees it next time. */
   {
@@ -256,10 +228,10 @@ test_until_full_then_waiting_list (Fixture       *fixture,
   g_assert_cmpint (after->taken, ==, 4);
   g_assert_cmpint (after->waiting, ==, 0);
 
-  tap (fixture, "win.show-page", "activities");
-  tap (fixture, "win.show-page", "my-signups");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "my-signups");
   type_code (fixture, ((LotsenVisitor *) visitors->pdata[4])->code);
-  assert_page (fixture, "my-signups");
+  lotsen_ui_fixture_assert_page (fixture, "my-signups");
   assert_shows (fixture, _("You have a seat: one became free for you"));
 }
 
@@ -273,16 +245,16 @@ test_keep_signup (Fixture       *fixture,
   g_autofree char *id = NULL;
 
   sign_up_with_code (fixture, visitor, session->id);
-  tap (fixture, "win.show-page", "my-signups");
-  assert_page (fixture, "my-signups");
-  lotsen_test_ui_assert_touch (root (fixture), "my sign-ups");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "my-signups");
+  lotsen_ui_fixture_assert_page (fixture, "my-signups");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "my sign-ups");
 
   signup = visitor_signup (fixture, visitor, session->id);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, signup->id);
-  tap (fixture, "win.cancel-signup", id);
-  lotsen_test_ui_assert_touch (root (fixture), "my sign-ups, asking to confirm");
-  tap (fixture, "win.keep-signup", NULL);
-  g_assert_null (lotsen_test_ui_find_action (root (fixture), "win.confirm-cancel-signup", id));
+  lotsen_ui_fixture_tap (fixture, "win.cancel-signup", id);
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "my sign-ups, asking to confirm");
+  lotsen_ui_fixture_tap (fixture, "win.keep-signup", NULL);
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.confirm-cancel-signup", id));
 
   g_clear_pointer (&signup, lotsen_signup_free);
   signup = visitor_signup (fixture, visitor, session->id);
@@ -323,33 +295,33 @@ test_name_and_phone (Fixture       *fixture,
   LotsenSignup *signup;
 
   open_session (fixture, session->id);
-  lotsen_test_ui_assert_touch (root (fixture), "sign-up: how");
-  tap (fixture, "signup.by-phone", NULL);
-  lotsen_test_ui_assert_touch (root (fixture), "sign-up: name");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "sign-up: how");
+  lotsen_ui_fixture_tap (fixture, "signup.by-phone", NULL);
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "sign-up: name");
 
   /* No name: told so, and nothing stored. */
-  tap (fixture, "signup.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
   assert_shows (fixture, _("Please write your name."));
   gtk_editable_set_text (signup_entry (fixture), "  Mulu  ");
-  tap (fixture, "signup.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
 
   /* The name was kept through a language change. */
-  tap (fixture, "win.language", "ti");
-  assert_page (fixture, "signup");
-  tap (fixture, "signup.back", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_assert_page (fixture, "signup");
+  lotsen_ui_fixture_tap (fixture, "signup.back", NULL);
   g_assert_cmpstr (gtk_editable_get_text (signup_entry (fixture)), ==, "Mulu");
-  tap (fixture, "signup.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
 
   /* Letters are no phone number. */
   gtk_editable_set_text (signup_entry (fixture), "call me");
-  tap (fixture, "signup.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
   assert_shows (fixture, _("A phone number can only have digits, spaces and a + at the start."));
   gtk_editable_set_text (signup_entry (fixture), "070-123 45 67");
-  tap (fixture, "signup.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
 
-  lotsen_test_ui_assert_touch (root (fixture), "sign-up: how many");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "sign-up: how many");
   choose_party (fixture, 3);
-  tap (fixture, "win.sign-up", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.sign-up", NULL);
   assert_shows (fixture, _("You have a seat"));
 
   people = lotsen_activity_list_session_signups (fixture->store, session->id, &error);
@@ -361,20 +333,20 @@ test_name_and_phone (Fixture       *fixture,
   g_assert_cmpint (signup->party_size, ==, 3);
   g_assert_cmpint (signup->visitor_id, ==, 0);
   g_assert_cmpint (signup->status, ==, LOTSEN_SIGNUP_CONFIRMED);
-  tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
   g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, LOTSEN_DEFAULT_LANGUAGE);
 
   /* The same person again: refused kindly, nothing added. */
   open_session (fixture, session->id);
-  tap (fixture, "signup.by-phone", NULL);
+  lotsen_ui_fixture_tap (fixture, "signup.by-phone", NULL);
   gtk_editable_set_text (signup_entry (fixture), "Mulu");
-  tap (fixture, "signup.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
   gtk_editable_set_text (signup_entry (fixture), "0701234567");
-  tap (fixture, "signup.next", NULL);
-  tap (fixture, "win.sign-up", NULL);
-  assert_page (fixture, "signup");
+  lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.sign-up", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "signup");
   assert_shows (fixture, _("This phone number is already signed up for this activity."));
-  g_assert_null (lotsen_test_ui_find_label (root (fixture), _("You have a seat")));
+  g_assert_null (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), _("You have a seat")));
   g_clear_pointer (&people, g_ptr_array_unref);
   people = lotsen_activity_list_session_signups (fixture->store, session->id, &error);
   g_assert_cmpuint (people->len, ==, 1);
@@ -390,21 +362,21 @@ test_signed_in_twice (Fixture       *fixture,
   g_autoptr(LotsenSignup) signup = NULL;
   g_autoptr(GPtrArray) people = NULL;
 
-  tap (fixture, "win.show-page", "sign-in");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
   type_code (fixture, visitor->code);
-  assert_page (fixture, "visitor");
+  lotsen_ui_fixture_assert_page (fixture, "visitor");
 
   open_session (fixture, session->id);
-  g_assert_null (lotsen_test_ui_find_action (root (fixture), "win.sign-up-with-code", NULL));
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.sign-up-with-code", NULL));
   choose_party (fixture, 2);
-  tap (fixture, "win.sign-up", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.sign-up", NULL);
   signup = visitor_signup (fixture, visitor, session->id);
   g_assert_cmpint (signup->party_size, ==, 2);
-  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.show-page", "my-signups"));
-  lotsen_test_ui_assert_touch (root (fixture), "sign-up: done");
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.show-page", "my-signups"));
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "sign-up: done");
 
   open_session (fixture, session->id);
-  tap (fixture, "win.sign-up", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.sign-up", NULL);
   assert_shows (fixture, _("You are already signed up for this activity. You can see it under “My sign-ups”."));
   people = lotsen_activity_list_session_signups (fixture->store, session->id, NULL);
   g_assert_cmpuint (people->len, ==, 1);
@@ -420,22 +392,22 @@ test_filter (Fixture       *fixture,
   g_autofree char *work_id = g_strdup_printf ("%" G_GINT64_FORMAT, work->id);
   g_autofree char *language_id = g_strdup_printf ("%" G_GINT64_FORMAT, language->id);
 
-  tap (fixture, "win.show-page", "activities");
-  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.choose-session", work_id));
-  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.choose-session", language_id));
-  lotsen_test_ui_assert_touch (root (fixture), "what's on");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", work_id));
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", language_id));
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "what's on");
 
-  tap (fixture, "win.category", "work");
-  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.choose-session", work_id));
-  g_assert_null (lotsen_test_ui_find_action (root (fixture), "win.choose-session", language_id));
+  lotsen_ui_fixture_tap (fixture, "win.category", "work");
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", work_id));
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", language_id));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
-    lotsen_test_ui_find_action (root (fixture), "win.category", "work"))));
+    lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.category", "work"))));
 
   /* Kept through a language change; "All" shows everything again. */
-  tap (fixture, "win.language", "ar");
-  g_assert_null (lotsen_test_ui_find_action (root (fixture), "win.choose-session", language_id));
-  tap (fixture, "win.category", "");
-  g_assert_nonnull (lotsen_test_ui_find_action (root (fixture), "win.choose-session", language_id));
+  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", language_id));
+  lotsen_ui_fixture_tap (fixture, "win.category", "");
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", language_id));
 }
 
 int
@@ -445,7 +417,7 @@ main (int   argc,
   lotsen_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, lotsen_ui_fixture_tear_down_test)
 
   ADD ("/signup/until-full-then-waiting-list", test_until_full_then_waiting_list);
   ADD ("/signup/keep", test_keep_signup);

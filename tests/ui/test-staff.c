@@ -43,31 +43,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  lotsen_ui_fixture_tear_down (fixture);
-}
-
-static GtkWidget *
-root (Fixture *fixture)
-{
-  return GTK_WIDGET (fixture->window);
-}
-
-static void
-tap (Fixture    *fixture,
-     const char *action,
-     const char *target)
-{
-  lotsen_test_ui_tap (root (fixture), action, target);
-}
-
-static void
 show_page (Fixture    *fixture,
            const char *name)
 {
-  tap (fixture, "win.show-page", name);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", name);
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, name);
 }
 
@@ -76,7 +55,7 @@ find_named (Fixture    *fixture,
             GType       type,
             const char *name)
 {
-  GtkWidget *widget = lotsen_test_ui_find (root (fixture), type, name);
+  GtkWidget *widget = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), type, name);
 
   if (widget == NULL)
     g_error ("No visible %s called “%s” on the %s page", g_type_name (type), name,
@@ -103,7 +82,7 @@ static void
 assert_shows (Fixture    *fixture,
               const char *text)
 {
-  if (lotsen_test_ui_find_label (root (fixture), text) == NULL)
+  if (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), text) == NULL)
     g_error ("The %s page does not show “%s”", lotsen_window_get_page_name (fixture->window), text);
 }
 
@@ -208,7 +187,7 @@ static void
 fill_new_activity (Fixture    *fixture,
                    const char *time)
 {
-  tap (fixture, "activities.new", NULL);
+  lotsen_ui_fixture_tap (fixture, "activities.new", NULL);
   g_assert_cmpint (lotsen_activity_editor_get_activity_id (editor (fixture)), ==, 0);
 
   click_named (fixture, "category-language");
@@ -259,12 +238,12 @@ test_create_activity (Fixture       *fixture,
 
   lotsen_test_ui_unlock_staff (fixture->window, "2468");
   show_page (fixture, "staff-activities");
-  lotsen_test_ui_assert_touch (root (fixture), "the activity list");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the activity list");
 
   /* A time that does not exist: the reason beside the field, nothing lost. */
   fill_new_activity (fixture, "25:00");
-  lotsen_test_ui_assert_touch (root (fixture), "the activity editor");
-  tap (fixture, "editor.save", NULL);
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the activity editor");
+  lotsen_ui_fixture_tap (fixture, "editor.save", NULL);
   assert_shows (fixture, _("Type the start time as hours and minutes, for example 15:00."));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (fixture, GTK_TYPE_ENTRY, "title-ar"))), ==, "كرة القدم");
   g_assert_true (is_active (fixture, "category-leisure"));
@@ -275,7 +254,7 @@ test_create_activity (Fixture       *fixture,
   assert_shows (fixture, missing_text);
 
   set_text (fixture, "time", "15:00");
-  tap (fixture, "editor.save", NULL);
+  lotsen_ui_fixture_tap (fixture, "editor.save", NULL);
   g_assert_null (lotsen_activity_list_page_get_editor (
     LOTSEN_ACTIVITY_LIST_PAGE (lotsen_window_get_page (fixture->window, "staff-activities"))));
 
@@ -320,10 +299,10 @@ test_create_activity (Fixture       *fixture,
   open_activity (fixture, activity_id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (fixture, GTK_TYPE_ENTRY, "title-en"))), ==, "Football");
   assert_shows (fixture, missing_text);
-  lotsen_test_ui_assert_touch (root (fixture), "the activity editor with sessions");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the activity editor with sessions");
 
   /* Saving again adds no session. */
-  tap (fixture, "editor.save", NULL);
+  lotsen_ui_fixture_tap (fixture, "editor.save", NULL);
   again = sessions_of (fixture, activity_id);
   g_assert_cmpuint (again->len, ==, LOTSEN_SESSION_WEEKS);
 
@@ -331,7 +310,7 @@ test_create_activity (Fixture       *fixture,
   open_activity (fixture, activity_id);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (fixture, GTK_TYPE_SPIN_BUTTON, "capacity")), 25);
   set_text (fixture, "title-so", "Kubadda cagta");
-  tap (fixture, "editor.save", NULL);
+  lotsen_ui_fixture_tap (fixture, "editor.save", NULL);
   changed = lotsen_activity_get (fixture->store, activity_id, "so", &error);
   g_assert_no_error (error);
   g_assert_cmpint (changed->capacity, ==, 25);
@@ -340,17 +319,17 @@ test_create_activity (Fixture       *fixture,
   g_assert_cmpuint (count_sessions (fixture, activity_id), ==, LOTSEN_SESSION_WEEKS);
 
   /* No title at all: refused, nothing stored. */
-  tap (fixture, "activities.new", NULL);
+  lotsen_ui_fixture_tap (fixture, "activities.new", NULL);
   click_named (fixture, "lotsen-coffee-symbolic");
   click_named (fixture, "category-work");
   g_assert_true (is_active (fixture, "lotsen-coffee-symbolic"));
   click_named (fixture, "weekday-5");
   set_text (fixture, "time", "10:00");
-  tap (fixture, "editor.save", NULL);
+  lotsen_ui_fixture_tap (fixture, "editor.save", NULL);
   assert_shows (fixture, _("Give the activity a title in at least one language."));
   g_assert_nonnull (lotsen_activity_list_page_get_editor (
     LOTSEN_ACTIVITY_LIST_PAGE (lotsen_window_get_page (fixture->window, "staff-activities"))));
-  tap (fixture, "editor.discard", NULL);
+  lotsen_ui_fixture_tap (fixture, "editor.discard", NULL);
   g_assert_cmpuint (count_activities (fixture), ==, before + 1);
 }
 
@@ -435,13 +414,13 @@ cancel_session (Fixture *fixture,
 {
   AdwMessageDialog *dialog;
 
-  lotsen_test_ui_click (find_cancel_button (root (fixture), session_id));
+  lotsen_test_ui_click (find_cancel_button (lotsen_ui_fixture_root (fixture), session_id));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel-session"));
   adw_message_dialog_response (dialog, "cancel-session");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  lotsen_test_ui_wait (root (fixture));
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
 }
 
 static void
@@ -489,15 +468,15 @@ test_cancel_session (Fixture       *fixture,
   one = g_strdup_printf (ngettext ("%d person", "%d people", 1), 1);
   bashir = g_strdup_printf (_("\u2066%s\u2069 · %s"), bashir_signup->phone, one);
   assert_shows (fixture, bashir);
-  g_assert_null (find_cancel_button (root (fixture), second->id));
+  g_assert_null (find_cancel_button (lotsen_ui_fixture_root (fixture), second->id));
   assert_shows (fixture, C_("session", "Cancelled"));
-  lotsen_test_ui_assert_touch (root (fixture), "the editor after a cancellation");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the editor after a cancellation");
 
   /* "Keep it" changes nothing. */
-  lotsen_test_ui_click (find_cancel_button (root (fixture), ((LotsenSession *) sessions->pdata[2])->id));
+  lotsen_test_ui_click (find_cancel_button (lotsen_ui_fixture_root (fixture), ((LotsenSession *) sessions->pdata[2])->id));
   adw_message_dialog_response (find_dialog (), "keep");
   gtk_window_destroy (GTK_WINDOW (find_dialog ()));
-  lotsen_test_ui_wait (root (fixture));
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
   g_clear_pointer (&other, lotsen_session_free);
   other = lotsen_activity_get_session (fixture->store, ((LotsenSession *) sessions->pdata[2])->id, "sv", NULL);
   g_assert_false (other->cancelled);
@@ -545,7 +524,7 @@ test_attendance (Fixture       *fixture,
   assert_shows (fixture, "Amina");
   assert_shows (fixture, "Chaltu");
   assert_shows (fixture, _("Waiting list"));
-  lotsen_test_ui_assert_touch (root (fixture), "the attendance page");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the attendance page");
 
   /* One tap each, stored at once. */
   name = g_strdup_printf ("present-%" G_GINT64_FORMAT, amina_id);
@@ -568,7 +547,7 @@ test_attendance (Fixture       *fixture,
   g_assert_cmpint (chaltu->status, ==, LOTSEN_SIGNUP_CONFIRMED);
   g_assert_true (chaltu->promoted);
   assert_shows (fixture, _("Promoted from the waiting list: please phone them"));
-  g_assert_null (lotsen_test_ui_find_label (root (fixture), _("Waiting list")));
+  g_assert_null (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), _("Waiting list")));
 
   /* A walk-in without a name is refused beside the field. */
   name = g_strdup_printf ("walk-in-%" G_GINT64_FORMAT, session_id);
@@ -594,7 +573,7 @@ test_attendance (Fixture       *fixture,
   assert_shows (fixture, _("Walk-in, present"));
   status = find_named (fixture, GTK_TYPE_LABEL, "status");
   g_assert_nonnull (status);
-  lotsen_test_ui_assert_touch (root (fixture), "the attendance page after changes");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the attendance page after changes");
 }
 
 static void
@@ -608,8 +587,8 @@ save_screen (Fixture    *fixture,
   g_autofree char *file = g_strdup_printf ("staff-%s-%s-%s.png", what, lang, shape);
   g_autofree char *path = g_build_filename (dir, file, NULL);
 
-  lotsen_test_ui_wait (root (fixture));
-  g_assert_true (lotsen_test_ui_save_png (root (fixture), path, &error));
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+  g_assert_true (lotsen_test_ui_save_png (lotsen_ui_fixture_root (fixture), path, &error));
   g_assert_no_error (error);
 }
 
@@ -632,20 +611,20 @@ take_screenshots (Fixture    *fixture,
     lotsen_test_ui_unlock_staff (fixture->window, "2468");
   else
     {
-      tap (fixture, "win.show-page", "staff");
-      lotsen_test_ui_type_pin (root (fixture), "2468");
+      lotsen_ui_fixture_tap (fixture, "win.show-page", "staff");
+      lotsen_test_ui_type_pin (lotsen_ui_fixture_root (fixture), "2468");
     }
 
   show_page (fixture, "staff-activities");
   save_screen (fixture, dir, "list", lang, shape);
   fill_new_activity (fixture, "15:00");
   save_screen (fixture, dir, "editor", lang, shape);
-  tap (fixture, "editor.discard", NULL);
+  lotsen_ui_fixture_tap (fixture, "editor.discard", NULL);
   open_activity (fixture, activity_id);
-  if (find_cancel_button (root (fixture), session_id) != NULL)
+  if (find_cancel_button (lotsen_ui_fixture_root (fixture), session_id) != NULL)
     cancel_session (fixture, session_id);
   save_screen (fixture, dir, "cancelled", lang, shape);
-  tap (fixture, "editor.discard", NULL);
+  lotsen_ui_fixture_tap (fixture, "editor.discard", NULL);
 
   show_page (fixture, "staff");
   show_page (fixture, "staff-attendance");
@@ -701,7 +680,7 @@ main (int   argc,
   lotsen_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, lotsen_ui_fixture_tear_down_test)
 
   ADD ("/staff/create-activity", test_create_activity);
   ADD ("/staff/cancel-session", test_cancel_session);

@@ -24,27 +24,6 @@ fixture_set_up (Fixture       *fixture,
   lotsen_ui_fixture_set_up (fixture, TRUE, 1280, 800);
 }
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  lotsen_ui_fixture_tear_down (fixture);
-}
-
-static GtkWidget *
-root (Fixture *fixture)
-{
-  return GTK_WIDGET (fixture->window);
-}
-
-static void
-tap (Fixture    *fixture,
-     const char *action,
-     const char *target)
-{
-  lotsen_test_ui_tap (root (fixture), action, target);
-}
-
 static LotsenTicket *
 find_ticket (Fixture    *fixture,
              const char *label)
@@ -60,7 +39,7 @@ static void
 assert_shows (Fixture    *fixture,
               const char *text)
 {
-  if (lotsen_test_ui_find_label (root (fixture), text) == NULL)
+  if (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), text) == NULL)
     g_error ("The %s page does not show “%s”", lotsen_window_get_page_name (fixture->window), text);
 }
 
@@ -72,20 +51,20 @@ take_ticket_in (Fixture    *fixture,
   g_autoptr(LotsenService) service = NULL;
   GtkWidget *tile;
 
-  tap (fixture, "win.language", language);
+  lotsen_ui_fixture_tap (fixture, "win.language", language);
   g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, language);
 
-  tap (fixture, "win.show-page", "queue");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "queue");
 
   /* The service tile is named in the visitor's language. */
-  tile = lotsen_test_ui_find_action (root (fixture), "win.take-ticket", "A");
+  tile = lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.take-ticket", "A");
   g_assert_nonnull (tile);
   service = lotsen_queue_get_service (fixture->store, "A", language, NULL);
   g_assert_cmpstr (service->name_lang, ==, language);
   g_assert_cmpstr (lotsen_tile_get_text (LOTSEN_TILE (tile)), ==, service->name);
 
-  tap (fixture, "win.take-ticket", "A");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
 
   /* What the screen shows is what was stored. */
@@ -107,7 +86,7 @@ test_take_ticket_swedish (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "ticket")), ==, GTK_TEXT_DIR_LTR);
 
   /* Done: back to the start, ready for the next person. */
-  tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "welcome");
   g_assert_cmpint (lotsen_visit_get_ticket_id (lotsen_window_get_visit (fixture->window)), ==, 0);
 }
@@ -121,7 +100,7 @@ test_take_ticket_arabic (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "ticket")), ==, GTK_TEXT_DIR_RTL);
 
   /* The next visitor starts in the default language, left to right. */
-  tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
   g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, "sv");
   g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "welcome")), ==, GTK_TEXT_DIR_LTR);
 }
@@ -149,7 +128,7 @@ test_language_switch (Fixture       *fixture,
       GtkWidget *pressed;
       g_autofree char *heading = NULL;
 
-      tap (fixture, "win.language", steps[i].code);
+      lotsen_ui_fixture_tap (fixture, "win.language", steps[i].code);
 
       /* Still the same visitor, on the same page, with the same ticket. */
       g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
@@ -171,17 +150,17 @@ test_language_switch (Fixture       *fixture,
       g_assert_cmpint (gtk_widget_get_direction (page), ==, steps[i].direction);
 
       /* The language bar shows which language is on. */
-      pressed = lotsen_test_ui_find (root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code);
+      pressed = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code);
       g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressed)));
     }
 
   g_assert_cmpstr (_("Your number"), ==, first_swedish);
 
   /* The next screen opened is in the new language too. */
-  tap (fixture, "win.language", "ar");
-  tap (fixture, "win.finish-visit", NULL);
-  tap (fixture, "win.language", "fa");
-  tap (fixture, "win.show-page", "queue");
+  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.language", "fa");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
   assert_shows (fixture, _("Queue ticket"));
   assert_shows (fixture, "مشاوره عمومی");
   g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "queue")), ==, GTK_TEXT_DIR_RTL);
@@ -196,16 +175,16 @@ test_interpreter (Fixture       *fixture,
   g_autofree char *shown = NULL;
 
   take_ticket_in (fixture, "ar");
-  tap (fixture, "ticket.choose-interpreter", NULL);
-  tap (fixture, "win.set-interpreter", "ti");
+  lotsen_ui_fixture_tap (fixture, "ticket.choose-interpreter", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "ti");
 
   asked = find_ticket (fixture, "A001");
   g_assert_cmpstr (asked->interpreter_lang, ==, "ti");
   shown = g_strdup_printf (_("You asked for an interpreter: %s"), "ትግርኛ");
   assert_shows (fixture, shown);
 
-  tap (fixture, "ticket.choose-interpreter", NULL);
-  tap (fixture, "win.set-interpreter", "");
+  lotsen_ui_fixture_tap (fixture, "ticket.choose-interpreter", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "");
   cleared = find_ticket (fixture, "A001");
   g_assert_null (cleared->interpreter_lang);
 }
@@ -219,8 +198,8 @@ test_queue_position (Fixture       *fixture,
   for (int i = 0; i < 3; i++)
     lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
 
-  tap (fixture, "win.show-page", "queue");
-  tap (fixture, "win.take-ticket", "A");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
 
   assert_shows (fixture, "A004");
   ahead = g_strdup_printf (ngettext ("%d person is ahead of you.", "%d people are ahead of you.", 3), 3);
@@ -306,9 +285,9 @@ test_staff_call (Fixture       *fixture,
   assert_shows (fixture, "C001");
   assert_shows (fixture, "A001");
 
-  spin = lotsen_test_ui_find (root (fixture), GTK_TYPE_SPIN_BUTTON, NULL);
+  spin = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_SPIN_BUTTON, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 4);
-  tap (fixture, "staff.call-next", NULL);
+  lotsen_ui_fixture_tap (fixture, "staff.call-next", NULL);
 
   called = find_ticket (fixture, "C001");
   g_assert_cmpint (called->status, ==, LOTSEN_TICKET_CALLED);
@@ -316,7 +295,7 @@ test_staff_call (Fixture       *fixture,
   serving = g_strdup_printf (_("Now serving %s"), "C001");
   assert_shows (fixture, serving);
 
-  tap (fixture, "win.finish-ticket", "done");
+  lotsen_ui_fixture_tap (fixture, "win.finish-ticket", "done");
   done = find_ticket (fixture, "C001");
   g_assert_cmpint (done->status, ==, LOTSEN_TICKET_DONE);
   assert_shows (fixture, _("No ticket called at this desk."));
@@ -329,8 +308,8 @@ test_touch_targets_and_names (Fixture       *fixture,
   const char *pages[] = { "welcome", "queue", "ticket", "staff-pin", "staff" };
 
   take_ticket_in (fixture, "ti");
-  tap (fixture, "win.finish-visit", NULL);
-  tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
 
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
@@ -338,27 +317,27 @@ test_touch_targets_and_names (Fixture       *fixture,
 
       /* Each page is reached from the one before, as a visitor would. */
       if (g_str_equal (pages[p], "ticket"))
-        tap (fixture, "win.take-ticket", "A");
+        lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
       else if (g_str_equal (pages[p], "staff-pin"))
-        tap (fixture, "win.show-page", "staff");
+        lotsen_ui_fixture_tap (fixture, "win.show-page", "staff");
       else if (g_str_equal (pages[p], "staff"))
         {
-          lotsen_test_ui_type_pin (root (fixture), LOTSEN_STAFF_DEMO_PIN);
-          lotsen_test_ui_type_pin (root (fixture), "2468");
-          lotsen_test_ui_type_pin (root (fixture), "2468");
+          lotsen_test_ui_type_pin (lotsen_ui_fixture_root (fixture), LOTSEN_STAFF_DEMO_PIN);
+          lotsen_test_ui_type_pin (lotsen_ui_fixture_root (fixture), "2468");
+          lotsen_test_ui_type_pin (lotsen_ui_fixture_root (fixture), "2468");
         }
       else if (!g_str_equal (pages[p], "welcome"))
-        tap (fixture, "win.show-page", pages[p]);
+        lotsen_ui_fixture_tap (fixture, "win.show-page", pages[p]);
       g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, pages[p]);
 
       where = g_strdup_printf ("the %s page", pages[p]);
-      lotsen_test_ui_assert_touch (root (fixture), where);
+      lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), where);
     }
 
   /* The tiles are named in the visitor's language (Tigrinya here). */
-  tap (fixture, "win.go-home", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
   g_assert_null (gtk_test_accessible_check_property (
-    GTK_ACCESSIBLE (lotsen_test_ui_find_action (root (fixture), "win.show-page", "queue")),
+    GTK_ACCESSIBLE (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.show-page", "queue")),
     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Queue ticket")));
 }
 
@@ -423,16 +402,16 @@ test_staff_pin (Fixture       *fixture,
   GtkWidget *key;
 
   lotsen_test_ui_unlock_staff (fixture->window, "2468");
-  tap (fixture, "win.go-home", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
 
   /* Locked again: the new PIN is needed, the demo PIN no longer works. */
-  tap (fixture, "win.show-page", "staff");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "staff");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
   for (int i = 0; i < LOTSEN_STAFF_FREE_TRIES; i++)
-    lotsen_test_ui_type_pin (root (fixture), LOTSEN_STAFF_DEMO_PIN);
+    lotsen_test_ui_type_pin (lotsen_ui_fixture_root (fixture), LOTSEN_STAFF_DEMO_PIN);
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
 
-  key = lotsen_test_ui_find_action (root (fixture), "win.pin-key", "2");
+  key = lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.pin-key", "2");
   g_assert_false (gtk_widget_is_sensitive (key));
   g_assert_cmpint (lotsen_staff_seconds_locked (fixture->store), >, 0);
 }
@@ -448,8 +427,8 @@ test_whats_on (Fixture       *fixture,
   LotsenSession *first;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  tap (fixture, "win.language", "ar");
-  tap (fixture, "win.show-page", "activities");
+  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "activities");
 
   sessions = lotsen_activity_list_sessions (fixture->store, now, now + 14 * 24 * 3600, "ar", NULL, FALSE, NULL);
@@ -460,7 +439,7 @@ test_whats_on (Fixture       *fixture,
   seats = g_strdup_printf (ngettext ("%d seat left", "%d seats left", first->seats_left), first->seats_left);
   assert_shows (fixture, seats);
   g_assert_cmpint (gtk_widget_get_direction (lotsen_window_get_page (fixture->window, "activities")), ==, GTK_TEXT_DIR_RTL);
-  lotsen_test_ui_assert_touch (root (fixture), "the what's on page");
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the what's on page");
 }
 
 static void
@@ -492,7 +471,7 @@ main (int   argc,
   lotsen_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, lotsen_ui_fixture_tear_down_test)
 
   ADD ("/window/take-ticket/swedish", test_take_ticket_swedish);
   ADD ("/window/take-ticket/arabic", test_take_ticket_arabic);
