@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by lotsen-activity.c and lotsen-signup.c only. */
+/* Shared by lotsen-activity.c, lotsen-activity-edit.c and lotsen-signup.c only. */
 #pragma once
 
 #include "lotsen-activity.h"

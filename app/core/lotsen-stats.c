@@ -19,26 +19,21 @@
  *
  * The numbers carry stable keys ("woman", "16-24", "signups"); the words
  * people read are the writers' business (app/admin/lotsen-report-pdf.c).
+ * The waits are kept by lotsen-report-waits.c, the report is read as
+ * tables through lotsen-report-table.c and written to a file by
+ * lotsen-report-file.c.
  */
 
 #define G_LOG_DOMAIN "lotsen-stats"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
-#include "lotsen-atomic-file.h"
-#include "lotsen-csv.h"
-#include "lotsen-export.h"
-#include "lotsen-stats.h"
-#include "lotsen-store-private.h"
-#include "lotsen-xlsx.h"
+#include "lotsen-stats-private.h"
 
-#define DEFAULT_SITE     "Lotsen"
-#define XLSX_MAX_WIDTH   60
+#define DEFAULT_SITE "Lotsen"
 
 /* ?1, ?2: [from, to) in unix seconds; ?3, ?4: the local days from and
  * to (both included) that narrow the tickets down through their index. */
@@ -49,10 +44,6 @@
  * no Swedish text (as the export writes it). */
 #define SWEDISH_TEXT(column, table, key, id) \
   "(SELECT " column " FROM " table " WHERE " key " = " id " ORDER BY lang = 'sv' DESC, lang LIMIT 1)"
-
-/* Waits of 0 … 4 hours are counted a second each; any other wait is
- * kept in a list beside the counts. */
-#define WAIT_BINS (4 * 3600)
 
 /* Every person's group: the gender band and the age band at the year ?1
  * (a person without a birth year is "unknown"). */
@@ -91,114 +82,6 @@ static const char activity_title_sql[] =
 static const char services_sql[] =
   "SELECT s.id, s.prefix, " SWEDISH_TEXT ("name", "service_text", "service_id", "s.id") ", s.active "
   "FROM service s ORDER BY s.sort_order, s.prefix";
-
-static const char * const gender_keys[] = {
-  [LOTSEN_REPORT_GENDER_WOMAN]    = "woman",
-  [LOTSEN_REPORT_GENDER_MAN]      = "man",
-  [LOTSEN_REPORT_GENDER_OTHER]    = "other",
-  [LOTSEN_REPORT_GENDER_UNSTATED] = "unstated",
-  [LOTSEN_REPORT_GENDER_UNKNOWN]  = "unknown",
-};
-
-static const char * const age_keys[] = {
-  [LOTSEN_REPORT_AGE_UNDER_16] = "0-15",
-  [LOTSEN_REPORT_AGE_16_24]    = "16-24",
-  [LOTSEN_REPORT_AGE_25_34]    = "25-34",
-  [LOTSEN_REPORT_AGE_35_44]    = "35-44",
-  [LOTSEN_REPORT_AGE_45_54]    = "45-54",
-  [LOTSEN_REPORT_AGE_55_64]    = "55-64",
-  [LOTSEN_REPORT_AGE_65_PLUS]  = "65+",
-  [LOTSEN_REPORT_AGE_UNKNOWN]  = "unknown",
-};
-
-/* The numbers of LotsenReportCounts, as columns. */
-typedef enum {
-  MEASURE_PARTICIPANTS,
-  MEASURE_NEW,
-  MEASURE_RETURNING,
-  MEASURE_VISITS,
-  MEASURE_ANONYMOUS,
-  MEASURE_SIGNUPS,
-  MEASURE_ATTENDED,
-  MEASURE_ATTENDEES,
-  MEASURE_NO_SHOWS,
-} Measure;
-
-static const char * const months_columns[] = {
-  "months", "participants", "new_participants", "returning_participants", "visits",
-  "anonymous_visits", "signups", "attended", "attendees", "no_shows",
-};
-static const Measure months_measures[] = {
-  MEASURE_PARTICIPANTS, MEASURE_NEW, MEASURE_RETURNING, MEASURE_VISITS, MEASURE_ANONYMOUS,
-  MEASURE_SIGNUPS, MEASURE_ATTENDED, MEASURE_ATTENDEES, MEASURE_NO_SHOWS,
-};
-
-static const char * const months_gender_columns[] = {
-  "months_by_gender", "woman", "man", "other", "unstated", "unknown",
-};
-
-static const char * const months_age_columns[] = {
-  "months_by_age_band", "0-15", "16-24", "25-34", "35-44", "45-54", "55-64", "65+", "unknown",
-};
-
-static const char * const gender_columns[] = {
-  "by_gender", "participants", "new_participants", "returning_participants", "visits",
-  "signups", "attended", "attendees", "no_shows",
-};
-static const char * const age_columns[] = {
-  "by_age_band", "participants", "new_participants", "returning_participants", "visits",
-  "signups", "attended", "attendees", "no_shows",
-};
-static const Measure group_measures[] = {
-  MEASURE_PARTICIPANTS, MEASURE_NEW, MEASURE_RETURNING, MEASURE_VISITS,
-  MEASURE_SIGNUPS, MEASURE_ATTENDED, MEASURE_ATTENDEES, MEASURE_NO_SHOWS,
-};
-
-static const char * const activities_columns[] = {
-  "activities", "sessions", "signups", "attended", "attendees", "no_shows",
-};
-
-static const char * const services_columns[] = {
-  "services", "service", "tickets", "called", "no_shows", "median_wait_seconds",
-};
-
-static const struct {
-  const char * const *columns;
-  guint               n_columns;
-} sections[] = {
-  [LOTSEN_REPORT_SECTION_MONTHS]        = { months_columns, G_N_ELEMENTS (months_columns) },
-  [LOTSEN_REPORT_SECTION_MONTHS_GENDER] = { months_gender_columns, G_N_ELEMENTS (months_gender_columns) },
-  [LOTSEN_REPORT_SECTION_MONTHS_AGE]    = { months_age_columns, G_N_ELEMENTS (months_age_columns) },
-  [LOTSEN_REPORT_SECTION_GENDER]        = { gender_columns, G_N_ELEMENTS (gender_columns) },
-  [LOTSEN_REPORT_SECTION_AGE]           = { age_columns, G_N_ELEMENTS (age_columns) },
-  [LOTSEN_REPORT_SECTION_ACTIVITIES]    = { activities_columns, G_N_ELEMENTS (activities_columns) },
-  [LOTSEN_REPORT_SECTION_SERVICES]      = { services_columns, G_N_ELEMENTS (services_columns) },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (gender_keys) == LOTSEN_REPORT_N_GENDERS);
-G_STATIC_ASSERT (G_N_ELEMENTS (age_keys) == LOTSEN_REPORT_N_AGE_BANDS);
-G_STATIC_ASSERT (G_N_ELEMENTS (sections) == LOTSEN_REPORT_N_SECTIONS);
-G_STATIC_ASSERT (G_N_ELEMENTS (months_measures) + 1 == G_N_ELEMENTS (months_columns));
-G_STATIC_ASSERT (G_N_ELEMENTS (group_measures) + 1 == G_N_ELEMENTS (gender_columns));
-G_STATIC_ASSERT (G_N_ELEMENTS (group_measures) + 1 == G_N_ELEMENTS (age_columns));
-G_STATIC_ASSERT (LOTSEN_REPORT_N_GENDERS + 1 == G_N_ELEMENTS (months_gender_columns));
-G_STATIC_ASSERT (LOTSEN_REPORT_N_AGE_BANDS + 1 == G_N_ELEMENTS (months_age_columns));
-
-const char *
-lotsen_report_gender_to_string (LotsenReportGender gender)
-{
-  g_return_val_if_fail (gender < LOTSEN_REPORT_N_GENDERS, NULL);
-
-  return gender_keys[gender];
-}
-
-const char *
-lotsen_report_age_band_to_string (LotsenReportAgeBand band)
-{
-  g_return_val_if_fail (band < LOTSEN_REPORT_N_AGE_BANDS, NULL);
-
-  return age_keys[band];
-}
 
 static void
 month_free (LotsenReportMonth *month)
@@ -307,121 +190,6 @@ add_months (LotsenStore  *store,
     }
 }
 
-/* Waiting times, exactly: how many waited each second up to WAIT_BINS,
- * and the rare other waits as they are.  Any median is then found in
- * one walk over the counts. */
-typedef struct
-{
-  guint32 *bins;     /* allocated with the first wait */
-  GArray  *outliers; /* gint64 */
-  guint64  n;
-} Waits;
-
-static void
-waits_add (Waits  *waits,
-           gint64  wait)
-{
-  if (wait >= 0 && wait < WAIT_BINS)
-    {
-      if (waits->bins == NULL)
-        waits->bins = g_new0 (guint32, WAIT_BINS);
-      waits->bins[wait]++;
-    }
-  else
-    {
-      if (waits->outliers == NULL)
-        waits->outliers = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_array_append_val (waits->outliers, wait);
-    }
-
-  waits->n++;
-}
-
-static void
-waits_merge (Waits       *sum,
-             const Waits *waits)
-{
-  if (waits->bins != NULL)
-    {
-      if (sum->bins == NULL)
-        sum->bins = g_new0 (guint32, WAIT_BINS);
-      for (guint i = 0; i < WAIT_BINS; i++)
-        sum->bins[i] += waits->bins[i];
-    }
-
-  if (waits->outliers != NULL)
-    {
-      if (sum->outliers == NULL)
-        sum->outliers = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_array_append_vals (sum->outliers, waits->outliers->data, waits->outliers->len);
-    }
-
-  sum->n += waits->n;
-}
-
-static void
-waits_clear (Waits *waits)
-{
-  g_clear_pointer (&waits->bins, g_free);
-  g_clear_pointer (&waits->outliers, g_array_unref);
-  waits->n = 0;
-}
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The @k-th smallest wait, from 0; the outliers are sorted. */
-static gint64
-waits_nth (const Waits *waits,
-           guint64      k)
-{
-  const gint64 *outliers = waits->outliers != NULL ? (const gint64 *) (gpointer) waits->outliers->data : NULL;
-  guint n_outliers = waits->outliers != NULL ? waits->outliers->len : 0;
-  guint below = 0;
-
-  g_assert (k < waits->n);
-
-  while (below < n_outliers && outliers[below] < 0)
-    below++;
-  if (k < below)
-    return outliers[k];
-  k -= below;
-
-  if (waits->bins != NULL)
-    for (gint64 wait = 0; wait < WAIT_BINS; wait++)
-      {
-        if (k < waits->bins[wait])
-          return wait;
-        k -= waits->bins[wait];
-      }
-
-  g_assert (below + k < n_outliers);
-  return outliers[below + k];
-}
-
-/* The middle wait, or the mean of the middle two rounded half away from
- * zero (as SQL's round () does); -1 without any wait. */
-static gint64
-waits_median (Waits *waits)
-{
-  gint64 sum;
-
-  if (waits->n == 0)
-    return -1;
-
-  if (waits->outliers != NULL)
-    g_array_sort (waits->outliers, compare_gint64);
-
-  sum = waits_nth (waits, (waits->n - 1) / 2) + waits_nth (waits, waits->n / 2);
-  return sum >= 0 ? (sum + 1) / 2 : -((-sum + 1) / 2);
-}
-
 /* A person as the report counts them: a word for their group (the
  * gender and age bands, and the month they registered in, + 1, or 0 when
  * that is outside the period), then a bit a month they came in.  Kept
@@ -449,14 +217,14 @@ person_word (guint  gender,
 
 typedef struct
 {
-  gint64   id;
-  gboolean active;
-  char    *prefix;
-  char    *name;
-  guint    tickets;
-  guint    called;
-  guint    no_shows;
-  Waits    waits;
+  gint64       id;
+  gboolean     active;
+  char        *prefix;
+  char        *name;
+  guint        tickets;
+  guint        called;
+  guint        no_shows;
+  LotsenWaits  waits;
 } ServiceTally;
 
 typedef struct
@@ -485,7 +253,7 @@ typedef struct
   GHashTable   *others;     /* the other ids: gint64 → their words */
   LotsenReportCounts *cells; /* n_months × N_GROUPS */
   GArray       *services;   /* ServiceTally, in the kiosk's order */
-  Waits         unlisted;   /* waits at a service id that is not in the service table */
+  LotsenWaits   unlisted;   /* waits at a service id that is not in the service table */
   GHashTable   *activities; /* gint64 id → ActivityTally */
   GHashTable   *sessions;   /* gint64 ids of the sessions counted */
 } Tally;
@@ -504,10 +272,10 @@ tally_clear (Tally *tally)
 
         g_free (service->prefix);
         g_free (service->name);
-        waits_clear (&service->waits);
+        lotsen_waits_clear (&service->waits);
       }
   g_clear_pointer (&tally->services, g_array_unref);
-  waits_clear (&tally->unlisted);
+  lotsen_waits_clear (&tally->unlisted);
   g_clear_pointer (&tally->activities, g_hash_table_unref);
   g_clear_pointer (&tally->sessions, g_hash_table_unref);
 }
@@ -757,7 +525,7 @@ count_tickets (Tally   *tally,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 service_id = sqlite3_column_int64 (stmt, 2);
-      Waits *waits;
+      LotsenWaits *waits;
 
       count_event (tally, sqlite3_column_int64 (stmt, 0), stmt, 1, &visit);
 
@@ -779,7 +547,7 @@ count_tickets (Tally   *tally,
           service->called++;
           waits = &service->waits;
         }
-      waits_add (waits, sqlite3_column_int64 (stmt, 4));
+      lotsen_waits_add (waits, sqlite3_column_int64 (stmt, 4));
     }
 
   return !step_failed (tally, rc, error);
@@ -919,14 +687,14 @@ static void
 finish_services (Tally *tally)
 {
   LotsenReport *report = tally->report;
-  Waits all = { 0 };
+  LotsenWaits all = { 0 };
 
   for (guint i = 0; i < tally->services->len; i++)
     {
       ServiceTally *tallied = &g_array_index (tally->services, ServiceTally, i);
       LotsenReportService *service;
 
-      waits_merge (&all, &tallied->waits);
+      lotsen_waits_merge (&all, &tallied->waits);
       if (!tallied->active && tallied->tickets == 0)
         continue;
 
@@ -936,13 +704,13 @@ finish_services (Tally *tally)
       service->tickets = tallied->tickets;
       service->called = tallied->called;
       service->no_shows = tallied->no_shows;
-      service->median_wait = waits_median (&tallied->waits);
+      service->median_wait = lotsen_waits_median (&tallied->waits);
       g_ptr_array_add (report->services, service);
     }
 
-  waits_merge (&all, &tally->unlisted);
-  report->median_wait = waits_median (&all);
-  waits_clear (&all);
+  lotsen_waits_merge (&all, &tally->unlisted);
+  report->median_wait = lotsen_waits_median (&all);
+  lotsen_waits_clear (&all);
 }
 
 /* By title (byte order, an activity without any title first), then by
@@ -1110,466 +878,4 @@ lotsen_report_new (LotsenStore  *store,
     return NULL;
 
   return g_steal_pointer (&report);
-}
-
-const char *
-lotsen_report_section_to_string (LotsenReportSection section)
-{
-  g_return_val_if_fail (section < LOTSEN_REPORT_N_SECTIONS, NULL);
-
-  return sections[section].columns[0];
-}
-
-/**
- * lotsen_report_get_n_columns:
- *
- * Returns: the columns of @section's table, its first (the row's key or
- *   name) included
- */
-guint
-lotsen_report_get_n_columns (LotsenReportSection section)
-{
-  g_return_val_if_fail (section < LOTSEN_REPORT_N_SECTIONS, 0);
-
-  return sections[section].n_columns;
-}
-
-/**
- * lotsen_report_get_column:
- *
- * Returns: the stable key of a column: the section's own name for the
- *   first, a measure ("visits"), a gender or an age band for the others
- */
-const char *
-lotsen_report_get_column (LotsenReportSection section,
-                          guint               column)
-{
-  g_return_val_if_fail (section < LOTSEN_REPORT_N_SECTIONS, NULL);
-  g_return_val_if_fail (column < sections[section].n_columns, NULL);
-
-  return sections[section].columns[column];
-}
-
-/**
- * lotsen_report_get_n_rows:
- *
- * Returns: the rows of @section's table, not counting its header; the
- *   month sections end with a "total" row, services with a "total" row
- */
-guint
-lotsen_report_get_n_rows (const LotsenReport  *report,
-                          LotsenReportSection  section)
-{
-  g_return_val_if_fail (report != NULL, 0);
-
-  switch (section)
-    {
-    case LOTSEN_REPORT_SECTION_MONTHS:
-    case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
-    case LOTSEN_REPORT_SECTION_MONTHS_AGE:
-      return report->months->len + 1;
-    case LOTSEN_REPORT_SECTION_GENDER:
-      return LOTSEN_REPORT_N_GENDERS;
-    case LOTSEN_REPORT_SECTION_AGE:
-      return LOTSEN_REPORT_N_AGE_BANDS;
-    case LOTSEN_REPORT_SECTION_ACTIVITIES:
-      return report->activities->len;
-    case LOTSEN_REPORT_SECTION_SERVICES:
-      return report->services->len + 1;
-    case LOTSEN_REPORT_N_SECTIONS:
-    default:
-      g_return_val_if_reached (0);
-    }
-}
-
-static guint
-measure (const LotsenReportCounts *counts,
-         Measure                   which)
-{
-  switch (which)
-    {
-    case MEASURE_PARTICIPANTS: return counts->participants;
-    case MEASURE_NEW:          return counts->new_participants;
-    case MEASURE_RETURNING:    return counts->participants - counts->new_participants;
-    case MEASURE_VISITS:       return counts->visits;
-    case MEASURE_ANONYMOUS:    return counts->anonymous_visits;
-    case MEASURE_SIGNUPS:      return counts->signups;
-    case MEASURE_ATTENDED:     return counts->attended;
-    case MEASURE_ATTENDEES:    return counts->attendees;
-    case MEASURE_NO_SHOWS:     return counts->no_shows;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static LotsenReportCellKind
-set_number (gint64 *number,
-            gint64  value)
-{
-  *number = value;
-  return LOTSEN_REPORT_CELL_NUMBER;
-}
-
-static LotsenReportCellKind
-set_text (const char           **text,
-          const char            *value,
-          LotsenReportCellKind   kind)
-{
-  *text = value;
-  return kind;
-}
-
-static LotsenReportCellKind
-get_service_cell (const LotsenReport  *report,
-                  guint                row,
-                  guint                column,
-                  const char         **text,
-                  gint64              *number)
-{
-  const LotsenReportService *service;
-  guint tickets = 0, called = 0, no_shows = 0;
-
-  if (row < report->services->len)
-    {
-      service = report->services->pdata[row];
-      switch (column)
-        {
-        case 0: return set_text (text, service->prefix, LOTSEN_REPORT_CELL_NAME);
-        case 1: return set_text (text, service->name, LOTSEN_REPORT_CELL_NAME);
-        case 2: return set_number (number, service->tickets);
-        case 3: return set_number (number, service->called);
-        case 4: return set_number (number, service->no_shows);
-        default:
-          if (service->median_wait < 0)
-            return LOTSEN_REPORT_CELL_EMPTY;
-          return set_number (number, service->median_wait);
-        }
-    }
-
-  /* The total row. */
-  for (guint i = 0; i < report->services->len; i++)
-    {
-      service = report->services->pdata[i];
-      tickets += service->tickets;
-      called += service->called;
-      no_shows += service->no_shows;
-    }
-
-  switch (column)
-    {
-    case 0: return set_text (text, "total", LOTSEN_REPORT_CELL_TEXT);
-    case 1: return LOTSEN_REPORT_CELL_EMPTY;
-    case 2: return set_number (number, tickets);
-    case 3: return set_number (number, called);
-    case 4: return set_number (number, no_shows);
-    default:
-      if (report->median_wait < 0)
-        return LOTSEN_REPORT_CELL_EMPTY;
-      return set_number (number, report->median_wait);
-    }
-}
-
-/**
- * lotsen_report_get_cell:
- * @text: (out): for a text or name cell: its text, owned by @report
- * @number: (out): for a number cell: its value
- *
- * One cell of @section's table, as every writer shows it.  A number that
- * does not exist (the median wait of a service nobody was called to) is
- * %LOTSEN_REPORT_CELL_EMPTY.
- *
- * Returns: what the cell holds
- */
-LotsenReportCellKind
-lotsen_report_get_cell (const LotsenReport   *report,
-                        LotsenReportSection   section,
-                        guint                 row,
-                        guint                 column,
-                        const char          **text,
-                        gint64               *number)
-{
-  const LotsenReportMonth *month;
-  const LotsenReportActivity *activity;
-
-  g_return_val_if_fail (report != NULL, LOTSEN_REPORT_CELL_EMPTY);
-  g_return_val_if_fail (text != NULL && number != NULL, LOTSEN_REPORT_CELL_EMPTY);
-  g_return_val_if_fail (row < lotsen_report_get_n_rows (report, section), LOTSEN_REPORT_CELL_EMPTY);
-  g_return_val_if_fail (column < lotsen_report_get_n_columns (section), LOTSEN_REPORT_CELL_EMPTY);
-
-  *text = NULL;
-  *number = 0;
-
-  switch (section)
-    {
-    case LOTSEN_REPORT_SECTION_MONTHS:
-    case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
-    case LOTSEN_REPORT_SECTION_MONTHS_AGE:
-      month = row < report->months->len ? report->months->pdata[row] : report->total;
-      if (column == 0)
-        return set_text (text, month->key, LOTSEN_REPORT_CELL_TEXT);
-      if (section == LOTSEN_REPORT_SECTION_MONTHS)
-        return set_number (number, measure (&month->counts, months_measures[column - 1]));
-      if (section == LOTSEN_REPORT_SECTION_MONTHS_GENDER)
-        return set_number (number, month->participants_by_gender[column - 1]);
-      return set_number (number, month->participants_by_age[column - 1]);
-
-    case LOTSEN_REPORT_SECTION_GENDER:
-      if (column == 0)
-        return set_text (text, gender_keys[row], LOTSEN_REPORT_CELL_TEXT);
-      return set_number (number, measure (&report->by_gender[row], group_measures[column - 1]));
-
-    case LOTSEN_REPORT_SECTION_AGE:
-      if (column == 0)
-        return set_text (text, age_keys[row], LOTSEN_REPORT_CELL_TEXT);
-      return set_number (number, measure (&report->by_age[row], group_measures[column - 1]));
-
-    case LOTSEN_REPORT_SECTION_ACTIVITIES:
-      activity = report->activities->pdata[row];
-      switch (column)
-        {
-        case 0: return set_text (text, activity->title, LOTSEN_REPORT_CELL_NAME);
-        case 1: return set_number (number, activity->sessions);
-        case 2: return set_number (number, activity->signups);
-        case 3: return set_number (number, activity->attended);
-        case 4: return set_number (number, activity->attendees);
-        default: return set_number (number, activity->no_shows);
-        }
-
-    case LOTSEN_REPORT_SECTION_SERVICES:
-      return get_service_cell (report, row, column, text, number);
-
-    case LOTSEN_REPORT_N_SECTIONS:
-    default:
-      g_return_val_if_reached (LOTSEN_REPORT_CELL_EMPTY);
-    }
-}
-
-/**
- * lotsen_report_write_csv:
- * @separator: ';' (Swedish Excel) or ','
- * @out: where to write; it is flushed, not closed
- *
- * Writes the report as CSV the way the exports write it (UTF-8 with a
- * BOM, CRLF, staff-entered text neutralised): one table per section, in
- * the order of #LotsenReportSection, each a header row whose first cell
- * names the section, then its rows, and an empty line after it.  Every
- * cell is a stable key, a name or a number.
- *
- * Returns: %TRUE on success
- */
-gboolean
-lotsen_report_write_csv (const LotsenReport  *report,
-                         char                 separator,
-                         GOutputStream       *out,
-                         GError             **error)
-{
-  g_autoptr(GString) buffer = g_string_new (LOTSEN_CSV_BOM);
-
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (separator != ';' && separator != ',')
-    {
-      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
-                           _("The separator between fields must be “;” or “,”."));
-      return FALSE;
-    }
-
-  for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS; section++)
-    {
-      guint n_columns = lotsen_report_get_n_columns (section);
-      guint n_rows = lotsen_report_get_n_rows (report, section);
-
-      if (section > 0)
-        g_string_append (buffer, "\r\n");
-
-      for (guint column = 0; column < n_columns; column++)
-        lotsen_export_append_csv_cell (buffer, separator, column,
-                                       lotsen_report_get_column (section, column), FALSE);
-      g_string_append (buffer, "\r\n");
-
-      for (guint row = 0; row < n_rows; row++)
-        {
-          for (guint column = 0; column < n_columns; column++)
-            {
-              const char *text;
-              gint64 number;
-              g_autofree char *digits = NULL;
-
-              switch (lotsen_report_get_cell (report, section, row, column, &text, &number))
-                {
-                case LOTSEN_REPORT_CELL_NUMBER:
-                  digits = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-                  lotsen_export_append_csv_cell (buffer, separator, column, digits, FALSE);
-                  break;
-                case LOTSEN_REPORT_CELL_TEXT:
-                  lotsen_export_append_csv_cell (buffer, separator, column, text, FALSE);
-                  break;
-                case LOTSEN_REPORT_CELL_NAME:
-                  lotsen_export_append_csv_cell (buffer, separator, column, text, TRUE);
-                  break;
-                case LOTSEN_REPORT_CELL_EMPTY:
-                default:
-                  lotsen_export_append_csv_cell (buffer, separator, column, "", FALSE);
-                  break;
-                }
-            }
-          g_string_append (buffer, "\r\n");
-        }
-
-      if (!lotsen_export_write_buffer (out, buffer, error))
-        return FALSE;
-    }
-
-  if (!g_output_stream_flush (out, NULL, error))
-    return FALSE;
-
-  return TRUE;
-}
-
-/* One section as a sheet of its name: a bold, frozen header, then its
- * rows; numbers as numbers, text as strings (never formulas). */
-static gboolean
-write_xlsx_section (const LotsenReport   *report,
-                    LotsenReportSection   section,
-                    lxw_workbook         *workbook,
-                    lxw_format           *bold,
-                    GError              **error)
-{
-  guint n_columns = lotsen_report_get_n_columns (section);
-  guint n_rows = lotsen_report_get_n_rows (report, section);
-  g_autofree guint *widths = g_new0 (guint, n_columns);
-  lxw_worksheet *sheet;
-
-  sheet = workbook_add_worksheet (workbook, lotsen_report_section_to_string (section));
-  if (sheet == NULL)
-    return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
-
-  for (guint column = 0; column < n_columns; column++)
-    if (!lotsen_xlsx_write_text (sheet, 0, column, lotsen_report_get_column (section, column), bold,
-                                 &widths[column], error))
-      return FALSE;
-
-  for (guint row = 0; row < n_rows; row++)
-    for (guint column = 0; column < n_columns; column++)
-      {
-        const char *text;
-        gint64 number;
-        g_autofree char *digits = NULL;
-
-        switch (lotsen_report_get_cell (report, section, row, column, &text, &number))
-          {
-          case LOTSEN_REPORT_CELL_NUMBER:
-            digits = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-            widths[column] = MAX (widths[column], (guint) strlen (digits));
-            if (!lotsen_export_xlsx_check (worksheet_write_number (sheet, row + 1, column, (double) number, NULL),
-                                           error))
-              return FALSE;
-            break;
-          case LOTSEN_REPORT_CELL_TEXT:
-          case LOTSEN_REPORT_CELL_NAME:
-            if (!lotsen_xlsx_write_text (sheet, row + 1, column, text, NULL, &widths[column], error))
-              return FALSE;
-            break;
-          case LOTSEN_REPORT_CELL_EMPTY:
-          default:
-            break;
-          }
-      }
-
-  for (guint column = 0; column < n_columns; column++)
-    if (!lotsen_export_xlsx_check (worksheet_set_column (sheet, column, column,
-                                                         MIN (widths[column] + 2, XLSX_MAX_WIDTH), NULL),
-                                   error))
-      return FALSE;
-
-  worksheet_freeze_panes (sheet, 1, 0);
-  return TRUE;
-}
-
-static gboolean
-write_xlsx (const LotsenReport  *report,
-            const char          *path,
-            GError             **error)
-{
-  lxw_workbook *workbook = lotsen_export_xlsx_new (path);
-  lxw_format *bold;
-  gboolean written = TRUE;
-  lxw_error result;
-
-  if (workbook == NULL)
-    return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
-
-  bold = workbook_add_format (workbook);
-  format_set_bold (bold);
-
-  for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS && written; section++)
-    written = write_xlsx_section (report, section, workbook, bold, error);
-
-  /* Closing writes the file and frees the workbook, after an error too. */
-  errno = 0;
-  result = workbook_close (workbook);
-
-  return written && lotsen_export_xlsx_check (result, error);
-}
-
-typedef struct
-{
-  const LotsenReport *report;
-  LotsenReportFormat  format;
-} ReportJob;
-
-static gboolean
-write_report_file (GOutputStream  *out,
-                   const char     *temp_path,
-                   const char     *target,
-                   GString        *detail,
-                   gpointer        user_data,
-                   GError        **error)
-{
-  ReportJob *job = user_data;
-
-  if (job->format == LOTSEN_REPORT_XLSX)
-    {
-      if (!write_xlsx (job->report, temp_path, error))
-        return FALSE;
-    }
-  else if (!lotsen_report_write_csv (job->report, ';', out, error))
-    return FALSE;
-
-  g_string_append_printf (detail, "report %s %s from=%" G_GINT64_FORMAT " to=%" G_GINT64_FORMAT,
-                          job->format == LOTSEN_REPORT_XLSX ? "xlsx" : "csv", target,
-                          job->report->from, job->report->to);
-  return TRUE;
-}
-
-/**
- * lotsen_report_to_file:
- * @path: the file to write; an existing file is replaced
- *
- * Writes @report to @path: %LOTSEN_REPORT_CSV as lotsen_report_write_csv()
- * does with ';', %LOTSEN_REPORT_XLSX as a workbook with a sheet per
- * section, named after it.  The file is written, synced, renamed and
- * recorded in the audit table as every export is
- * (lotsen_export_replace_file()).
- *
- * Returns: %TRUE on success
- */
-gboolean
-lotsen_report_to_file (LotsenStore         *store,
-                       const LotsenReport  *report,
-                       LotsenReportFormat   format,
-                       const char          *path,
-                       GError             **error)
-{
-  ReportJob job = { report, format };
-
-  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (format <= LOTSEN_REPORT_XLSX, FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return lotsen_export_replace_file (store, path, write_report_file, &job, error);
 }

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by lotsen-import.c and lotsen-import-rows.c only. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lotsen-import.h"
+#include "lotsen-store-private.h"
+
+G_BEGIN_DECLS
+
+/* What a line did. */
+typedef enum {
+  OUTCOME_ADDED,
+  OUTCOME_UPDATED,
+  OUTCOME_PRESENT,
+  OUTCOME_SKIPPED, /* reason set */
+  OUTCOME_WAIT,    /* a reference not read yet: try again at the end */
+  OUTCOME_FAILED,  /* the database failed: error set */
+} Outcome;
+
+typedef struct
+{
+  LotsenStore        *store;
+  LotsenImportReport *report;
+  GHashTable         *kiosks;  /* the exporting kiosks' ids, for the audit */
+  GPtrArray          *pending; /* of Pending */
+  JsonParser         *parser;  /* for every line */
+  gboolean            final;   /* the file is read: no more waiting */
+} Importer;
+
+gboolean lotsen_import_get_text (JsonObject  *object,
+                                 const char  *key,
+                                 gboolean     required,
+                                 const char **text,
+                                 char       **reason);
+
+Outcome  lotsen_import_visitor  (Importer    *importer,
+                                 JsonObject  *object,
+                                 char       **reason,
+                                 GError     **error);
+Outcome  lotsen_import_ticket   (Importer    *importer,
+                                 JsonObject  *object,
+                                 char       **reason,
+                                 GError     **error);
+Outcome  lotsen_import_signup   (Importer    *importer,
+                                 JsonObject  *object,
+                                 char       **reason,
+                                 GError     **error);
+Outcome  lotsen_import_session  (Importer    *importer,
+                                 JsonObject  *object,
+                                 char       **reason,
+                                 GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-import-rows.c — one imported line of a data set into rows: its
+ * fields read as the data set's columns say, its references resolved,
+ * and the visitor, ticket, sign-up or session (with its activity when
+ * new here) added, updated or left as it is.
+ */
+
+#define G_LOG_DOMAIN "lotsen-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lotsen-dataset.h"
+#include "lotsen-import-private.h"
+
+#define ACTIVITY_PICTOGRAM  "lotsen-activities-symbolic"
+#define ACTIVITY_TITLE_LANG "sv"
+
+/* Field access.  Each returns %FALSE with @reason set (translated) when the
+ * field is missing although @required, or of the wrong type. */
+
+gboolean
+lotsen_import_get_text (JsonObject  *object,
+                        const char  *key,
+                        gboolean     required,
+                        const char **text,
+                        char       **reason)
+{
+  JsonNode *value = json_object_get_member (object, key);
+  const char *string;
+
+  *text = NULL;
+
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    {
+      if (!required)
+        return TRUE;
+
+      /* Translators: %s is a field name such as "uuid"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” is missing."), key);
+      return FALSE;
+    }
+
+  if (json_node_get_value_type (value) != G_TYPE_STRING)
+    {
+      /* Translators: %s is a field name such as "given_name"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” should be text."), key);
+      return FALSE;
+    }
+
+  string = json_node_get_string (value);
+  if (required && *string == '\0')
+    {
+      *reason = g_strdup_printf (_("“%s” is missing."), key);
+      return FALSE;
+    }
+
+  *text = string;
+  return TRUE;
+}
+
+static gboolean
+get_integer (JsonObject  *object,
+             const char  *key,
+             gboolean     required,
+             gboolean    *present,
+             gint64      *integer,
+             char       **reason)
+{
+  JsonNode *value = json_object_get_member (object, key);
+
+  *present = FALSE;
+  *integer = 0;
+
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    {
+      if (!required)
+        return TRUE;
+
+      *reason = g_strdup_printf (_("“%s” is missing."), key);
+      return FALSE;
+    }
+
+  /* A fraction or an exponent is no whole number, even "1.0". */
+  if (json_node_get_value_type (value) != G_TYPE_INT64)
+    {
+      /* Translators: %s is a field name such as "birth_year"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” should be a whole number."), key);
+      return FALSE;
+    }
+
+  *present = TRUE;
+  *integer = json_node_get_int (value);
+  return TRUE;
+}
+
+/* A time as the export writes it: ISO 8601 with the UTC offset (one
+ * without takes the site's zone), or unix seconds for a time no calendar
+ * shows. */
+static gboolean
+get_time (LotsenStore  *store,
+          JsonObject   *object,
+          const char   *key,
+          gboolean      required,
+          gboolean     *present,
+          gint64       *unix_seconds,
+          char        **reason)
+{
+  JsonNode *value = json_object_get_member (object, key);
+  g_autoptr(GDateTime) time = NULL;
+
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_STRING)
+    return get_integer (object, key, required, present, unix_seconds, reason);
+
+  time = g_date_time_new_from_iso8601 (json_node_get_string (value), lotsen_store_get_timezone (store));
+  if (time == NULL)
+    {
+      /* Translators: %s is a field name such as "created_at"; it stays in
+       * English, and so does ISO 8601. */
+      *reason = g_strdup_printf (_("“%s” should be a date and time (ISO 8601)."), key);
+      return FALSE;
+    }
+
+  *present = TRUE;
+  *unix_seconds = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+/* One field of a line, read as its column in the data set says. */
+typedef struct
+{
+  gboolean    present; /* there, and not null */
+  const char *text;    /* a text column's */
+  gint64      integer; /* a number's, or a time's unix seconds */
+} Field;
+
+/* Reads every column of @dataset from @object into @fields (indexed like
+ * the data set's columns); the export's derived columns are not read. */
+static gboolean
+read_fields (LotsenStore          *store,
+             JsonObject           *object,
+             LotsenExportDataset   dataset,
+             Field                *fields,
+             char                **reason)
+{
+  const LotsenDataset *info = lotsen_dataset_get (dataset);
+
+  for (guint i = 0; i < info->n_columns; i++)
+    {
+      const LotsenColumn *column = &info->columns[i];
+      gboolean required = (column->flags & LOTSEN_COLUMN_REQUIRED) != 0;
+      Field *field = &fields[i];
+
+      if (column->flags & LOTSEN_COLUMN_DERIVED)
+        continue;
+
+      switch (column->kind)
+        {
+        case LOTSEN_COLUMN_KIND_TEXT:
+          if (!lotsen_import_get_text (object, column->key, required, &field->text, reason))
+            return FALSE;
+          field->present = field->text != NULL;
+          break;
+        case LOTSEN_COLUMN_KIND_NUMBER:
+          if (!get_integer (object, column->key, required, &field->present, &field->integer, reason))
+            return FALSE;
+          break;
+        case LOTSEN_COLUMN_KIND_TIME:
+          if (!get_time (store, object, column->key, required, &field->present, &field->integer, reason))
+            return FALSE;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_optional (sqlite3_stmt *stmt,
+               int           index,
+               gboolean      present,
+               gint64        value)
+{
+  if (present)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* A number or time field, or NULL. */
+static void
+bind_field (sqlite3_stmt *stmt,
+            int           index,
+            const Field  *field)
+{
+  bind_optional (stmt, index, field->present, field->integer);
+}
+
+/* The id of the row of @table with @uuid: 0 when there is none, -1 on a
+ * database error. */
+static gint64
+find_id (Importer    *importer,
+         const char  *sql,
+         const char  *uuid,
+         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (importer->store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  lotsen_store_set_error (importer->store, error);
+  return -1;
+}
+
+/* A visitor's id by uuid; 0 for none (@uuid %NULL, or unknown once the
+ * file is read).  Returns %OUTCOME_WAIT for one that may come later. */
+static Outcome
+resolve_visitor (Importer    *importer,
+                 const char  *uuid,
+                 gint64      *visitor_id,
+                 GError     **error)
+{
+  *visitor_id = 0;
+  if (uuid == NULL)
+    return OUTCOME_ADDED;
+
+  *visitor_id = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", uuid, error);
+  if (*visitor_id < 0)
+    return OUTCOME_FAILED;
+  if (*visitor_id == 0 && !importer->final)
+    return OUTCOME_WAIT;
+
+  return OUTCOME_ADDED;
+}
+
+/* After one statement of a line: a constraint the row breaks skips the
+ * line; anything else is the database failing. */
+static Outcome
+step_row (Importer      *importer,
+          sqlite3_stmt  *stmt,
+          char         **reason,
+          GError       **error)
+{
+  sqlite3 *db = lotsen_store_get_db (importer->store);
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return sqlite3_changes (db) > 0 ? OUTCOME_ADDED : OUTCOME_PRESENT;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      /* Translators: %s is a technical message from the database engine. */
+      *reason = g_strdup_printf (_("The database refused the row: %s"), sqlite3_errmsg (db));
+      return OUTCOME_SKIPPED;
+    }
+
+  lotsen_store_set_error (importer->store, error);
+  return OUTCOME_FAILED;
+}
+
+Outcome
+lotsen_import_visitor (Importer    *importer,
+                       JsonObject  *object,
+                       char       **reason,
+                       GError     **error)
+{
+  Field f[LOTSEN_VISITORS_N_COLUMNS] = { { 0 } };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *code;
+  gboolean anonymised;
+  gint64 existing;
+
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_VISITORS, f, reason))
+    return OUTCOME_SKIPPED;
+
+  existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", f[LOTSEN_VISITORS_UUID].text, error);
+  if (existing < 0)
+    return OUTCOME_FAILED;
+  if (existing > 0)
+    return OUTCOME_PRESENT;
+
+  /* Anonymised over there: no code, no name, no phone. */
+  code = f[LOTSEN_VISITORS_CODE].text;
+  anonymised = code == NULL && !f[LOTSEN_VISITORS_GIVEN_NAME].present &&
+               !f[LOTSEN_VISITORS_FAMILY_NAME].present && !f[LOTSEN_VISITORS_PHONE].present;
+
+  /* A code this kiosk gave someone else stays theirs. */
+  if (code != NULL)
+    {
+      gint64 holder = find_id (importer, "SELECT id FROM visitor WHERE code = ?", code, error);
+
+      if (holder < 0)
+        return OUTCOME_FAILED;
+      if (holder > 0)
+        {
+          code = NULL;
+          importer->report->n_codes_dropped++;
+        }
+    }
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO visitor (uuid, code, lang, given_name, family_name, gender, "
+                               "phone, municipality, interests, interpreter_lang, created_at, birth_year, "
+                               "consent_version, consent_at, last_seen_at, anonymised_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+                               "ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  bind_text (stmt, 1, f[LOTSEN_VISITORS_UUID].text);
+  bind_text (stmt, 2, code);
+  bind_text (stmt, 3, f[LOTSEN_VISITORS_LANG].text);
+  bind_text (stmt, 4, f[LOTSEN_VISITORS_GIVEN_NAME].text);
+  bind_text (stmt, 5, f[LOTSEN_VISITORS_FAMILY_NAME].text);
+  bind_text (stmt, 6, f[LOTSEN_VISITORS_GENDER].text);
+  bind_text (stmt, 7, f[LOTSEN_VISITORS_PHONE].text);
+  bind_text (stmt, 8, f[LOTSEN_VISITORS_MUNICIPALITY].text);
+  bind_text (stmt, 9, f[LOTSEN_VISITORS_INTERESTS].text);
+  bind_text (stmt, 10, f[LOTSEN_VISITORS_INTERPRETER_LANG].text);
+  sqlite3_bind_int64 (stmt, 11, f[LOTSEN_VISITORS_CREATED_AT].integer);
+  bind_field (stmt, 12, &f[LOTSEN_VISITORS_BIRTH_YEAR]);
+  bind_field (stmt, 13, &f[LOTSEN_VISITORS_CONSENT_VERSION]);
+  bind_field (stmt, 14, &f[LOTSEN_VISITORS_CONSENT_AT]);
+  bind_field (stmt, 15, &f[LOTSEN_VISITORS_LAST_SEEN_AT]);
+  bind_optional (stmt, 16, anonymised, lotsen_store_now (importer->store));
+
+  return step_row (importer, stmt, reason, error);
+}
+
+Outcome
+lotsen_import_ticket (Importer    *importer,
+                      JsonObject  *object,
+                      char       **reason,
+                      GError     **error)
+{
+  Field f[LOTSEN_TICKETS_N_COLUMNS] = { { 0 } };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *prefix;
+  gint64 existing, service_id, visitor_id;
+  Outcome outcome;
+
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_TICKETS, f, reason))
+    return OUTCOME_SKIPPED;
+
+  existing = find_id (importer, "SELECT id FROM ticket WHERE uuid = ?", f[LOTSEN_TICKETS_UUID].text, error);
+  if (existing < 0)
+    return OUTCOME_FAILED;
+  if (existing > 0)
+    return OUTCOME_PRESENT;
+
+  prefix = f[LOTSEN_TICKETS_SERVICE_PREFIX].text;
+  service_id = find_id (importer, "SELECT id FROM service WHERE prefix = ?", prefix, error);
+  if (service_id < 0)
+    return OUTCOME_FAILED;
+  if (service_id == 0)
+    {
+      /* Translators: %s is a service's letter, such as "D". */
+      *reason = g_strdup_printf (_("This kiosk has no service with the letter %s."), prefix);
+      return OUTCOME_SKIPPED;
+    }
+
+  outcome = resolve_visitor (importer, f[LOTSEN_TICKETS_VISITOR_UUID].text, &visitor_id, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
+
+  /* A number taken here that day: the day's next one; the label stays as printed. */
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO ticket (uuid, service_id, visitor_id, day, number, label, lang, "
+                               "interpreter_lang, status, created_at, called_at, finished_at, desk) "
+                               "VALUES (?1, ?2, ?3, ?4, "
+                               "CASE WHEN EXISTS (SELECT 1 FROM ticket WHERE service_id = ?2 AND day = ?4 "
+                               "AND number = ?5) THEN (SELECT max (number) + 1 FROM ticket "
+                               "WHERE service_id = ?2 AND day = ?4) ELSE ?5 END, "
+                               "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                               "ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  bind_text (stmt, 1, f[LOTSEN_TICKETS_UUID].text);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  bind_optional (stmt, 3, visitor_id > 0, visitor_id);
+  bind_text (stmt, 4, f[LOTSEN_TICKETS_DAY].text);
+  sqlite3_bind_int64 (stmt, 5, f[LOTSEN_TICKETS_NUMBER].integer);
+  bind_text (stmt, 6, f[LOTSEN_TICKETS_LABEL].text);
+  bind_text (stmt, 7, f[LOTSEN_TICKETS_LANG].text);
+  bind_text (stmt, 8, f[LOTSEN_TICKETS_INTERPRETER_LANG].text);
+  bind_text (stmt, 9, f[LOTSEN_TICKETS_STATUS].text);
+  sqlite3_bind_int64 (stmt, 10, f[LOTSEN_TICKETS_CREATED_AT].integer);
+  bind_field (stmt, 11, &f[LOTSEN_TICKETS_CALLED_AT]);
+  bind_field (stmt, 12, &f[LOTSEN_TICKETS_FINISHED_AT]);
+  bind_field (stmt, 13, &f[LOTSEN_TICKETS_DESK]);
+
+  return step_row (importer, stmt, reason, error);
+}
+
+/* The session of an export without session_uuid (before it had one): the
+ * only one at that start whose activity has that title. */
+static gint64
+find_session_by_title (Importer    *importer,
+                       gint64       starts_at,
+                       const char  *title,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = 0;
+  int rc;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT se.id FROM session se WHERE se.starts_at = ?1 AND EXISTS "
+                               "(SELECT 1 FROM activity_text WHERE activity_id = se.activity_id AND title = ?2) "
+                               "LIMIT 2",
+                               error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, starts_at);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = id == 0 ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return -1;
+    }
+
+  /* Two are as good as none. */
+  return id == G_MAXINT64 ? 0 : id;
+}
+
+Outcome
+lotsen_import_signup (Importer    *importer,
+                      JsonObject  *object,
+                      char       **reason,
+                      GError     **error)
+{
+  Field f[LOTSEN_SIGNUPS_N_COLUMNS] = { { 0 } };
+  const char *uuid, *title, *status, *name, *phone, *session_uuid;
+  gint64 party_size, created_at, changed_at;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 session_id, visitor_id;
+  Outcome outcome;
+
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_SIGNUPS, f, reason))
+    return OUTCOME_SKIPPED;
+
+  uuid = f[LOTSEN_SIGNUPS_UUID].text;
+  session_uuid = f[LOTSEN_SIGNUPS_SESSION_UUID].text;
+  title = f[LOTSEN_SIGNUPS_ACTIVITY_TITLE].text;
+  status = f[LOTSEN_SIGNUPS_STATUS].text;
+  name = f[LOTSEN_SIGNUPS_NAME].text;
+  phone = f[LOTSEN_SIGNUPS_PHONE].text;
+  created_at = f[LOTSEN_SIGNUPS_CREATED_AT].integer;
+  changed_at = f[LOTSEN_SIGNUPS_CHANGED_AT].present ? f[LOTSEN_SIGNUPS_CHANGED_AT].integer : created_at;
+  party_size = f[LOTSEN_SIGNUPS_PARTY_SIZE].present ? f[LOTSEN_SIGNUPS_PARTY_SIZE].integer : 1;
+
+  /* Here already: newer over there changes it, else it stays. */
+  {
+    gint64 existing = find_id (importer, "SELECT id FROM signup WHERE uuid = ?", uuid, error);
+
+    if (existing < 0)
+      return OUTCOME_FAILED;
+    if (existing > 0)
+      {
+        stmt = lotsen_store_prepare (importer->store,
+                                     "UPDATE signup SET status = ?2, party_size = ?3, position = ?4, "
+                                     "name = ?5, phone = ?6, changed_at = ?7 "
+                                     "WHERE uuid = ?1 AND changed_at < ?7",
+                                     error);
+        if (stmt == NULL)
+          return OUTCOME_FAILED;
+
+        sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 3, party_size);
+        bind_field (stmt, 4, &f[LOTSEN_SIGNUPS_POSITION]);
+        bind_text (stmt, 5, name);
+        bind_text (stmt, 6, phone);
+        sqlite3_bind_int64 (stmt, 7, changed_at);
+
+        outcome = step_row (importer, stmt, reason, error);
+        return outcome == OUTCOME_ADDED ? OUTCOME_UPDATED : outcome;
+      }
+  }
+
+  if (session_uuid != NULL)
+    session_id = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
+  else if (f[LOTSEN_SIGNUPS_SESSION_STARTS_AT].present && title != NULL)
+    session_id = find_session_by_title (importer, f[LOTSEN_SIGNUPS_SESSION_STARTS_AT].integer, title, error);
+  else
+    {
+      *reason = g_strdup_printf (_("“%s” is missing."), "session_uuid");
+      return OUTCOME_SKIPPED;
+    }
+
+  if (session_id < 0)
+    return OUTCOME_FAILED;
+  if (session_id == 0)
+    {
+      if (!importer->final)
+        return OUTCOME_WAIT;
+
+      *reason = g_strdup (_("The sign-up’s session is neither in the file nor on this kiosk."));
+      return OUTCOME_SKIPPED;
+    }
+
+  outcome = resolve_visitor (importer, f[LOTSEN_SIGNUPS_VISITOR_UUID].text, &visitor_id, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO signup (uuid, session_id, visitor_id, name, phone, party_size, "
+                               "status, position, created_at, changed_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                               "ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, session_id);
+  bind_optional (stmt, 3, visitor_id > 0, visitor_id);
+  bind_text (stmt, 4, name);
+  bind_text (stmt, 5, phone);
+  sqlite3_bind_int64 (stmt, 6, party_size);
+  sqlite3_bind_text (stmt, 7, status, -1, SQLITE_STATIC);
+  bind_field (stmt, 8, &f[LOTSEN_SIGNUPS_POSITION]);
+  sqlite3_bind_int64 (stmt, 9, created_at);
+  sqlite3_bind_int64 (stmt, 10, changed_at);
+
+  return step_row (importer, stmt, reason, error);
+}
+
+/* The activity of a session line, added when new here: its id, 0 with
+ * @reason when the line is refused, -1 on a database error. */
+static gint64
+ensure_activity (Importer    *importer,
+                 const char  *uuid,
+                 const char  *category,
+                 const char  *location,
+                 const char  *title,
+                 gboolean     has_capacity,
+                 gint64       capacity,
+                 gint64       minutes,
+                 char       **reason,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  id = find_id (importer, "SELECT id FROM activity WHERE uuid = ?", uuid, error);
+  if (id != 0)
+    return id;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO activity (uuid, category, pictogram, location, capacity, minutes, "
+                               "active) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
+                               error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  bind_text (stmt, 2, category);
+  sqlite3_bind_text (stmt, 3, ACTIVITY_PICTOGRAM, -1, SQLITE_STATIC);
+  bind_text (stmt, 4, location);
+  sqlite3_bind_int64 (stmt, 5, has_capacity ? capacity : 0);
+  sqlite3_bind_int64 (stmt, 6, minutes);
+
+  switch (step_row (importer, stmt, reason, error))
+    {
+    case OUTCOME_SKIPPED:
+      return 0;
+    case OUTCOME_FAILED:
+      return -1;
+    default:
+      break;
+    }
+
+  id = sqlite3_last_insert_rowid (lotsen_store_get_db (importer->store));
+
+  if (title != NULL)
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = lotsen_store_prepare (importer->store,
+                                   "INSERT INTO activity_text (activity_id, lang, title) VALUES (?, ?, ?)",
+                                   error);
+      if (stmt == NULL)
+        return -1;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, ACTIVITY_TITLE_LANG, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
+      if (!lotsen_store_step_done (importer->store, stmt, error))
+        return -1;
+    }
+
+  return id;
+}
+
+Outcome
+lotsen_import_session (Importer    *importer,
+                       JsonObject  *object,
+                       char       **reason,
+                       GError     **error)
+{
+  Field f[LOTSEN_ACTIVITIES_N_COLUMNS] = { { 0 } };
+  const char *session_uuid;
+  gint64 starts_at, ends_at;
+  gboolean has_capacity;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 existing, activity_id;
+  int clash;
+
+  if (!read_fields (importer->store, object, LOTSEN_EXPORT_ACTIVITIES, f, reason))
+    return OUTCOME_SKIPPED;
+
+  session_uuid = f[LOTSEN_ACTIVITIES_SESSION_UUID].text;
+  starts_at = f[LOTSEN_ACTIVITIES_STARTS_AT].integer;
+  ends_at = f[LOTSEN_ACTIVITIES_ENDS_AT].integer;
+  has_capacity = f[LOTSEN_ACTIVITIES_CAPACITY].present;
+
+  existing = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
+  if (existing < 0)
+    return OUTCOME_FAILED;
+  if (existing > 0)
+    return OUTCOME_PRESENT;
+
+  activity_id = ensure_activity (importer, f[LOTSEN_ACTIVITIES_ACTIVITY_UUID].text,
+                                 f[LOTSEN_ACTIVITIES_CATEGORY].text, f[LOTSEN_ACTIVITIES_LOCATION].text,
+                                 f[LOTSEN_ACTIVITIES_TITLE].text, has_capacity,
+                                 f[LOTSEN_ACTIVITIES_CAPACITY].integer, MAX ((ends_at - starts_at) / 60, 1),
+                                 reason, error);
+  if (activity_id < 0)
+    return OUTCOME_FAILED;
+  if (activity_id == 0)
+    return OUTCOME_SKIPPED;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT id FROM session WHERE activity_id = ?1 AND starts_at = ?2", error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+  sqlite3_bind_int64 (stmt, 1, activity_id);
+  sqlite3_bind_int64 (stmt, 2, starts_at);
+  clash = sqlite3_step (stmt);
+  if (clash != SQLITE_ROW && clash != SQLITE_DONE)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return OUTCOME_FAILED;
+    }
+  if (clash == SQLITE_ROW)
+    {
+      *reason = g_strdup (_("Another session of this activity starts at the same time on this kiosk."));
+      return OUTCOME_SKIPPED;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO session (uuid, activity_id, starts_at, ends_at, capacity, cancelled) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (uuid) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, session_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, activity_id);
+  sqlite3_bind_int64 (stmt, 3, starts_at);
+  sqlite3_bind_int64 (stmt, 4, ends_at);
+  bind_field (stmt, 5, &f[LOTSEN_ACTIVITIES_CAPACITY]);
+  sqlite3_bind_int64 (stmt, 6, f[LOTSEN_ACTIVITIES_CANCELLED].present && f[LOTSEN_ACTIVITIES_CANCELLED].integer != 0);
+
+  return step_row (importer, stmt, reason, error);
+}

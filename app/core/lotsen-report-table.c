@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lotsen-report-table.c — the funder report as tables: a section a
+ * table, its columns named by stable keys, and every cell as each writer
+ * shows it (lotsen_report_get_cell()).
+ */
+
+#define G_LOG_DOMAIN "lotsen-stats"
+
+#include "config.h"
+
+#include "lotsen-stats.h"
+
+static const char * const gender_keys[] = {
+  [LOTSEN_REPORT_GENDER_WOMAN]    = "woman",
+  [LOTSEN_REPORT_GENDER_MAN]      = "man",
+  [LOTSEN_REPORT_GENDER_OTHER]    = "other",
+  [LOTSEN_REPORT_GENDER_UNSTATED] = "unstated",
+  [LOTSEN_REPORT_GENDER_UNKNOWN]  = "unknown",
+};
+
+static const char * const age_keys[] = {
+  [LOTSEN_REPORT_AGE_UNDER_16] = "0-15",
+  [LOTSEN_REPORT_AGE_16_24]    = "16-24",
+  [LOTSEN_REPORT_AGE_25_34]    = "25-34",
+  [LOTSEN_REPORT_AGE_35_44]    = "35-44",
+  [LOTSEN_REPORT_AGE_45_54]    = "45-54",
+  [LOTSEN_REPORT_AGE_55_64]    = "55-64",
+  [LOTSEN_REPORT_AGE_65_PLUS]  = "65+",
+  [LOTSEN_REPORT_AGE_UNKNOWN]  = "unknown",
+};
+
+/* The numbers of LotsenReportCounts, as columns. */
+typedef enum {
+  MEASURE_PARTICIPANTS,
+  MEASURE_NEW,
+  MEASURE_RETURNING,
+  MEASURE_VISITS,
+  MEASURE_ANONYMOUS,
+  MEASURE_SIGNUPS,
+  MEASURE_ATTENDED,
+  MEASURE_ATTENDEES,
+  MEASURE_NO_SHOWS,
+} Measure;
+
+static const char * const months_columns[] = {
+  "months", "participants", "new_participants", "returning_participants", "visits",
+  "anonymous_visits", "signups", "attended", "attendees", "no_shows",
+};
+static const Measure months_measures[] = {
+  MEASURE_PARTICIPANTS, MEASURE_NEW, MEASURE_RETURNING, MEASURE_VISITS, MEASURE_ANONYMOUS,
+  MEASURE_SIGNUPS, MEASURE_ATTENDED, MEASURE_ATTENDEES, MEASURE_NO_SHOWS,
+};
+
+static const char * const months_gender_columns[] = {
+  "months_by_gender", "woman", "man", "other", "unstated", "unknown",
+};
+
+static const char * const months_age_columns[] = {
+  "months_by_age_band", "0-15", "16-24", "25-34", "35-44", "45-54", "55-64", "65+", "unknown",
+};
+
+static const char * const gender_columns[] = {
+  "by_gender", "participants", "new_participants", "returning_participants", "visits",
+  "signups", "attended", "attendees", "no_shows",
+};
+static const char * const age_columns[] = {
+  "by_age_band", "participants", "new_participants", "returning_participants", "visits",
+  "signups", "attended", "attendees", "no_shows",
+};
+static const Measure group_measures[] = {
+  MEASURE_PARTICIPANTS, MEASURE_NEW, MEASURE_RETURNING, MEASURE_VISITS,
+  MEASURE_SIGNUPS, MEASURE_ATTENDED, MEASURE_ATTENDEES, MEASURE_NO_SHOWS,
+};
+
+static const char * const activities_columns[] = {
+  "activities", "sessions", "signups", "attended", "attendees", "no_shows",
+};
+
+static const char * const services_columns[] = {
+  "services", "service", "tickets", "called", "no_shows", "median_wait_seconds",
+};
+
+static const struct {
+  const char * const *columns;
+  guint               n_columns;
+} sections[] = {
+  [LOTSEN_REPORT_SECTION_MONTHS]        = { months_columns, G_N_ELEMENTS (months_columns) },
+  [LOTSEN_REPORT_SECTION_MONTHS_GENDER] = { months_gender_columns, G_N_ELEMENTS (months_gender_columns) },
+  [LOTSEN_REPORT_SECTION_MONTHS_AGE]    = { months_age_columns, G_N_ELEMENTS (months_age_columns) },
+  [LOTSEN_REPORT_SECTION_GENDER]        = { gender_columns, G_N_ELEMENTS (gender_columns) },
+  [LOTSEN_REPORT_SECTION_AGE]           = { age_columns, G_N_ELEMENTS (age_columns) },
+  [LOTSEN_REPORT_SECTION_ACTIVITIES]    = { activities_columns, G_N_ELEMENTS (activities_columns) },
+  [LOTSEN_REPORT_SECTION_SERVICES]      = { services_columns, G_N_ELEMENTS (services_columns) },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (gender_keys) == LOTSEN_REPORT_N_GENDERS);
+G_STATIC_ASSERT (G_N_ELEMENTS (age_keys) == LOTSEN_REPORT_N_AGE_BANDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (sections) == LOTSEN_REPORT_N_SECTIONS);
+G_STATIC_ASSERT (G_N_ELEMENTS (months_measures) + 1 == G_N_ELEMENTS (months_columns));
+G_STATIC_ASSERT (G_N_ELEMENTS (group_measures) + 1 == G_N_ELEMENTS (gender_columns));
+G_STATIC_ASSERT (G_N_ELEMENTS (group_measures) + 1 == G_N_ELEMENTS (age_columns));
+G_STATIC_ASSERT (LOTSEN_REPORT_N_GENDERS + 1 == G_N_ELEMENTS (months_gender_columns));
+G_STATIC_ASSERT (LOTSEN_REPORT_N_AGE_BANDS + 1 == G_N_ELEMENTS (months_age_columns));
+
+const char *
+lotsen_report_gender_to_string (LotsenReportGender gender)
+{
+  g_return_val_if_fail (gender < LOTSEN_REPORT_N_GENDERS, NULL);
+
+  return gender_keys[gender];
+}
+
+const char *
+lotsen_report_age_band_to_string (LotsenReportAgeBand band)
+{
+  g_return_val_if_fail (band < LOTSEN_REPORT_N_AGE_BANDS, NULL);
+
+  return age_keys[band];
+}
+
+const char *
+lotsen_report_section_to_string (LotsenReportSection section)
+{
+  g_return_val_if_fail (section < LOTSEN_REPORT_N_SECTIONS, NULL);
+
+  return sections[section].columns[0];
+}
+
+/**
+ * lotsen_report_get_n_columns:
+ *
+ * Returns: the columns of @section's table, its first (the row's key or
+ *   name) included
+ */
+guint
+lotsen_report_get_n_columns (LotsenReportSection section)
+{
+  g_return_val_if_fail (section < LOTSEN_REPORT_N_SECTIONS, 0);
+
+  return sections[section].n_columns;
+}
+
+/**
+ * lotsen_report_get_column:
+ *
+ * Returns: the stable key of a column: the section's own name for the
+ *   first, a measure ("visits"), a gender or an age band for the others
+ */
+const char *
+lotsen_report_get_column (LotsenReportSection section,
+                          guint               column)
+{
+  g_return_val_if_fail (section < LOTSEN_REPORT_N_SECTIONS, NULL);
+  g_return_val_if_fail (column < sections[section].n_columns, NULL);
+
+  return sections[section].columns[column];
+}
+
+/**
+ * lotsen_report_get_n_rows:
+ *
+ * Returns: the rows of @section's table, not counting its header; the
+ *   month sections end with a "total" row, services with a "total" row
+ */
+guint
+lotsen_report_get_n_rows (const LotsenReport  *report,
+                          LotsenReportSection  section)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  switch (section)
+    {
+    case LOTSEN_REPORT_SECTION_MONTHS:
+    case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
+    case LOTSEN_REPORT_SECTION_MONTHS_AGE:
+      return report->months->len + 1;
+    case LOTSEN_REPORT_SECTION_GENDER:
+      return LOTSEN_REPORT_N_GENDERS;
+    case LOTSEN_REPORT_SECTION_AGE:
+      return LOTSEN_REPORT_N_AGE_BANDS;
+    case LOTSEN_REPORT_SECTION_ACTIVITIES:
+      return report->activities->len;
+    case LOTSEN_REPORT_SECTION_SERVICES:
+      return report->services->len + 1;
+    case LOTSEN_REPORT_N_SECTIONS:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+static guint
+measure (const LotsenReportCounts *counts,
+         Measure                   which)
+{
+  switch (which)
+    {
+    case MEASURE_PARTICIPANTS: return counts->participants;
+    case MEASURE_NEW:          return counts->new_participants;
+    case MEASURE_RETURNING:    return counts->participants - counts->new_participants;
+    case MEASURE_VISITS:       return counts->visits;
+    case MEASURE_ANONYMOUS:    return counts->anonymous_visits;
+    case MEASURE_SIGNUPS:      return counts->signups;
+    case MEASURE_ATTENDED:     return counts->attended;
+    case MEASURE_ATTENDEES:    return counts->attendees;
+    case MEASURE_NO_SHOWS:     return counts->no_shows;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static LotsenReportCellKind
+set_number (gint64 *number,
+            gint64  value)
+{
+  *number = value;
+  return LOTSEN_REPORT_CELL_NUMBER;
+}
+
+static LotsenReportCellKind
+set_text (const char           **text,
+          const char            *value,
+          LotsenReportCellKind   kind)
+{
+  *text = value;
+  return kind;
+}
+
+static LotsenReportCellKind
+get_service_cell (const LotsenReport  *report,
+                  guint                row,
+                  guint                column,
+                  const char         **text,
+                  gint64              *number)
+{
+  const LotsenReportService *service;
+  guint tickets = 0, called = 0, no_shows = 0;
+
+  if (row < report->services->len)
+    {
+      service = report->services->pdata[row];
+      switch (column)
+        {
+        case 0: return set_text (text, service->prefix, LOTSEN_REPORT_CELL_NAME);
+        case 1: return set_text (text, service->name, LOTSEN_REPORT_CELL_NAME);
+        case 2: return set_number (number, service->tickets);
+        case 3: return set_number (number, service->called);
+        case 4: return set_number (number, service->no_shows);
+        default:
+          if (service->median_wait < 0)
+            return LOTSEN_REPORT_CELL_EMPTY;
+          return set_number (number, service->median_wait);
+        }
+    }
+
+  /* The total row. */
+  for (guint i = 0; i < report->services->len; i++)
+    {
+      service = report->services->pdata[i];
+      tickets += service->tickets;
+      called += service->called;
+      no_shows += service->no_shows;
+    }
+
+  switch (column)
+    {
+    case 0: return set_text (text, "total", LOTSEN_REPORT_CELL_TEXT);
+    case 1: return LOTSEN_REPORT_CELL_EMPTY;
+    case 2: return set_number (number, tickets);
+    case 3: return set_number (number, called);
+    case 4: return set_number (number, no_shows);
+    default:
+      if (report->median_wait < 0)
+        return LOTSEN_REPORT_CELL_EMPTY;
+      return set_number (number, report->median_wait);
+    }
+}
+
+/**
+ * lotsen_report_get_cell:
+ * @text: (out): for a text or name cell: its text, owned by @report
+ * @number: (out): for a number cell: its value
+ *
+ * One cell of @section's table, as every writer shows it.  A number that
+ * does not exist (the median wait of a service nobody was called to) is
+ * %LOTSEN_REPORT_CELL_EMPTY.
+ *
+ * Returns: what the cell holds
+ */
+LotsenReportCellKind
+lotsen_report_get_cell (const LotsenReport   *report,
+                        LotsenReportSection   section,
+                        guint                 row,
+                        guint                 column,
+                        const char          **text,
+                        gint64               *number)
+{
+  const LotsenReportMonth *month;
+  const LotsenReportActivity *activity;
+
+  g_return_val_if_fail (report != NULL, LOTSEN_REPORT_CELL_EMPTY);
+  g_return_val_if_fail (text != NULL && number != NULL, LOTSEN_REPORT_CELL_EMPTY);
+  g_return_val_if_fail (row < lotsen_report_get_n_rows (report, section), LOTSEN_REPORT_CELL_EMPTY);
+  g_return_val_if_fail (column < lotsen_report_get_n_columns (section), LOTSEN_REPORT_CELL_EMPTY);
+
+  *text = NULL;
+  *number = 0;
+
+  switch (section)
+    {
+    case LOTSEN_REPORT_SECTION_MONTHS:
+    case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
+    case LOTSEN_REPORT_SECTION_MONTHS_AGE:
+      month = row < report->months->len ? report->months->pdata[row] : report->total;
+      if (column == 0)
+        return set_text (text, month->key, LOTSEN_REPORT_CELL_TEXT);
+      if (section == LOTSEN_REPORT_SECTION_MONTHS)
+        return set_number (number, measure (&month->counts, months_measures[column - 1]));
+      if (section == LOTSEN_REPORT_SECTION_MONTHS_GENDER)
+        return set_number (number, month->participants_by_gender[column - 1]);
+      return set_number (number, month->participants_by_age[column - 1]);
+
+    case LOTSEN_REPORT_SECTION_GENDER:
+      if (column == 0)
+        return set_text (text, gender_keys[row], LOTSEN_REPORT_CELL_TEXT);
+      return set_number (number, measure (&report->by_gender[row], group_measures[column - 1]));
+
+    case LOTSEN_REPORT_SECTION_AGE:
+      if (column == 0)
+        return set_text (text, age_keys[row], LOTSEN_REPORT_CELL_TEXT);
+      return set_number (number, measure (&report->by_age[row], group_measures[column - 1]));
+
+    case LOTSEN_REPORT_SECTION_ACTIVITIES:
+      activity = report->activities->pdata[row];
+      switch (column)
+        {
+        case 0: return set_text (text, activity->title, LOTSEN_REPORT_CELL_NAME);
+        case 1: return set_number (number, activity->sessions);
+        case 2: return set_number (number, activity->signups);
+        case 3: return set_number (number, activity->attended);
+        case 4: return set_number (number, activity->attendees);
+        default: return set_number (number, activity->no_shows);
+        }
+
+    case LOTSEN_REPORT_SECTION_SERVICES:
+      return get_service_cell (report, row, column, text, number);
+
+    case LOTSEN_REPORT_N_SECTIONS:
+    default:
+      g_return_val_if_reached (LOTSEN_REPORT_CELL_EMPTY);
+    }
+}
