@@ -34,6 +34,12 @@
 #define TARGET_STEP_MS     50
 #define TARGET_LANGUAGE_MS 100
 
+/* How long the window rests before a timed tap, in ms: longer than a
+ * frame (16.7 ms at 60 Hz), so the frame clock does not hold the tap's
+ * frame back to keep its pace, as it would not for a visitor, whose taps
+ * come far apart. */
+#define REST_MS 40
+
 /* How long to wait for a frame that paints after a tap, in µs. */
 #define FRAME_WAIT_LIMIT (2 * G_USEC_PER_SEC)
 
@@ -47,12 +53,14 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* One row of the table: every tap of one kind. */
+/* One row of the table: every tap of one kind, in gint64 µs. */
 typedef struct
 {
   char   *name;
-  GArray *total;    /* gint64 µs, tap to frame drawn */
-  GArray *handler;  /* gint64 µs, of those in the tap's own handler */
+  GArray *total;    /* tap to frame drawn, the sum of: */
+  GArray *handler;  /* the tap's own handler (the next page made and filled) */
+  GArray *layout;   /* handler returned to the frame's paint phase: styles, sizes */
+  GArray *draw;     /* the paint phase: snapshot and render */
 } Kind;
 
 static void
@@ -61,6 +69,8 @@ kind_free (Kind *kind)
   g_free (kind->name);
   g_array_unref (kind->total);
   g_array_unref (kind->handler);
+  g_array_unref (kind->layout);
+  g_array_unref (kind->draw);
   g_free (kind);
 }
 
@@ -77,12 +87,13 @@ typedef struct
   char            *slowest_warm_up_kind;
 } Bench;
 
-/* What happened after one tap. */
+/* What happened after one tap, in monotonic µs. */
 typedef struct
 {
-  gint64   handler_done;  /* the first turn of the main loop after the tap */
-  gint64   drawn;         /* after-paint of the first frame that painted */
-  gboolean painted;
+  GdkFrameClock *clock;
+  gint64         handler_done;  /* the first turn of the main loop after the tap */
+  gint64         paint;         /* the start of the first paint phase after it */
+  gint64         drawn;         /* after-paint of that frame */
 } FrameWatch;
 
 static GtkWidget *
@@ -108,6 +119,8 @@ lookup_kind (Bench      *bench,
   kind->name = g_strdup (name);
   kind->total = g_array_new (FALSE, FALSE, sizeof (gint64));
   kind->handler = g_array_new (FALSE, FALSE, sizeof (gint64));
+  kind->layout = g_array_new (FALSE, FALSE, sizeof (gint64));
+  kind->draw = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_ptr_array_add (bench->kinds, kind);
   return kind;
 }
@@ -121,23 +134,32 @@ handler_done_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-paint_cb (GdkFrameClock *clock,
-          FrameWatch    *watch)
+/* An emission hook runs before every handler: the paint phase begins.
+ * The frame clock emits "paint" only when something asked to be drawn. */
+static gboolean
+paint_hook (GSignalInvocationHint *hint,
+            guint                  n_values,
+            const GValue          *values,
+            gpointer               user_data)
 {
-  watch->painted = TRUE;
+  FrameWatch *watch = user_data;
+
+  if (watch->paint == 0 && g_value_get_object (&values[0]) == (gpointer) watch->clock)
+    watch->paint = g_get_monotonic_time ();
+
+  return TRUE;
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 FrameWatch    *watch)
 {
-  if (watch->painted && watch->drawn == 0)
+  if (watch->paint != 0 && watch->drawn == 0)
     watch->drawn = g_get_monotonic_time ();
 }
 
 static gboolean
-give_up_cb (gpointer user_data)
+time_up_cb (gpointer user_data)
 {
   *(gboolean *) user_data = TRUE;
   return G_SOURCE_REMOVE;
@@ -145,23 +167,31 @@ give_up_cb (gpointer user_data)
 
 /* Taps @button and times it to the next frame drawn, as a step of @kind.
  * The window is idle before the tap: every tap, timed or not, ends in
- * lotsen_test_ui_click(), which waits until the window has drawn. */
+ * lotsen_test_ui_click(), which waits until the window has drawn, and
+ * a timed one rests REST_MS first. */
 static void
 measure (Bench      *bench,
          const char *kind_name,
          gboolean    language,
          GtkWidget  *button)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window_of (bench));
-  FrameWatch watch = { 0 };
+  FrameWatch watch = { .clock = gtk_widget_get_frame_clock (window_of (bench)) };
+  guint paint_signal = g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK);
+  gboolean rested = FALSE;
   gboolean gave_up = FALSE;
-  gint64 tapped, total, handler;
+  gint64 tapped, total, handler, layout, draw;
+  gulong hook;
   guint give_up;
   Kind *kind;
 
-  g_assert_nonnull (clock);
-  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &watch);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
+  g_assert_nonnull (watch.clock);
+
+  g_timeout_add (REST_MS, time_up_cb, &rested);
+  while (!rested)
+    g_main_context_iteration (NULL, TRUE);
+
+  hook = g_signal_add_emission_hook (paint_signal, 0, paint_hook, &watch, NULL);
+  g_signal_connect (watch.clock, "after-paint", G_CALLBACK (after_paint_cb), &watch);
   /* Runs before the frame clock's own sources: when the tap's handler
    * (which makes and fills the next page) has returned. */
   g_idle_add_full (G_PRIORITY_HIGH, handler_done_cb, &watch, NULL);
@@ -171,13 +201,14 @@ measure (Bench      *bench,
 
   /* lotsen_test_ui_click() waits for one frame; should that one not have
    * painted, the next that does. */
-  give_up = g_timeout_add (FRAME_WAIT_LIMIT / 1000, give_up_cb, &gave_up);
+  give_up = g_timeout_add (FRAME_WAIT_LIMIT / 1000, time_up_cb, &gave_up);
   while (watch.drawn == 0 && !gave_up)
     g_main_context_iteration (NULL, TRUE);
   if (!gave_up)
     g_source_remove (give_up);
 
-  g_signal_handlers_disconnect_by_data (clock, &watch);
+  g_signal_remove_emission_hook (paint_signal, hook);
+  g_signal_handlers_disconnect_by_data (watch.clock, &watch);
 
   if (watch.drawn == 0)
     {
@@ -189,6 +220,8 @@ measure (Bench      *bench,
 
   total = watch.drawn - tapped;
   handler = watch.handler_done - tapped;
+  layout = watch.paint - watch.handler_done;
+  draw = watch.drawn - watch.paint;
 
   if (!bench->counting)
     {
@@ -204,6 +237,8 @@ measure (Bench      *bench,
   kind = lookup_kind (bench, kind_name);
   g_array_append_val (kind->total, total);
   g_array_append_val (kind->handler, handler);
+  g_array_append_val (kind->layout, layout);
+  g_array_append_val (kind->draw, draw);
   g_array_append_val (language ? bench->languages : bench->steps, total);
 }
 
@@ -414,11 +449,12 @@ print_name (const char *name,
 static void
 print_figures (Bench *bench)
 {
-  g_print ("tap → next frame drawn, %d rounds (ms; \"handler\": of that, in the tap's own handler,\n"
-           "which makes and fills the next page; the rest is layout and drawing)\n\n",
+  g_print ("tap → next frame drawn, %d rounds, in ms.  Medians of its parts: \"handler\", the tap's\n"
+           "own handler (it makes and fills the next page); \"layout\", from there to the frame's\n"
+           "paint phase (styles, sizes); \"draw\", the paint phase (snapshot, render).\n\n",
            opt_rounds);
   print_name ("step", NAME_WIDTH);
-  g_print (" %5s %9s %9s %9s\n", "taps", "median", "worst", "handler");
+  g_print (" %5s %8s %8s %8s %8s %8s\n", "taps", "median", "worst", "handler", "layout", "draw");
 
   for (guint i = 0; i < bench->kinds->len; i++)
     {
@@ -426,8 +462,9 @@ print_figures (Bench *bench)
       double median = median_ms (kind->total);
 
       print_name (kind->name, NAME_WIDTH);
-      g_print (" %5u %9.1f %9.1f %9.1f\n", kind->total->len,
-               median, worst_ms (kind->total), median_ms (kind->handler));
+      g_print (" %5u %8.1f %8.1f %8.1f %8.1f %8.1f\n", kind->total->len,
+               median, worst_ms (kind->total), median_ms (kind->handler),
+               median_ms (kind->layout), median_ms (kind->draw));
     }
 
   g_print ("\n");
