@@ -265,7 +265,8 @@ step (Bench      *bench,
   measure (bench, kind, FALSE, find_button (bench, action, target));
 }
 
-/* Keys on the on-screen keyboard, one timed tap each. */
+/* Keys on the on-screen keyboard, one tap each, timed as steps of @kind
+ * unless it is %NULL. */
 static void
 type_keys (Bench      *bench,
            const char *kind,
@@ -275,7 +276,10 @@ type_keys (Bench      *bench,
     {
       char key[2] = { *c, '\0' };
 
-      step (bench, kind, "keyboard.type", key);
+      if (kind != NULL)
+        step (bench, kind, "keyboard.type", key);
+      else
+        lotsen_test_ui_tap (window_of (bench), "keyboard.type", key);
     }
 }
 
@@ -298,6 +302,15 @@ assert_page (Bench      *bench,
     g_error ("On the %s page, not on the %s page", lotsen_window_get_page_name (bench->fixture.window), name);
 }
 
+/* The journey's last tap: done, back to the welcome page. */
+static void
+finish_visit (Bench      *bench,
+              const char *kind)
+{
+  step (bench, kind, "win.finish-visit", NULL);
+  assert_page (bench, "welcome");
+}
+
 /* 1: a queue ticket. */
 static void
 journey_ticket (Bench *bench)
@@ -305,8 +318,7 @@ journey_ticket (Bench *bench)
   step (bench, "welcome → queue", "win.show-page", "queue");
   step (bench, "queue → ticket (take A)", "win.take-ticket", "A");
   assert_page (bench, "ticket");
-  step (bench, "ticket → welcome (finish)", "win.finish-visit", NULL);
-  assert_page (bench, "welcome");
+  finish_visit (bench, "ticket → welcome (finish)");
 }
 
 /* 2: registering, the name typed on the on-screen keyboard. */
@@ -321,8 +333,7 @@ journey_register (Bench *bench)
     step (bench, "registration next step", "register.next", NULL);
   step (bench, "registration save → code", "register.next", NULL);
   assert_page (bench, "code");
-  step (bench, "code → welcome (finish)", "win.finish-visit", NULL);
-  assert_page (bench, "welcome");
+  finish_visit (bench, "code → welcome (finish)");
 }
 
 /* 3: signing up for the first session on What's on, by name and phone
@@ -349,8 +360,7 @@ journey_signup (Bench *bench)
 
   step (bench, "sign up → done", "win.sign-up", NULL);
   assert_page (bench, "signup");
-  step (bench, "sign-up done → welcome (finish)", "win.finish-visit", NULL);
-  assert_page (bench, "welcome");
+  finish_visit (bench, "sign-up done → welcome (finish)");
 }
 
 /* 4: the language bar, on the welcome page and on a registration step
@@ -365,12 +375,7 @@ journey_languages (Bench *bench)
 
   lotsen_test_ui_tap (window_of (bench), "win.show-page", "register");
   lotsen_test_ui_tap (window_of (bench), "win.accept-consent", NULL);
-  for (const char *c = "anna"; *c != '\0'; c++)
-    {
-      char key[2] = { *c, '\0' };
-
-      lotsen_test_ui_tap (window_of (bench), "keyboard.type", key);
-    }
+  type_keys (bench, NULL, "anna");
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     switch_language (bench, "registration, name typed", languages[i]);
