@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Lotsen and runs its benchmarks: bench-ticket (taking and calling
 # tickets on a durable store), then bench-startup (kiosk start to first
-# frame) on a virtual display from Xvfb.  Prints figures; it never fails on
-# one, only when a benchmark itself cannot run.
+# frame) and bench-frames (a tap to the next frame drawn, through the
+# visitor's journeys) on a virtual display from Xvfb.  Prints figures; it
+# never fails on one, only when a benchmark itself cannot run.
 #
 # Usage: tests/bench/run.sh [BUILD_DIR]   (default: build)
 #
@@ -14,6 +15,9 @@
 # bench-export times the exports and the funder report on it, at
 # LOTSEN_BENCH_SCALE of the full size (250 000 visitors, 1 000 000
 # sign-ups, 2 000 000 tickets); default 0.1, LOTSEN_BENCH_SCALE=1 for all.
+#
+# bench-frames goes through every journey LOTSEN_BENCH_ROUNDS times
+# (default 20).
 set -euo pipefail
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
@@ -28,6 +32,20 @@ if [[ ! -d $build ]]; then
 fi
 build=$(cd "$build" && pwd)
 status=0
+
+# Runs a command on a virtual display from Xvfb, with its own session bus
+# and the uninstalled kiosk's settings and translations.  WAYLAND_DISPLAY
+# unset, so GTK draws on Xvfb even inside a Wayland session.
+on_xvfb () {
+  env -u WAYLAND_DISPLAY \
+    GSETTINGS_BACKEND=memory \
+    GSETTINGS_SCHEMA_DIR="$build/ui" \
+    LOTSEN_LOCALEDIR="$build/po" \
+    NO_AT_BRIDGE=1 \
+    dbus-run-session -- \
+    xvfb-run -a -s "-screen 0 1920x1080x24" \
+    "$@"
+}
 
 ninja -C "$build"
 
@@ -54,15 +72,19 @@ if [[ ! -x $build/tests/bench/bench-startup || ! -x $build/app/lotsen ]]; then
 elif ! command -v xvfb-run >/dev/null || ! command -v dbus-run-session >/dev/null; then
   echo "skipped: needs xvfb-run (xvfb) and dbus-run-session (dbus)"
 else
-  # WAYLAND_DISPLAY unset, so GTK draws on Xvfb even inside a Wayland session.
-  env -u WAYLAND_DISPLAY \
-    GSETTINGS_BACKEND=memory \
-    GSETTINGS_SCHEMA_DIR="$build/ui" \
-    LOTSEN_LOCALEDIR="$build/po" \
-    NO_AT_BRIDGE=1 \
-    dbus-run-session -- \
-    xvfb-run -a -s "-screen 0 1920x1080x24" \
-    "$build/tests/bench/bench-startup" "$build/app/lotsen" || status=1
+  on_xvfb "$build/tests/bench/bench-startup" "$build/app/lotsen" || status=1
+fi
+
+echo
+echo "=== bench-frames ==="
+if [[ ! -x $build/tests/bench/bench-frames ]]; then
+  echo "skipped: the kiosk is not built (meson option ui=false)"
+elif ! command -v xvfb-run >/dev/null || ! command -v dbus-run-session >/dev/null; then
+  echo "skipped: needs xvfb-run (xvfb) and dbus-run-session (dbus)"
+else
+  # The window in-process, as in the UI tests, with GTK's test
+  # accessibility backend.
+  GTK_A11Y=test on_xvfb "$build/tests/bench/bench-frames" --rounds "${LOTSEN_BENCH_ROUNDS:-20}" || status=1
 fi
 
 exit "$status"
