@@ -96,12 +96,6 @@ typedef struct
   gint64         drawn;         /* after-paint of that frame */
 } FrameWatch;
 
-static GtkWidget *
-window_of (Bench *bench)
-{
-  return GTK_WIDGET (bench->fixture.window);
-}
-
 static Kind *
 lookup_kind (Bench      *bench,
              const char *name)
@@ -175,7 +169,7 @@ measure (Bench      *bench,
          gboolean    language,
          GtkWidget  *button)
 {
-  FrameWatch watch = { .clock = gtk_widget_get_frame_clock (window_of (bench)) };
+  FrameWatch watch = { .clock = gtk_widget_get_frame_clock (lotsen_ui_fixture_root (&bench->fixture)) };
   guint paint_signal = g_signal_lookup ("paint", GDK_TYPE_FRAME_CLOCK);
   gboolean rested = FALSE;
   gboolean gave_up = FALSE;
@@ -247,7 +241,7 @@ find_button (Bench      *bench,
              const char *action,
              const char *target)
 {
-  GtkWidget *button = lotsen_test_ui_find_action (window_of (bench), action, target);
+  GtkWidget *button = lotsen_test_ui_find_action (lotsen_ui_fixture_root (&bench->fixture), action, target);
 
   if (button == NULL)
     g_error ("No visible button for %s(%s) on the %s page", action, target ? target : "",
@@ -279,7 +273,7 @@ type_keys (Bench      *bench,
       if (kind != NULL)
         step (bench, kind, "keyboard.type", key);
       else
-        lotsen_test_ui_tap (window_of (bench), "keyboard.type", key);
+        lotsen_test_ui_tap (lotsen_ui_fixture_root (&bench->fixture), "keyboard.type", key);
     }
 }
 
@@ -294,21 +288,13 @@ switch_language (Bench      *bench,
   measure (bench, kind, TRUE, find_button (bench, "win.language", to));
 }
 
-static void
-assert_page (Bench      *bench,
-             const char *name)
-{
-  if (g_strcmp0 (lotsen_window_get_page_name (bench->fixture.window), name) != 0)
-    g_error ("On the %s page, not on the %s page", lotsen_window_get_page_name (bench->fixture.window), name);
-}
-
 /* The journey's last tap: done, back to the welcome page. */
 static void
 finish_visit (Bench      *bench,
               const char *kind)
 {
   step (bench, kind, "win.finish-visit", NULL);
-  assert_page (bench, "welcome");
+  lotsen_ui_fixture_assert_page (&bench->fixture, "welcome");
 }
 
 /* 1: a queue ticket. */
@@ -317,7 +303,7 @@ journey_ticket (Bench *bench)
 {
   step (bench, "welcome → queue", "win.show-page", "queue");
   step (bench, "queue → ticket (take A)", "win.take-ticket", "A");
-  assert_page (bench, "ticket");
+  lotsen_ui_fixture_assert_page (&bench->fixture, "ticket");
   finish_visit (bench, "ticket → welcome (finish)");
 }
 
@@ -327,12 +313,12 @@ journey_register (Bench *bench)
 {
   step (bench, "welcome → consent", "win.show-page", "register");
   step (bench, "consent → registration (accept)", "win.accept-consent", NULL);
-  assert_page (bench, "register");
+  lotsen_ui_fixture_assert_page (&bench->fixture, "register");
   type_keys (bench, "key (registration name)", "anna");
   for (int i = 0; i < 4; i++)
     step (bench, "registration next step", "register.next", NULL);
   step (bench, "registration save → code", "register.next", NULL);
-  assert_page (bench, "code");
+  lotsen_ui_fixture_assert_page (&bench->fixture, "code");
   finish_visit (bench, "code → welcome (finish)");
 }
 
@@ -346,7 +332,7 @@ journey_signup (Bench *bench)
 
   step (bench, "welcome → What's on", "win.show-page", "activities");
   step (bench, "What's on → sign-up (session)", "win.choose-session", NULL);
-  assert_page (bench, "signup");
+  lotsen_ui_fixture_assert_page (&bench->fixture, "signup");
   step (bench, "sign-up: by phone", "signup.by-phone", NULL);
   type_keys (bench, "key (sign-up name)", "mulu");
   step (bench, "sign-up next (name → phone)", "signup.next", NULL);
@@ -359,7 +345,7 @@ journey_signup (Bench *bench)
   measure (bench, "sign-up party size", FALSE, party->pdata[1]);
 
   step (bench, "sign up → done", "win.sign-up", NULL);
-  assert_page (bench, "signup");
+  lotsen_ui_fixture_assert_page (&bench->fixture, "signup");
   finish_visit (bench, "sign-up done → welcome (finish)");
 }
 
@@ -373,17 +359,17 @@ journey_languages (Bench *bench)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     switch_language (bench, "welcome", languages[i]);
 
-  lotsen_test_ui_tap (window_of (bench), "win.show-page", "register");
-  lotsen_test_ui_tap (window_of (bench), "win.accept-consent", NULL);
+  lotsen_test_ui_tap (lotsen_ui_fixture_root (&bench->fixture), "win.show-page", "register");
+  lotsen_test_ui_tap (lotsen_ui_fixture_root (&bench->fixture), "win.accept-consent", NULL);
   type_keys (bench, NULL, "anna");
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     switch_language (bench, "registration, name typed", languages[i]);
-  assert_page (bench, "register");
+  lotsen_ui_fixture_assert_page (&bench->fixture, "register");
 
   /* Back on the first step: the registration is cancelled. */
-  lotsen_test_ui_tap (window_of (bench), "register.back", NULL);
-  assert_page (bench, "welcome");
+  lotsen_test_ui_tap (lotsen_ui_fixture_root (&bench->fixture), "register.back", NULL);
+  lotsen_ui_fixture_assert_page (&bench->fixture, "welcome");
 }
 
 static void
@@ -538,7 +524,7 @@ main (int   argc,
 
   renderer = gtk_native_get_renderer (GTK_NATIVE (bench.fixture.window));
   g_print ("window: %d×%d on %s, renderer: %s, animations off\n", WIDTH, HEIGHT,
-           G_OBJECT_TYPE_NAME (gtk_widget_get_display (window_of (&bench))),
+           G_OBJECT_TYPE_NAME (gtk_widget_get_display (lotsen_ui_fixture_root (&bench.fixture))),
            renderer ? G_OBJECT_TYPE_NAME (renderer) : "none");
   g_print ("database: demo data, new, in a temporary folder; clock fixed\n\n");
 
