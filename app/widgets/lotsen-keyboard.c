@@ -67,6 +67,9 @@ static const KeyRow arabic_rows[] = {
   { "ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "د" },
   { "ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط" },
   { "ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ" },
+  /* ذ and the hamza and madda forms of alef, which a printed keyboard
+   * has on the key left of 1 and under Shift (الأحمد, إبراهيم, آمنة). */
+  { "ذ", "آ", "أ", "إ" },
 };
 
 static const KeyRow persian_rows[] = {

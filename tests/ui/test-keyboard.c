@@ -175,6 +175,13 @@ test_arabic (Fixture       *fixture,
   g_assert_cmpstr (text (fixture), ==, "سلام لا");
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (fixture->entry)), ==, 7);
 
+  /* Names need ذ and the alef with hamza or madda too. */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->entry), "");
+  type (fixture, "الأحمد");
+  type (fixture, " إبراهيم آمنة ذكرى");
+  g_assert_cmpstr (text (fixture), ==, "الأحمد إبراهيم آمنة ذكرى");
+  gtk_editable_set_text (GTK_EDITABLE (fixture->entry), "سلام لا");
+
   /* As on every Arabic keyboard: ض at the top left, د at the top right. */
   first = find_key (fixture, "keyboard.type", "ض");
   last = find_key (fixture, "keyboard.type", "د");
