@@ -2,7 +2,9 @@
 /* lotsen-application.c — start-up: the command line, the database, the
  * window.  The kiosk never stops at a database problem: it shows staff
  * what is wrong instead.  It also keeps the retention period: visitors not
- * seen for it are anonymised at start-up and once a day after. */
+ * seen for it are anonymised at start-up and once a day after; and it
+ * backs the database up once a night, in a worker thread, to its backup
+ * folder and to any USB stick marked for it. */
 
 #define G_LOG_DOMAIN "lotsen"
 
@@ -12,13 +14,18 @@
 
 #include "lotsen-activity.h"
 #include "lotsen-application.h"
+#include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-removable.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
 #define PURGE_INTERVAL_SECS (24 * 3600)
+/* How often the kiosk looks whether the night's backup is due. */
+#define BACKUP_CHECK_SECS (10 * 60)
+#define BACKUP_HOUR_DEFAULT 3
 
 struct _LotsenApplication
 {
@@ -29,8 +36,13 @@ struct _LotsenApplication
   gboolean        demo;
   gboolean        exit_after_first_frame;
 
-  LotsenStore    *store;    /* the window's, for the daily purge */
+  LotsenStore    *store;    /* the window's, for the daily purge and backup */
   guint           purge_id;
+
+  GSettings      *settings; /* NULL where the schema is not installed */
+  guint           backup_id;
+  GCancellable   *backup_cancellable;
+  gboolean        backup_running;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenApplication, lotsen_application, ADW_TYPE_APPLICATION)
@@ -132,6 +144,72 @@ purge_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The setting "backup-folder", or `$XDG_DATA_HOME/lotsen/backups`. */
+static char *
+get_backup_folder (LotsenApplication *self)
+{
+  g_autofree char *folder = self->settings ? g_settings_get_string (self->settings, "backup-folder") : NULL;
+
+  if (folder != NULL && *folder != '\0')
+    return g_steal_pointer (&folder);
+
+  return g_build_filename (g_get_user_data_dir (), "lotsen", "backups", NULL);
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LotsenApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *written = lotsen_backup_run_finish (result, &error);
+
+  self->backup_running = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  if (error != NULL)
+    g_warning ("The nightly backup failed: %s", error->message);
+
+  if (!lotsen_backup_record_result (self->store, written, error, &record_error))
+    g_warning ("The backup's result could not be recorded: %s", record_error->message);
+}
+
+static gboolean
+backup_check_cb (gpointer user_data)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (user_data);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GPtrArray) sticks = NULL;
+  g_autoptr(GVolumeMonitor) monitor = NULL;
+  guint hour = self->settings ? g_settings_get_uint (self->settings, "backup-hour") : BACKUP_HOUR_DEFAULT;
+
+  if (self->backup_running || self->store == NULL)
+    return G_SOURCE_CONTINUE;
+
+  now = lotsen_store_to_local (self->store, lotsen_clock_get_now (lotsen_store_get_clock (self->store)));
+  if (!lotsen_backup_is_due (self->store, now, hour))
+    return G_SOURCE_CONTINUE;
+
+  folders = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (folders, get_backup_folder (self));
+
+  monitor = g_volume_monitor_get ();
+  sticks = lotsen_removable_find_backup_folders (monitor);
+  for (guint i = 0; i < sticks->len; i++)
+    g_ptr_array_add (folders, g_strdup (sticks->pdata[i]));
+
+  self->backup_running = TRUE;
+  lotsen_backup_run_async (lotsen_store_get_path (self->store), folders, now,
+                           self->backup_cancellable, backup_done_cb, g_object_ref (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 lotsen_application_activate (GApplication *application)
 {
@@ -161,6 +239,12 @@ lotsen_application_activate (GApplication *application)
       g_set_object (&self->store, store);
       g_clear_handle_id (&self->purge_id, g_source_remove);
       self->purge_id = g_timeout_add_seconds (PURGE_INTERVAL_SECS, purge_cb, self);
+
+      /* Not at start-up: a kiosk restarted in the night is back on screen
+       * first, and a short-lived run (a test) backs nothing up. */
+      g_clear_handle_id (&self->backup_id, g_source_remove);
+      if (g_strcmp0 (lotsen_store_get_path (store), ":memory:") != 0)
+        self->backup_id = g_timeout_add_seconds (BACKUP_CHECK_SECS, backup_check_cb, self);
     }
 
   window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
@@ -181,6 +265,10 @@ lotsen_application_dispose (GObject *object)
   LotsenApplication *self = LOTSEN_APPLICATION (object);
 
   g_clear_handle_id (&self->purge_id, g_source_remove);
+  g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_cancellable_cancel (self->backup_cancellable);
+  g_clear_object (&self->backup_cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lotsen_application_parent_class)->dispose (object);
@@ -212,6 +300,13 @@ lotsen_application_class_init (LotsenApplicationClass *klass)
 static void
 lotsen_application_init (LotsenApplication *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  self->backup_cancellable = g_cancellable_new ();
+
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("The Lotsen touch kiosk for drop-in centres."));

@@ -708,3 +708,140 @@ lotsen_backup_get_last (LotsenStore  *store,
 
   return TRUE;
 }
+
+/**
+ * lotsen_backup_is_due:
+ * @now: the local time now (the site's time zone)
+ * @hour: the local hour from which the day's backup is made
+ *
+ * The nightly backup is due once a day from @hour on: when no backup was
+ * tried yet on @now's local day (a kiosk switched off at night backs up
+ * when it is next on after that hour).
+ *
+ * Returns: %TRUE when a backup should be made now
+ */
+gboolean
+lotsen_backup_is_due (LotsenStore *store,
+                      GDateTime   *now,
+                      guint        hour)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  gint64 at;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if ((guint) g_date_time_get_hour (now) < hour)
+    return FALSE;
+
+  if (!lotsen_backup_get_last (store, &at, NULL, NULL))
+    return TRUE;
+
+  utc = g_date_time_new_from_unix_utc (at);
+  last = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
+
+  return g_date_time_get_year (last) != g_date_time_get_year (now) ||
+         g_date_time_get_day_of_year (last) != g_date_time_get_day_of_year (now);
+}
+
+typedef struct
+{
+  char      *database;
+  GPtrArray *folders;
+  GDateTime *now;
+} BackupRun;
+
+static void
+backup_run_free (gpointer data)
+{
+  BackupRun *run = data;
+
+  g_free (run->database);
+  g_ptr_array_unref (run->folders);
+  g_date_time_unref (run->now);
+  g_free (run);
+}
+
+static void
+backup_run_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  BackupRun *run = task_data;
+  g_autofree char *first = NULL;
+  g_autoptr(GError) first_error = NULL;
+
+  for (guint i = 0; i < run->folders->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *written = lotsen_backup_to_folder (run->database, run->folders->pdata[i], run->now, &error);
+
+      if (written == NULL)
+        {
+          g_message ("Backup to %s: %s", (const char *) run->folders->pdata[i], error->message);
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&error);
+        }
+      else if (first == NULL)
+        first = g_steal_pointer (&written);
+    }
+
+  /* Any folder that failed makes the run a failure staff hear about. */
+  if (first_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&first_error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&first), g_free);
+}
+
+/**
+ * lotsen_backup_run_async:
+ * @database: the database file
+ * @folders: (element-type filename): the folders to back up to; the
+ *   first is the kiosk's own
+ * @now: the local time, whose date names the backups
+ *
+ * Runs lotsen_backup_to_folder() for each of @folders in a worker thread;
+ * the kiosk goes on with its own connection meanwhile.
+ */
+void
+lotsen_backup_run_async (const char          *database,
+                         GPtrArray           *folders,
+                         GDateTime           *now,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupRun *run;
+
+  g_return_if_fail (database != NULL && folders != NULL && folders->len > 0 && now != NULL);
+
+  run = g_new0 (BackupRun, 1);
+  run->database = g_strdup (database);
+  run->folders = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < folders->len; i++)
+    g_ptr_array_add (run->folders, g_strdup (folders->pdata[i]));
+  run->now = g_date_time_ref (now);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lotsen_backup_run_async);
+  g_task_set_task_data (task, run, backup_run_free);
+  g_task_run_in_thread (task, backup_run_thread);
+}
+
+/**
+ * lotsen_backup_run_finish:
+ *
+ * Returns: (transfer full): the backup written to the first folder, or
+ *   %NULL with @error set when any folder failed
+ */
+char *
+lotsen_backup_run_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -45,5 +45,17 @@ gboolean  lotsen_backup_get_last       (LotsenStore   *store,
                                         gint64        *at,
                                         char         **file,
                                         char         **failure);
+gboolean  lotsen_backup_is_due         (LotsenStore   *store,
+                                        GDateTime     *now,
+                                        guint          hour);
+
+void      lotsen_backup_run_async      (const char           *database,
+                                        GPtrArray            *folders,
+                                        GDateTime            *now,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+char     *lotsen_backup_run_finish     (GAsyncResult         *result,
+                                        GError              **error);
 
 G_END_DECLS

@@ -370,6 +370,91 @@ test_backup_to_folder (StoreFixture  *fixture,
   g_rmdir (folder);
 }
 
+/* Due once a local day, from the hour on. */
+static void
+test_backup_due (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GTimeZone *zone = lotsen_store_get_timezone (fixture->store);
+  g_autoptr(GDateTime) early = g_date_time_new (zone, 2026, 11, 25, 2, 59, 0);
+  g_autoptr(GDateTime) night = g_date_time_new (zone, 2026, 11, 25, 3, 0, 0);
+  g_autoptr(GDateTime) evening = g_date_time_new (zone, 2026, 11, 25, 23, 30, 0);
+  g_autoptr(GDateTime) next = g_date_time_new (zone, 2026, 11, 26, 3, 10, 0);
+
+  g_assert_false (lotsen_backup_is_due (fixture->store, early, 3));
+  g_assert_true (lotsen_backup_is_due (fixture->store, night, 3));
+
+  /* Tried at 10:00 on the 25th (the fixture's clock), even if it failed. */
+  {
+    g_autoptr(GError) failed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "failed");
+
+    g_assert_true (lotsen_backup_record_result (fixture->store, NULL, failed, &error));
+  }
+  g_assert_false (lotsen_backup_is_due (fixture->store, night, 3));
+  g_assert_false (lotsen_backup_is_due (fixture->store, evening, 3));
+  g_assert_true (lotsen_backup_is_due (fixture->store, next, 3));
+}
+
+static void
+run_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* In a worker thread, to each folder; one folder that cannot be written
+ * makes it a failure, and the others still get their copy. */
+static void
+test_backup_run_async (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new (lotsen_store_get_timezone (fixture->store), 2026, 11, 25, 3, 0, 0);
+  g_autofree char *blocker = g_build_filename (fixture->dir, "not-a-folder", NULL);
+  g_autofree char *stick = NULL;
+  g_autofree char *written = NULL;
+  GAsyncResult *result = NULL;
+
+  g_ptr_array_add (folders, g_build_filename (fixture->dir, "backups", NULL));
+  g_ptr_array_add (folders, g_build_filename (fixture->dir, "stick", NULL));
+
+  lotsen_backup_run_async (fixture->path, folders, now, NULL, run_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  written = lotsen_backup_run_finish (result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (written, "/backups/lotsen-2026-11-25.db"));
+  stick = g_build_filename (fixture->dir, "stick", "lotsen-2026-11-25.db", NULL);
+  g_assert_true (g_file_test (stick, G_FILE_TEST_IS_REGULAR));
+
+  /* A file where a folder should be. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_ptr_array_add (folders, g_build_filename (blocker, "backups", NULL));
+  g_clear_pointer (&written, g_free);
+  lotsen_backup_run_async (fixture->path, folders, now, NULL, run_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  written = lotsen_backup_run_finish (result, &error);
+  g_clear_object (&result);
+  g_assert_null (written);
+  g_assert_nonnull (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_build_filename (folders->pdata[i], "lotsen-2026-11-25.db", NULL);
+
+      g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+      g_unlink (file);
+      g_rmdir (folders->pdata[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +469,10 @@ main (int   argc,
               store_fixture_set_up, test_backup_restore_refuses, store_fixture_tear_down);
   g_test_add_func ("/backup/restore-over-damaged", test_backup_restore_over_damaged);
   g_test_add_func ("/backup/rotate", test_backup_rotate);
+  g_test_add ("/backup/due", StoreFixture, NULL,
+              store_fixture_set_up, test_backup_due, store_fixture_tear_down);
+  g_test_add ("/backup/run-async", StoreFixture, NULL,
+              store_fixture_set_up, test_backup_run_async, store_fixture_tear_down);
   g_test_add ("/backup/to-folder", StoreFixture, NULL,
               store_fixture_set_up, test_backup_to_folder, store_fixture_tear_down);
 

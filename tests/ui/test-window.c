@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "lotsen-activity.h"
+#include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
@@ -302,6 +303,40 @@ test_staff_call (Fixture       *fixture,
 }
 
 static void
+show_staff_page_again (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "staff");
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
+}
+
+/* The staff panel says when the last backup was made, or why it failed. */
+static void
+test_staff_backup (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) failure = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+  g_autofree char *done = NULL;
+  g_autofree char *failed = NULL;
+
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
+  assert_shows (fixture, _("No backup has been made yet."));
+
+  g_assert_true (lotsen_backup_record_result (fixture->store, "/backups/lotsen-2026-11-25.db", NULL, &error));
+  g_assert_no_error (error);
+  /* The panel is filled anew each time it is shown. */
+  show_staff_page_again (fixture);
+  done = g_strdup_printf (_("Last backup: %s, to %s"), "2026-11-25 10:00", "/backups/lotsen-2026-11-25.db");
+  assert_shows (fixture, done);
+
+  g_assert_true (lotsen_backup_record_result (fixture->store, NULL, failure, &error));
+  show_staff_page_again (fixture);
+  failed = g_strdup_printf (_("The last backup failed (%s): %s"), "2026-11-25 10:00", "No space left on device");
+  assert_shows (fixture, failed);
+}
+
+static void
 test_touch_targets_and_names (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -482,6 +517,7 @@ main (int   argc,
   ADD ("/window/ticket-time-limit-left-behind", test_ticket_time_limit_left_behind);
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
+  ADD ("/window/staff-backup", test_staff_backup);
   ADD ("/window/whats-on", test_whats_on);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
