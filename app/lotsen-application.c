@@ -18,6 +18,7 @@
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-removable.h"
+#include "lotsen-sd-notify.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
 #include "lotsen-window.h"
@@ -43,6 +44,8 @@ struct _LotsenApplication
   guint           backup_id;
   GCancellable   *backup_cancellable;
   gboolean        backup_running;
+
+  guint           watchdog_id;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenApplication, lotsen_application, ADW_TYPE_APPLICATION)
@@ -76,24 +79,44 @@ lotsen_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-static void
-after_first_paint_cb (GdkFrameClock *clock,
-                      GApplication  *application)
+static gboolean
+watchdog_cb (gpointer user_data)
 {
-  /* For tests/bench: the moment the first frame is on screen. */
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, application);
-  g_application_quit (application);
+  /* From the main loop: a kiosk stuck anywhere stops sending, and
+   * systemd restarts it. */
+  lotsen_sd_notify ("WATCHDOG=1");
+  return G_SOURCE_CONTINUE;
 }
 
 static void
-window_realize_cb (GtkWidget    *window,
-                   GApplication *application)
+after_first_paint_cb (GdkFrameClock     *clock,
+                      LotsenApplication *self)
+{
+  guint64 watchdog = lotsen_sd_watchdog_interval ();
+
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+
+  /* systemd (Type=notify) counts the kiosk as started once it shows. */
+  lotsen_sd_notify ("READY=1");
+  if (watchdog > 0 && self->watchdog_id == 0)
+    self->watchdog_id = g_timeout_add (MAX (watchdog / 2000, 1), watchdog_cb, self);
+
+  if (self->exit_after_first_frame)
+    {
+      /* For tests/bench: the moment the first frame is on screen. */
+      g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      fflush (stdout);
+      g_application_quit (G_APPLICATION (self));
+    }
+}
+
+static void
+window_realize_cb (GtkWidget         *window,
+                   LotsenApplication *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), application);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self);
 }
 
 static LotsenStore *
@@ -250,8 +273,7 @@ lotsen_application_activate (GApplication *application)
   window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
                                           error ? error->message : NULL, moved_aside));
 
-  if (self->exit_after_first_frame)
-    g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), application);
+  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
 
   if (!self->windowed)
     gtk_window_fullscreen (window);
@@ -266,6 +288,7 @@ lotsen_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->purge_id, g_source_remove);
   g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->watchdog_id, g_source_remove);
   g_cancellable_cancel (self->backup_cancellable);
   g_clear_object (&self->backup_cancellable);
   g_clear_object (&self->settings);
