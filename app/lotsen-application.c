@@ -46,6 +46,9 @@ struct _LotsenApplication
   gboolean        backup_running;
 
   guint           watchdog_id;
+
+  int             exit_status;  /* LOTSEN_EXIT_CLOSED once staff closed the kiosk */
+  gboolean        restart;      /* staff asked for a restart */
 };
 
 G_DEFINE_FINAL_TYPE (LotsenApplication, lotsen_application, ADW_TYPE_APPLICATION)
@@ -233,6 +236,25 @@ backup_check_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* app.end-kiosk ("close" or "restart"): the staff panel's, after the
+ * staff session checked the PIN and recorded it.  Under systemd a restart
+ * is a plain exit (the unit restarts the kiosk) and a close exits with
+ * LOTSEN_EXIT_CLOSED, which the unit does not restart. */
+static void
+end_kiosk_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (user_data);
+  gboolean restart = g_str_equal (g_variant_get_string (parameter, NULL), "restart");
+
+  g_message ("Staff %s the kiosk", restart ? "restart" : "close");
+  self->restart = restart;
+  self->exit_status = restart ? 0 : LOTSEN_EXIT_CLOSED;
+  lotsen_sd_notify ("STOPPING=1");
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 lotsen_application_activate (GApplication *application)
 {
@@ -276,7 +298,10 @@ lotsen_application_activate (GApplication *application)
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
 
   if (!self->windowed)
-    gtk_window_fullscreen (window);
+    {
+      gtk_window_fullscreen (window);
+      lotsen_window_set_kiosk_mode (LOTSEN_WINDOW (window), TRUE);
+    }
 
   gtk_window_present (window);
 }
@@ -308,6 +333,32 @@ lotsen_application_finalize (GObject *object)
 }
 
 static void
+lotsen_application_startup (GApplication *application)
+{
+  static const GActionEntry app_actions[] = {
+    { "end-kiosk", end_kiosk_cb, "s", NULL, NULL },
+  };
+
+  G_APPLICATION_CLASS (lotsen_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+
+  /* No keyboard shortcut quits or leaves the kiosk: none is set, and
+   * none may have come from elsewhere. */
+  {
+    g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (application));
+
+    for (guint i = 0; actions[i] != NULL; i++)
+      {
+        const char * const no_accels[] = { NULL };
+
+        gtk_application_set_accels_for_action (GTK_APPLICATION (application), actions[i], no_accels);
+      }
+  }
+}
+
+static void
 lotsen_application_class_init (LotsenApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -318,6 +369,7 @@ lotsen_application_class_init (LotsenApplicationClass *klass)
 
   app_class->handle_local_options = lotsen_application_handle_local_options;
   app_class->activate = lotsen_application_activate;
+  app_class->startup = lotsen_application_startup;
 }
 
 static void
@@ -345,4 +397,30 @@ lotsen_application_new (void)
                        "resource-base-path", RESOURCE_BASE,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        NULL);
+}
+
+/**
+ * lotsen_application_get_exit_status:
+ *
+ * Returns: 0, or %LOTSEN_EXIT_CLOSED when staff closed the kiosk
+ */
+int
+lotsen_application_get_exit_status (LotsenApplication *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_APPLICATION (self), 0);
+
+  return self->exit_status;
+}
+
+/**
+ * lotsen_application_get_restart:
+ *
+ * Returns: %TRUE when staff asked for the kiosk to start again
+ */
+gboolean
+lotsen_application_get_restart (LotsenApplication *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_APPLICATION (self), FALSE);
+
+  return self->restart;
 }

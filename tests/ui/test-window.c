@@ -336,6 +336,49 @@ test_staff_backup (Fixture       *fixture,
   assert_shows (fixture, failed);
 }
 
+static gint64
+count_audit (Fixture    *fixture,
+             const char *detail)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE what = 'kiosk' AND detail = '%s'", detail);
+
+  return query_database_int (fixture->path, sql);
+}
+
+/* In kiosk mode no request closes the window; staff end the kiosk from
+ * the panel, behind the PIN, and it is audited. */
+static void
+test_kiosk_locked_down (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  lotsen_window_set_kiosk_mode (fixture->window, TRUE);
+  gtk_window_close (window);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "welcome");
+
+  /* Locked: the PIN first, nothing recorded. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.end-kiosk", "s", "close");
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
+  g_assert_cmpint (count_audit (fixture, "close"), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-home", NULL);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.end-kiosk", "restart"));
+  lotsen_ui_fixture_tap (fixture, "win.end-kiosk", "restart");
+  g_assert_cmpint (count_audit (fixture, "restart"), ==, 1);
+  lotsen_ui_fixture_tap (fixture, "win.end-kiosk", "close");
+  g_assert_cmpint (count_audit (fixture, "close"), ==, 1);
+
+  /* Out of kiosk mode (--windowed), the window closes as any other. */
+  lotsen_window_set_kiosk_mode (fixture->window, FALSE);
+  g_assert_false (lotsen_window_get_kiosk_mode (fixture->window));
+}
+
 static void
 test_touch_targets_and_names (Fixture       *fixture,
                               gconstpointer  data)
@@ -518,6 +561,7 @@ main (int   argc,
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
   ADD ("/window/staff-backup", test_staff_backup);
+  ADD ("/window/kiosk-locked-down", test_kiosk_locked_down);
   ADD ("/window/whats-on", test_whats_on);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
