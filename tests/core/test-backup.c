@@ -406,6 +406,22 @@ run_done_cb (GObject      *source,
   *out = g_object_ref (result);
 }
 
+/* lotsen_backup_run_async(), waited for in the main loop. */
+static char *
+run_backup (const char  *database,
+            GPtrArray   *folders,
+            GDateTime   *now,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lotsen_backup_run_async (database, folders, now, NULL, run_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return lotsen_backup_run_finish (result, error);
+}
+
 /* In a worker thread, to each folder; one folder that cannot be written
  * makes it a failure, and the others still get their copy. */
 static void
@@ -418,16 +434,11 @@ test_backup_run_async (StoreFixture  *fixture,
   g_autofree char *blocker = g_build_filename (fixture->dir, "not-a-folder", NULL);
   g_autofree char *stick = NULL;
   g_autofree char *written = NULL;
-  GAsyncResult *result = NULL;
 
   g_ptr_array_add (folders, g_build_filename (fixture->dir, "backups", NULL));
   g_ptr_array_add (folders, g_build_filename (fixture->dir, "stick", NULL));
 
-  lotsen_backup_run_async (fixture->path, folders, now, NULL, run_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  written = lotsen_backup_run_finish (result, &error);
-  g_clear_object (&result);
+  written = run_backup (fixture->path, folders, now, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (written, "/backups/lotsen-2026-11-25.db"));
   stick = g_build_filename (fixture->dir, "stick", "lotsen-2026-11-25.db", NULL);
@@ -437,11 +448,7 @@ test_backup_run_async (StoreFixture  *fixture,
   g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
   g_ptr_array_add (folders, g_build_filename (blocker, "backups", NULL));
   g_clear_pointer (&written, g_free);
-  lotsen_backup_run_async (fixture->path, folders, now, NULL, run_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  written = lotsen_backup_run_finish (result, &error);
-  g_clear_object (&result);
+  written = run_backup (fixture->path, folders, now, &error);
   g_assert_null (written);
   g_assert_nonnull (error);
 
