@@ -2,7 +2,9 @@
 /* lotsen-application.c — start-up: the command line, the database, the
  * window.  The kiosk never stops at a database problem: it shows staff
  * what is wrong instead.  It also keeps the retention period: visitors not
- * seen for it are anonymised at start-up and once a day after. */
+ * seen for it are anonymised at start-up and once a day after; and it
+ * backs the database up once a night, in a worker thread, to its backup
+ * folder and to any USB stick marked for it. */
 
 #define G_LOG_DOMAIN "lotsen"
 
@@ -12,13 +14,19 @@
 
 #include "lotsen-activity.h"
 #include "lotsen-application.h"
+#include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-removable.h"
+#include "lotsen-sd-notify.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
 #define PURGE_INTERVAL_SECS (24 * 3600)
+/* How often the kiosk looks whether the night's backup is due. */
+#define BACKUP_CHECK_SECS (10 * 60)
+#define BACKUP_HOUR_DEFAULT 3
 
 struct _LotsenApplication
 {
@@ -29,8 +37,18 @@ struct _LotsenApplication
   gboolean        demo;
   gboolean        exit_after_first_frame;
 
-  LotsenStore    *store;    /* the window's, for the daily purge */
+  LotsenStore    *store;    /* the window's, for the daily purge and backup */
   guint           purge_id;
+
+  GSettings      *settings; /* NULL where the schema is not installed */
+  guint           backup_id;
+  GCancellable   *backup_cancellable;
+  gboolean        backup_running;
+
+  guint           watchdog_id;
+
+  int             exit_status;  /* LOTSEN_EXIT_CLOSED once staff closed the kiosk */
+  gboolean        restart;      /* staff asked for a restart */
 };
 
 G_DEFINE_FINAL_TYPE (LotsenApplication, lotsen_application, ADW_TYPE_APPLICATION)
@@ -64,24 +82,44 @@ lotsen_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-static void
-after_first_paint_cb (GdkFrameClock *clock,
-                      GApplication  *application)
+static gboolean
+watchdog_cb (gpointer user_data)
 {
-  /* For tests/bench: the moment the first frame is on screen. */
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, application);
-  g_application_quit (application);
+  /* From the main loop: a kiosk stuck anywhere stops sending, and
+   * systemd restarts it. */
+  lotsen_sd_notify ("WATCHDOG=1");
+  return G_SOURCE_CONTINUE;
 }
 
 static void
-window_realize_cb (GtkWidget    *window,
-                   GApplication *application)
+after_first_paint_cb (GdkFrameClock     *clock,
+                      LotsenApplication *self)
+{
+  guint64 watchdog = lotsen_sd_watchdog_interval ();
+
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+
+  /* systemd (Type=notify) counts the kiosk as started once it shows. */
+  lotsen_sd_notify ("READY=1");
+  if (watchdog > 0 && self->watchdog_id == 0)
+    self->watchdog_id = g_timeout_add (MAX (watchdog / 2000, 1), watchdog_cb, self);
+
+  if (self->exit_after_first_frame)
+    {
+      /* For tests/bench: the moment the first frame is on screen. */
+      g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      fflush (stdout);
+      g_application_quit (G_APPLICATION (self));
+    }
+}
+
+static void
+window_realize_cb (GtkWidget         *window,
+                   LotsenApplication *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), application);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self);
 }
 
 static LotsenStore *
@@ -132,6 +170,91 @@ purge_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The setting "backup-folder", or `$XDG_DATA_HOME/lotsen/backups`. */
+static char *
+get_backup_folder (LotsenApplication *self)
+{
+  g_autofree char *folder = self->settings ? g_settings_get_string (self->settings, "backup-folder") : NULL;
+
+  if (folder != NULL && *folder != '\0')
+    return g_steal_pointer (&folder);
+
+  return g_build_filename (g_get_user_data_dir (), "lotsen", "backups", NULL);
+}
+
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LotsenApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *written = lotsen_backup_run_finish (result, &error);
+
+  self->backup_running = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  if (error != NULL)
+    g_warning ("The nightly backup failed: %s", error->message);
+
+  if (!lotsen_backup_record_result (self->store, written, error, &record_error))
+    g_warning ("The backup's result could not be recorded: %s", record_error->message);
+}
+
+static gboolean
+backup_check_cb (gpointer user_data)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (user_data);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GPtrArray) sticks = NULL;
+  g_autoptr(GVolumeMonitor) monitor = NULL;
+  guint hour = self->settings ? g_settings_get_uint (self->settings, "backup-hour") : BACKUP_HOUR_DEFAULT;
+
+  if (self->backup_running || self->store == NULL)
+    return G_SOURCE_CONTINUE;
+
+  now = lotsen_store_to_local (self->store, lotsen_clock_get_now (lotsen_store_get_clock (self->store)));
+  if (!lotsen_backup_is_due (self->store, now, hour))
+    return G_SOURCE_CONTINUE;
+
+  folders = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (folders, get_backup_folder (self));
+
+  monitor = g_volume_monitor_get ();
+  sticks = lotsen_removable_find_backup_folders (monitor);
+  for (guint i = 0; i < sticks->len; i++)
+    g_ptr_array_add (folders, g_strdup (sticks->pdata[i]));
+
+  self->backup_running = TRUE;
+  lotsen_backup_run_async (lotsen_store_get_path (self->store), folders, now,
+                           self->backup_cancellable, backup_done_cb, g_object_ref (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* app.end-kiosk ("close" or "restart"): the staff panel's, after the
+ * staff session checked the PIN and recorded it.  Under systemd a restart
+ * is a plain exit (the unit restarts the kiosk) and a close exits with
+ * LOTSEN_EXIT_CLOSED, which the unit does not restart. */
+static void
+end_kiosk_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (user_data);
+  gboolean restart = g_str_equal (g_variant_get_string (parameter, NULL), "restart");
+
+  g_message ("Staff %s the kiosk", restart ? "restart" : "close");
+  self->restart = restart;
+  self->exit_status = restart ? 0 : LOTSEN_EXIT_CLOSED;
+  lotsen_sd_notify ("STOPPING=1");
+  g_application_quit (G_APPLICATION (self));
+}
+
 static void
 lotsen_application_activate (GApplication *application)
 {
@@ -161,16 +284,24 @@ lotsen_application_activate (GApplication *application)
       g_set_object (&self->store, store);
       g_clear_handle_id (&self->purge_id, g_source_remove);
       self->purge_id = g_timeout_add_seconds (PURGE_INTERVAL_SECS, purge_cb, self);
+
+      /* Not at start-up: a kiosk restarted in the night is back on screen
+       * first, and a short-lived run (a test) backs nothing up. */
+      g_clear_handle_id (&self->backup_id, g_source_remove);
+      if (g_strcmp0 (lotsen_store_get_path (store), ":memory:") != 0)
+        self->backup_id = g_timeout_add_seconds (BACKUP_CHECK_SECS, backup_check_cb, self);
     }
 
   window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
                                           error ? error->message : NULL, moved_aside));
 
-  if (self->exit_after_first_frame)
-    g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), application);
+  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
 
   if (!self->windowed)
-    gtk_window_fullscreen (window);
+    {
+      gtk_window_fullscreen (window);
+      lotsen_window_set_kiosk_mode (LOTSEN_WINDOW (window), TRUE);
+    }
 
   gtk_window_present (window);
 }
@@ -181,6 +312,11 @@ lotsen_application_dispose (GObject *object)
   LotsenApplication *self = LOTSEN_APPLICATION (object);
 
   g_clear_handle_id (&self->purge_id, g_source_remove);
+  g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->watchdog_id, g_source_remove);
+  g_cancellable_cancel (self->backup_cancellable);
+  g_clear_object (&self->backup_cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lotsen_application_parent_class)->dispose (object);
@@ -197,6 +333,32 @@ lotsen_application_finalize (GObject *object)
 }
 
 static void
+lotsen_application_startup (GApplication *application)
+{
+  static const GActionEntry app_actions[] = {
+    { "end-kiosk", end_kiosk_cb, "s", NULL, NULL },
+  };
+
+  G_APPLICATION_CLASS (lotsen_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+
+  /* No keyboard shortcut quits or leaves the kiosk: none is set, and
+   * none may have come from elsewhere. */
+  {
+    g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (application));
+
+    for (guint i = 0; actions[i] != NULL; i++)
+      {
+        const char * const no_accels[] = { NULL };
+
+        gtk_application_set_accels_for_action (GTK_APPLICATION (application), actions[i], no_accels);
+      }
+  }
+}
+
+static void
 lotsen_application_class_init (LotsenApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -207,11 +369,19 @@ lotsen_application_class_init (LotsenApplicationClass *klass)
 
   app_class->handle_local_options = lotsen_application_handle_local_options;
   app_class->activate = lotsen_application_activate;
+  app_class->startup = lotsen_application_startup;
 }
 
 static void
 lotsen_application_init (LotsenApplication *self)
 {
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  self->backup_cancellable = g_cancellable_new ();
+
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("The Lotsen touch kiosk for drop-in centres."));
@@ -227,4 +397,30 @@ lotsen_application_new (void)
                        "resource-base-path", RESOURCE_BASE,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        NULL);
+}
+
+/**
+ * lotsen_application_get_exit_status:
+ *
+ * Returns: 0, or %LOTSEN_EXIT_CLOSED when staff closed the kiosk
+ */
+int
+lotsen_application_get_exit_status (LotsenApplication *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_APPLICATION (self), 0);
+
+  return self->exit_status;
+}
+
+/**
+ * lotsen_application_get_restart:
+ *
+ * Returns: %TRUE when staff asked for the kiosk to start again
+ */
+gboolean
+lotsen_application_get_restart (LotsenApplication *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_APPLICATION (self), FALSE);
+
+  return self->restart;
 }

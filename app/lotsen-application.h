@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 #define LOTSEN_TYPE_APPLICATION (lotsen_application_get_type ())
 G_DECLARE_FINAL_TYPE (LotsenApplication, lotsen_application, LOTSEN, APPLICATION, AdwApplication)
 
-LotsenApplication *lotsen_application_new (void);
+/* Staff closed the kiosk from the staff panel: the unit does not restart
+ * it (RestartPreventExitStatus). */
+#define LOTSEN_EXIT_CLOSED 10
+
+LotsenApplication *lotsen_application_new             (void);
+int                lotsen_application_get_exit_status (LotsenApplication *self);
+gboolean           lotsen_application_get_restart     (LotsenApplication *self);
 
 G_END_DECLS

@@ -331,6 +331,34 @@ finish_ticket_action (GtkWidget  *widget,
   lotsen_window_show_page (self, "staff");
 }
 
+/* "close" or "restart", from the staff panel: audited, then handed to the
+ * application (app.end-kiosk), which quits. */
+static void
+end_kiosk_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *how = g_variant_get_string (parameter, NULL);
+
+  if (!lotsen_staff_session_get_unlocked (self->staff))
+    {
+      g_message ("Closing the kiosk while staff mode is locked: the PIN first");
+      lotsen_window_show_page (self, "staff-pin");
+      return;
+    }
+
+  if (!lotsen_staff_session_end_kiosk (self->staff, g_str_equal (how, "restart"), &error))
+    {
+      g_warning ("Ending the kiosk: %s", error->message);
+      lotsen_window_toast (self, _("The kiosk could not record this. Please try again."));
+      return;
+    }
+
+  gtk_widget_activate_action (widget, "app.end-kiosk", "s", how);
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
@@ -360,6 +388,7 @@ static const struct {
   { "win.pin-ok",                NULL, pin_ok_action },
   { "win.call-next",             "i",  call_next_action },
   { "win.finish-ticket",         "s",  finish_ticket_action },
+  { "win.end-kiosk",             "s",  end_kiosk_action },
 };
 
 void

@@ -14,6 +14,7 @@
 #include "lotsen-activities-page.h"
 #include "lotsen-activity-list-page.h"
 #include "lotsen-attendance-page.h"
+#include "lotsen-backup.h"
 #include "lotsen-code-page.h"
 #include "lotsen-consent-page.h"
 #include "lotsen-export-page.h"
@@ -295,10 +296,38 @@ create_staff (LotsenWindow *self)
   return lotsen_staff_page_new ();
 }
 
+/* The last nightly (or lotsen-admin) backup, in words for staff. */
+static char *
+describe_last_backup (LotsenStore *store,
+                      gboolean    *failed)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *failure = NULL;
+  g_autofree char *when = NULL;
+  gint64 at;
+
+  *failed = FALSE;
+  if (!lotsen_backup_get_last (store, &at, &file, &failure))
+    return g_strdup (_("No backup has been made yet."));
+
+  when = lotsen_store_format_local (store, at, "%Y-%m-%d %H:%M");
+  if (failure != NULL)
+    {
+      *failed = TRUE;
+      /* Translators: shown to staff; the time of the last backup, then why it failed. */
+      return g_strdup_printf (_("The last backup failed (%s): %s"), when, failure);
+    }
+
+  /* Translators: shown to staff; the time of the last backup, then its file name. */
+  return g_strdup_printf (_("Last backup: %s, to %s"), when, file);
+}
+
 static gboolean
 refresh_staff (LotsenWindow *self,
                GtkWidget    *page)
 {
+  g_autofree char *backup = NULL;
+  gboolean backup_failed;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) waiting = NULL;
   g_autoptr(LotsenTicket) called = NULL;
@@ -323,6 +352,8 @@ refresh_staff (LotsenWindow *self,
   lotsen_staff_page_set_queue (LOTSEN_STAFF_PAGE (page), waiting, called,
                                lotsen_store_get_timezone (self->store));
   lotsen_staff_page_set_notice (LOTSEN_STAFF_PAGE (page), notice);
+  backup = describe_last_backup (self->store, &backup_failed);
+  lotsen_staff_page_set_backup (LOTSEN_STAFF_PAGE (page), backup, backup_failed);
   return TRUE;
 }
 

@@ -29,6 +29,8 @@ struct _LotsenWindow
   LotsenVisit          *visit;         /* the visitor at the screen */
   LotsenStaffSession   *staff;         /* staff mode: PIN, desk, calls */
   LotsenIdleMonitor    *idle;          /* "Are you still there?", then a clean screen */
+
+  gboolean              kiosk_mode;    /* no closing the window */
 };
 
 /* A page of the window: made when shown, gone when another is shown. */

@@ -290,11 +290,33 @@ category_changed_cb (LotsenWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
 }
 
+/* In kiosk mode a visitor cannot close the window, by any key or
+ * request; staff end the kiosk from the staff panel. */
+static gboolean
+lotsen_window_close_request (GtkWindow *window)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (window);
+
+  if (self->kiosk_mode)
+    {
+      g_debug ("A request to close the kiosk window was refused");
+      return TRUE;
+    }
+
+  if (GTK_WINDOW_CLASS (lotsen_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (lotsen_window_parent_class)->close_request (window);
+
+  return FALSE;
+}
+
 static void
 lotsen_window_class_init (LotsenWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  window_class->close_request = lotsen_window_close_request;
 
   object_class->dispose = lotsen_window_dispose;
   object_class->finalize = lotsen_window_finalize;
@@ -485,4 +507,25 @@ lotsen_window_show_idle_warning (LotsenWindow *self)
   timeout = lotsen_window_get_setting (self, "idle-timeout", DEFAULT_IDLE_TIMEOUT);
   warning = lotsen_window_get_setting (self, "idle-warning", DEFAULT_IDLE_WARNING);
   lotsen_idle_monitor_pretend_idle (self->idle, timeout - MIN (warning, timeout));
+}
+
+/**
+ * lotsen_window_set_kiosk_mode:
+ * @kiosk_mode: %TRUE to refuse every request to close the window
+ */
+void
+lotsen_window_set_kiosk_mode (LotsenWindow *self,
+                              gboolean      kiosk_mode)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+
+  self->kiosk_mode = !!kiosk_mode;
+}
+
+gboolean
+lotsen_window_get_kiosk_mode (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
+
+  return self->kiosk_mode;
 }

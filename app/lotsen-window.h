@@ -23,5 +23,8 @@ GtkWidget    *lotsen_window_get_page          (LotsenWindow   *self,
                                                const char     *name);
 LotsenVisit  *lotsen_window_get_visit         (LotsenWindow   *self);
 void          lotsen_window_show_idle_warning (LotsenWindow   *self);
+void          lotsen_window_set_kiosk_mode    (LotsenWindow   *self,
+                                               gboolean        kiosk_mode);
+gboolean      lotsen_window_get_kiosk_mode    (LotsenWindow   *self);
 
 G_END_DECLS

@@ -12,11 +12,12 @@ cd "$(dirname "$0")/.."
 
 packages=(
   # build
-  gcc libc6-dev meson ninja-build pkg-config gettext
+  gcc libc6-dev meson ninja-build pkg-config gettext scdoc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libqrencode-dev libxlsxwriter-dev libsodium-dev libcairo2-dev libpango1.0-dev libjson-glib-dev
-  # run: time zones, SVG pictograms, fonts for every script the kiosk speaks
-  tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme
+  # run: time zones, SVG pictograms, fonts for every script the kiosk speaks;
+  # the kiosk compositor its unit starts (the unit test verifies against it)
+  tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme cage xwayland
   fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core
   # tests: a display, a session bus and the accessibility bus for the UI
   # tests (a screen reader needs the last one on the kiosk too), data checks,

@@ -17,6 +17,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "lotsen-activity.h"
+#include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
 #include "lotsen-import.h"
@@ -525,6 +526,61 @@ list_signups (LotsenStore *store,
   return EXIT_SUCCESS;
 }
 
+/* A consistent copy of the database, checked, while the kiosk may be
+ * writing; the result is recorded for the staff panel. */
+static int
+backup_database (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) record_error = NULL;
+  g_autofree char *target = NULL;
+
+  if (opt_output == NULL || *opt_output == '\0' || g_str_equal (opt_output, "-"))
+    return fail (EXIT_USAGE, _("Where to? Give --output FILE."));
+
+  target = g_canonicalize_filename (opt_output, NULL);
+  if (!lotsen_backup_write (lotsen_store_get_path (store), target, &error))
+    {
+      lotsen_backup_record_result (store, NULL, error, NULL);
+      return fail (EXIT_STORE, error->message);
+    }
+
+  if (!lotsen_backup_record_result (store, target, NULL, &record_error))
+    g_printerr ("lotsen-admin: %s\n", record_error->message);
+
+  /* Translators: %s is the backup's file name. */
+  g_printerr (_("Backup written to %s\n"), target);
+  return EXIT_SUCCESS;
+}
+
+/* Before the database is opened: a damaged database is what a restore
+ * is for. */
+static int
+restore_database (const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = opt_database ? g_strdup (opt_database) : lotsen_store_default_path ();
+  g_autofree char *kept_as = NULL;
+
+  if (!lotsen_backup_restore (path, backup, &kept_as, &error))
+    return fail (error->domain == LOTSEN_BACKUP_ERROR && error->code != LOTSEN_BACKUP_ERROR_FAILED
+                 ? EXIT_USAGE : EXIT_STORE, error->message);
+
+  /* An older backup's schema is brought up to date here. */
+  store = lotsen_store_open (path, NULL, &error);
+  if (store == NULL)
+    return fail (EXIT_STORE, error->message);
+
+  if (!lotsen_store_audit (store, "restore", backup, &error))
+    return fail (EXIT_STORE, error->message);
+
+  if (kept_as != NULL)
+    /* Translators: %s is a file name. */
+    g_printerr (_("The database as it was is kept as %s\n"), kept_as);
+  return EXIT_SUCCESS;
+}
+
 static LotsenStore *
 open_store (GError **error)
 {
@@ -573,6 +629,8 @@ main (int   argc,
       "  report --from D --to D -o FILE      funder statistics (--format pdf|csv|xlsx, --lang sv|en)\n"
       "  activity list [--from D] [--to D]   sessions (default the coming 14 days): id, time, title, taken/seats, waiting\n"
       "  signups SESSION_ID                  a session’s sign-ups: place, name or code, party size, promoted\n"
+      "  backup --output FILE                a checked copy of the database, also while the kiosk runs\n"
+      "  restore FILE                        put a backup in place (the current database is kept aside)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
       "3 the database cannot be used."));
@@ -602,7 +660,9 @@ main (int   argc,
         (g_str_equal (command, "import") && argc == 3) ||
         (g_str_equal (command, "report") && argc == 2) ||
         (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
-        (g_str_equal (command, "signups") && argc == 3)))
+        (g_str_equal (command, "signups") && argc == 3) ||
+        (g_str_equal (command, "backup") && argc == 2) ||
+        (g_str_equal (command, "restore") && argc == 3)))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -610,9 +670,15 @@ main (int   argc,
       return fail (EXIT_USAGE, message);
     }
 
+  if (g_str_equal (command, "restore"))
+    return restore_database (arg);
+
   store = open_store (&error);
   if (store == NULL)
     return fail (EXIT_STORE, error->message);
+
+  if (g_str_equal (command, "backup"))
+    return backup_database (store);
 
   if (g_str_equal (command, "queue"))
     return list_queue (store);

@@ -55,10 +55,15 @@ set_file_error (GError     **error,
                path, g_strerror (saved_errno));
 }
 
-/* Makes a rename in @dir survive a power cut.  Not every file system can
- * sync a folder; the file itself is synced already. */
-static void
-sync_folder (const char *dir)
+/**
+ * lotsen_file_sync_folder:
+ * @dir: a folder
+ *
+ * Makes a rename in @dir survive a power cut.  Not every file system can
+ * sync a folder; the file itself must be synced already.
+ */
+void
+lotsen_file_sync_folder (const char *dir)
 {
   int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 
@@ -161,7 +166,7 @@ lotsen_export_replace_file (LotsenStore           *store,
       goto fail;
     }
 
-  sync_folder (dir);
+  lotsen_file_sync_folder (dir);
 
   if (!lotsen_store_commit (store, error))
     {

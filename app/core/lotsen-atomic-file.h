@@ -26,5 +26,6 @@ gboolean     lotsen_export_write_buffer   (GOutputStream         *out,
                                            GString               *buffer,
                                            GError               **error);
 GIOErrorEnum lotsen_file_error_from_errno (int                    saved_errno);
+void         lotsen_file_sync_folder      (const char            *dir);
 
 G_END_DECLS

@@ -383,3 +383,26 @@ lotsen_staff_session_finish_ticket (LotsenStaffSession  *self,
   self->called_id = 0;
   return TRUE;
 }
+
+/**
+ * lotsen_staff_session_end_kiosk:
+ * @restart: %TRUE to restart the kiosk, %FALSE to close it
+ *
+ * Staff close or restart the kiosk: only while staff mode is open, and
+ * recorded in the audit table ("kiosk", "close" or "restart") before the
+ * kiosk goes.
+ *
+ * Returns: %TRUE when the kiosk may go
+ */
+gboolean
+lotsen_staff_session_end_kiosk (LotsenStaffSession  *self,
+                                gboolean             restart,
+                                GError             **error)
+{
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (self), FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+
+  return lotsen_store_audit (self->store, "kiosk", restart ? "restart" : "close", error);
+}

@@ -38,4 +38,8 @@ gboolean            lotsen_staff_session_finish_ticket    (LotsenStaffSession  *
                                                            LotsenTicketStatus   status,
                                                            GError             **error);
 
+gboolean            lotsen_staff_session_end_kiosk        (LotsenStaffSession  *self,
+                                                           gboolean             restart,
+                                                           GError             **error);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "lotsen-export-job.h"
 #include "lotsen-export-page.h"
 #include "lotsen-i18n.h"
+#include "lotsen-removable.h"
 #include "lotsen-tile.h"
 
 #define MAX_FORMATS 4
@@ -409,27 +410,6 @@ sync_folder (LotsenExportPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.run", !self->busy && self->folder != NULL);
 }
 
-/* A USB stick (or a memory card) the system has mounted, with a folder
- * we can write to by name. */
-static char *
-get_removable_path (GMount *mount)
-{
-  g_autoptr(GDrive) drive = g_mount_get_drive (mount);
-  g_autoptr(GVolume) volume = g_mount_get_volume (mount);
-  g_autoptr(GFile) root = NULL;
-
-  if (g_mount_is_shadowed (mount))
-    return NULL;
-
-  if (!g_mount_can_eject (mount) &&
-      !(drive != NULL && (g_drive_is_removable (drive) || g_drive_can_eject (drive))) &&
-      !(volume != NULL && g_volume_can_eject (volume)))
-    return NULL;
-
-  root = g_mount_get_root (mount);
-  return g_file_get_path (root);
-}
-
 static void
 fill_folders (LotsenExportPage *self)
 {
@@ -447,7 +427,7 @@ fill_folders (LotsenExportPage *self)
 
   for (GList *l = mounts; l != NULL; l = l->next)
     {
-      g_autofree char *path = get_removable_path (l->data);
+      g_autofree char *path = lotsen_removable_get_path (l->data);
       g_autofree char *name = NULL;
 
       if (path == NULL)
@@ -473,7 +453,7 @@ mount_added_cb (GVolumeMonitor   *monitor,
                 GMount           *mount,
                 LotsenExportPage *self)
 {
-  g_autofree char *path = get_removable_path (mount);
+  g_autofree char *path = lotsen_removable_get_path (mount);
 
   fill_folders (self);
   if (path != NULL && !self->busy)

@@ -21,6 +21,7 @@ struct _LotsenStaffPage
   GtkLabel      *waiting_title;
   GtkWidget     *notice_box;
   GtkLabel      *notice_label;
+  GtkLabel      *backup_label;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenStaffPage, lotsen_staff_page, GTK_TYPE_WIDGET)
@@ -64,6 +65,7 @@ lotsen_staff_page_class_init (LotsenStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, waiting_title);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, backup_label);
 
   gtk_widget_class_install_action (widget_class, "staff.call-next", NULL, call_next_action);
 }
@@ -174,4 +176,30 @@ lotsen_staff_page_set_notice (LotsenStaffPage *self,
 
   gtk_label_set_text (self->notice_label, notice ? notice : "");
   gtk_widget_set_visible (self->notice_box, notice != NULL);
+}
+
+/**
+ * lotsen_staff_page_set_backup:
+ * @text: the last backup's time and result, already translated
+ * @failed: whether it failed, which staff must see at a glance
+ */
+void
+lotsen_staff_page_set_backup (LotsenStaffPage *self,
+                              const char      *text,
+                              gboolean         failed)
+{
+  g_return_if_fail (LOTSEN_IS_STAFF_PAGE (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_label_set_text (self->backup_label, text);
+  if (failed)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->backup_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->backup_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->backup_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->backup_label), "dim-label");
+    }
 }

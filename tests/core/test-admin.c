@@ -754,6 +754,79 @@ test_admin_activities (void)
   g_assert_true (g_str_has_prefix (bad_id.err, "lotsen-admin: "));
 }
 
+/* backup while other lotsen-admin processes take tickets, then restore:
+ * the copy is whole, and wrong files are refused with status 2. */
+static void
+test_admin_backup_restore (void)
+{
+  g_autofree char *saved = database;
+  g_autofree char *dir = g_path_get_dirname (saved);
+  g_autofree char *copy = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "not-a-backup.db", NULL);
+  g_autoptr(GPtrArray) writers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) first = { 0 }, backup = { 0 }, more = { 0 }, restore = { 0 }, after = { 0 };
+  g_auto(Run) refused = { 0 }, missing = { 0 }, no_output = { 0 }, extra = { 0 };
+  gint64 count;
+
+  database = g_build_filename (dir, "backup-source.db", NULL);
+  admin (&first, "ticket", "take", "A", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+
+  for (int i = 0; i < PARALLEL; i++)
+    {
+      const char *argv[] = { admin_path, "--database", database, "ticket", "take", "B", NULL };
+
+      g_ptr_array_add (writers, g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error));
+      g_assert_no_error (error);
+    }
+
+  admin (&backup, "backup", "--output", copy, NULL);
+
+  for (guint i = 0; i < writers->len; i++)
+    {
+      g_subprocess_wait_check (writers->pdata[i], NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_cmpstr (backup.out, ==, "");
+  g_assert_cmpint (query_database_int (copy, "SELECT count(*) = 1 FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
+  count = query_database_int (copy, "SELECT count(*) FROM ticket WHERE service_id = (SELECT id FROM service WHERE prefix = 'B')");
+  g_assert_cmpint (count, ==, query_database_int (copy, "SELECT coalesce(max(number), 0) FROM ticket "
+                                                        "WHERE service_id = (SELECT id FROM service WHERE prefix = 'B')"));
+  g_assert_cmpint (query_database_int (copy, "SELECT count(*) FROM ticket"), ==, count + 1);
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM ticket"), ==, PARALLEL + 1);
+
+  /* The kiosk's panel shows when it was made. */
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM setting WHERE key = 'backup_last_at'"), ==, 1);
+
+  admin (&more, "ticket", "take", "A", NULL);
+  admin (&restore, "restore", copy, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.err, ".before-restore-"));
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM ticket"), ==, count + 1);
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM audit WHERE what = 'restore'"), ==, 1);
+  admin (&after, "ticket", "take", "A", NULL);
+  g_assert_cmpstr (after.out, ==, "A002\n");
+
+  /* Wrong input changes nothing. */
+  g_assert_true (g_file_set_contents (garbage, "not a database at all, but long enough to be read as one", -1, NULL));
+  admin (&refused, "restore", garbage, NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+  g_assert_true (g_str_has_prefix (refused.err, "lotsen-admin: "));
+  admin (&missing, "restore", "/nonexistent/backup.db", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  admin (&no_output, "backup", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  admin (&extra, "restore", copy, "again", NULL);
+  g_assert_cmpint (extra.status, ==, 2);
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM ticket"), ==, count + 2);
+
+  g_free (database);
+  database = g_steal_pointer (&saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -786,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/admin/import", test_admin_import);
   g_test_add_func ("/admin/activities", test_admin_activities);
   g_test_add_func ("/admin/report", test_admin_report);
+  g_test_add_func ("/admin/backup-restore", test_admin_backup_restore);
 
   status = g_test_run ();
 

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "lotsen-activity.h"
+#include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
@@ -302,6 +303,83 @@ test_staff_call (Fixture       *fixture,
 }
 
 static void
+show_staff_page_again (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "staff");
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
+}
+
+/* The staff panel says when the last backup was made, or why it failed. */
+static void
+test_staff_backup (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) failure = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+  g_autofree char *done = NULL;
+  g_autofree char *failed = NULL;
+
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
+  assert_shows (fixture, _("No backup has been made yet."));
+
+  g_assert_true (lotsen_backup_record_result (fixture->store, "/backups/lotsen-2026-11-25.db", NULL, &error));
+  g_assert_no_error (error);
+  /* The panel is filled anew each time it is shown. */
+  show_staff_page_again (fixture);
+  done = g_strdup_printf (_("Last backup: %s, to %s"), "2026-11-25 10:00", "/backups/lotsen-2026-11-25.db");
+  assert_shows (fixture, done);
+
+  g_assert_true (lotsen_backup_record_result (fixture->store, NULL, failure, &error));
+  show_staff_page_again (fixture);
+  failed = g_strdup_printf (_("The last backup failed (%s): %s"), "2026-11-25 10:00", "No space left on device");
+  assert_shows (fixture, failed);
+}
+
+static gint64
+count_audit (Fixture    *fixture,
+             const char *detail)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE what = 'kiosk' AND detail = '%s'", detail);
+
+  return query_database_int (fixture->path, sql);
+}
+
+/* In kiosk mode no request closes the window; staff end the kiosk from
+ * the panel, behind the PIN, and it is audited. */
+static void
+test_kiosk_locked_down (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+
+  lotsen_window_set_kiosk_mode (fixture->window, TRUE);
+  gtk_window_close (window);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "welcome");
+
+  /* Locked: the PIN first, nothing recorded. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.end-kiosk", "s", "close");
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff-pin");
+  g_assert_cmpint (count_audit (fixture, "close"), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-home", NULL);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.end-kiosk", "restart"));
+  lotsen_ui_fixture_tap (fixture, "win.end-kiosk", "restart");
+  g_assert_cmpint (count_audit (fixture, "restart"), ==, 1);
+  lotsen_ui_fixture_tap (fixture, "win.end-kiosk", "close");
+  g_assert_cmpint (count_audit (fixture, "close"), ==, 1);
+
+  /* Out of kiosk mode (--windowed), the window closes as any other. */
+  lotsen_window_set_kiosk_mode (fixture->window, FALSE);
+  g_assert_false (lotsen_window_get_kiosk_mode (fixture->window));
+}
+
+static void
 test_touch_targets_and_names (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -482,6 +560,8 @@ main (int   argc,
   ADD ("/window/ticket-time-limit-left-behind", test_ticket_time_limit_left_behind);
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
+  ADD ("/window/staff-backup", test_staff_backup);
+  ADD ("/window/kiosk-locked-down", test_kiosk_locked_down);
   ADD ("/window/whats-on", test_whats_on);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
