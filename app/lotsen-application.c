@@ -36,6 +36,7 @@ struct _LotsenApplication
   gboolean        windowed;
   gboolean        demo;
   gboolean        exit_after_first_frame;
+  gboolean        print_first_frame;
 
   LotsenStore    *store;    /* the window's, for the daily purge and backup */
   guint           purge_id;
@@ -59,6 +60,7 @@ static const GOptionEntry entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Add the demo services and activities if there are none"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+  { "print-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -78,6 +80,7 @@ lotsen_application_handle_local_options (GApplication *application,
   self->windowed = g_variant_dict_contains (options, "windowed");
   self->demo = g_variant_dict_contains (options, "demo");
   self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
+  self->print_first_frame = g_variant_dict_contains (options, "print-first-frame");
 
   return -1;
 }
@@ -92,25 +95,30 @@ watchdog_cb (gpointer user_data)
 }
 
 static void
-after_first_paint_cb (GdkFrameClock     *clock,
-                      LotsenApplication *self)
+after_first_paint_cb (GdkFrameClock *clock,
+                      LotsenWindow  *window)
 {
+  LotsenApplication *self = LOTSEN_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
   guint64 watchdog = lotsen_sd_watchdog_interval ();
 
-  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, window);
 
   /* systemd (Type=notify) counts the kiosk as started once it shows. */
   lotsen_sd_notify ("READY=1");
   if (watchdog > 0 && self->watchdog_id == 0)
     self->watchdog_id = g_timeout_add (MAX (watchdog / 2000, 1), watchdog_cb, self);
 
+  /* For tests and benchmarks: the moment the first frame is on screen,
+   * with --print-first-frame also what it shows. */
+  if (self->print_first_frame)
+    g_print ("first-frame %" G_GINT64_FORMAT " page=%s language=%s\n", g_get_monotonic_time (),
+             lotsen_window_get_page_name (window), lotsen_window_get_language (window));
+  else if (self->exit_after_first_frame)
+    g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+
   if (self->exit_after_first_frame)
-    {
-      /* For tests/bench: the moment the first frame is on screen. */
-      g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-      fflush (stdout);
-      g_application_quit (G_APPLICATION (self));
-    }
+    g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -119,7 +127,7 @@ window_realize_cb (GtkWidget         *window,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
-  g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_first_paint_cb), window, 0);
 }
 
 static LotsenStore *
