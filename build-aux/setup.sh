@@ -21,8 +21,10 @@ packages=(
   fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core
   # tests: a display, a session bus and the accessibility bus for the UI
   # tests (a screen reader needs the last one on the kiosk too), data checks,
-  # reading exported workbooks and calendars back
+  # reading exported workbooks and calendars back, leaving root to start the
+  # installed kiosk under cage (setpriv)
   xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip poppler-utils libical-dev
+  util-linux libglib2.0-bin
 )
 
 missing=()
