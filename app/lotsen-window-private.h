@@ -31,6 +31,11 @@ struct _LotsenWindow
   LotsenIdleMonitor    *idle;          /* "Are you still there?", then a clean screen */
 
   gboolean              kiosk_mode;    /* no closing the window */
+
+  GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
+  gboolean              asleep;
+  gint64                last_input;    /* the clock's time of the last touch or key */
+  gulong                sleep_tick_id;
 };
 
 /* A page of the window: made when shown, gone when another is shown. */

@@ -18,6 +18,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
+#include "lotsen-sleep-hours.h"
 #include "lotsen-window-private.h"
 
 #define DEFAULT_IDLE_TIMEOUT 90
@@ -179,7 +180,75 @@ rebuild (LotsenWindow *self)
                               G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
     }
 
+  /* In the sleep hours: black, over the warning too. */
+  self->sleep_screen = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->sleep_screen, "sleep-screen");
+  gtk_widget_set_visible (self->sleep_screen, self->asleep);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->sleep_screen);
+
   lotsen_window_show_page (self, page);
+}
+
+static void
+set_asleep (LotsenWindow *self,
+            gboolean      asleep)
+{
+  self->asleep = asleep;
+  gtk_widget_set_visible (self->sleep_screen, asleep);
+}
+
+/* Once a second: in the sleep hours, a screen nobody has touched for the
+ * idle timeout is wiped and goes black; out of them it wakes. */
+static void
+sleep_tick_cb (LotsenClock  *clock,
+               gint64        now,
+               LotsenWindow *self)
+{
+  g_autofree char *from = g_settings_get_string (self->settings, "sleep-from");
+  g_autofree char *to = g_settings_get_string (self->settings, "sleep-to");
+  g_autoptr(GDateTime) local = lotsen_store_to_local (self->store, now);
+  guint timeout = lotsen_window_get_setting (self, "idle-timeout", DEFAULT_IDLE_TIMEOUT);
+
+  if (!lotsen_sleep_hours_contain (from, to, local))
+    {
+      if (self->asleep)
+        set_asleep (self, FALSE);
+      return;
+    }
+
+  if (!self->asleep && now - self->last_input >= (gint64) timeout)
+    {
+      lotsen_window_reset_visit (self);
+      set_asleep (self, TRUE);
+    }
+}
+
+/* Any touch or key counts; while asleep it only wakes the screen, and
+ * presses nothing beneath. */
+static gboolean
+sleep_input_cb (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                LotsenWindow             *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_KEY_PRESS:
+    case GDK_SCROLL:
+      self->last_input = lotsen_clock_get_now (lotsen_store_get_clock (self->store));
+      if (self->asleep)
+        {
+          set_asleep (self, FALSE);
+          return GDK_EVENT_STOP;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 /**
@@ -211,6 +280,8 @@ lotsen_window_dispose (GObject *object)
 
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->sleep_tick_id, lotsen_store_get_clock (self->store));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOTSEN_TYPE_WINDOW);
   g_clear_object (&self->idle);
@@ -405,6 +476,18 @@ lotsen_window_new (GtkApplication *application,
       self->idle = lotsen_idle_monitor_new (lotsen_store_get_clock (store), MAX (timeout, 1), warning);
       g_signal_connect_swapped (self->visit, "notify::category", G_CALLBACK (category_changed_cb), self);
       g_signal_connect_swapped (self->idle, "expire", G_CALLBACK (lotsen_window_reset_visit), self);
+
+      if (self->settings != NULL)
+        {
+          GtkEventController *input = gtk_event_controller_legacy_new ();
+
+          self->last_input = lotsen_clock_get_now (lotsen_store_get_clock (store));
+          self->sleep_tick_id = g_signal_connect (lotsen_store_get_clock (store), "tick",
+                                                  G_CALLBACK (sleep_tick_cb), self);
+          gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+          g_signal_connect (input, "event", G_CALLBACK (sleep_input_cb), self);
+          gtk_widget_add_controller (GTK_WIDGET (self), input);
+        }
     }
   else
     lotsen_window_disable_actions (self);
@@ -528,4 +611,17 @@ lotsen_window_get_kiosk_mode (LotsenWindow *self)
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
 
   return self->kiosk_mode;
+}
+
+/**
+ * lotsen_window_get_asleep:
+ *
+ * Returns: %TRUE while the screen is black in the sleep hours
+ */
+gboolean
+lotsen_window_get_asleep (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
+
+  return self->asleep;
 }

@@ -26,5 +26,6 @@ void          lotsen_window_show_idle_warning (LotsenWindow   *self);
 void          lotsen_window_set_kiosk_mode    (LotsenWindow   *self,
                                                gboolean        kiosk_mode);
 gboolean      lotsen_window_get_kiosk_mode    (LotsenWindow   *self);
+gboolean      lotsen_window_get_asleep        (LotsenWindow   *self);
 
 G_END_DECLS

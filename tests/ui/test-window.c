@@ -520,6 +520,46 @@ test_whats_on (Fixture       *fixture,
   lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the what's on page");
 }
 
+/* In the sleep hours the screen goes black once nobody has touched it for
+ * the idle timeout, and the visitor's screen is wiped; it wakes when they
+ * end. */
+static void
+test_sleep_hours (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = lotsen_store_to_local (fixture->store, lotsen_clock_get_now (fixture->clock));
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 2);
+  g_autofree char *from = g_date_time_format (now, "%H:%M");
+  g_autofree char *to = g_date_time_format (later, "%H:%M");
+  guint timeout = g_settings_get_uint (settings, "idle-timeout");
+  LotsenWindow *window;
+
+  g_settings_set_string (settings, "sleep-from", from);
+  g_settings_set_string (settings, "sleep-to", to);
+  window = lotsen_window_new (NULL, fixture->store, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  lotsen_test_ui_click (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.show-page", "queue"));
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "queue");
+
+  lotsen_clock_advance (fixture->clock, 1);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_false (lotsen_window_get_asleep (window));
+
+  lotsen_clock_advance (fixture->clock, timeout);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_true (lotsen_window_get_asleep (window));
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "welcome");
+
+  lotsen_clock_advance (fixture->clock, 2 * 3600);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_false (lotsen_window_get_asleep (window));
+
+  g_settings_reset (settings, "sleep-from");
+  g_settings_reset (settings, "sleep-to");
+  lotsen_test_ui_destroy_window (window);
+}
+
 static void
 test_out_of_order (void)
 {
@@ -565,6 +605,7 @@ main (int   argc,
   ADD ("/window/whats-on", test_whats_on);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
+  ADD ("/window/sleep-hours", test_sleep_hours);
   g_test_add_func ("/window/out-of-order", test_out_of_order);
 
 #undef ADD
