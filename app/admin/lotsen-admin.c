@@ -72,11 +72,38 @@ fail (int         status,
 static int
 status_for_error (const GError *error)
 {
+  if (error == NULL)
+    return EXIT_STORE;
+
   if (error->domain == LOTSEN_STORE_ERROR &&
       (error->code == LOTSEN_STORE_ERROR_NOT_FOUND || error->code == LOTSEN_STORE_ERROR_INVALID))
     return EXIT_USAGE;
 
+  /* An --output that names no file to replace: wrong input, not the
+   * database. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return EXIT_USAGE;
+
   return EXIT_STORE;
+}
+
+/* A function that refused its arguments outright sets no error: that is
+ * still a failure, never a crash. */
+static int
+fail_with (int           status,
+           const GError *error)
+{
+  if (error == NULL)
+    return fail (status, _("The command failed without a reason. Nothing was changed."));
+
+  return fail (status, error->message);
+}
+
+static int
+fail_error (const GError *error)
+{
+  return fail_with (status_for_error (error), error);
 }
 
 static int
@@ -88,7 +115,7 @@ take_ticket (LotsenStore *store,
 
   ticket = lotsen_queue_take_ticket (store, prefix, opt_lang, &error);
   if (ticket == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   g_print ("%s\n", ticket->label);
   return EXIT_SUCCESS;
@@ -102,7 +129,7 @@ finish_ticket (LotsenStore        *store,
   g_autoptr(GError) error = NULL;
 
   if (!lotsen_queue_finish (store, label, status, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   return EXIT_SUCCESS;
 }
@@ -114,7 +141,7 @@ list_queue (LotsenStore *store)
   g_autoptr(GPtrArray) tickets = lotsen_queue_list_waiting (store, &error);
 
   if (tickets == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   for (guint i = 0; i < tickets->len; i++)
     {
@@ -150,7 +177,7 @@ show_visitor (LotsenStore *store,
   g_autofree char *seen = NULL;
 
   if (visitor == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   year = visitor->birth_year ? g_strdup_printf ("%d", visitor->birth_year) : NULL;
   interests = g_strjoinv (",", visitor->interests);
@@ -184,7 +211,7 @@ delete_visitor (LotsenStore *store,
   g_autoptr(GError) error = NULL;
 
   if (!lotsen_visitor_erase (store, code, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   return EXIT_SUCCESS;
 }
@@ -245,7 +272,7 @@ export_data (LotsenStore *store,
   guint64 rows = 0;
 
   if (!lotsen_export_format_from_string (opt_format ? opt_format : "csv", &format, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   /* "all": every data set in one workbook, a sheet each. */
   all = format == LOTSEN_EXPORT_XLSX && g_ascii_strcasecmp (dataset_name, "all") == 0;
@@ -253,12 +280,12 @@ export_data (LotsenStore *store,
   if ((!all && !lotsen_export_dataset_from_string (dataset_name, &dataset, &error)) ||
       !parse_day (store, "--from", opt_from, FALSE, &options.from, &error) ||
       !parse_day (store, "--to", opt_to, TRUE, &options.to, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   if (opt_separator != NULL)
     options.separator = strlen (opt_separator) == 1 ? opt_separator[0] : '?';
 
-  if (opt_output == NULL)
+  if (opt_output == NULL || *opt_output == '\0')
     return fail (EXIT_USAGE, _("Where to? Give --output FILE, or --output - for standard output."));
 
   if (g_str_equal (opt_output, "-"))
@@ -268,12 +295,12 @@ export_data (LotsenStore *store,
 
       if (!lotsen_export_write (store, dataset, format, &options, out, &rows, &error) ||
           !g_output_stream_flush (out, NULL, &error))
-        return fail (status_for_error (error), error->message);
+        return fail_error (error);
 
       detail = g_strdup_printf ("%s %s - rows=%" G_GUINT64_FORMAT, dataset_name,
                                 lotsen_export_format_to_string (format), rows);
       if (!lotsen_store_audit (store, "export", detail, &error))
-        return fail (EXIT_STORE, error->message);
+        return fail_with (EXIT_STORE, error);
 
       return EXIT_SUCCESS;
     }
@@ -285,7 +312,7 @@ export_data (LotsenStore *store,
     written = lotsen_export_to_file (store, dataset, format, &options, opt_output, &rows, &error);
 
   if (!written)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   g_printerr (ngettext ("%lu row written to %s\n", "%lu rows written to %s\n", (gulong) rows),
               (gulong) rows, opt_output);
@@ -322,7 +349,7 @@ call_next (LotsenStore *store)
 
   ticket = lotsen_queue_call_next (store, desk, opt_service, &error);
   if (error != NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   if (ticket == NULL)
     return fail (EXIT_NOTHING, _("No ticket is waiting."));
@@ -349,11 +376,11 @@ purge_visitors (LotsenStore *store)
         }
 
       if (!lotsen_store_set_retention_days (store, (guint) days, &error))
-        return fail (status_for_error (error), error->message);
+        return fail_error (error);
     }
 
   if (!lotsen_visitor_purge (store, &count, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   g_print (ngettext ("%u visitor anonymised\n", "%u visitors anonymised\n", count), count);
   return EXIT_SUCCESS;
@@ -373,8 +400,9 @@ import_data (LotsenStore *store,
   gulong n_added, n_present, n_skipped, n_updated;
 
   if (!lotsen_import_jsonl_file (store, path, &report, &error))
-    return fail (error->domain == LOTSEN_IMPORT_ERROR || error->domain == G_IO_ERROR ? EXIT_USAGE : EXIT_STORE,
-                 error->message);
+    return fail_with (error != NULL && (error->domain == LOTSEN_IMPORT_ERROR || error->domain == G_IO_ERROR)
+                      ? EXIT_USAGE : EXIT_STORE,
+                      error);
 
   n_added = lotsen_import_report_get_added (&report);
   n_present = lotsen_import_report_get_present (&report);
@@ -423,7 +451,7 @@ report_data (LotsenStore *store)
 
   if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
       !parse_day (store, "--to", opt_to, TRUE, &to, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   if (opt_output == NULL || *opt_output == '\0' || g_str_equal (opt_output, "-"))
     return fail (EXIT_USAGE, _("Where to? Give --output FILE."));
@@ -432,7 +460,7 @@ report_data (LotsenStore *store)
 
   report = lotsen_report_new (store, from, to, &error);
   if (report == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   if (g_str_equal (format, "pdf"))
     {
@@ -445,7 +473,7 @@ report_data (LotsenStore *store)
                                      opt_output, &error);
 
   if (!written)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   return EXIT_SUCCESS;
 }
@@ -461,7 +489,7 @@ list_activities (LotsenStore *store)
 
   if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
       !parse_day (store, "--to", opt_to, TRUE, &to, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   if (opt_from == NULL)
     from = lotsen_clock_get_now (lotsen_store_get_clock (store));
@@ -470,7 +498,7 @@ list_activities (LotsenStore *store)
 
   sessions = lotsen_activity_list_sessions (store, from, to, "sv", NULL, FALSE, &error);
   if (sessions == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   for (guint i = 0; i < sessions->len; i++)
     {
@@ -501,11 +529,11 @@ list_signups (LotsenStore *store,
 
   session = lotsen_activity_get_session (store, session_id, "sv", &error);
   if (session == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   signups = lotsen_activity_list_session_signups (store, session_id, &error);
   if (signups == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   for (guint i = 0; i < signups->len; i++)
     {
@@ -578,7 +606,7 @@ main (int   argc,
       "3 the database cannot be used."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return fail_with (EXIT_USAGE, error);
 
   if (opt_version)
     {
@@ -612,7 +640,7 @@ main (int   argc,
 
   store = open_store (&error);
   if (store == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   if (g_str_equal (command, "queue"))
     return list_queue (store);

@@ -103,9 +103,17 @@ lotsen_export_replace_file (LotsenStore           *store,
   int fd;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (write != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A name typed by staff: empty is wrong input, not a programming error. */
+  if (*path == '\0')
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           _("The export needs a file name."));
+      return FALSE;
+    }
 
   target = g_canonicalize_filename (path, NULL);
   dir = g_path_get_dirname (target);

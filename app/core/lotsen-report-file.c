@@ -246,7 +246,7 @@ lotsen_report_to_file (LotsenStore         *store,
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (format <= LOTSEN_REPORT_XLSX, FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return lotsen_export_replace_file (store, path, write_report_file, &job, error);

@@ -295,6 +295,10 @@ test_admin_export (void)
     { "export", "tickets", "--format", "docx", "--output", "-", NULL },
     { "export", "tickets", "--from", "25/11/2026", "--output", "-", NULL },
     { "export", "tickets", "--separator", "|", "--output", "-", NULL },
+    /* An empty file name is no file name (it crashed once). */
+    { "export", "visitors", "--output", "", NULL },
+    { "export", "all", "--format", "xlsx", "--output", "", NULL },
+    { "export", "tickets", "--format", "xlsx", "--output", "", NULL },
   };
 
   admin (&take, "ticket", "take", "C", "--lang", "ti", NULL);

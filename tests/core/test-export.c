@@ -1071,6 +1071,21 @@ test_export_file (StoreFixture  *fixture,
     g_assert_cmpint (count_export_audits (fixture), ==, 2);
   }
 
+  /* No name at all: wrong input, told as such, and nothing written. */
+  {
+    static const LotsenExportDataset every[] = { LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS };
+
+    g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                           NULL, "", NULL, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
+                                                    "", NULL, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (count_export_audits (fixture), ==, 2);
+  }
+
   /* A folder that does not exist. */
   {
     g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "tickets.csv", NULL);
