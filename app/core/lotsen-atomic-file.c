@@ -9,8 +9,8 @@
  */
 
 #define G_LOG_DOMAIN "lotsen-export"
-/* fsync (), O_CLOEXEC and O_DIRECTORY under -std=c17. */
-#define _POSIX_C_SOURCE 200809L
+/* fsync (), lstat (), realpath (), O_CLOEXEC and O_DIRECTORY under -std=c17. */
+#define _XOPEN_SOURCE 700
 
 #include "config.h"
 
@@ -19,6 +19,8 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lotsen-atomic-file.h"
@@ -71,6 +73,75 @@ sync_folder (const char *dir)
   close (fd);
 }
 
+static gboolean
+set_not_a_file (GError     **error,
+                const char  *path,
+                gboolean     is_folder)
+{
+  g_set_error (error, G_IO_ERROR, is_folder ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+               /* Translators: %s is a file name given for an export. */
+               _("%s is not an ordinary file, so the export does not replace it. Give the name of a file."),
+               path);
+  return FALSE;
+}
+
+/* An export replaces a regular file or makes a new one, nothing else: a
+ * folder, a FIFO or a device stays as it is.  A symbolic link is followed
+ * to the regular file it names, which is then replaced while the link
+ * stays; a link to anything else, or to nothing, is refused.  Returns the
+ * file to replace in @resolved (@target, or where its link leads). */
+static gboolean
+check_target (const char  *target,
+              char       **resolved,
+              GError     **error)
+{
+  struct stat info;
+  char *real;
+
+  if (lstat (target, &info) != 0)
+    {
+      /* Nothing there yet, or a folder that cannot be read: the
+       * temporary file's creation tells which. */
+      *resolved = g_strdup (target);
+      return TRUE;
+    }
+
+  if (S_ISREG (info.st_mode))
+    {
+      *resolved = g_strdup (target);
+      return TRUE;
+    }
+
+  if (!S_ISLNK (info.st_mode))
+    return set_not_a_file (error, target, S_ISDIR (info.st_mode));
+
+  real = realpath (target, NULL);
+  if (real == NULL || stat (real, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      gboolean is_folder = real != NULL && S_ISDIR (info.st_mode);
+
+      free (real);
+      return set_not_a_file (error, target, is_folder);
+    }
+
+  *resolved = g_strdup (real);
+  free (real);
+  return TRUE;
+}
+
+/* Right before the rename: still nothing, or still a regular file. */
+static gboolean
+check_still_file (const char  *target,
+                  GError     **error)
+{
+  struct stat info;
+
+  if (lstat (target, &info) != 0 || S_ISREG (info.st_mode))
+    return TRUE;
+
+  return set_not_a_file (error, target, S_ISDIR (info.st_mode));
+}
+
 /**
  * lotsen_export_replace_file:
  * @path: the file to write; an existing file is replaced
@@ -82,7 +153,9 @@ sync_folder (const char *dir)
  * @path (readable by its owner only), synced to disk, then renamed to
  * @path and recorded in the audit table as "export" in one transaction.
  * On any error there is no new file and an old file at @path is left as
- * it was.
+ * it was.  Only a regular file is replaced: a folder is
+ * %G_IO_ERROR_IS_DIRECTORY, a FIFO, a device or a link to one
+ * %G_IO_ERROR_NOT_REGULAR_FILE, before anything is written.
  *
  * Returns: %TRUE on success
  */
@@ -115,7 +188,12 @@ lotsen_export_replace_file (LotsenStore           *store,
       return FALSE;
     }
 
-  target = g_canonicalize_filename (path, NULL);
+  {
+    g_autofree char *named = g_canonicalize_filename (path, NULL);
+
+    if (!check_target (named, &target, error))
+      return FALSE;
+  }
   dir = g_path_get_dirname (target);
   {
     g_autofree char *base = g_path_get_basename (target);
@@ -157,6 +235,12 @@ lotsen_export_replace_file (LotsenStore           *store,
     goto fail;
 
   if (!lotsen_store_audit (store, "export", detail->str, error))
+    {
+      lotsen_store_rollback (store);
+      goto fail;
+    }
+
+  if (!check_still_file (target, error))
     {
       lotsen_store_rollback (store);
       goto fail;

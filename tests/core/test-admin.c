@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lotsen-admin as staff use it: its output, exit status, and that wrong
  * input changes nothing. */
+/* mkfifo () and lstat () under -std=c17. */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "lotsen-activity.h"
 #include "lotsen-queue.h"
@@ -344,6 +349,26 @@ test_admin_export (void)
     admin (&run, "export", "tickets", "--output", nowhere, NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+
+  /* Not a file to replace: wrong input, and it stays what it was. */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "export-fifo", NULL);
+    g_auto(Run) run = { 0 }, into_folder = { 0 }, book = { 0 };
+    GStatBuf info;
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    admin (&run, "export", "tickets", "--output", fifo, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, fifo));
+    admin (&book, "export", "all", "--format", "xlsx", "--output", fifo, NULL);
+    g_assert_cmpint (book.status, ==, 2);
+    g_assert_cmpint (g_lstat (fifo, &info), ==, 0);
+    g_assert_true (S_ISFIFO (info.st_mode));
+    admin (&into_folder, "export", "tickets", "--output", dir, NULL);
+    g_assert_cmpint (into_folder.status, ==, 2);
+    g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+    g_unlink (fifo);
   }
 
   g_unlink (path);

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exports: byte-level CSV and JSONL facts, hostile data, files and audit. */
+/* mkfifo (), mknod (), symlink () and lstat () under -std=c17. */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #ifdef HAVE_LIBICAL
@@ -2167,6 +2171,98 @@ test_export_error_read_only (StoreFixture  *fixture,
   assert_export_fails (fixture, folder, G_IO_ERROR_READ_ONLY);
 }
 
+/* Only a regular file is replaced: a FIFO, a device, a folder or a link
+ * to one of them stays what it is, with nothing written, nothing left
+ * beside it and nothing audited; a link to a regular file replaces that
+ * file and stays a link. */
+static void
+test_export_not_a_file (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  static const LotsenExportDataset every[] = { LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS };
+  g_autofree char *fifo = g_build_filename (fixture->dir, "fifo", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder", NULL);
+  g_autofree char *to_fifo = g_build_filename (fixture->dir, "to-fifo", NULL);
+  g_autofree char *to_null = g_build_filename (fixture->dir, "to-null", NULL);
+  g_autofree char *to_folder = g_build_filename (fixture->dir, "to-folder", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->dir, "dangling", NULL);
+  g_autofree char *device = g_build_filename (fixture->dir, "device", NULL);
+  g_autofree char *real = g_build_filename (fixture->dir, "real.csv", NULL);
+  g_autofree char *to_real = g_build_filename (fixture->dir, "to-real.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  const char *targets[] = { fifo, folder, to_fifo, to_null, to_folder, dangling, device, NULL };
+  const int codes[] = {
+    G_IO_ERROR_NOT_REGULAR_FILE, G_IO_ERROR_IS_DIRECTORY, G_IO_ERROR_NOT_REGULAR_FILE,
+    G_IO_ERROR_NOT_REGULAR_FILE, G_IO_ERROR_IS_DIRECTORY, G_IO_ERROR_NOT_REGULAR_FILE,
+    G_IO_ERROR_NOT_REGULAR_FILE,
+  };
+  GStatBuf info;
+
+  g_free (take (fixture->store, "A", 0));
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (fifo, to_fifo), ==, 0);
+  g_assert_cmpint (symlink ("/dev/null", to_null), ==, 0);
+  g_assert_cmpint (symlink (folder, to_folder), ==, 0);
+  g_assert_cmpint (symlink ("no-such-file", dangling), ==, 0);
+  /* A device node of its own where that may be made (as root); /dev/full
+   * itself only where the test cannot replace it. */
+  if (mknod (device, S_IFCHR | 0600, makedev (1, 7)) != 0)
+    {
+      if (geteuid () != 0)
+        targets[6] = "/dev/full";
+      else
+        targets[6] = NULL;
+    }
+
+  before = list_folder (fixture->dir, "lotsen.db");
+
+  for (guint i = 0; targets[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                             NULL, targets[i], NULL, &error));
+      g_assert_error (error, G_IO_ERROR, codes[i]);
+      g_clear_error (&error);
+
+      g_assert_false (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
+                                                      targets[i], NULL, &error));
+      g_assert_error (error, G_IO_ERROR, codes[i]);
+    }
+
+  after = list_folder (fixture->dir, "lotsen.db");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_lstat (fifo, &info), ==, 0);
+  g_assert_true (S_ISFIFO (info.st_mode));
+  g_assert_cmpint (g_lstat (to_null, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  g_assert_cmpint (g_stat ("/dev/null", &info), ==, 0);
+  g_assert_true (S_ISCHR (info.st_mode));
+  g_assert_cmpint (g_stat ("/dev/full", &info), ==, 0);
+  g_assert_true (S_ISCHR (info.st_mode));
+  g_assert_cmpint (count_export_audits (fixture), ==, 0);
+
+  /* A link to a regular file: the file gets the export, the link stays. */
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.csv", to_real), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                          NULL, to_real, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_lstat (to_real, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "A001"));
+  g_assert_cmpint (count_export_audits (fixture), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2191,6 +2287,7 @@ main (int   argc,
   ADD ("/export/ics-libical", test_export_ics_libical);
   ADD ("/export/error/missing-folder", test_export_error_missing_folder);
   ADD ("/export/error/full", test_export_error_full);
+  ADD ("/export/error/not-a-file", test_export_not_a_file);
   ADD ("/export/error/read-only", test_export_error_read_only);
 
 #undef ADD
