@@ -256,6 +256,28 @@ parse_day (LotsenStore *store,
   return TRUE;
 }
 
+/* --from and --to as [from, to): each as parse_day() reads it, and the
+ * last day not before the first. */
+static gboolean
+parse_period (LotsenStore  *store,
+              gint64       *from,
+              gint64       *to,
+              GError      **error)
+{
+  if (!parse_day (store, "--from", opt_from, FALSE, from, error) ||
+      !parse_day (store, "--to", opt_to, TRUE, to, error))
+    return FALSE;
+
+  if (opt_from != NULL && opt_to != NULL && *to <= *from)
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           _("The end of the period comes before its start."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 export_data (LotsenStore *store,
              const char  *dataset_name)
@@ -278,8 +300,7 @@ export_data (LotsenStore *store,
   all = format == LOTSEN_EXPORT_XLSX && g_ascii_strcasecmp (dataset_name, "all") == 0;
 
   if ((!all && !lotsen_export_dataset_from_string (dataset_name, &dataset, &error)) ||
-      !parse_day (store, "--from", opt_from, FALSE, &options.from, &error) ||
-      !parse_day (store, "--to", opt_to, TRUE, &options.to, &error))
+      !parse_period (store, &options.from, &options.to, &error))
     return fail_error (error);
 
   if (opt_separator != NULL)
@@ -449,8 +470,7 @@ report_data (LotsenStore *store)
   if (opt_from == NULL || opt_to == NULL)
     return fail (EXIT_USAGE, _("Which period? Give --from YYYY-MM-DD and --to YYYY-MM-DD."));
 
-  if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
-      !parse_day (store, "--to", opt_to, TRUE, &to, &error))
+  if (!parse_period (store, &from, &to, &error))
     return fail_error (error);
 
   if (opt_output == NULL || *opt_output == '\0' || g_str_equal (opt_output, "-"))
@@ -487,8 +507,7 @@ list_activities (LotsenStore *store)
   g_autoptr(GPtrArray) sessions = NULL;
   gint64 from, to;
 
-  if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
-      !parse_day (store, "--to", opt_to, TRUE, &to, &error))
+  if (!parse_period (store, &from, &to, &error))
     return fail_error (error);
 
   if (opt_from == NULL)
@@ -620,7 +639,9 @@ main (int   argc,
   command = argv[1];
   arg = argc > 2 ? argv[2] : NULL;
 
-  if (!(g_str_equal (command, "queue") || g_str_equal (command, "call-next") ||
+  /* Every word counts: one too many is a mistake, not something to ignore. */
+  if (!((g_str_equal (command, "queue") && argc == 2) ||
+        (g_str_equal (command, "call-next") && argc == 2) ||
         (g_str_equal (command, "purge") && argc == 2) ||
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||

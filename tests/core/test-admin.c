@@ -127,7 +127,7 @@ test_admin_journey (void)
 static void
 test_admin_bad_input (void)
 {
-  const char *cases[][6] = {
+  const char *cases[][10] = {
     { "ticket", "take", "Q", NULL },
     { "ticket", "take", "A", "--lang", "xx", NULL },
     { "ticket", "done", "Z123", NULL },
@@ -139,6 +139,22 @@ test_admin_bad_input (void)
     { "call-next", "--desk", "1", "--service", "Q", NULL },
     { "frobnicate", NULL },
     { "ticket", NULL },
+    /* A word too many is refused, never ignored. */
+    { "call-next", "x", "--desk", "1", NULL },
+    { "queue", "x", NULL },
+    { "purge", "now", NULL },
+    { "ticket", "take", "A", "B", NULL },
+    { "ticket", "done", "A001", "A002", NULL },
+    { "visitor", "show", "ABC", "DEF", NULL },
+    { "export", "tickets", "visitors", "--output", "-", NULL },
+    { "import", "a.jsonl", "b.jsonl", NULL },
+    { "report", "now", "--from", "2026-01-01", "--to", "2026-01-31", "--output", "r.pdf", NULL },
+    { "activity", "list", "all", NULL },
+    { "signups", "1", "2", NULL },
+    /* A period that ends before it starts, wherever a period is asked for. */
+    { "activity", "list", "--from", "2026-05-02", "--to", "2026-05-01", NULL },
+    { "export", "tickets", "--from", "2026-05-02", "--to", "2026-05-01", "--output", "-", NULL },
+    { "report", "--from", "2026-05-02", "--to", "2026-05-01", "--output", "r.pdf", NULL },
     { NULL },
   };
   g_auto(Run) setup = { 0 };
@@ -150,7 +166,8 @@ test_admin_bad_input (void)
     {
       g_auto(Run) run = { 0 };
 
-      admin (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], cases[i][5], NULL);
+      admin (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], cases[i][5],
+             cases[i][6], cases[i][7], cases[i][8], cases[i][9], NULL);
       if (run.status != 2)
         g_error ("case %u (%s %s): status %d, not 2", i, cases[i][0], cases[i][1] ? cases[i][1] : "",
                  run.status);
