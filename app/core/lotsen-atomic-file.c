@@ -6,6 +6,11 @@
  * audit table in the same transaction; on any error the temporary file
  * is removed and an old file at the target is left as it was.  Exports
  * and reports write their files through it.
+ *
+ * A temporary file is named ".NAME.lotsen-XXXXXX".  One that a killed
+ * export left behind is removed by the next export into its folder, once
+ * it is older than %STALE_SECONDS (an export that still runs writes to its
+ * own).
  */
 
 #define G_LOG_DOMAIN "lotsen-export"
@@ -20,11 +25,15 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "lotsen-atomic-file.h"
 #include "lotsen-store-private.h"
+
+#define TEMP_MARK     ".lotsen-"
+#define STALE_SECONDS 3600
 
 /**
  * lotsen_file_error_from_errno:
@@ -142,6 +151,55 @@ check_still_file (const char  *target,
   return set_not_a_file (error, target, S_ISDIR (info.st_mode));
 }
 
+/* ".NAME.lotsen-XXXXXX", as g_mkstemp_full() fills it in. */
+static gboolean
+is_temp_name (const char *name)
+{
+  gsize length = strlen (name);
+  gsize mark = strlen (TEMP_MARK);
+
+  if (name[0] != '.' || length < 1 + 1 + mark + 6 ||
+      strncmp (name + length - 6 - mark, TEMP_MARK, mark) != 0)
+    return FALSE;
+
+  for (gsize i = length - 6; i < length; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Removes the temporary files of exports killed before they could remove
+ * them: only this user's regular files of that name, older than
+ * %STALE_SECONDS.  Nothing here is an error; the export goes on. */
+static void
+remove_stale_temps (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (folder == NULL)
+    return;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat info;
+
+      if (!is_temp_name (name))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (lstat (path, &info) != 0 || !S_ISREG (info.st_mode) || info.st_uid != geteuid () ||
+          now - (gint64) info.st_mtime < STALE_SECONDS)
+        continue;
+
+      if (g_unlink (path) != 0)
+        g_debug ("Cannot remove the old temporary file %s: %s", path, g_strerror (errno));
+    }
+}
+
 /**
  * lotsen_export_replace_file:
  * @path: the file to write; an existing file is replaced
@@ -198,9 +256,11 @@ lotsen_export_replace_file (LotsenStore           *store,
   {
     g_autofree char *base = g_path_get_basename (target);
 
-    temp_name = g_strconcat (".", base, ".XXXXXX", NULL);
+    temp_name = g_strconcat (".", base, TEMP_MARK "XXXXXX", NULL);
   }
   temp_path = g_build_filename (dir, temp_name, NULL);
+
+  remove_stale_temps (dir);
 
   fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)

@@ -7,9 +7,12 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
+#include <utime.h>
 
 #ifdef HAVE_LIBICAL
 #include <libical/ical.h>
@@ -2263,6 +2266,95 @@ test_export_not_a_file (StoreFixture  *fixture,
   g_assert_cmpint (count_export_audits (fixture), ==, 1);
 }
 
+/* A workbook that cannot be written fails with one error, and
+ * libxlsxwriter's own "[ERROR]" lines, which name the temporary file,
+ * stay off standard error.  The file system is made "full" for the
+ * workbook by a file size limit, which needs no mount. */
+static void
+test_export_xlsx_no_raw_errors (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const LotsenExportDataset every[] = {
+        LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_ACTIVITIES,
+      };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LotsenStore) store = lotsen_store_open (":memory:", NULL, &error);
+      g_autofree char *dir = g_dir_make_tmp ("lotsen-xlsx-XXXXXX", &error);
+      g_autofree char *path = NULL;
+      struct rlimit limit = { 2048, 2048 };
+
+      g_assert_no_error (error);
+      g_assert_true (lotsen_demo_seed (store, &error));
+      g_assert_no_error (error);
+      g_free (take (store, "A", 0));
+      path = g_build_filename (dir, "all.xlsx", NULL);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (lotsen_export_workbook_to_file (store, every, G_N_ELEMENTS (every), NULL, path,
+                                                      NULL, &error));
+      g_assert_nonnull (error);
+      g_printerr ("refused: %s\n", error->message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*refused: *");
+  g_test_trap_assert_stderr_unmatched ("*[ERROR]*");
+}
+
+/* An export killed mid-write (kill -9) leaves its hidden temporary file;
+ * the next export into that folder removes such files once they are an
+ * hour old, and nothing else. */
+static void
+test_export_stale_temps (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  const char *stale[] = { ".tickets.csv.lotsen-abc123", ".all.xlsx.lotsen-ZZ9ZZ9" };
+  const char *kept[] = {
+    ".tickets.csv.lotsen-def456",  /* fresh: an export may still write it */
+    ".profile.abc123",             /* not an export's */
+    "notes.lotsen-abc123",
+    ".tickets.csv.lotsen-ab",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "tickets.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 two_hours_ago = g_get_real_time () / G_USEC_PER_SEC - 7200;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stale) + G_N_ELEMENTS (kept); i++)
+    {
+      const char *name = i < G_N_ELEMENTS (stale) ? stale[i] : kept[i - G_N_ELEMENTS (stale)];
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+      struct utimbuf old = { two_hours_ago, two_hours_ago };
+
+      g_assert_true (g_file_set_contents (file, "half an export", -1, NULL));
+      if (!g_str_equal (name, kept[0]))
+        g_assert_cmpint (g_utime (file, &old), ==, 0);
+    }
+
+  g_assert_true (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                        NULL, path, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, stale[i], NULL);
+
+      g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2288,6 +2380,8 @@ main (int   argc,
   ADD ("/export/error/missing-folder", test_export_error_missing_folder);
   ADD ("/export/error/full", test_export_error_full);
   ADD ("/export/error/not-a-file", test_export_not_a_file);
+  ADD ("/export/stale-temps", test_export_stale_temps);
+  g_test_add_func ("/export/error/xlsx-quiet", test_export_xlsx_no_raw_errors);
   ADD ("/export/error/read-only", test_export_error_read_only);
 
 #undef ADD
