@@ -217,7 +217,9 @@ delete_visitor (LotsenStore *store,
 }
 
 /* A local day as the unix time of its first second; with @after, of the
- * next day's, so that "--to" includes the whole day. */
+ * next day's, so that "--to" includes the whole day.  Exactly YYYY-MM-DD:
+ * four digits, two, two, a real date, in the years a GDateTime holds
+ * from 1900 on. */
 static gboolean
 parse_day (LotsenStore *store,
            const char  *option,
@@ -228,7 +230,6 @@ parse_day (LotsenStore *store,
 {
   g_autoptr(GDateTime) day = NULL;
   int year, month, dom;
-  char end;
 
   if (text == NULL)
     {
@@ -236,24 +237,44 @@ parse_day (LotsenStore *store,
       return TRUE;
     }
 
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &dom, &end) != 3 ||
-      (day = g_date_time_new (lotsen_store_get_timezone (store), year, month, dom, 0, 0, 0)) == NULL)
+  for (int i = 0; i < 10; i++)
+    if (text[i] == '\0' || ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i])))
+      goto not_a_date;
+  if (text[10] != '\0')
+    goto not_a_date;
+
+  year = atoi (text);
+  month = atoi (text + 5);
+  dom = atoi (text + 8);
+
+  if (year < 1900)
     {
       g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
-                   /* Translators: %s is an option such as "--from"; keep YYYY-MM-DD. */
-                   _("%s needs a date written YYYY-MM-DD."), option);
+                   /* Translators: %s is an option such as "--from"; keep the dates as they are. */
+                   _("%s needs a date from 1900-01-01 to 9999-12-31."), option);
       return FALSE;
     }
 
+  if (!g_date_valid_dmy (dom, month, year) ||
+      (day = g_date_time_new (lotsen_store_get_timezone (store), year, month, dom, 0, 0, 0)) == NULL)
+    goto not_a_date;
+
+  *unix_seconds = g_date_time_to_unix (day);
   if (after)
     {
       g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
-      *unix_seconds = g_date_time_to_unix (next);
+
+      /* The day after 9999-12-31 is past what a GDateTime holds. */
+      *unix_seconds = next != NULL ? g_date_time_to_unix (next) : *unix_seconds + 24 * 3600;
     }
-  else
-    *unix_seconds = g_date_time_to_unix (day);
 
   return TRUE;
+
+not_a_date:
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+               /* Translators: %s is an option such as "--from"; keep YYYY-MM-DD. */
+               _("%s needs a date written YYYY-MM-DD."), option);
+  return FALSE;
 }
 
 /* --from and --to as [from, to): each as parse_day() reads it, and the

@@ -10,9 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lotsen-dataset.h"
+#include "lotsen-i18n.h"
 #include "lotsen-import-private.h"
+#include "lotsen-visitor.h"
 
 #define ACTIVITY_PICTOGRAM  "lotsen-activities-symbolic"
 #define ACTIVITY_TITLE_LANG "sv"
@@ -178,6 +181,151 @@ read_fields (LotsenStore          *store,
   return TRUE;
 }
 
+static gint64 find_id (Importer    *importer,
+                       const char  *sql,
+                       const char  *uuid,
+                       GError     **error);
+
+/* The field rules of the kiosk's own forms (lotsen-visitor-fields.c),
+ * for what another kiosk's file says a visitor typed.  Each returns
+ * %FALSE with @reason ("“field”: why") when @text breaks them; a text
+ * kept is the cleaned one (NFC, trimmed, one phone form) in @clean, or
+ * %NULL for none. */
+
+static gboolean
+refuse_field (const char  *key,
+              const char  *why,
+              char       **reason)
+{
+  /* Translators: %s is a field name such as "given_name" (it stays in
+   * English), then what is wrong with it. */
+  *reason = g_strdup_printf (_("“%s”: %s"), key, why);
+  return FALSE;
+}
+
+static gboolean
+clean_name (const char  *key,
+            const char  *text,
+            char       **clean,
+            char       **reason)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *name;
+
+  *clean = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  name = lotsen_visitor_normalize_name (text, -1, FALSE, &local_error);
+  if (name == NULL)
+    return refuse_field (key, local_error->message, reason);
+
+  if (*name == '\0')
+    g_free (name);
+  else
+    *clean = name;
+  return TRUE;
+}
+
+static gboolean
+clean_phone (const char  *key,
+             const char  *text,
+             char       **clean,
+             char       **reason)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *phone;
+
+  *clean = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  phone = lotsen_visitor_normalize_phone (text, -1, &local_error);
+  if (phone == NULL)
+    return refuse_field (key, local_error->message, reason);
+
+  if (*phone == '\0')
+    g_free (phone);
+  else
+    *clean = phone;
+  return TRUE;
+}
+
+static gboolean
+check_language (const char  *key,
+                const char  *code,
+                char       **reason)
+{
+  if (code == NULL || lotsen_i18n_lookup (code) != NULL)
+    return TRUE;
+
+  return refuse_field (key, _("That language is not one of the kiosk’s languages."), reason);
+}
+
+/* The kiosk offers a list of municipalities; another kiosk's list may
+ * differ, so a name not in this one's is checked as a name is. */
+static Outcome
+clean_municipality (Importer    *importer,
+                    const char  *text,
+                    char       **clean,
+                    char       **reason,
+                    GError     **error)
+{
+  gint64 known;
+
+  *clean = NULL;
+  if (text == NULL || *text == '\0')
+    return OUTCOME_ADDED;
+
+  known = find_id (importer, "SELECT 1 FROM municipality WHERE name = ?", text, error);
+  if (known < 0)
+    return OUTCOME_FAILED;
+  if (known > 0)
+    {
+      *clean = g_strdup (text);
+      return OUTCOME_ADDED;
+    }
+
+  return clean_name ("municipality", text, clean, reason) ? OUTCOME_ADDED : OUTCOME_SKIPPED;
+}
+
+static gboolean
+check_interests (const char  *text,
+                 char       **reason)
+{
+  g_auto(GStrv) keys = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  keys = g_strsplit (text, ",", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!g_strv_contains (lotsen_visitor_get_interests (), keys[i]))
+      return refuse_field ("interests", _("Please choose one of the answers."), reason);
+
+  return TRUE;
+}
+
+/* A personal code as the kiosk makes them: letters and digits. */
+static gboolean
+check_code (const char  *code,
+            char       **reason)
+{
+  gsize length = code != NULL ? strlen (code) : 0;
+
+  if (code == NULL)
+    return TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (code[i]))
+      return refuse_field ("code", _("That code is not known here. Please check it and try again."), reason);
+
+  if (length == 0 || length > 16)
+    return refuse_field ("code", _("That code is not known here. Please check it and try again."), reason);
+
+  return TRUE;
+}
+
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
@@ -289,12 +437,32 @@ lotsen_import_visitor (Importer    *importer,
 {
   Field f[LOTSEN_VISITORS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *given_name = NULL;
+  g_autofree char *family_name = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *municipality = NULL;
   const char *code;
   gboolean anonymised;
   gint64 existing;
+  Outcome outcome;
 
   if (!read_fields (importer->store, object, LOTSEN_EXPORT_VISITORS, f, reason))
     return OUTCOME_SKIPPED;
+
+  /* What the kiosk would not have taken from a visitor, it does not take
+   * from a file either. */
+  if (!clean_name ("given_name", f[LOTSEN_VISITORS_GIVEN_NAME].text, &given_name, reason) ||
+      !clean_name ("family_name", f[LOTSEN_VISITORS_FAMILY_NAME].text, &family_name, reason) ||
+      !clean_phone ("phone", f[LOTSEN_VISITORS_PHONE].text, &phone, reason) ||
+      !check_language ("lang", f[LOTSEN_VISITORS_LANG].text, reason) ||
+      !check_language ("interpreter_lang", f[LOTSEN_VISITORS_INTERPRETER_LANG].text, reason) ||
+      !check_interests (f[LOTSEN_VISITORS_INTERESTS].text, reason) ||
+      !check_code (f[LOTSEN_VISITORS_CODE].text, reason))
+    return OUTCOME_SKIPPED;
+
+  outcome = clean_municipality (importer, f[LOTSEN_VISITORS_MUNICIPALITY].text, &municipality, reason, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
 
   existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", f[LOTSEN_VISITORS_UUID].text, error);
   if (existing < 0)
@@ -304,8 +472,7 @@ lotsen_import_visitor (Importer    *importer,
 
   /* Anonymised over there: no code, no name, no phone. */
   code = f[LOTSEN_VISITORS_CODE].text;
-  anonymised = code == NULL && !f[LOTSEN_VISITORS_GIVEN_NAME].present &&
-               !f[LOTSEN_VISITORS_FAMILY_NAME].present && !f[LOTSEN_VISITORS_PHONE].present;
+  anonymised = code == NULL && given_name == NULL && family_name == NULL && phone == NULL;
 
   /* A code this kiosk gave someone else stays theirs. */
   if (code != NULL)
@@ -334,11 +501,11 @@ lotsen_import_visitor (Importer    *importer,
   bind_text (stmt, 1, f[LOTSEN_VISITORS_UUID].text);
   bind_text (stmt, 2, code);
   bind_text (stmt, 3, f[LOTSEN_VISITORS_LANG].text);
-  bind_text (stmt, 4, f[LOTSEN_VISITORS_GIVEN_NAME].text);
-  bind_text (stmt, 5, f[LOTSEN_VISITORS_FAMILY_NAME].text);
+  bind_text (stmt, 4, given_name);
+  bind_text (stmt, 5, family_name);
   bind_text (stmt, 6, f[LOTSEN_VISITORS_GENDER].text);
-  bind_text (stmt, 7, f[LOTSEN_VISITORS_PHONE].text);
-  bind_text (stmt, 8, f[LOTSEN_VISITORS_MUNICIPALITY].text);
+  bind_text (stmt, 7, phone);
+  bind_text (stmt, 8, municipality);
   bind_text (stmt, 9, f[LOTSEN_VISITORS_INTERESTS].text);
   bind_text (stmt, 10, f[LOTSEN_VISITORS_INTERPRETER_LANG].text);
   sqlite3_bind_int64 (stmt, 11, f[LOTSEN_VISITORS_CREATED_AT].integer);
@@ -462,6 +629,8 @@ lotsen_import_signup (Importer    *importer,
 {
   Field f[LOTSEN_SIGNUPS_N_COLUMNS] = { { 0 } };
   const char *uuid, *title, *status, *name, *phone, *session_uuid;
+  g_autofree char *clean_name_text = NULL;
+  g_autofree char *clean_phone_text = NULL;
   gint64 party_size, created_at, changed_at;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 session_id, visitor_id;
@@ -470,12 +639,16 @@ lotsen_import_signup (Importer    *importer,
   if (!read_fields (importer->store, object, LOTSEN_EXPORT_SIGNUPS, f, reason))
     return OUTCOME_SKIPPED;
 
+  if (!clean_name ("name", f[LOTSEN_SIGNUPS_NAME].text, &clean_name_text, reason) ||
+      !clean_phone ("phone", f[LOTSEN_SIGNUPS_PHONE].text, &clean_phone_text, reason))
+    return OUTCOME_SKIPPED;
+
   uuid = f[LOTSEN_SIGNUPS_UUID].text;
   session_uuid = f[LOTSEN_SIGNUPS_SESSION_UUID].text;
   title = f[LOTSEN_SIGNUPS_ACTIVITY_TITLE].text;
   status = f[LOTSEN_SIGNUPS_STATUS].text;
-  name = f[LOTSEN_SIGNUPS_NAME].text;
-  phone = f[LOTSEN_SIGNUPS_PHONE].text;
+  name = clean_name_text;
+  phone = clean_phone_text;
   created_at = f[LOTSEN_SIGNUPS_CREATED_AT].integer;
   changed_at = f[LOTSEN_SIGNUPS_CHANGED_AT].present ? f[LOTSEN_SIGNUPS_CHANGED_AT].integer : created_at;
   party_size = f[LOTSEN_SIGNUPS_PARTY_SIZE].present ? f[LOTSEN_SIGNUPS_PARTY_SIZE].integer : 1;

@@ -28,9 +28,15 @@
  * inactive, with the title under "sv" (the export's Swedish, or only,
  * title) and a generic pictogram: staff decide whether it runs here.
  *
+ * What a visitor typed passes the kiosk's own field rules
+ * (lotsen-visitor-fields.c) and is stored in their cleaned form: names,
+ * phone numbers, languages, interests and codes of visitors, names and
+ * phone numbers of sign-ups; a municipality not in this kiosk's list
+ * must at least be written as a name is.
+ *
  * A line that is not a JSON object, lacks a uuid, has a value of the wrong
- * type, names an unknown data set, or that the database refuses (a CHECK),
- * is reported with its number and skipped; the others are applied in one
+ * type, breaks a field rule, names an unknown data set, or that the
+ * database refuses (a CHECK), is reported with its number and skipped; the others are applied in one
  * transaction, each line inside its own savepoint, so a line is applied
  * whole or not at all and a failed read leaves the database as it was.
  *

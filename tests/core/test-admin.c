@@ -151,6 +151,17 @@ test_admin_bad_input (void)
     { "report", "now", "--from", "2026-01-01", "--to", "2026-01-31", "--output", "r.pdf", NULL },
     { "activity", "list", "all", NULL },
     { "signups", "1", "2", NULL },
+    /* Dates exactly as YYYY-MM-DD, and real ones. */
+    { "export", "tickets", "--from", "26-01-01", "--output", "-", NULL },
+    { "export", "tickets", "--from", "2026-+1-01", "--output", "-", NULL },
+    { "export", "tickets", "--from", "2026-1-01", "--output", "-", NULL },
+    { "export", "tickets", "--from", " 2026-01-01", "--output", "-", NULL },
+    { "export", "tickets", "--to", "2026-02-30", "--output", "-", NULL },
+    { "export", "tickets", "--to", "0026-01-01", "--output", "-", NULL },
+    { "export", "tickets", "--to", "2026-01-011", "--output", "-", NULL },
+    { "activity", "list", "--from", "2026-13-01", NULL },
+    { "activity", "list", "--to", "+2026-01-01", NULL },
+    { "report", "--from", "2026-01-01", "--to", "2026-1-31", "--output", "r.pdf", NULL },
     /* A period that ends before it starts, wherever a period is asked for. */
     { "activity", "list", "--from", "2026-05-02", "--to", "2026-05-01", NULL },
     { "export", "tickets", "--from", "2026-05-02", "--to", "2026-05-01", "--output", "-", NULL },
@@ -347,6 +358,24 @@ test_admin_export (void)
   }
   g_assert_nonnull (strstr (today.out, "C001"));
   g_assert_cmpstr (later.out, ==, "");
+
+  /* The last day there is: a bound that holds (and no critical, which
+   * would end the tool here). */
+  {
+    g_auto(Run) last = { 0 }, none = { 0 }, list = { 0 };
+
+    admin (&last, "export", "tickets", "--format", "jsonl", "--to", "9999-12-31", "--output", "-", NULL);
+    g_assert_cmpint (last.status, ==, 0);
+    g_assert_nonnull (strstr (last.out, "C001"));
+    g_assert_cmpstr (last.err, ==, "");
+    admin (&none, "export", "tickets", "--format", "jsonl", "--from", "9999-12-31", "--to", "9999-12-31",
+           "--output", "-", NULL);
+    g_assert_cmpint (none.status, ==, 0);
+    g_assert_cmpstr (none.out, ==, "");
+    admin (&list, "activity", "list", "--from", "1900-01-01", "--to", "9999-12-31", NULL);
+    g_assert_cmpint (list.status, ==, 0);
+    g_assert_cmpstr (list.err, ==, "");
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

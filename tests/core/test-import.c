@@ -16,7 +16,6 @@
 #define RLO    "\xE2\x80\xAE" "evil.exe" /* U+202E RIGHT-TO-LEFT OVERRIDE */
 #define GEEZ   "ሃይለ ማርያም"
 #define ARABIC "محمد"
-#define MESSY  "O'Brien \"Q\" a\\b\r\nc;d"
 
 /* Kiosk A is the fixture's store; kiosk B a second one beside it. */
 typedef struct
@@ -146,18 +145,19 @@ import_set_up (ImportFixture *fixture,
     }
   }
 
-  /* Names as data from elsewhere brings them: not normalised. */
+  /* Rows another kiosk wrote straight into its database: names with an
+   * apostrophe and a hyphen, a number in its one stored form. */
   exec_sql (a,
             "INSERT INTO visitor (uuid, code, created_at, given_name, family_name, birth_year, gender, "
             "interests, last_seen_at) VALUES "
             "('11111111-1111-4111-8111-111111111111', NULL, " G_STRINGIFY (TEST_NOW) ", "
-            "'" RLO "', 'O''Brien \"Q\" a\\b' || char (13, 10) || 'c;d', 1975, 'woman', 'work,language', "
+            "'Zoë', 'O''Brien-Åberg', 1975, 'woman', 'work,swedish', "
             G_STRINGIFY (TEST_NOW) ")");
   exec_sql (a,
             "INSERT INTO signup (uuid, session_id, visitor_id, name, phone, party_size, status, position, "
             "created_at, changed_at) "
             "SELECT 'signup-' || se.id, se.id, (SELECT min (id) FROM visitor), "
-            "'" GEEZ " \"x\"\\' || char (10), '+46 70', 2, 'confirmed', NULL, "
+            "'" GEEZ "', '+46701234567', 2, 'confirmed', NULL, "
             G_STRINGIFY (TEST_NOW) ", " G_STRINGIFY (TEST_NOW) " + 60 FROM session se");
   exec_sql (a,
             "INSERT INTO signup (uuid, session_id, name, party_size, status, position, created_at, changed_at) "
@@ -322,7 +322,7 @@ test_import_broken_lines (ImportFixture *fixture,
     /* 7 */ TICKET ("\"t-7\"", "C") "\r\n"
     /* 8: blank */ "   \n"
     /* 9: escapes, a surrogate pair */
-    VISITOR ("\"v-9\"", "\"\\ud83d\\ude00 \\\"q\\\" \\\\ \\u00e5\\n\\u202e\\/\"") "\n"
+    VISITOR ("\"v-9\"", "\"\\ud835\\udc9c \\u00c5sa O\\u2019Brien\"") "\n"
     /* 10: half a surrogate pair */ VISITOR ("\"v-10\"", "\"\\ud83d x\"") "\n"
     /* 11: a ticket status the database refuses */
     "{\"dataset\":\"tickets\",\"uuid\":\"t-11\",\"label\":\"A008\",\"service_prefix\":\"A\",\"day\":\"2026-11-25\","
@@ -353,11 +353,78 @@ test_import_broken_lines (ImportFixture *fixture,
   g_assert_cmpuint (report.n_added[LOTSEN_EXPORT_TICKETS], ==, 1);
 
   name = query_text (b, "SELECT given_name FROM visitor WHERE uuid = ?", "v-9");
-  g_assert_cmpstr (name, ==, "\xF0\x9F\x98\x80 \"q\" \\ \xC3\xA5\n\xE2\x80\xAE/");
+  g_assert_cmpstr (name, ==, "\xF0\x9D\x92\x9C \xC3\x85sa O\xE2\x80\x99" "Brien");
   ticket_visits = query_text (b, "SELECT label || ' ' || number || ' ' || status || ' ' || called_at "
                               "FROM ticket WHERE uuid = ?", "t-7");
   g_assert_cmpstr (ticket_visits, ==, "C007 7 done 1795596000");
   g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE uuid IN ('v-2', 'v-3', 'v-10')"), ==, 0);
+}
+
+/* What the kiosk refuses from a visitor it refuses from a file: each
+ * such line is reported by number and field, and a good one is stored in
+ * the kiosk's own form. */
+static void
+test_import_field_rules (ImportFixture *fixture,
+                         gconstpointer  data)
+{
+  static const struct {
+    guint64     line;
+    const char *field;
+  } refused[] = {
+    { 1, "given_name" }, { 2, "given_name" }, { 3, "family_name" }, { 4, "phone" },
+    { 5, "municipality" }, { 6, "lang" }, { 7, "interests" }, { 8, "name" }, { 9, "phone" },
+  };
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) file = g_string_new (NULL);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *phone = NULL;
+  g_autofree char *municipality = NULL;
+  LotsenStore *b = fixture->b;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (long_name, 'a');
+
+#define LINE(uuid, fields) \
+  "{\"dataset\":\"visitors\"," KIOSK "\"uuid\":\"" uuid "\",\"created_at\":\"2026-11-25T09:00:00+01:00\"," fields "}\n"
+  g_string_append (file, LINE ("r-1", "\"given_name\":\"=HYPERLINK(\\\"http://x.example\\\",\\\"y\\\")\""));
+  g_string_append (file, LINE ("r-2", "\"given_name\":\"" RLO "\""));
+  g_string_append_printf (file, LINE ("r-3", "\"given_name\":\"Ann\",\"family_name\":\"%s\""), long_name->str);
+  g_string_append (file, LINE ("r-4", "\"given_name\":\"Ann\",\"phone\":\"=1+2\""));
+  g_string_append (file, LINE ("r-5", "\"given_name\":\"Ann\",\"municipality\":\"@x\""));
+  g_string_append (file, LINE ("r-6", "\"given_name\":\"Ann\",\"lang\":\"xx\""));
+  g_string_append (file, LINE ("r-7", "\"given_name\":\"Ann\",\"interests\":\"=cmd|x\""));
+  g_string_append (file, "{\"dataset\":\"signups\"," KIOSK "\"uuid\":\"s-8\",\"session_uuid\":\"none\","
+                         "\"status\":\"confirmed\",\"name\":\"@SUM(A1)\",\"phone\":\"0701234567\","
+                         "\"created_at\":\"2026-11-25T09:00:00+01:00\"}\n");
+  g_string_append (file, "{\"dataset\":\"signups\"," KIOSK "\"uuid\":\"s-9\",\"session_uuid\":\"none\","
+                         "\"status\":\"confirmed\",\"name\":\"Ann\",\"phone\":\"+1\","
+                         "\"created_at\":\"2026-11-25T09:00:00+01:00\"}\n");
+  /* 10: good, in the forms people type; Malmö is not in this kiosk's list. */
+  g_string_append (file, LINE ("r-10", "\"given_name\":\"  Ann  Marie \",\"phone\":\"070-123 45 67\","
+                                       "\"municipality\":\"Malmö\",\"lang\":\"ar\""));
+#undef LINE
+
+  g_assert_true (import_text (b, file->str, &report, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (report.skipped->len, ==, G_N_ELEMENTS (refused));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      const char *message = g_ptr_array_index (report.skipped, i);
+      g_autofree char *prefix = g_strdup_printf ("Line %" G_GUINT64_FORMAT ": ", refused[i].line);
+      g_autofree char *field = g_strdup_printf ("“%s”", refused[i].field);
+
+      if (!g_str_has_prefix (message, prefix) || strstr (message, field) == NULL)
+        g_error ("expected %s%s, got %s", prefix, field, message);
+    }
+
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE uuid LIKE 'r-%'"), ==, 1);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM signup WHERE uuid LIKE 's-%'"), ==, 0);
+  phone = query_text (b, "SELECT given_name || '|' || phone FROM visitor WHERE uuid = ?", "r-10");
+  g_assert_cmpstr (phone, ==, "Ann Marie|+46701234567");
+  municipality = query_text (b, "SELECT municipality FROM visitor WHERE uuid = ?", "r-10");
+  g_assert_cmpstr (municipality, ==, "Malmö");
 }
 
 static void
@@ -470,6 +537,7 @@ main (int   argc,
 
   ADD ("/import/round-trip", test_import_round_trip);
   ADD ("/import/broken-lines", test_import_broken_lines);
+  ADD ("/import/field-rules", test_import_field_rules);
   ADD ("/import/not-jsonl", test_import_not_jsonl);
   ADD ("/import/signup-newer", test_import_signup_newer);
   ADD ("/import/collisions", test_import_collisions);
