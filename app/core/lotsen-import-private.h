@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The longest text of one field: far above anything the kiosk stores (a
+ * name is at most 60 characters, a title a line of a screen). */
+#define LOTSEN_IMPORT_MAX_FIELD_BYTES 4096
+
 /* What a line did. */
 typedef enum {
   OUTCOME_ADDED,

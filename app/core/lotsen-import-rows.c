@@ -53,6 +53,13 @@ lotsen_import_get_text (JsonObject  *object,
     }
 
   string = json_node_get_string (value);
+  if (strlen (string) > LOTSEN_IMPORT_MAX_FIELD_BYTES)
+    {
+      /* Translators: %s is a field name such as "title"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” is too long."), key);
+      return FALSE;
+    }
+
   if (required && *string == '\0')
     {
       *reason = g_strdup_printf (_("“%s” is missing."), key);

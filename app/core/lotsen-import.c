@@ -57,6 +57,14 @@
 
 #define UTF8_BOM "\xEF\xBB\xBF"
 
+/* A line of an export is a few hundred bytes; a longer one than this is
+ * refused without being read whole. */
+#define MAX_LINE_BYTES  (64 * 1024)
+/* Past this in one line, or a NUL byte in an overlong line, the file is
+ * no text at all (/dev/zero): the import stops instead of reading on. */
+#define MAX_SKIP_BYTES  (G_GUINT64_CONSTANT (256) * 1024 * 1024)
+#define READ_BYTES      (64 * 1024)
+
 G_DEFINE_QUARK (lotsen-import-error-quark, lotsen_import_error)
 
 /* Whether @line (valid UTF-8) can be a flat JSON object, before it is
@@ -388,37 +396,152 @@ report_reset (LotsenImportReport *report)
   report->skipped = g_ptr_array_new_with_free_func (g_free);
 }
 
+/* Lines of a stream, each at most %MAX_LINE_BYTES kept in memory. */
+typedef struct
+{
+  GInputStream *in;
+  char         *buffer;  /* READ_BYTES */
+  gsize         start;   /* the unread part of @buffer */
+  gsize         end;
+  gboolean      at_end;
+  GByteArray   *line;
+} LineReader;
+
+static void
+line_reader_clear (LineReader *reader)
+{
+  g_clear_pointer (&reader->buffer, g_free);
+  g_clear_pointer (&reader->line, g_byte_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineReader, line_reader_clear)
+
+typedef enum {
+  LINE_READ,     /* in reader->line, without its '\n' */
+  LINE_TOO_LONG, /* skipped to its end; reader->line is empty */
+  LINE_NONE,     /* the end of the stream */
+  LINE_FAILED,   /* error set */
+} LineResult;
+
+/* The next line: bytes up to '\n' or the end of the stream.  A line over
+ * %MAX_LINE_BYTES is read on to its end but not kept. */
+static LineResult
+read_line (LineReader  *reader,
+           GError     **error)
+{
+  gboolean any = FALSE;
+  gboolean too_long = FALSE;
+  guint64 skipped = 0;
+
+  g_byte_array_set_size (reader->line, 0);
+
+  for (;;)
+    {
+      const char *from, *newline;
+      gsize take;
+
+      if (reader->start == reader->end)
+        {
+          gssize n;
+
+          if (reader->at_end)
+            break;
+
+          n = g_input_stream_read (reader->in, reader->buffer, READ_BYTES, NULL, error);
+          if (n < 0)
+            return LINE_FAILED;
+          if (n == 0)
+            {
+              reader->at_end = TRUE;
+              break;
+            }
+          reader->start = 0;
+          reader->end = n;
+        }
+
+      any = TRUE;
+      from = reader->buffer + reader->start;
+      newline = memchr (from, '\n', reader->end - reader->start);
+      take = newline != NULL ? (gsize) (newline - from) : reader->end - reader->start;
+
+      if (!too_long && reader->line->len + take > MAX_LINE_BYTES)
+        {
+          too_long = TRUE;
+          skipped = reader->line->len;
+          g_byte_array_set_size (reader->line, 0);
+        }
+
+      if (too_long)
+        {
+          skipped += take;
+          if (skipped > MAX_SKIP_BYTES || memchr (from, '\0', take) != NULL)
+            {
+              g_set_error_literal (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_NOT_JSONL,
+                                   _("The file is no text, or has a line far longer than any export "
+                                     "writes: it is not a Lotsen export in JSONL."));
+              return LINE_FAILED;
+            }
+        }
+      else
+        g_byte_array_append (reader->line, (const guint8 *) from, take);
+
+      reader->start += take;
+      if (newline != NULL)
+        {
+          reader->start++;
+          return too_long ? LINE_TOO_LONG : LINE_READ;
+        }
+    }
+
+  if (!any)
+    return LINE_NONE;
+
+  return too_long ? LINE_TOO_LONG : LINE_READ;
+}
+
 /* Everything but the end of the transaction. */
 static gboolean
 import_lines (Importer      *importer,
               GInputStream  *in,
               GError       **error)
 {
-  g_autoptr(GDataInputStream) data = g_data_input_stream_new (in);
+  g_auto(LineReader) reader = {
+    .in = in,
+    .buffer = g_malloc (READ_BYTES),
+    .line = g_byte_array_sized_new (4096),
+  };
   g_autoptr(GError) local_error = NULL;
   gboolean any_object = FALSE;
-  char *text;
-  gsize length;
+  LineResult result;
 
-  g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_LF);
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (data), FALSE);
-
-  while ((text = g_data_input_stream_read_line (data, &length, NULL, &local_error)) != NULL)
+  while ((result = read_line (&reader, &local_error)) == LINE_READ || result == LINE_TOO_LONG)
     {
-      g_autofree char *owned = text;
-      gboolean is_object;
+      gboolean is_object = FALSE;
 
       importer->report->n_lines++;
-      if (!import_line (importer, importer->report->n_lines, owned, length, &is_object, error))
+
+      if (result == LINE_TOO_LONG)
+        {
+          g_autofree char *reason = g_strdup_printf (_("The line is longer than %d bytes."), MAX_LINE_BYTES);
+
+          skip_line (importer, importer->report->n_lines, reason);
+          continue;
+        }
+
+      if (!import_line (importer, importer->report->n_lines, (const char *) reader.line->data,
+                        reader.line->len, &is_object, error))
         return FALSE;
       any_object |= is_object;
     }
 
-  if (local_error != NULL)
+  if (result == LINE_FAILED)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: %s is the reason, e.g. "Input/output error". */
-                   _("The file could not be read: %s"), local_error->message);
+      if (local_error->domain == LOTSEN_IMPORT_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     /* Translators: %s is the reason, e.g. "Input/output error". */
+                     _("The file could not be read: %s"), local_error->message);
       return FALSE;
     }
 

@@ -608,6 +608,17 @@ test_admin_import (void)
   g_assert_cmpstr (not_jsonl.out, ==, "");
   g_assert_nonnull (strstr (not_jsonl.err, "JSONL"));
 
+  /* Endless zeros: refused, not read into memory until it runs out. */
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_auto(Run) zeros = { 0 };
+
+      admin (&zeros, "import", "/dev/zero", NULL);
+      g_assert_cmpint (zeros.status, ==, 2);
+      g_assert_cmpstr (zeros.out, ==, "");
+      g_assert_nonnull (strstr (zeros.err, "JSONL"));
+    }
+
   g_unlink (path);
   g_unlink (csv);
 }

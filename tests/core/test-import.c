@@ -427,6 +427,79 @@ test_import_field_rules (ImportFixture *fixture,
   g_assert_cmpstr (municipality, ==, "Malmö");
 }
 
+/* A visitor line of exactly @length bytes (without its newline), padded
+ * with spaces inside the object. */
+static void
+append_padded_visitor (GString    *file,
+                       const char *uuid,
+                       gsize       length)
+{
+  g_autofree char *line = g_strdup_printf (VISITOR ("\"%s\"", "\"Ann\""), uuid);
+  gsize start = file->len;
+
+  g_assert_cmpuint (strlen (line), <=, length);
+  g_string_append_len (file, line, strlen (line) - 1);
+  while (file->len - start < length - 1)
+    g_string_append_c (file, ' ');
+  g_string_append (file, "}\n");
+}
+
+/* A line over 64 KiB is refused by number, never read whole, and the
+ * lines after it still count; a field far longer than the kiosk keeps is
+ * refused too; a file without any end of line (/dev/zero) ends the
+ * import with an error instead of filling the memory. */
+static void
+test_import_long_lines (ImportFixture *fixture,
+                        gconstpointer  data)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) file = g_string_new (NULL);
+  g_autoptr(GString) label = g_string_new (NULL);
+  LotsenStore *b = fixture->b;
+  gint64 audits;
+
+  append_padded_visitor (file, "l-1", 64 * 1024);       /* 1: just fits */
+  append_padded_visitor (file, "l-2", 64 * 1024 + 1);   /* 2: one byte too many */
+  append_padded_visitor (file, "l-3", 3 * 1024 * 1024); /* 3: far too long */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (label, 'A');
+  /* 4: a field longer than any the kiosk keeps */
+  g_string_append_printf (file,
+                          "{\"dataset\":\"tickets\"," KIOSK "\"uuid\":\"t-4\",\"label\":\"%s\","
+                          "\"service_prefix\":\"A\",\"day\":\"2026-11-25\",\"number\":7,\"status\":\"done\","
+                          "\"created_at\":\"2026-11-25T09:30:00+01:00\"}\n", label->str);
+  g_string_append (file, VISITOR ("\"l-5\"", "\"Bo\"") "\n"); /* 5 */
+  append_padded_visitor (file, "l-6", 200 * 1024);      /* 6: the last line, no end of line */
+  g_string_truncate (file, file->len - 1);
+
+  g_assert_true (import_text (b, file->str, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_lines, ==, 6);
+  g_assert_cmpuint (report.skipped->len, ==, 4);
+  g_assert_cmpuint (g_array_index (report.skipped_lines, guint64, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (report.skipped_lines, guint64, 1), ==, 3);
+  g_assert_cmpuint (g_array_index (report.skipped_lines, guint64, 2), ==, 4);
+  g_assert_cmpuint (g_array_index (report.skipped_lines, guint64, 3), ==, 6);
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 0), "65536"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 2), "label"));
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE uuid IN ('l-1', 'l-5')"), ==, 2);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE uuid IN ('l-2', 'l-3', 'l-6')"), ==, 0);
+  g_assert_cmpint (query_int (b, "SELECT max (length (given_name)) FROM visitor"), <=, 60);
+
+  /* Endless bytes and no line at all. */
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero here");
+      return;
+    }
+
+  audits = query_int (b, "SELECT count (*) FROM audit");
+  g_assert_false (lotsen_import_jsonl_file (b, "/dev/zero", &report, &error));
+  g_assert_error (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_NOT_JSONL);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM audit"), ==, audits);
+}
+
 static void
 test_import_not_jsonl (ImportFixture *fixture,
                        gconstpointer  data)
@@ -538,6 +611,7 @@ main (int   argc,
   ADD ("/import/round-trip", test_import_round_trip);
   ADD ("/import/broken-lines", test_import_broken_lines);
   ADD ("/import/field-rules", test_import_field_rules);
+  ADD ("/import/long-lines", test_import_long_lines);
   ADD ("/import/not-jsonl", test_import_not_jsonl);
   ADD ("/import/signup-newer", test_import_signup_newer);
   ADD ("/import/collisions", test_import_collisions);
