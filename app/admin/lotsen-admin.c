@@ -465,6 +465,8 @@ import_data (LotsenStore *store,
                        "%lu visitors added without their codes, which are taken here\n",
                        (gulong) report.n_codes_dropped), (gulong) report.n_codes_dropped);
 
+  for (guint i = 0; i < report.changed->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (report.changed, i));
   for (guint i = 0; i < report.skipped->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (report.skipped, i));
 

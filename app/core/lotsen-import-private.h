@@ -31,6 +31,7 @@ typedef struct
   GPtrArray          *pending; /* of Pending */
   JsonParser         *parser;  /* for every line */
   gboolean            final;   /* the file is read: no more waiting */
+  char               *change;  /* set by a line applied otherwise than it came */
 } Importer;
 
 gboolean lotsen_import_get_text (JsonObject  *object,

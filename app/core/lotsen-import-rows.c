@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lotsen-activity-private.h"
 #include "lotsen-dataset.h"
 #include "lotsen-i18n.h"
 #include "lotsen-import-private.h"
@@ -19,6 +20,7 @@
 
 #define ACTIVITY_PICTOGRAM  "lotsen-activities-symbolic"
 #define ACTIVITY_TITLE_LANG "sv"
+#define MAX_TICKET_NUMBER   999999
 
 /* Field access.  Each returns %FALSE with @reason set (translated) when the
  * field is missing although @required, or of the wrong type. */
@@ -121,7 +123,19 @@ get_time (LotsenStore  *store,
   g_autoptr(GDateTime) time = NULL;
 
   if (value == NULL || json_node_get_value_type (value) != G_TYPE_STRING)
-    return get_integer (object, key, required, present, unix_seconds, reason);
+    {
+      if (!get_integer (object, key, required, present, unix_seconds, reason))
+        return FALSE;
+
+      /* Only times a calendar can show: no arithmetic on them overflows. */
+      if (*present && (*unix_seconds < LOTSEN_TIME_MIN || *unix_seconds > LOTSEN_TIME_MAX))
+        {
+          *reason = g_strdup_printf (_("“%s” should be a date and time (ISO 8601)."), key);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
 
   time = g_date_time_new_from_iso8601 (json_node_get_string (value), lotsen_store_get_timezone (store));
   if (time == NULL)
@@ -525,6 +539,55 @@ lotsen_import_visitor (Importer    *importer,
   return step_row (importer, stmt, reason, error);
 }
 
+/* A ticket keeps its number and label unless this kiosk gave either to
+ * another ticket of that day: then it takes the service's next number and
+ * the label that goes with it (as the kiosk prints them), so that two
+ * tickets of one day never share a label, and the line's change is noted. */
+static Outcome
+free_ticket_number (Importer    *importer,
+                    gint64       service_id,
+                    const char  *prefix,
+                    const char  *day,
+                    const char  *label,
+                    gint64      *number,
+                    char       **new_label,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *new_label = NULL;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT EXISTS (SELECT 1 FROM ticket WHERE day = ?1 "
+                               "  AND ((service_id = ?2 AND number = ?3) OR label = ?4)), "
+                               "(SELECT coalesce (max (number), 0) + 1 FROM ticket WHERE service_id = ?2 AND day = ?1)",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  sqlite3_bind_int64 (stmt, 3, *number);
+  sqlite3_bind_text (stmt, 4, label, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return OUTCOME_FAILED;
+    }
+
+  if (sqlite3_column_int (stmt, 0) == 0)
+    return OUTCOME_ADDED;
+
+  *number = sqlite3_column_int64 (stmt, 1);
+  *new_label = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, *number);
+  importer->change = g_strdup_printf (/* Translators: two ticket labels, such as "A005" and "A012". */
+                                      _("Ticket %s is taken here that day, so it is %s here."),
+                                      label, *new_label);
+  return OUTCOME_ADDED;
+}
+
 Outcome
 lotsen_import_ticket (Importer    *importer,
                       JsonObject  *object,
@@ -533,8 +596,9 @@ lotsen_import_ticket (Importer    *importer,
 {
   Field f[LOTSEN_TICKETS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *prefix;
-  gint64 existing, service_id, visitor_id;
+  g_autofree char *new_label = NULL;
+  const char *prefix, *label;
+  gint64 existing, service_id, visitor_id, number;
   Outcome outcome;
 
   if (!read_fields (importer->store, object, LOTSEN_EXPORT_TICKETS, f, reason))
@@ -561,15 +625,25 @@ lotsen_import_ticket (Importer    *importer,
   if (outcome != OUTCOME_ADDED)
     return outcome;
 
-  /* A number taken here that day: the day's next one; the label stays as printed. */
+  number = f[LOTSEN_TICKETS_NUMBER].integer;
+  label = f[LOTSEN_TICKETS_LABEL].text;
+  if (number < 1 || number > MAX_TICKET_NUMBER)
+    {
+      *reason = g_strdup_printf (_("“%s” should be a whole number."), "number");
+      return OUTCOME_SKIPPED;
+    }
+
+  outcome = free_ticket_number (importer, service_id, prefix, f[LOTSEN_TICKETS_DAY].text, label, &number,
+                                &new_label, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
+  if (new_label != NULL)
+    label = new_label;
+
   stmt = lotsen_store_prepare (importer->store,
                                "INSERT INTO ticket (uuid, service_id, visitor_id, day, number, label, lang, "
                                "interpreter_lang, status, created_at, called_at, finished_at, desk) "
-                               "VALUES (?1, ?2, ?3, ?4, "
-                               "CASE WHEN EXISTS (SELECT 1 FROM ticket WHERE service_id = ?2 AND day = ?4 "
-                               "AND number = ?5) THEN (SELECT max (number) + 1 FROM ticket "
-                               "WHERE service_id = ?2 AND day = ?4) ELSE ?5 END, "
-                               "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
                                "ON CONFLICT (uuid) DO NOTHING",
                                error);
   if (stmt == NULL)
@@ -579,8 +653,8 @@ lotsen_import_ticket (Importer    *importer,
   sqlite3_bind_int64 (stmt, 2, service_id);
   bind_optional (stmt, 3, visitor_id > 0, visitor_id);
   bind_text (stmt, 4, f[LOTSEN_TICKETS_DAY].text);
-  sqlite3_bind_int64 (stmt, 5, f[LOTSEN_TICKETS_NUMBER].integer);
-  bind_text (stmt, 6, f[LOTSEN_TICKETS_LABEL].text);
+  sqlite3_bind_int64 (stmt, 5, number);
+  bind_text (stmt, 6, label);
   bind_text (stmt, 7, f[LOTSEN_TICKETS_LANG].text);
   bind_text (stmt, 8, f[LOTSEN_TICKETS_INTERPRETER_LANG].text);
   bind_text (stmt, 9, f[LOTSEN_TICKETS_STATUS].text);
@@ -626,6 +700,71 @@ find_session_by_title (Importer    *importer,
 
   /* Two are as good as none. */
   return id == G_MAXINT64 ? 0 : id;
+}
+
+/* The kiosk's seat rule (lotsen-signup.c) for a sign-up the import just
+ * added or changed: one that takes seats the session no longer has goes
+ * on the waiting list instead (in the order of sign-up, as every waiting
+ * party), and the line's change is noted; the waiting list's places are
+ * then counted afresh.  Walk-ins (attended)
+ * were in the room and keep their seats. */
+static Outcome
+fit_signup (Importer    *importer,
+            const char  *uuid,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  LotsenSeats seats;
+  gint64 session_id;
+  gboolean confirmed, waiting;
+  int rc;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT session_id, status = 'confirmed', status = 'waitlisted' "
+                               "FROM signup WHERE uuid = ?",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return OUTCOME_FAILED;
+    }
+  session_id = sqlite3_column_int64 (stmt, 0);
+  confirmed = sqlite3_column_int (stmt, 1) != 0;
+  waiting = sqlite3_column_int (stmt, 2) != 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (confirmed)
+    {
+      if (!lotsen_session_read_seats (importer->store, session_id, &seats, error))
+        return OUTCOME_FAILED;
+
+      if (seats.taken > seats.capacity)
+        {
+          stmt = lotsen_store_prepare (importer->store,
+                                       "UPDATE signup SET status = 'waitlisted' WHERE uuid = ?1",
+                                       error);
+          if (stmt == NULL)
+            return OUTCOME_FAILED;
+
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+          if (!lotsen_store_step_done (importer->store, stmt, error))
+            return OUTCOME_FAILED;
+
+          g_free (importer->change);
+          importer->change = g_strdup (_("The session has no seats left here, so the sign-up is on its waiting list."));
+          waiting = TRUE;
+        }
+    }
+
+  if (waiting && !lotsen_session_renumber_waiting (importer->store, session_id, error))
+    return OUTCOME_FAILED;
+
+  return OUTCOME_ADDED;
 }
 
 Outcome
@@ -685,6 +824,8 @@ lotsen_import_signup (Importer    *importer,
         sqlite3_bind_int64 (stmt, 7, changed_at);
 
         outcome = step_row (importer, stmt, reason, error);
+        if (outcome == OUTCOME_ADDED)
+          outcome = fit_signup (importer, uuid, error);
         return outcome == OUTCOME_ADDED ? OUTCOME_UPDATED : outcome;
       }
   }
@@ -734,7 +875,10 @@ lotsen_import_signup (Importer    *importer,
   sqlite3_bind_int64 (stmt, 9, created_at);
   sqlite3_bind_int64 (stmt, 10, changed_at);
 
-  return step_row (importer, stmt, reason, error);
+  outcome = step_row (importer, stmt, reason, error);
+  if (outcome == OUTCOME_ADDED)
+    outcome = fit_signup (importer, uuid, error);
+  return outcome;
 }
 
 /* The activity of a session line, added when new here: its id, 0 with

@@ -22,9 +22,11 @@
  *
  * Conflicts with this kiosk's own rows: a visitor code in use here is not
  * taken over (the visitor is added without one, counted in the report); a
- * ticket whose number that day is taken gets the day's next free number
- * and keeps its printed label; a session at the same start as another of
- * the same activity skips the line.  An activity new here is added
+ * ticket whose number or label that day is taken gets the service's next
+ * number that day and the label that goes with it; a sign-up that takes
+ * seats its session no longer has here goes on the waiting list (both
+ * noted in the report with the line's number); a session at the same
+ * start as another of the same activity skips the line.  An activity new here is added
  * inactive, with the title under "sv" (the export's Swedish, or only,
  * title) and a generic pictogram: staff decide whether it runs here.
  *
@@ -203,6 +205,8 @@ apply_object (Importer             *importer,
   g_autofree char *reason = NULL;
   Outcome outcome = OUTCOME_FAILED;
 
+  g_clear_pointer (&importer->change, g_free);
+
   if (!lotsen_store_exec (importer->store, "SAVEPOINT line", error))
     return FALSE;
 
@@ -235,6 +239,11 @@ apply_object (Importer             *importer,
 
   if (!lotsen_store_exec (importer->store, "RELEASE line", error))
     return FALSE;
+
+  if ((outcome == OUTCOME_ADDED || outcome == OUTCOME_UPDATED) && importer->change != NULL)
+    g_ptr_array_add (importer->report->changed,
+                     g_strdup_printf (_("Line %lu: %s"), (gulong) line, importer->change));
+  g_clear_pointer (&importer->change, g_free);
 
   switch (outcome)
     {
@@ -394,6 +403,7 @@ report_reset (LotsenImportReport *report)
   lotsen_import_report_clear (report);
   report->skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
   report->skipped = g_ptr_array_new_with_free_func (g_free);
+  report->changed = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* Lines of a stream, each at most %MAX_LINE_BYTES kept in memory. */
@@ -612,6 +622,7 @@ import_stream (LotsenStore         *store,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *detail = NULL;
+  gboolean ok;
   Importer importer = {
     .store = store,
     .report = report,
@@ -625,7 +636,9 @@ import_stream (LotsenStore         *store,
   if (!lotsen_store_begin (store, error))
     return FALSE;
 
-  if (!import_lines (&importer, in, error))
+  ok = import_lines (&importer, in, error);
+  g_clear_pointer (&importer.change, g_free);
+  if (!ok)
     {
       lotsen_store_rollback (store);
       return FALSE;
@@ -752,5 +765,6 @@ lotsen_import_report_clear (LotsenImportReport *report)
 
   g_clear_pointer (&report->skipped_lines, g_array_unref);
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->changed, g_ptr_array_unref);
   memset (report, 0, sizeof *report);
 }

@@ -28,6 +28,9 @@ typedef struct
   guint64    n_codes_dropped;                     /* visitors added without their code, taken here */
   GArray    *skipped_lines;                       /* guint64: the skipped lines' numbers, from 1 */
   GPtrArray *skipped;                             /* char *: "Line N: reason", translated */
+  GPtrArray *changed;                             /* char *: "Line N: what was changed", for a line
+                                                   * applied otherwise than it came (a full
+                                                   * session, a ticket number taken here) */
 } LotsenImportReport;
 
 GQuark   lotsen_import_error_quark         (void);

@@ -500,6 +500,68 @@ test_import_long_lines (ImportFixture *fixture,
   g_assert_cmpint (query_int (b, "SELECT count (*) FROM audit"), ==, audits);
 }
 
+/* The kiosk's seat rule holds for imported sign-ups: five parties of four
+ * for four seats give one with seats and four waiting, each change noted
+ * by line.  Times no calendar shows are refused instead of overflowing,
+ * and two imported tickets never share a label on one day. */
+static void
+test_import_seats_and_labels (ImportFixture *fixture,
+                              gconstpointer  data)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) file = g_string_new (NULL);
+  LotsenStore *b = fixture->b;
+
+  /* 1: a session with four seats */
+  g_string_append (file, "{\"dataset\":\"activities\"," KIOSK "\"session_uuid\":\"se-1\",\"activity_uuid\":\"ac-1\","
+                         "\"category\":\"language\",\"title\":\"Kaffe\",\"capacity\":4,"
+                         "\"starts_at\":\"2026-12-01T10:00:00+01:00\",\"ends_at\":\"2026-12-01T11:00:00+01:00\"}\n");
+  /* 2–6: five parties of four, all confirmed over there */
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (file, "{\"dataset\":\"signups\"," KIOSK "\"uuid\":\"p-%u\",\"session_uuid\":\"se-1\","
+                                  "\"status\":\"confirmed\",\"party_size\":4,\"name\":\"Ann\","
+                                  "\"phone\":\"07012345%02u\",\"created_at\":\"2026-11-25T09:0%u:00+01:00\"}\n",
+                            i, i, i);
+  /* 7, 8: the first and last second no calendar shows */
+  g_string_append (file, "{\"dataset\":\"activities\"," KIOSK "\"session_uuid\":\"se-2\",\"activity_uuid\":\"ac-1\","
+                         "\"category\":\"language\",\"starts_at\":-9223372036854775808,\"ends_at\":1}\n");
+  g_string_append (file, "{\"dataset\":\"activities\"," KIOSK "\"session_uuid\":\"se-3\",\"activity_uuid\":\"ac-1\","
+                         "\"category\":\"language\",\"starts_at\":0,\"ends_at\":9223372036854775807}\n");
+  /* 9, 10: two waiting A005 of one day, from two kiosks */
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (file, "{\"dataset\":\"tickets\",\"kiosk_id\":\"k%u\",\"uuid\":\"a5-%u\",\"label\":\"A005\","
+                                  "\"service_prefix\":\"A\",\"day\":\"2026-11-25\",\"number\":5,\"status\":\"waiting\","
+                                  "\"created_at\":\"2026-11-25T09:30:00+01:00\"}\n", i, i);
+
+  g_assert_true (import_text (b, file->str, &report, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM signup WHERE uuid LIKE 'p-%' AND status = 'confirmed'"), ==, 1);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM signup WHERE uuid LIKE 'p-%' AND status = 'waitlisted'"), ==, 4);
+  g_assert_cmpint (query_int (b, "SELECT sum (position) FROM signup WHERE uuid LIKE 'p-%'"), ==, 1 + 2 + 3 + 4);
+  g_assert_cmpint (query_int (b, "SELECT position FROM signup WHERE uuid = 'p-4'"), ==, 4);
+
+  g_assert_cmpuint (report.skipped->len, ==, 2);
+  g_assert_cmpuint (g_array_index (report.skipped_lines, guint64, 0), ==, 7);
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 0), "starts_at"));
+  g_assert_cmpuint (g_array_index (report.skipped_lines, guint64, 1), ==, 8);
+  g_assert_nonnull (strstr (g_ptr_array_index (report.skipped, 1), "ends_at"));
+
+  g_assert_cmpint (query_int (b, "SELECT count (DISTINCT label) FROM ticket WHERE uuid LIKE 'a5-%'"), ==, 2);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM ticket WHERE day = '2026-11-25' AND label = 'A005'"), ==, 1);
+
+  /* Lines 3–6 went to the waiting list, line 10 got another number. */
+  g_assert_cmpuint (report.changed->len, ==, 5);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("Line %u: ", i + 3);
+
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (report.changed, i), prefix));
+    }
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (report.changed, 4), "Line 10: "));
+}
+
 static void
 test_import_not_jsonl (ImportFixture *fixture,
                        gconstpointer  data)
@@ -594,9 +656,18 @@ test_import_collisions (ImportFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (report.skipped->len, ==, 0);
   g_assert_cmpuint (report.n_codes_dropped, ==, 1);
-  g_assert_cmpint (query_int (b, "SELECT count (*) FROM ticket WHERE label = 'A001'"), ==, 2);
+  /* B's own A001 stays; A's A002 fits, A's A001 (read after its
+   * visitor) becomes A003, and the report says so: two tickets never
+   * share a label on one day. */
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM ticket WHERE label = 'A001'"), ==, 1);
   g_assert_cmpint (query_int (b, "SELECT count (DISTINCT number) FROM ticket WHERE service_id = "
                                  "(SELECT id FROM service WHERE prefix = 'A')"), ==, 3);
+  g_assert_cmpint (query_int (b, "SELECT count (*) - count (DISTINCT day || label) FROM ticket"), ==, 0);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM ticket t JOIN service s ON s.id = t.service_id "
+                                 "WHERE t.label != s.prefix || printf ('%03d', t.number)"), ==, 0);
+  g_assert_cmpuint (report.changed->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report.changed, 0), "A001"));
+  g_assert_nonnull (strstr (g_ptr_array_index (report.changed, 0), "A003"));
 }
 
 int
@@ -612,6 +683,7 @@ main (int   argc,
   ADD ("/import/broken-lines", test_import_broken_lines);
   ADD ("/import/field-rules", test_import_field_rules);
   ADD ("/import/long-lines", test_import_long_lines);
+  ADD ("/import/seats-and-labels", test_import_seats_and_labels);
   ADD ("/import/not-jsonl", test_import_not_jsonl);
   ADD ("/import/signup-newer", test_import_signup_newer);
   ADD ("/import/collisions", test_import_collisions);
