@@ -32,6 +32,8 @@ typedef struct
   JsonParser         *parser;  /* for every line */
   gboolean            final;   /* the file is read: no more waiting */
   char               *change;  /* set by a line applied otherwise than it came */
+  guint               batch_lines;   /* lines in the open transaction */
+  gint64              batch_started; /* when it began, monotonic */
 } Importer;
 
 gboolean lotsen_import_get_text (JsonObject  *object,

@@ -38,9 +38,17 @@
  *
  * A line that is not a JSON object, lacks a uuid, has a value of the wrong
  * type, breaks a field rule, names an unknown data set, or that the
- * database refuses (a CHECK), is reported with its number and skipped; the others are applied in one
- * transaction, each line inside its own savepoint, so a line is applied
- * whole or not at all and a failed read leaves the database as it was.
+ * database refuses (a CHECK), is reported with its number and skipped;
+ * the others are applied each inside its own savepoint, so a line is
+ * applied whole or not at all.
+ *
+ * The lines are committed in batches of at most %BATCH_LINES lines or
+ * %BATCH_USEC of work, so that the kiosk, which writes a ticket in its
+ * own transaction, never waits long for a long import.  A failure (the
+ * file cannot be read, the database fails) ends the import: the batches
+ * committed before it stay, and importing the file again completes it, as
+ * rows already here are matched by uuid.  The audit row comes with the
+ * last batch, or says that the import stopped.
  *
  * This file reads the lines and keeps the report; each data set's line
  * becomes rows in lotsen-import-rows.c.
@@ -66,6 +74,12 @@
  * no text at all (/dev/zero): the import stops instead of reading on. */
 #define MAX_SKIP_BYTES  (G_GUINT64_CONSTANT (256) * 1024 * 1024)
 #define READ_BYTES      (64 * 1024)
+
+/* A batch ends after this many lines or this much time, whichever first;
+ * then the lock is left free a moment for a connection that waits. */
+#define BATCH_LINES     500
+#define BATCH_USEC      (50 * 1000)
+#define BATCH_GAP_USEC  (2 * 1000)
 
 G_DEFINE_QUARK (lotsen-import-error-quark, lotsen_import_error)
 
@@ -275,6 +289,28 @@ apply_object (Importer             *importer,
     }
 
   return TRUE;
+}
+
+/* Ends the batch when it is long enough, and begins the next: in between,
+ * another connection can write.  Returns %FALSE when the database fails. */
+static gboolean
+end_batch_if_due (Importer  *importer,
+                  GError   **error)
+{
+  if (++importer->batch_lines < BATCH_LINES &&
+      g_get_monotonic_time () - importer->batch_started < BATCH_USEC)
+    return TRUE;
+
+  if (!lotsen_store_commit (importer->store, error))
+    return FALSE;
+  importer->report->n_batches++;
+
+  /* A kiosk waiting for the lock tries again every millisecond. */
+  g_usleep (BATCH_GAP_USEC);
+
+  importer->batch_lines = 0;
+  importer->batch_started = g_get_monotonic_time ();
+  return lotsen_store_begin (importer->store, error);
 }
 
 /* One line of the file (its end of line cut off).  Returns %FALSE only
@@ -539,7 +575,8 @@ import_lines (Importer      *importer,
         }
 
       if (!import_line (importer, importer->report->n_lines, (const char *) reader.line->data,
-                        reader.line->len, &is_object, error))
+                        reader.line->len, &is_object, error) ||
+          !end_batch_if_due (importer, error))
         return FALSE;
       any_object |= is_object;
     }
@@ -569,7 +606,8 @@ import_lines (Importer      *importer,
     {
       Pending *pending = g_ptr_array_index (importer->pending, i);
 
-      if (!apply_object (importer, pending->line, pending->dataset, pending->object, error))
+      if (!apply_object (importer, pending->line, pending->dataset, pending->object, error) ||
+          !end_batch_if_due (importer, error))
         return FALSE;
     }
 
@@ -635,12 +673,23 @@ import_stream (LotsenStore         *store,
 
   if (!lotsen_store_begin (store, error))
     return FALSE;
+  importer.batch_started = g_get_monotonic_time ();
 
   ok = import_lines (&importer, in, error);
   g_clear_pointer (&importer.change, g_free);
   if (!ok)
     {
       lotsen_store_rollback (store);
+
+      /* What earlier batches wrote is here: the audit says whence. */
+      if (report->n_batches > 0)
+        {
+          g_autofree char *stopped = describe_import (&importer, source);
+          g_autofree char *what = g_strconcat (stopped, " stopped", NULL);
+
+          if (!lotsen_store_audit (store, "import", what, NULL))
+            g_debug ("Cannot record the stopped import of %s", source ? source : "a stream");
+        }
       return FALSE;
     }
 
@@ -654,7 +703,11 @@ import_stream (LotsenStore         *store,
       return FALSE;
     }
 
-  return lotsen_store_commit (store, error);
+  if (!lotsen_store_commit (store, error))
+    return FALSE;
+
+  report->n_batches++;
+  return TRUE;
 }
 
 /**
@@ -667,12 +720,13 @@ import_stream (LotsenStore         *store,
  * Merges the rows of @in into @store by uuid, as described at the top of
  * this file; importing the same data again changes nothing.  Lines that
  * cannot be used are skipped and listed in @report, which is no error.
- * Everything, with an audit row "import", is written in one transaction.
+ * The rows are committed in short batches (see the top of this file), the
+ * audit row "import" with the last.
  *
  * Returns: %TRUE when the import is done; %FALSE with
  *   %LOTSEN_IMPORT_ERROR_NOT_JSONL, the stream's error when it cannot be
- *   read (%G_IO_ERROR for a file), or a %LOTSEN_STORE_ERROR, and nothing
- *   changed
+ *   read (%G_IO_ERROR for a file), or a %LOTSEN_STORE_ERROR; the batches
+ *   committed before the failure stay
  */
 gboolean
 lotsen_import_jsonl (LotsenStore         *store,

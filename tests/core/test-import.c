@@ -562,6 +562,54 @@ test_import_seats_and_labels (ImportFixture *fixture,
   g_assert_true (g_str_has_prefix (g_ptr_array_index (report.changed, 4), "Line 10: "));
 }
 
+static int
+count_commit_cb (void *data)
+{
+  guint *commits = data;
+
+  (*commits)++;
+  return 0;
+}
+
+/* A long file is committed in batches, so the kiosk's own writes get in
+ * between; a line that waits for a reference further down still finds it
+ * across batches. */
+static void
+test_import_batches (ImportFixture *fixture,
+                     gconstpointer  data)
+{
+  g_auto(LotsenImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) file = g_string_new (NULL);
+  LotsenStore *b = fixture->b;
+  guint n_visitors = 1600;
+  guint commits = 0;
+
+  /* 1: a ticket of the last visitor in the file */
+  g_string_append_printf (file, "{\"dataset\":\"tickets\"," KIOSK "\"uuid\":\"bt-1\",\"label\":\"C041\","
+                                "\"service_prefix\":\"C\",\"day\":\"2026-11-20\",\"number\":41,\"status\":\"done\","
+                                "\"created_at\":\"2026-11-20T09:30:00+01:00\",\"visitor_uuid\":\"bv-%u\"}\n",
+                          n_visitors - 1);
+  for (guint i = 0; i < n_visitors; i++)
+    g_string_append_printf (file, "{\"dataset\":\"visitors\"," KIOSK "\"uuid\":\"bv-%u\","
+                                  "\"created_at\":\"2026-11-20T09:00:00+01:00\",\"given_name\":\"Sara\"}\n", i);
+
+  sqlite3_commit_hook (lotsen_store_get_db (b), count_commit_cb, &commits);
+  g_assert_true (import_text (b, file->str, &report, &error));
+  sqlite3_commit_hook (lotsen_store_get_db (b), NULL, NULL);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (report.skipped->len, ==, 0);
+  g_assert_cmpuint (report.n_added[LOTSEN_EXPORT_VISITORS], ==, n_visitors);
+  g_assert_cmpuint (report.n_added[LOTSEN_EXPORT_TICKETS], ==, 1);
+  /* At most 500 lines a batch: at least four, each its own commit. */
+  g_assert_cmpuint (report.n_batches, >=, 4);
+  g_assert_cmpuint (commits, ==, report.n_batches);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM ticket t JOIN visitor v ON v.id = t.visitor_id "
+                                 "WHERE t.uuid = 'bt-1' AND v.uuid = 'bv-1599'"), ==, 1);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM audit WHERE what = 'import'"), ==, 1);
+}
+
 static void
 test_import_not_jsonl (ImportFixture *fixture,
                        gconstpointer  data)
@@ -684,6 +732,7 @@ main (int   argc,
   ADD ("/import/field-rules", test_import_field_rules);
   ADD ("/import/long-lines", test_import_long_lines);
   ADD ("/import/seats-and-labels", test_import_seats_and_labels);
+  ADD ("/import/batches", test_import_batches);
   ADD ("/import/not-jsonl", test_import_not_jsonl);
   ADD ("/import/signup-newer", test_import_signup_newer);
   ADD ("/import/collisions", test_import_collisions);
