@@ -539,10 +539,12 @@ lotsen_import_visitor (Importer    *importer,
   return step_row (importer, stmt, reason, error);
 }
 
-/* A ticket keeps its number and label unless this kiosk gave either to
- * another ticket of that day: then it takes the service's next number and
- * the label that goes with it (as the kiosk prints them), so that two
- * tickets of one day never share a label, and the line's change is noted. */
+/* A ticket keeps its number and label unless this kiosk gave the number
+ * to another ticket of the service that day: then it takes the service's
+ * next number and the label that goes with it, so that two tickets of one
+ * day never share a label, and the line's change is noted.  (The label is
+ * the service's letter and the number, as the kiosk prints it, which
+ * lotsen_import_ticket() checked.) */
 static Outcome
 free_ticket_number (Importer    *importer,
                     gint64       service_id,
@@ -559,8 +561,8 @@ free_ticket_number (Importer    *importer,
   *new_label = NULL;
 
   stmt = lotsen_store_prepare (importer->store,
-                               "SELECT EXISTS (SELECT 1 FROM ticket WHERE day = ?1 "
-                               "  AND ((service_id = ?2 AND number = ?3) OR label = ?4)), "
+                               "SELECT EXISTS (SELECT 1 FROM ticket WHERE service_id = ?2 AND day = ?1 "
+                               "  AND number = ?3), "
                                "(SELECT coalesce (max (number), 0) + 1 FROM ticket WHERE service_id = ?2 AND day = ?1)",
                                error);
   if (stmt == NULL)
@@ -569,7 +571,6 @@ free_ticket_number (Importer    *importer,
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, service_id);
   sqlite3_bind_int64 (stmt, 3, *number);
-  sqlite3_bind_text (stmt, 4, label, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -632,6 +633,19 @@ lotsen_import_ticket (Importer    *importer,
       *reason = g_strdup_printf (_("“%s” should be a whole number."), "number");
       return OUTCOME_SKIPPED;
     }
+
+  /* The label is what the kiosk prints for the service and number; any
+   * other could be another ticket's. */
+  {
+    g_autofree char *printed = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);
+
+    if (g_strcmp0 (label, printed) != 0)
+      {
+        /* Translators: %s is a ticket label such as "A005". */
+        *reason = g_strdup_printf (_("The label %s does not go with the ticket’s service and number."), label);
+        return OUTCOME_SKIPPED;
+      }
+  }
 
   outcome = free_ticket_number (importer, service_id, prefix, f[LOTSEN_TICKETS_DAY].text, label, &number,
                                 &new_label, error);
