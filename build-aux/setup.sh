@@ -22,6 +22,8 @@ packages=(
   # tests (a screen reader needs the last one on the kiosk too), data checks,
   # reading exported workbooks and calendars back
   xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip poppler-utils libical-dev
+  # the import fuzzer: clang with libFuzzer (build-aux/run-tests.sh)
+  clang libclang-rt-14-dev
 )
 
 missing=()
