@@ -224,51 +224,39 @@ refuse_field (const char  *key,
   return FALSE;
 }
 
+typedef enum {
+  FIELD_NAME,
+  FIELD_PHONE,
+} FieldRule;
+
+/* A name or a phone number as lotsen-visitor-fields.c normalises it, in
+ * @clean (%NULL for none); or the field refused with that file's reason. */
 static gboolean
-clean_name (const char  *key,
-            const char  *text,
-            char       **clean,
-            char       **reason)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *name;
-
-  *clean = NULL;
-  if (text == NULL)
-    return TRUE;
-
-  name = lotsen_visitor_normalize_name (text, -1, FALSE, &local_error);
-  if (name == NULL)
-    return refuse_field (key, local_error->message, reason);
-
-  if (*name == '\0')
-    g_free (name);
-  else
-    *clean = name;
-  return TRUE;
-}
-
-static gboolean
-clean_phone (const char  *key,
+clean_field (const char  *key,
              const char  *text,
+             FieldRule    rule,
              char       **clean,
              char       **reason)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *phone;
+  g_autoptr(GError) refusal = NULL;
+  char *cleaned;
 
   *clean = NULL;
   if (text == NULL)
     return TRUE;
 
-  phone = lotsen_visitor_normalize_phone (text, -1, &local_error);
-  if (phone == NULL)
-    return refuse_field (key, local_error->message, reason);
-
-  if (*phone == '\0')
-    g_free (phone);
+  if (rule == FIELD_PHONE)
+    cleaned = lotsen_visitor_normalize_phone (text, -1, &refusal);
   else
-    *clean = phone;
+    cleaned = lotsen_visitor_normalize_name (text, -1, FALSE, &refusal);
+
+  if (cleaned == NULL)
+    return refuse_field (key, refusal->message, reason);
+
+  if (*cleaned == '\0')
+    g_free (cleaned);
+  else
+    *clean = cleaned;
   return TRUE;
 }
 
@@ -307,7 +295,7 @@ clean_municipality (Importer    *importer,
       return OUTCOME_ADDED;
     }
 
-  return clean_name ("municipality", text, clean, reason) ? OUTCOME_ADDED : OUTCOME_SKIPPED;
+  return clean_field ("municipality", text, FIELD_NAME, clean, reason) ? OUTCOME_ADDED : OUTCOME_SKIPPED;
 }
 
 static gboolean
@@ -472,9 +460,9 @@ lotsen_import_visitor (Importer    *importer,
 
   /* What the kiosk would not have taken from a visitor, it does not take
    * from a file either. */
-  if (!clean_name ("given_name", f[LOTSEN_VISITORS_GIVEN_NAME].text, &given_name, reason) ||
-      !clean_name ("family_name", f[LOTSEN_VISITORS_FAMILY_NAME].text, &family_name, reason) ||
-      !clean_phone ("phone", f[LOTSEN_VISITORS_PHONE].text, &phone, reason) ||
+  if (!clean_field ("given_name", f[LOTSEN_VISITORS_GIVEN_NAME].text, FIELD_NAME, &given_name, reason) ||
+      !clean_field ("family_name", f[LOTSEN_VISITORS_FAMILY_NAME].text, FIELD_NAME, &family_name, reason) ||
+      !clean_field ("phone", f[LOTSEN_VISITORS_PHONE].text, FIELD_PHONE, &phone, reason) ||
       !check_language ("lang", f[LOTSEN_VISITORS_LANG].text, reason) ||
       !check_language ("interpreter_lang", f[LOTSEN_VISITORS_INTERPRETER_LANG].text, reason) ||
       !check_interests (f[LOTSEN_VISITORS_INTERESTS].text, reason) ||
@@ -799,8 +787,8 @@ lotsen_import_signup (Importer    *importer,
   if (!read_fields (importer->store, object, LOTSEN_EXPORT_SIGNUPS, f, reason))
     return OUTCOME_SKIPPED;
 
-  if (!clean_name ("name", f[LOTSEN_SIGNUPS_NAME].text, &clean_name_text, reason) ||
-      !clean_phone ("phone", f[LOTSEN_SIGNUPS_PHONE].text, &clean_phone_text, reason))
+  if (!clean_field ("name", f[LOTSEN_SIGNUPS_NAME].text, FIELD_NAME, &clean_name_text, reason) ||
+      !clean_field ("phone", f[LOTSEN_SIGNUPS_PHONE].text, FIELD_PHONE, &clean_phone_text, reason))
     return OUTCOME_SKIPPED;
 
   uuid = f[LOTSEN_SIGNUPS_UUID].text;
