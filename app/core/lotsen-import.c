@@ -78,7 +78,7 @@
 /* A batch ends after this many lines or this much time, whichever first;
  * then the lock is left free a moment for a connection that waits. */
 #define BATCH_LINES     500
-#define BATCH_USEC      (50 * 1000)
+#define BATCH_USEC      (25 * 1000)
 #define BATCH_GAP_USEC  (2 * 1000)
 
 G_DEFINE_QUARK (lotsen-import-error-quark, lotsen_import_error)
@@ -304,6 +304,12 @@ end_batch_if_due (Importer  *importer,
   if (!lotsen_store_commit (importer->store, error))
     return FALSE;
   importer->report->n_batches++;
+
+  /* The batch's pages go into the database now, by the import: else the
+   * kiosk's next ticket could be the commit that fills the write-ahead
+   * log and have to copy them all before it is done. */
+  if (!lotsen_store_exec (importer->store, "PRAGMA wal_checkpoint (PASSIVE)", error))
+    return FALSE;
 
   /* A kiosk waiting for the lock tries again every millisecond. */
   g_usleep (BATCH_GAP_USEC);
