@@ -4,7 +4,8 @@
 #   build-aux/run-tests.sh [BUILD-DIR]
 #
 # Runs the whole suite under Xvfb with a private session bus, then the core
-# tests once more in an address- and undefined-behaviour-sanitizer build.
+# tests once more in an address- and undefined-behaviour-sanitizer build,
+# then the import fuzzer where clang has libFuzzer.
 # Ends with the line "N passed, N failed".
 set -uo pipefail
 
@@ -48,6 +49,27 @@ meson compile -C "$asan" >/dev/null || exit 1
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C "$asan" --suite core --print-errorlogs || status=1
 
-python3 build-aux/count-tests.py "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json" || status=1
+# The import fuzzer as a libFuzzer target, where clang has libFuzzer: a
+# clang build with ASan and UBSan, the fuzzer alone built and run for a
+# bounded time (tests/fuzz/).  Elsewhere the reliability suite above ran
+# the import's mutation loop instead.
+fuzz="$build-fuzz"
+logs=("$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json")
+if command -v clang >/dev/null; then
+  if [ -f "$fuzz/build.ninja" ]; then
+    meson setup --reconfigure "$fuzz" >/dev/null
+  else
+    CC=clang meson setup "$fuzz" -Db_sanitize=address,undefined -Db_lundef=false -Dui=false >/dev/null
+  fi
+  if meson introspect --targets "$fuzz" | grep -q '"name": "fuzz-import"'; then
+    meson compile -C "$fuzz" fuzz-import >/dev/null || exit 1
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      meson test -C "$fuzz" --no-rebuild --print-errorlogs fuzz-import || status=1
+    grep -ho 'fuzz-import: [0-9]* executions[^"]*crashes' "$fuzz/meson-logs/testlog.txt" | tail -n 1
+    logs+=("$fuzz/meson-logs/testlog.json")
+  fi
+fi
+
+python3 build-aux/count-tests.py "${logs[@]}" || status=1
 
 exit $status

@@ -25,6 +25,8 @@ packages=(
   # installed kiosk under cage (setpriv)
   xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip poppler-utils libical-dev
   util-linux libglib2.0-bin
+  # the import fuzzer: clang with libFuzzer (build-aux/run-tests.sh)
+  clang libclang-rt-14-dev
 )
 
 missing=()

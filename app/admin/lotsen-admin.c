@@ -73,11 +73,38 @@ fail (int         status,
 static int
 status_for_error (const GError *error)
 {
+  if (error == NULL)
+    return EXIT_STORE;
+
   if (error->domain == LOTSEN_STORE_ERROR &&
       (error->code == LOTSEN_STORE_ERROR_NOT_FOUND || error->code == LOTSEN_STORE_ERROR_INVALID))
     return EXIT_USAGE;
 
+  /* An --output that names no file to replace: wrong input, not the
+   * database. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return EXIT_USAGE;
+
   return EXIT_STORE;
+}
+
+/* A function that refused its arguments outright sets no error: that is
+ * still a failure, never a crash. */
+static int
+fail_with (int           status,
+           const GError *error)
+{
+  if (error == NULL)
+    return fail (status, _("The command failed without a reason. Nothing was changed."));
+
+  return fail (status, error->message);
+}
+
+static int
+fail_error (const GError *error)
+{
+  return fail_with (status_for_error (error), error);
 }
 
 static int
@@ -89,7 +116,7 @@ take_ticket (LotsenStore *store,
 
   ticket = lotsen_queue_take_ticket (store, prefix, opt_lang, &error);
   if (ticket == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   g_print ("%s\n", ticket->label);
   return EXIT_SUCCESS;
@@ -103,7 +130,7 @@ finish_ticket (LotsenStore        *store,
   g_autoptr(GError) error = NULL;
 
   if (!lotsen_queue_finish (store, label, status, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   return EXIT_SUCCESS;
 }
@@ -115,7 +142,7 @@ list_queue (LotsenStore *store)
   g_autoptr(GPtrArray) tickets = lotsen_queue_list_waiting (store, &error);
 
   if (tickets == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   for (guint i = 0; i < tickets->len; i++)
     {
@@ -151,7 +178,7 @@ show_visitor (LotsenStore *store,
   g_autofree char *seen = NULL;
 
   if (visitor == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   year = visitor->birth_year ? g_strdup_printf ("%d", visitor->birth_year) : NULL;
   interests = g_strjoinv (",", visitor->interests);
@@ -185,13 +212,15 @@ delete_visitor (LotsenStore *store,
   g_autoptr(GError) error = NULL;
 
   if (!lotsen_visitor_erase (store, code, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   return EXIT_SUCCESS;
 }
 
 /* A local day as the unix time of its first second; with @after, of the
- * next day's, so that "--to" includes the whole day. */
+ * next day's, so that "--to" includes the whole day.  Exactly YYYY-MM-DD:
+ * four digits, two, two, a real date, in the years a GDateTime holds
+ * from 1900 on. */
 static gboolean
 parse_day (LotsenStore *store,
            const char  *option,
@@ -202,7 +231,6 @@ parse_day (LotsenStore *store,
 {
   g_autoptr(GDateTime) day = NULL;
   int year, month, dom;
-  char end;
 
   if (text == NULL)
     {
@@ -210,22 +238,64 @@ parse_day (LotsenStore *store,
       return TRUE;
     }
 
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &dom, &end) != 3 ||
-      (day = g_date_time_new (lotsen_store_get_timezone (store), year, month, dom, 0, 0, 0)) == NULL)
+  for (int i = 0; i < 10; i++)
+    if (text[i] == '\0' || ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i])))
+      goto not_a_date;
+  if (text[10] != '\0')
+    goto not_a_date;
+
+  year = atoi (text);
+  month = atoi (text + 5);
+  dom = atoi (text + 8);
+
+  if (year < 1900)
     {
       g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
-                   /* Translators: %s is an option such as "--from"; keep YYYY-MM-DD. */
-                   _("%s needs a date written YYYY-MM-DD."), option);
+                   /* Translators: %s is an option such as "--from"; keep the dates as they are. */
+                   _("%s needs a date from 1900-01-01 to 9999-12-31."), option);
       return FALSE;
     }
 
+  if (!g_date_valid_dmy (dom, month, year) ||
+      (day = g_date_time_new (lotsen_store_get_timezone (store), year, month, dom, 0, 0, 0)) == NULL)
+    goto not_a_date;
+
+  *unix_seconds = g_date_time_to_unix (day);
   if (after)
     {
       g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
-      *unix_seconds = g_date_time_to_unix (next);
+
+      /* The day after 9999-12-31 is past what a GDateTime holds. */
+      *unix_seconds = next != NULL ? g_date_time_to_unix (next) : *unix_seconds + 24 * 3600;
     }
-  else
-    *unix_seconds = g_date_time_to_unix (day);
+
+  return TRUE;
+
+not_a_date:
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+               /* Translators: %s is an option such as "--from"; keep YYYY-MM-DD. */
+               _("%s needs a date written YYYY-MM-DD."), option);
+  return FALSE;
+}
+
+/* --from and --to as [from, to): each as parse_day() reads it, and the
+ * last day not before the first. */
+static gboolean
+parse_period (LotsenStore  *store,
+              gint64       *from,
+              gint64       *to,
+              GError      **error)
+{
+  if (!parse_day (store, "--from", opt_from, FALSE, from, error) ||
+      !parse_day (store, "--to", opt_to, TRUE, to, error))
+    return FALSE;
+
+  if (opt_from != NULL && opt_to != NULL && *to <= *from)
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           _("The end of the period comes before its start."));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -246,20 +316,19 @@ export_data (LotsenStore *store,
   guint64 rows = 0;
 
   if (!lotsen_export_format_from_string (opt_format ? opt_format : "csv", &format, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   /* "all": every data set in one workbook, a sheet each. */
   all = format == LOTSEN_EXPORT_XLSX && g_ascii_strcasecmp (dataset_name, "all") == 0;
 
   if ((!all && !lotsen_export_dataset_from_string (dataset_name, &dataset, &error)) ||
-      !parse_day (store, "--from", opt_from, FALSE, &options.from, &error) ||
-      !parse_day (store, "--to", opt_to, TRUE, &options.to, &error))
-    return fail (status_for_error (error), error->message);
+      !parse_period (store, &options.from, &options.to, &error))
+    return fail_error (error);
 
   if (opt_separator != NULL)
     options.separator = strlen (opt_separator) == 1 ? opt_separator[0] : '?';
 
-  if (opt_output == NULL)
+  if (opt_output == NULL || *opt_output == '\0')
     return fail (EXIT_USAGE, _("Where to? Give --output FILE, or --output - for standard output."));
 
   if (g_str_equal (opt_output, "-"))
@@ -269,12 +338,12 @@ export_data (LotsenStore *store,
 
       if (!lotsen_export_write (store, dataset, format, &options, out, &rows, &error) ||
           !g_output_stream_flush (out, NULL, &error))
-        return fail (status_for_error (error), error->message);
+        return fail_error (error);
 
       detail = g_strdup_printf ("%s %s - rows=%" G_GUINT64_FORMAT, dataset_name,
                                 lotsen_export_format_to_string (format), rows);
       if (!lotsen_store_audit (store, "export", detail, &error))
-        return fail (EXIT_STORE, error->message);
+        return fail_with (EXIT_STORE, error);
 
       return EXIT_SUCCESS;
     }
@@ -286,7 +355,7 @@ export_data (LotsenStore *store,
     written = lotsen_export_to_file (store, dataset, format, &options, opt_output, &rows, &error);
 
   if (!written)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   g_printerr (ngettext ("%lu row written to %s\n", "%lu rows written to %s\n", (gulong) rows),
               (gulong) rows, opt_output);
@@ -323,7 +392,7 @@ call_next (LotsenStore *store)
 
   ticket = lotsen_queue_call_next (store, desk, opt_service, &error);
   if (error != NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   if (ticket == NULL)
     return fail (EXIT_NOTHING, _("No ticket is waiting."));
@@ -350,11 +419,11 @@ purge_visitors (LotsenStore *store)
         }
 
       if (!lotsen_store_set_retention_days (store, (guint) days, &error))
-        return fail (status_for_error (error), error->message);
+        return fail_error (error);
     }
 
   if (!lotsen_visitor_purge (store, &count, &error))
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   g_print (ngettext ("%u visitor anonymised\n", "%u visitors anonymised\n", count), count);
   return EXIT_SUCCESS;
@@ -374,8 +443,9 @@ import_data (LotsenStore *store,
   gulong n_added, n_present, n_skipped, n_updated;
 
   if (!lotsen_import_jsonl_file (store, path, &report, &error))
-    return fail (error->domain == LOTSEN_IMPORT_ERROR || error->domain == G_IO_ERROR ? EXIT_USAGE : EXIT_STORE,
-                 error->message);
+    return fail_with (error != NULL && (error->domain == LOTSEN_IMPORT_ERROR || error->domain == G_IO_ERROR)
+                      ? EXIT_USAGE : EXIT_STORE,
+                      error);
 
   n_added = lotsen_import_report_get_added (&report);
   n_present = lotsen_import_report_get_present (&report);
@@ -396,6 +466,8 @@ import_data (LotsenStore *store,
                        "%lu visitors added without their codes, which are taken here\n",
                        (gulong) report.n_codes_dropped), (gulong) report.n_codes_dropped);
 
+  for (guint i = 0; i < report.changed->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (report.changed, i));
   for (guint i = 0; i < report.skipped->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (report.skipped, i));
 
@@ -422,9 +494,8 @@ report_data (LotsenStore *store)
   if (opt_from == NULL || opt_to == NULL)
     return fail (EXIT_USAGE, _("Which period? Give --from YYYY-MM-DD and --to YYYY-MM-DD."));
 
-  if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
-      !parse_day (store, "--to", opt_to, TRUE, &to, &error))
-    return fail (status_for_error (error), error->message);
+  if (!parse_period (store, &from, &to, &error))
+    return fail_error (error);
 
   if (opt_output == NULL || *opt_output == '\0' || g_str_equal (opt_output, "-"))
     return fail (EXIT_USAGE, _("Where to? Give --output FILE."));
@@ -433,7 +504,7 @@ report_data (LotsenStore *store)
 
   report = lotsen_report_new (store, from, to, &error);
   if (report == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   if (g_str_equal (format, "pdf"))
     {
@@ -446,7 +517,7 @@ report_data (LotsenStore *store)
                                      opt_output, &error);
 
   if (!written)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   return EXIT_SUCCESS;
 }
@@ -460,9 +531,8 @@ list_activities (LotsenStore *store)
   g_autoptr(GPtrArray) sessions = NULL;
   gint64 from, to;
 
-  if (!parse_day (store, "--from", opt_from, FALSE, &from, &error) ||
-      !parse_day (store, "--to", opt_to, TRUE, &to, &error))
-    return fail (status_for_error (error), error->message);
+  if (!parse_period (store, &from, &to, &error))
+    return fail_error (error);
 
   if (opt_from == NULL)
     from = lotsen_clock_get_now (lotsen_store_get_clock (store));
@@ -471,7 +541,7 @@ list_activities (LotsenStore *store)
 
   sessions = lotsen_activity_list_sessions (store, from, to, "sv", NULL, FALSE, &error);
   if (sessions == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   for (guint i = 0; i < sessions->len; i++)
     {
@@ -502,11 +572,11 @@ list_signups (LotsenStore *store,
 
   session = lotsen_activity_get_session (store, session_id, "sv", &error);
   if (session == NULL)
-    return fail (status_for_error (error), error->message);
+    return fail_error (error);
 
   signups = lotsen_activity_list_session_signups (store, session_id, &error);
   if (signups == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   for (guint i = 0; i < signups->len; i++)
     {
@@ -636,7 +706,7 @@ main (int   argc,
       "3 the database cannot be used."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return fail_with (EXIT_USAGE, error);
 
   if (opt_version)
     {
@@ -650,7 +720,9 @@ main (int   argc,
   command = argv[1];
   arg = argc > 2 ? argv[2] : NULL;
 
-  if (!(g_str_equal (command, "queue") || g_str_equal (command, "call-next") ||
+  /* Every word counts: one too many is a mistake, not something to ignore. */
+  if (!((g_str_equal (command, "queue") && argc == 2) ||
+        (g_str_equal (command, "call-next") && argc == 2) ||
         (g_str_equal (command, "purge") && argc == 2) ||
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||
@@ -675,7 +747,7 @@ main (int   argc,
 
   store = open_store (&error);
   if (store == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail_with (EXIT_STORE, error);
 
   if (g_str_equal (command, "backup"))
     return backup_database (store);

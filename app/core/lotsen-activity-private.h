@@ -43,6 +43,9 @@ gboolean   lotsen_session_read_seats      (LotsenStore   *store,
                                            gint64         session_id,
                                            LotsenSeats   *seats,
                                            GError       **error);
+gboolean   lotsen_session_renumber_waiting (LotsenStore   *store,
+                                            gint64         session_id,
+                                            GError       **error);
 gboolean   lotsen_session_promote_waiting (LotsenStore   *store,
                                            gint64         session_id,
                                            GError       **error);

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* The unix seconds a GDateTime can show, years 1 to 9999: the times an
+ * export writes and an import takes. */
+#define LOTSEN_TIME_MIN G_GINT64_CONSTANT (-62135596800)
+#define LOTSEN_TIME_MAX G_GINT64_CONSTANT (253402300799)
+
 typedef enum {
   LOTSEN_COLUMN_KIND_TEXT,   /* anyone's text: neutralised in CSV */
   LOTSEN_COLUMN_KIND_NUMBER, /* an integer, written as a number */

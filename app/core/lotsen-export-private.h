@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 #define REPLACEMENT "\xEF\xBF\xBD"
 
 /* The unix seconds GDateTime can show: years 1 to 9999. */
-#define MIN_TIME G_GINT64_CONSTANT (-62135596800)
-#define MAX_TIME G_GINT64_CONSTANT (253402300799)
+#define MIN_TIME LOTSEN_TIME_MIN
+#define MAX_TIME LOTSEN_TIME_MAX
 
 sqlite3_stmt *lotsen_export_prepare_rows (LotsenStore                *store,
                                           LotsenExportDataset         dataset,

@@ -441,7 +441,7 @@ lotsen_export_to_file (LotsenStore                *store,
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (dataset <= LOTSEN_EXPORT_ACTIVITIES, FALSE);
   g_return_val_if_fail (format <= LOTSEN_EXPORT_ICS, FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return export_file (store, &dataset, 1, format, options, path, n_rows, error);
@@ -479,7 +479,7 @@ lotsen_export_workbook_to_file (LotsenStore                *store,
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (sets != NULL && n_sets > 0, FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   for (guint i = 0; i < n_sets; i++)

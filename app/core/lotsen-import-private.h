@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The longest text of one field: far above anything the kiosk stores (a
+ * name is at most 60 characters, a title a line of a screen). */
+#define LOTSEN_IMPORT_MAX_FIELD_BYTES 4096
+
 /* What a line did. */
 typedef enum {
   OUTCOME_ADDED,
@@ -27,6 +31,9 @@ typedef struct
   GPtrArray          *pending; /* of Pending */
   JsonParser         *parser;  /* for every line */
   gboolean            final;   /* the file is read: no more waiting */
+  char               *change;  /* set by a line applied otherwise than it came */
+  guint               batch_lines;   /* lines in the open transaction */
+  gint64              batch_started; /* when it began, monotonic */
 } Importer;
 
 gboolean lotsen_import_get_text (JsonObject  *object,

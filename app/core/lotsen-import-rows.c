@@ -10,12 +10,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "lotsen-activity-private.h"
 #include "lotsen-dataset.h"
+#include "lotsen-i18n.h"
 #include "lotsen-import-private.h"
+#include "lotsen-visitor.h"
 
 #define ACTIVITY_PICTOGRAM  "lotsen-activities-symbolic"
 #define ACTIVITY_TITLE_LANG "sv"
+#define MAX_TICKET_NUMBER   999999
 
 /* Field access.  Each returns %FALSE with @reason set (translated) when the
  * field is missing although @required, or of the wrong type. */
@@ -50,6 +55,13 @@ lotsen_import_get_text (JsonObject  *object,
     }
 
   string = json_node_get_string (value);
+  if (strlen (string) > LOTSEN_IMPORT_MAX_FIELD_BYTES)
+    {
+      /* Translators: %s is a field name such as "title"; it stays in English. */
+      *reason = g_strdup_printf (_("“%s” is too long."), key);
+      return FALSE;
+    }
+
   if (required && *string == '\0')
     {
       *reason = g_strdup_printf (_("“%s” is missing."), key);
@@ -111,7 +123,19 @@ get_time (LotsenStore  *store,
   g_autoptr(GDateTime) time = NULL;
 
   if (value == NULL || json_node_get_value_type (value) != G_TYPE_STRING)
-    return get_integer (object, key, required, present, unix_seconds, reason);
+    {
+      if (!get_integer (object, key, required, present, unix_seconds, reason))
+        return FALSE;
+
+      /* Only times a calendar can show: no arithmetic on them overflows. */
+      if (*present && (*unix_seconds < LOTSEN_TIME_MIN || *unix_seconds > LOTSEN_TIME_MAX))
+        {
+          *reason = g_strdup_printf (_("“%s” should be a date and time (ISO 8601)."), key);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
 
   time = g_date_time_new_from_iso8601 (json_node_get_string (value), lotsen_store_get_timezone (store));
   if (time == NULL)
@@ -174,6 +198,139 @@ read_fields (LotsenStore          *store,
           g_assert_not_reached ();
         }
     }
+
+  return TRUE;
+}
+
+static gint64 find_id (Importer    *importer,
+                       const char  *sql,
+                       const char  *uuid,
+                       GError     **error);
+
+/* The field rules of the kiosk's own forms (lotsen-visitor-fields.c),
+ * for what another kiosk's file says a visitor typed.  Each returns
+ * %FALSE with @reason ("“field”: why") when @text breaks them; a text
+ * kept is the cleaned one (NFC, trimmed, one phone form) in @clean, or
+ * %NULL for none. */
+
+static gboolean
+refuse_field (const char  *key,
+              const char  *why,
+              char       **reason)
+{
+  /* Translators: %s is a field name such as "given_name" (it stays in
+   * English), then what is wrong with it. */
+  *reason = g_strdup_printf (_("“%s”: %s"), key, why);
+  return FALSE;
+}
+
+typedef enum {
+  FIELD_NAME,
+  FIELD_PHONE,
+} FieldRule;
+
+/* A name or a phone number as lotsen-visitor-fields.c normalises it, in
+ * @clean (%NULL for none); or the field refused with that file's reason. */
+static gboolean
+clean_field (const char  *key,
+             const char  *text,
+             FieldRule    rule,
+             char       **clean,
+             char       **reason)
+{
+  g_autoptr(GError) refusal = NULL;
+  char *cleaned;
+
+  *clean = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  if (rule == FIELD_PHONE)
+    cleaned = lotsen_visitor_normalize_phone (text, -1, &refusal);
+  else
+    cleaned = lotsen_visitor_normalize_name (text, -1, FALSE, &refusal);
+
+  if (cleaned == NULL)
+    return refuse_field (key, refusal->message, reason);
+
+  if (*cleaned == '\0')
+    g_free (cleaned);
+  else
+    *clean = cleaned;
+  return TRUE;
+}
+
+static gboolean
+check_language (const char  *key,
+                const char  *code,
+                char       **reason)
+{
+  if (code == NULL || lotsen_i18n_lookup (code) != NULL)
+    return TRUE;
+
+  return refuse_field (key, _("That language is not one of the kiosk’s languages."), reason);
+}
+
+/* The kiosk offers a list of municipalities; another kiosk's list may
+ * differ, so a name not in this one's is checked as a name is. */
+static Outcome
+clean_municipality (Importer    *importer,
+                    const char  *text,
+                    char       **clean,
+                    char       **reason,
+                    GError     **error)
+{
+  gint64 known;
+
+  *clean = NULL;
+  if (text == NULL || *text == '\0')
+    return OUTCOME_ADDED;
+
+  known = find_id (importer, "SELECT 1 FROM municipality WHERE name = ?", text, error);
+  if (known < 0)
+    return OUTCOME_FAILED;
+  if (known > 0)
+    {
+      *clean = g_strdup (text);
+      return OUTCOME_ADDED;
+    }
+
+  return clean_field ("municipality", text, FIELD_NAME, clean, reason) ? OUTCOME_ADDED : OUTCOME_SKIPPED;
+}
+
+static gboolean
+check_interests (const char  *text,
+                 char       **reason)
+{
+  g_auto(GStrv) keys = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  keys = g_strsplit (text, ",", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!g_strv_contains (lotsen_visitor_get_interests (), keys[i]))
+      return refuse_field ("interests", _("Please choose one of the answers."), reason);
+
+  return TRUE;
+}
+
+/* A personal code as the kiosk makes them: letters and digits. */
+static gboolean
+check_code (const char  *code,
+            char       **reason)
+{
+  gsize length = code != NULL ? strlen (code) : 0;
+
+  if (code == NULL)
+    return TRUE;
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (code[i]))
+      return refuse_field ("code", _("That code is not known here. Please check it and try again."), reason);
+
+  if (length == 0 || length > 16)
+    return refuse_field ("code", _("That code is not known here. Please check it and try again."), reason);
 
   return TRUE;
 }
@@ -289,12 +446,32 @@ lotsen_import_visitor (Importer    *importer,
 {
   Field f[LOTSEN_VISITORS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *given_name = NULL;
+  g_autofree char *family_name = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *municipality = NULL;
   const char *code;
   gboolean anonymised;
   gint64 existing;
+  Outcome outcome;
 
   if (!read_fields (importer->store, object, LOTSEN_EXPORT_VISITORS, f, reason))
     return OUTCOME_SKIPPED;
+
+  /* What the kiosk would not have taken from a visitor, it does not take
+   * from a file either. */
+  if (!clean_field ("given_name", f[LOTSEN_VISITORS_GIVEN_NAME].text, FIELD_NAME, &given_name, reason) ||
+      !clean_field ("family_name", f[LOTSEN_VISITORS_FAMILY_NAME].text, FIELD_NAME, &family_name, reason) ||
+      !clean_field ("phone", f[LOTSEN_VISITORS_PHONE].text, FIELD_PHONE, &phone, reason) ||
+      !check_language ("lang", f[LOTSEN_VISITORS_LANG].text, reason) ||
+      !check_language ("interpreter_lang", f[LOTSEN_VISITORS_INTERPRETER_LANG].text, reason) ||
+      !check_interests (f[LOTSEN_VISITORS_INTERESTS].text, reason) ||
+      !check_code (f[LOTSEN_VISITORS_CODE].text, reason))
+    return OUTCOME_SKIPPED;
+
+  outcome = clean_municipality (importer, f[LOTSEN_VISITORS_MUNICIPALITY].text, &municipality, reason, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
 
   existing = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", f[LOTSEN_VISITORS_UUID].text, error);
   if (existing < 0)
@@ -304,8 +481,7 @@ lotsen_import_visitor (Importer    *importer,
 
   /* Anonymised over there: no code, no name, no phone. */
   code = f[LOTSEN_VISITORS_CODE].text;
-  anonymised = code == NULL && !f[LOTSEN_VISITORS_GIVEN_NAME].present &&
-               !f[LOTSEN_VISITORS_FAMILY_NAME].present && !f[LOTSEN_VISITORS_PHONE].present;
+  anonymised = code == NULL && given_name == NULL && family_name == NULL && phone == NULL;
 
   /* A code this kiosk gave someone else stays theirs. */
   if (code != NULL)
@@ -334,11 +510,11 @@ lotsen_import_visitor (Importer    *importer,
   bind_text (stmt, 1, f[LOTSEN_VISITORS_UUID].text);
   bind_text (stmt, 2, code);
   bind_text (stmt, 3, f[LOTSEN_VISITORS_LANG].text);
-  bind_text (stmt, 4, f[LOTSEN_VISITORS_GIVEN_NAME].text);
-  bind_text (stmt, 5, f[LOTSEN_VISITORS_FAMILY_NAME].text);
+  bind_text (stmt, 4, given_name);
+  bind_text (stmt, 5, family_name);
   bind_text (stmt, 6, f[LOTSEN_VISITORS_GENDER].text);
-  bind_text (stmt, 7, f[LOTSEN_VISITORS_PHONE].text);
-  bind_text (stmt, 8, f[LOTSEN_VISITORS_MUNICIPALITY].text);
+  bind_text (stmt, 7, phone);
+  bind_text (stmt, 8, municipality);
   bind_text (stmt, 9, f[LOTSEN_VISITORS_INTERESTS].text);
   bind_text (stmt, 10, f[LOTSEN_VISITORS_INTERPRETER_LANG].text);
   sqlite3_bind_int64 (stmt, 11, f[LOTSEN_VISITORS_CREATED_AT].integer);
@@ -351,6 +527,56 @@ lotsen_import_visitor (Importer    *importer,
   return step_row (importer, stmt, reason, error);
 }
 
+/* A ticket keeps its number and label unless this kiosk gave the number
+ * to another ticket of the service that day: then it takes the service's
+ * next number and the label that goes with it, so that two tickets of one
+ * day never share a label, and the line's change is noted.  (The label is
+ * the service's letter and the number, as the kiosk prints it, which
+ * lotsen_import_ticket() checked.) */
+static Outcome
+free_ticket_number (Importer    *importer,
+                    gint64       service_id,
+                    const char  *prefix,
+                    const char  *day,
+                    const char  *label,
+                    gint64      *number,
+                    char       **new_label,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *new_label = NULL;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT EXISTS (SELECT 1 FROM ticket WHERE service_id = ?2 AND day = ?1 "
+                               "  AND number = ?3), "
+                               "(SELECT coalesce (max (number), 0) + 1 FROM ticket WHERE service_id = ?2 AND day = ?1)",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  sqlite3_bind_int64 (stmt, 3, *number);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return OUTCOME_FAILED;
+    }
+
+  if (sqlite3_column_int (stmt, 0) == 0)
+    return OUTCOME_ADDED;
+
+  *number = sqlite3_column_int64 (stmt, 1);
+  *new_label = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, *number);
+  importer->change = g_strdup_printf (/* Translators: two ticket labels, such as "A005" and "A012". */
+                                      _("Ticket %s is taken here that day, so it is %s here."),
+                                      label, *new_label);
+  return OUTCOME_ADDED;
+}
+
 Outcome
 lotsen_import_ticket (Importer    *importer,
                       JsonObject  *object,
@@ -359,8 +585,9 @@ lotsen_import_ticket (Importer    *importer,
 {
   Field f[LOTSEN_TICKETS_N_COLUMNS] = { { 0 } };
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *prefix;
-  gint64 existing, service_id, visitor_id;
+  g_autofree char *new_label = NULL;
+  const char *prefix, *label;
+  gint64 existing, service_id, visitor_id, number;
   Outcome outcome;
 
   if (!read_fields (importer->store, object, LOTSEN_EXPORT_TICKETS, f, reason))
@@ -387,15 +614,38 @@ lotsen_import_ticket (Importer    *importer,
   if (outcome != OUTCOME_ADDED)
     return outcome;
 
-  /* A number taken here that day: the day's next one; the label stays as printed. */
+  number = f[LOTSEN_TICKETS_NUMBER].integer;
+  label = f[LOTSEN_TICKETS_LABEL].text;
+  if (number < 1 || number > MAX_TICKET_NUMBER)
+    {
+      *reason = g_strdup_printf (_("“%s” should be a whole number."), "number");
+      return OUTCOME_SKIPPED;
+    }
+
+  /* The label is what the kiosk prints for the service and number; any
+   * other could be another ticket's. */
+  {
+    g_autofree char *printed = g_strdup_printf ("%s%03" G_GINT64_FORMAT, prefix, number);
+
+    if (g_strcmp0 (label, printed) != 0)
+      {
+        /* Translators: %s is a ticket label such as "A005". */
+        *reason = g_strdup_printf (_("The label %s does not go with the ticket’s service and number."), label);
+        return OUTCOME_SKIPPED;
+      }
+  }
+
+  outcome = free_ticket_number (importer, service_id, prefix, f[LOTSEN_TICKETS_DAY].text, label, &number,
+                                &new_label, error);
+  if (outcome != OUTCOME_ADDED)
+    return outcome;
+  if (new_label != NULL)
+    label = new_label;
+
   stmt = lotsen_store_prepare (importer->store,
                                "INSERT INTO ticket (uuid, service_id, visitor_id, day, number, label, lang, "
                                "interpreter_lang, status, created_at, called_at, finished_at, desk) "
-                               "VALUES (?1, ?2, ?3, ?4, "
-                               "CASE WHEN EXISTS (SELECT 1 FROM ticket WHERE service_id = ?2 AND day = ?4 "
-                               "AND number = ?5) THEN (SELECT max (number) + 1 FROM ticket "
-                               "WHERE service_id = ?2 AND day = ?4) ELSE ?5 END, "
-                               "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
                                "ON CONFLICT (uuid) DO NOTHING",
                                error);
   if (stmt == NULL)
@@ -405,8 +655,8 @@ lotsen_import_ticket (Importer    *importer,
   sqlite3_bind_int64 (stmt, 2, service_id);
   bind_optional (stmt, 3, visitor_id > 0, visitor_id);
   bind_text (stmt, 4, f[LOTSEN_TICKETS_DAY].text);
-  sqlite3_bind_int64 (stmt, 5, f[LOTSEN_TICKETS_NUMBER].integer);
-  bind_text (stmt, 6, f[LOTSEN_TICKETS_LABEL].text);
+  sqlite3_bind_int64 (stmt, 5, number);
+  bind_text (stmt, 6, label);
   bind_text (stmt, 7, f[LOTSEN_TICKETS_LANG].text);
   bind_text (stmt, 8, f[LOTSEN_TICKETS_INTERPRETER_LANG].text);
   bind_text (stmt, 9, f[LOTSEN_TICKETS_STATUS].text);
@@ -454,6 +704,71 @@ find_session_by_title (Importer    *importer,
   return id == G_MAXINT64 ? 0 : id;
 }
 
+/* The kiosk's seat rule (lotsen-signup.c) for a sign-up the import just
+ * added or changed: one that takes seats the session no longer has goes
+ * on the waiting list instead (in the order of sign-up, as every waiting
+ * party), and the line's change is noted; the waiting list's places are
+ * then counted afresh.  Walk-ins (attended)
+ * were in the room and keep their seats. */
+static Outcome
+fit_signup (Importer    *importer,
+            const char  *uuid,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  LotsenSeats seats;
+  gint64 session_id;
+  gboolean confirmed, waiting;
+  int rc;
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "SELECT session_id, status = 'confirmed', status = 'waitlisted' "
+                               "FROM signup WHERE uuid = ?",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return OUTCOME_FAILED;
+    }
+  session_id = sqlite3_column_int64 (stmt, 0);
+  confirmed = sqlite3_column_int (stmt, 1) != 0;
+  waiting = sqlite3_column_int (stmt, 2) != 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (confirmed)
+    {
+      if (!lotsen_session_read_seats (importer->store, session_id, &seats, error))
+        return OUTCOME_FAILED;
+
+      if (seats.taken > seats.capacity)
+        {
+          stmt = lotsen_store_prepare (importer->store,
+                                       "UPDATE signup SET status = 'waitlisted' WHERE uuid = ?1",
+                                       error);
+          if (stmt == NULL)
+            return OUTCOME_FAILED;
+
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+          if (!lotsen_store_step_done (importer->store, stmt, error))
+            return OUTCOME_FAILED;
+
+          g_free (importer->change);
+          importer->change = g_strdup (_("The session has no seats left here, so the sign-up is on its waiting list."));
+          waiting = TRUE;
+        }
+    }
+
+  if (waiting && !lotsen_session_renumber_waiting (importer->store, session_id, error))
+    return OUTCOME_FAILED;
+
+  return OUTCOME_ADDED;
+}
+
 Outcome
 lotsen_import_signup (Importer    *importer,
                       JsonObject  *object,
@@ -462,6 +777,8 @@ lotsen_import_signup (Importer    *importer,
 {
   Field f[LOTSEN_SIGNUPS_N_COLUMNS] = { { 0 } };
   const char *uuid, *title, *status, *name, *phone, *session_uuid;
+  g_autofree char *clean_name_text = NULL;
+  g_autofree char *clean_phone_text = NULL;
   gint64 party_size, created_at, changed_at;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 session_id, visitor_id;
@@ -470,12 +787,16 @@ lotsen_import_signup (Importer    *importer,
   if (!read_fields (importer->store, object, LOTSEN_EXPORT_SIGNUPS, f, reason))
     return OUTCOME_SKIPPED;
 
+  if (!clean_field ("name", f[LOTSEN_SIGNUPS_NAME].text, FIELD_NAME, &clean_name_text, reason) ||
+      !clean_field ("phone", f[LOTSEN_SIGNUPS_PHONE].text, FIELD_PHONE, &clean_phone_text, reason))
+    return OUTCOME_SKIPPED;
+
   uuid = f[LOTSEN_SIGNUPS_UUID].text;
   session_uuid = f[LOTSEN_SIGNUPS_SESSION_UUID].text;
   title = f[LOTSEN_SIGNUPS_ACTIVITY_TITLE].text;
   status = f[LOTSEN_SIGNUPS_STATUS].text;
-  name = f[LOTSEN_SIGNUPS_NAME].text;
-  phone = f[LOTSEN_SIGNUPS_PHONE].text;
+  name = clean_name_text;
+  phone = clean_phone_text;
   created_at = f[LOTSEN_SIGNUPS_CREATED_AT].integer;
   changed_at = f[LOTSEN_SIGNUPS_CHANGED_AT].present ? f[LOTSEN_SIGNUPS_CHANGED_AT].integer : created_at;
   party_size = f[LOTSEN_SIGNUPS_PARTY_SIZE].present ? f[LOTSEN_SIGNUPS_PARTY_SIZE].integer : 1;
@@ -505,6 +826,8 @@ lotsen_import_signup (Importer    *importer,
         sqlite3_bind_int64 (stmt, 7, changed_at);
 
         outcome = step_row (importer, stmt, reason, error);
+        if (outcome == OUTCOME_ADDED)
+          outcome = fit_signup (importer, uuid, error);
         return outcome == OUTCOME_ADDED ? OUTCOME_UPDATED : outcome;
       }
   }
@@ -554,7 +877,10 @@ lotsen_import_signup (Importer    *importer,
   sqlite3_bind_int64 (stmt, 9, created_at);
   sqlite3_bind_int64 (stmt, 10, changed_at);
 
-  return step_row (importer, stmt, reason, error);
+  outcome = step_row (importer, stmt, reason, error);
+  if (outcome == OUTCOME_ADDED)
+    outcome = fit_signup (importer, uuid, error);
+  return outcome;
 }
 
 /* The activity of a session line, added when new here: its id, 0 with

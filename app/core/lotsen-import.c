@@ -22,17 +22,33 @@
  *
  * Conflicts with this kiosk's own rows: a visitor code in use here is not
  * taken over (the visitor is added without one, counted in the report); a
- * ticket whose number that day is taken gets the day's next free number
- * and keeps its printed label; a session at the same start as another of
- * the same activity skips the line.  An activity new here is added
+ * ticket whose number or label that day is taken gets the service's next
+ * number that day and the label that goes with it; a sign-up that takes
+ * seats its session no longer has here goes on the waiting list (both
+ * noted in the report with the line's number); a session at the same
+ * start as another of the same activity skips the line.  An activity new here is added
  * inactive, with the title under "sv" (the export's Swedish, or only,
  * title) and a generic pictogram: staff decide whether it runs here.
  *
+ * What a visitor typed passes the kiosk's own field rules
+ * (lotsen-visitor-fields.c) and is stored in their cleaned form: names,
+ * phone numbers, languages, interests and codes of visitors, names and
+ * phone numbers of sign-ups; a municipality not in this kiosk's list
+ * must at least be written as a name is.
+ *
  * A line that is not a JSON object, lacks a uuid, has a value of the wrong
- * type, names an unknown data set, or that the database refuses (a CHECK),
- * is reported with its number and skipped; the others are applied in one
- * transaction, each line inside its own savepoint, so a line is applied
- * whole or not at all and a failed read leaves the database as it was.
+ * type, breaks a field rule, names an unknown data set, or that the
+ * database refuses (a CHECK), is reported with its number and skipped;
+ * the others are applied each inside its own savepoint, so a line is
+ * applied whole or not at all.
+ *
+ * The lines are committed in batches of at most %BATCH_LINES lines or
+ * %BATCH_USEC of work, so that the kiosk, which writes a ticket in its
+ * own transaction, never waits long for a long import.  A failure (the
+ * file cannot be read, the database fails) ends the import: the batches
+ * committed before it stay, and importing the file again completes it, as
+ * rows already here are matched by uuid.  The audit row comes with the
+ * last batch, or says that the import stopped.
  *
  * This file reads the lines and keeps the report; each data set's line
  * becomes rows in lotsen-import-rows.c.
@@ -50,6 +66,20 @@
 #include "lotsen-import-private.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
+
+/* A line of an export is a few hundred bytes; a longer one than this is
+ * refused without being read whole. */
+#define MAX_LINE_BYTES  (64 * 1024)
+/* Past this in one line, or a NUL byte in an overlong line, the file is
+ * no text at all (/dev/zero): the import stops instead of reading on. */
+#define MAX_SKIP_BYTES  (G_GUINT64_CONSTANT (256) * 1024 * 1024)
+#define READ_BYTES      (64 * 1024)
+
+/* A batch ends after this many lines or this much time, whichever first;
+ * then the lock is left free a moment for a connection that waits. */
+#define BATCH_LINES     500
+#define BATCH_USEC      (25 * 1000)
+#define BATCH_GAP_USEC  (2 * 1000)
 
 G_DEFINE_QUARK (lotsen-import-error-quark, lotsen_import_error)
 
@@ -189,6 +219,8 @@ apply_object (Importer             *importer,
   g_autofree char *reason = NULL;
   Outcome outcome = OUTCOME_FAILED;
 
+  g_clear_pointer (&importer->change, g_free);
+
   if (!lotsen_store_exec (importer->store, "SAVEPOINT line", error))
     return FALSE;
 
@@ -222,6 +254,11 @@ apply_object (Importer             *importer,
   if (!lotsen_store_exec (importer->store, "RELEASE line", error))
     return FALSE;
 
+  if ((outcome == OUTCOME_ADDED || outcome == OUTCOME_UPDATED) && importer->change != NULL)
+    g_ptr_array_add (importer->report->changed,
+                     g_strdup_printf (_("Line %lu: %s"), (gulong) line, importer->change));
+  g_clear_pointer (&importer->change, g_free);
+
   switch (outcome)
     {
     case OUTCOME_ADDED:
@@ -252,6 +289,34 @@ apply_object (Importer             *importer,
     }
 
   return TRUE;
+}
+
+/* Ends the batch when it is long enough, and begins the next: in between,
+ * another connection can write.  Returns %FALSE when the database fails. */
+static gboolean
+end_batch_if_due (Importer  *importer,
+                  GError   **error)
+{
+  if (++importer->batch_lines < BATCH_LINES &&
+      g_get_monotonic_time () - importer->batch_started < BATCH_USEC)
+    return TRUE;
+
+  if (!lotsen_store_commit (importer->store, error))
+    return FALSE;
+  importer->report->n_batches++;
+
+  /* The batch's pages go into the database now, by the import: else the
+   * kiosk's next ticket could be the commit that fills the write-ahead
+   * log and have to copy them all before it is done. */
+  if (!lotsen_store_exec (importer->store, "PRAGMA wal_checkpoint (PASSIVE)", error))
+    return FALSE;
+
+  /* A kiosk waiting for the lock tries again every millisecond. */
+  g_usleep (BATCH_GAP_USEC);
+
+  importer->batch_lines = 0;
+  importer->batch_started = g_get_monotonic_time ();
+  return lotsen_store_begin (importer->store, error);
 }
 
 /* One line of the file (its end of line cut off).  Returns %FALSE only
@@ -380,6 +445,110 @@ report_reset (LotsenImportReport *report)
   lotsen_import_report_clear (report);
   report->skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
   report->skipped = g_ptr_array_new_with_free_func (g_free);
+  report->changed = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Lines of a stream, each at most %MAX_LINE_BYTES kept in memory. */
+typedef struct
+{
+  GInputStream *in;
+  char         *buffer;  /* READ_BYTES */
+  gsize         start;   /* the unread part of @buffer */
+  gsize         end;
+  gboolean      at_end;
+  GByteArray   *line;
+} LineReader;
+
+static void
+line_reader_clear (LineReader *reader)
+{
+  g_clear_pointer (&reader->buffer, g_free);
+  g_clear_pointer (&reader->line, g_byte_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineReader, line_reader_clear)
+
+typedef enum {
+  LINE_READ,     /* in reader->line, without its '\n' */
+  LINE_TOO_LONG, /* skipped to its end; reader->line is empty */
+  LINE_NONE,     /* the end of the stream */
+  LINE_FAILED,   /* error set */
+} LineResult;
+
+/* The next line: bytes up to '\n' or the end of the stream.  A line over
+ * %MAX_LINE_BYTES is read on to its end but not kept. */
+static LineResult
+read_line (LineReader  *reader,
+           GError     **error)
+{
+  gboolean any = FALSE;
+  gboolean too_long = FALSE;
+  guint64 skipped = 0;
+
+  g_byte_array_set_size (reader->line, 0);
+
+  for (;;)
+    {
+      const char *from, *newline;
+      gsize take;
+
+      if (reader->start == reader->end)
+        {
+          gssize n;
+
+          if (reader->at_end)
+            break;
+
+          n = g_input_stream_read (reader->in, reader->buffer, READ_BYTES, NULL, error);
+          if (n < 0)
+            return LINE_FAILED;
+          if (n == 0)
+            {
+              reader->at_end = TRUE;
+              break;
+            }
+          reader->start = 0;
+          reader->end = n;
+        }
+
+      any = TRUE;
+      from = reader->buffer + reader->start;
+      newline = memchr (from, '\n', reader->end - reader->start);
+      take = newline != NULL ? (gsize) (newline - from) : reader->end - reader->start;
+
+      if (!too_long && reader->line->len + take > MAX_LINE_BYTES)
+        {
+          too_long = TRUE;
+          skipped = reader->line->len;
+          g_byte_array_set_size (reader->line, 0);
+        }
+
+      if (too_long)
+        {
+          skipped += take;
+          if (skipped > MAX_SKIP_BYTES || memchr (from, '\0', take) != NULL)
+            {
+              g_set_error_literal (error, LOTSEN_IMPORT_ERROR, LOTSEN_IMPORT_ERROR_NOT_JSONL,
+                                   _("The file is no text, or has a line far longer than any export "
+                                     "writes: it is not a Lotsen export in JSONL."));
+              return LINE_FAILED;
+            }
+        }
+      else
+        g_byte_array_append (reader->line, (const guint8 *) from, take);
+
+      reader->start += take;
+      if (newline != NULL)
+        {
+          reader->start++;
+          return too_long ? LINE_TOO_LONG : LINE_READ;
+        }
+    }
+
+  if (!any)
+    return LINE_NONE;
+
+  return too_long ? LINE_TOO_LONG : LINE_READ;
 }
 
 /* Everything but the end of the transaction. */
@@ -388,31 +557,44 @@ import_lines (Importer      *importer,
               GInputStream  *in,
               GError       **error)
 {
-  g_autoptr(GDataInputStream) data = g_data_input_stream_new (in);
+  g_auto(LineReader) reader = {
+    .in = in,
+    .buffer = g_malloc (READ_BYTES),
+    .line = g_byte_array_sized_new (4096),
+  };
   g_autoptr(GError) local_error = NULL;
   gboolean any_object = FALSE;
-  char *text;
-  gsize length;
+  LineResult result;
 
-  g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_LF);
-  g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (data), FALSE);
-
-  while ((text = g_data_input_stream_read_line (data, &length, NULL, &local_error)) != NULL)
+  while ((result = read_line (&reader, &local_error)) == LINE_READ || result == LINE_TOO_LONG)
     {
-      g_autofree char *owned = text;
-      gboolean is_object;
+      gboolean is_object = FALSE;
 
       importer->report->n_lines++;
-      if (!import_line (importer, importer->report->n_lines, owned, length, &is_object, error))
+
+      if (result == LINE_TOO_LONG)
+        {
+          g_autofree char *reason = g_strdup_printf (_("The line is longer than %d bytes."), MAX_LINE_BYTES);
+
+          skip_line (importer, importer->report->n_lines, reason);
+          continue;
+        }
+
+      if (!import_line (importer, importer->report->n_lines, (const char *) reader.line->data,
+                        reader.line->len, &is_object, error) ||
+          !end_batch_if_due (importer, error))
         return FALSE;
       any_object |= is_object;
     }
 
-  if (local_error != NULL)
+  if (result == LINE_FAILED)
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: %s is the reason, e.g. "Input/output error". */
-                   _("The file could not be read: %s"), local_error->message);
+      if (local_error->domain == LOTSEN_IMPORT_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     /* Translators: %s is the reason, e.g. "Input/output error". */
+                     _("The file could not be read: %s"), local_error->message);
       return FALSE;
     }
 
@@ -430,7 +612,8 @@ import_lines (Importer      *importer,
     {
       Pending *pending = g_ptr_array_index (importer->pending, i);
 
-      if (!apply_object (importer, pending->line, pending->dataset, pending->object, error))
+      if (!apply_object (importer, pending->line, pending->dataset, pending->object, error) ||
+          !end_batch_if_due (importer, error))
         return FALSE;
     }
 
@@ -483,6 +666,7 @@ import_stream (LotsenStore         *store,
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *detail = NULL;
+  gboolean ok;
   Importer importer = {
     .store = store,
     .report = report,
@@ -495,10 +679,23 @@ import_stream (LotsenStore         *store,
 
   if (!lotsen_store_begin (store, error))
     return FALSE;
+  importer.batch_started = g_get_monotonic_time ();
 
-  if (!import_lines (&importer, in, error))
+  ok = import_lines (&importer, in, error);
+  g_clear_pointer (&importer.change, g_free);
+  if (!ok)
     {
       lotsen_store_rollback (store);
+
+      /* What earlier batches wrote is here: the audit says whence. */
+      if (report->n_batches > 0)
+        {
+          g_autofree char *stopped = describe_import (&importer, source);
+          g_autofree char *what = g_strconcat (stopped, " stopped", NULL);
+
+          if (!lotsen_store_audit (store, "import", what, NULL))
+            g_debug ("Cannot record the stopped import of %s", source ? source : "a stream");
+        }
       return FALSE;
     }
 
@@ -512,7 +709,11 @@ import_stream (LotsenStore         *store,
       return FALSE;
     }
 
-  return lotsen_store_commit (store, error);
+  if (!lotsen_store_commit (store, error))
+    return FALSE;
+
+  report->n_batches++;
+  return TRUE;
 }
 
 /**
@@ -525,12 +726,13 @@ import_stream (LotsenStore         *store,
  * Merges the rows of @in into @store by uuid, as described at the top of
  * this file; importing the same data again changes nothing.  Lines that
  * cannot be used are skipped and listed in @report, which is no error.
- * Everything, with an audit row "import", is written in one transaction.
+ * The rows are committed in short batches (see the top of this file), the
+ * audit row "import" with the last.
  *
  * Returns: %TRUE when the import is done; %FALSE with
  *   %LOTSEN_IMPORT_ERROR_NOT_JSONL, the stream's error when it cannot be
- *   read (%G_IO_ERROR for a file), or a %LOTSEN_STORE_ERROR, and nothing
- *   changed
+ *   read (%G_IO_ERROR for a file), or a %LOTSEN_STORE_ERROR; the batches
+ *   committed before the failure stay
  */
 gboolean
 lotsen_import_jsonl (LotsenStore         *store,
@@ -623,5 +825,6 @@ lotsen_import_report_clear (LotsenImportReport *report)
 
   g_clear_pointer (&report->skipped_lines, g_array_unref);
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->changed, g_ptr_array_unref);
   memset (report, 0, sizeof *report);
 }

@@ -26,8 +26,12 @@ typedef struct
   guint64    n_updated[LOTSEN_IMPORT_N_DATASETS]; /* sign-ups changed later on the other kiosk */
   guint64    n_present[LOTSEN_IMPORT_N_DATASETS]; /* already here, left as they were */
   guint64    n_codes_dropped;                     /* visitors added without their code, taken here */
+  guint64    n_batches;                           /* transactions committed */
   GArray    *skipped_lines;                       /* guint64: the skipped lines' numbers, from 1 */
   GPtrArray *skipped;                             /* char *: "Line N: reason", translated */
+  GPtrArray *changed;                             /* char *: "Line N: what was changed", for a line
+                                                   * applied otherwise than it came (a full
+                                                   * session, a ticket number taken here) */
 } LotsenImportReport;
 
 GQuark   lotsen_import_error_quark         (void);

@@ -179,6 +179,7 @@ write_xlsx (const LotsenReport  *report,
   if (workbook == NULL)
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
+  lotsen_xlsx_hold_stderr ();
   bold = workbook_add_format (workbook);
   format_set_bold (bold);
 
@@ -188,6 +189,7 @@ write_xlsx (const LotsenReport  *report,
   /* Closing writes the file and frees the workbook, after an error too. */
   errno = 0;
   result = workbook_close (workbook);
+  lotsen_xlsx_release_stderr ();
 
   return written && lotsen_export_xlsx_check (result, error);
 }
@@ -246,7 +248,7 @@ lotsen_report_to_file (LotsenStore         *store,
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (format <= LOTSEN_REPORT_XLSX, FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return lotsen_export_replace_file (store, path, write_report_file, &job, error);

@@ -175,10 +175,10 @@ lotsen_session_read_seats (LotsenStore  *store,
 
 /* Writes every waiting sign-up's place in the line (1, 2, …) and clears it
  * on those that left the line.  Derived data: changed_at stays. */
-static gboolean
-renumber (LotsenStore  *store,
-          gint64        session_id,
-          GError      **error)
+gboolean
+lotsen_session_renumber_waiting (LotsenStore  *store,
+                                 gint64        session_id,
+                                 GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -218,7 +218,7 @@ lotsen_session_promote_waiting (LotsenStore  *store,
 
   free_seats = seats.capacity - seats.taken;
   if (seats.cancelled || seats.waiting_signups == 0 || free_seats <= 0)
-    return renumber (store, session_id, error);
+    return lotsen_session_renumber_waiting (store, session_id, error);
 
   pick = lotsen_store_prepare (store,
                                "SELECT id, party_size FROM signup WHERE session_id = ? AND status = 'waitlisted' "
@@ -263,7 +263,7 @@ lotsen_session_promote_waiting (LotsenStore  *store,
         return FALSE;
     }
 
-  return renumber (store, session_id, error);
+  return lotsen_session_renumber_waiting (store, session_id, error);
 }
 
 static gboolean
@@ -485,7 +485,7 @@ lotsen_activity_sign_up (LotsenStore  *store,
 
   signup_id = insert_signup (store, session_id, visitor_id, clean_name, clean_phone, party_size,
                              status, FALSE, error);
-  if (signup_id == 0 || !renumber (store, session_id, error))
+  if (signup_id == 0 || !lotsen_session_renumber_waiting (store, session_id, error))
     goto fail;
 
   return commit_and_get_signup (store, signup_id, error);
@@ -671,7 +671,7 @@ lotsen_activity_mark_attended (LotsenStore  *store,
     }
 
   if (!set_status (store, signup_id, LOTSEN_SIGNUP_ATTENDED, error) ||
-      !renumber (store, session_id, error))
+      !lotsen_session_renumber_waiting (store, session_id, error))
     goto fail;
 
   return lotsen_store_commit (store, error);

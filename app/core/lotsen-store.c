@@ -18,7 +18,24 @@
 #include "lotsen-store-private.h"
 
 #define BUSY_TIMEOUT_MS 10000
+#define BUSY_POLL_USEC  1000
 #define DEFAULT_TIMEZONE "Europe/Stockholm"
+
+/* How a connection waits for another's write lock: it tries again every
+ * millisecond, for up to BUSY_TIMEOUT_MS.  SQLite's own busy timeout
+ * waits ever longer between tries (up to 100 ms each), so a writer of
+ * many short transactions back to back, such as an import, would take the
+ * lock again each time before a waiting kiosk looked. */
+static int
+wait_for_lock (void *data,
+               int   n_tries)
+{
+  if ((gint64) n_tries * BUSY_POLL_USEC >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    return 0;
+
+  g_usleep (BUSY_POLL_USEC);
+  return 1;
+}
 
 struct _LotsenStore
 {
@@ -483,7 +500,7 @@ lotsen_store_open (const char   *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->db, wait_for_lock, NULL);
 
   /* The first read tells whether the file is a database at all. */
   if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||

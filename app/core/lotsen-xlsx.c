@@ -6,12 +6,16 @@
  */
 
 #define G_LOG_DOMAIN "lotsen-export"
+/* dup () and dup2 () under -std=c17. */
+#define _POSIX_C_SOURCE 200809L
 
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lotsen-atomic-file.h"
 #include "lotsen-export-private.h"
@@ -58,6 +62,89 @@ lotsen_export_xlsx_new (const char *path)
   folder = g_path_get_dirname (path);
   options.tmpdir = folder; /* copied */
   return workbook_new_opt (path, &options);
+}
+
+/* libxlsxwriter tells of each failure on standard error as well
+ * ("[ERROR][packager.c:123]: Error ... /folder/.file.xlsx..."), raw and
+ * with the temporary file's name, while the caller reports one clear
+ * message.  So while a workbook is written, standard error goes to a
+ * temporary file; afterwards libxlsxwriter's lines go to the debug log
+ * and anything else (another thread's warning) on to standard error. */
+static GMutex stderr_lock;
+static guint stderr_holders;
+static int stderr_saved = -1;
+static FILE *stderr_capture;
+
+/**
+ * lotsen_xlsx_hold_stderr:
+ *
+ * Holds standard error back until lotsen_xlsx_release_stderr(); calls
+ * nest, also from several threads.  Where standard error cannot be
+ * redirected, it is left as it is.
+ */
+void
+lotsen_xlsx_hold_stderr (void)
+{
+  g_mutex_lock (&stderr_lock);
+
+  if (stderr_holders++ == 0)
+    {
+      FILE *capture = tmpfile ();
+
+      fflush (stderr);
+      if (capture != NULL && (stderr_saved = dup (STDERR_FILENO)) >= 0 &&
+          dup2 (fileno (capture), STDERR_FILENO) >= 0)
+        stderr_capture = capture;
+      else
+        {
+          if (stderr_saved >= 0)
+            close (stderr_saved);
+          stderr_saved = -1;
+          if (capture != NULL)
+            fclose (capture);
+        }
+    }
+
+  g_mutex_unlock (&stderr_lock);
+}
+
+/**
+ * lotsen_xlsx_release_stderr:
+ *
+ * Ends lotsen_xlsx_hold_stderr(); errno is kept.
+ */
+void
+lotsen_xlsx_release_stderr (void)
+{
+  int saved_errno = errno;
+
+  g_mutex_lock (&stderr_lock);
+  g_assert (stderr_holders > 0);
+
+  if (--stderr_holders == 0 && stderr_capture != NULL)
+    {
+      char line[1024];
+
+      fflush (stderr);
+      dup2 (stderr_saved, STDERR_FILENO);
+      close (stderr_saved);
+      stderr_saved = -1;
+
+      rewind (stderr_capture);
+      while (fgets (line, sizeof line, stderr_capture) != NULL)
+        {
+          if (g_str_has_prefix (line, "[ERROR]") || g_str_has_prefix (line, "[WARNING]"))
+            g_debug ("libxlsxwriter: %s", g_strchomp (line));
+          else
+            fputs (line, stderr);
+        }
+
+      fclose (stderr_capture);
+      stderr_capture = NULL;
+    }
+
+  g_mutex_unlock (&stderr_lock);
+  errno = saved_errno;
 }
 
 /* The errors of libxlsxwriter's file operations, after which errno
@@ -322,6 +409,8 @@ lotsen_xlsx_write_workbook (LotsenStore                *store,
   if (book.workbook == NULL)
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
+  lotsen_xlsx_hold_stderr ();
+
   book.bold = workbook_add_format (book.workbook);
   format_set_bold (book.bold);
   book.date_time = workbook_add_format (book.workbook);
@@ -334,6 +423,7 @@ lotsen_xlsx_write_workbook (LotsenStore                *store,
    * (the caller then removes the file). */
   errno = 0;
   result = workbook_close (book.workbook);
+  lotsen_xlsx_release_stderr ();
 
   return written && lotsen_export_xlsx_check (result, error);
 }

@@ -17,6 +17,8 @@ gboolean      lotsen_xlsx_write_text       (lxw_worksheet              *sheet,
                                             lxw_format                 *format,
                                             guint                      *width,
                                             GError                    **error);
+void          lotsen_xlsx_hold_stderr      (void);
+void          lotsen_xlsx_release_stderr   (void);
 gboolean      lotsen_xlsx_write_workbook   (LotsenStore                *store,
                                             const LotsenExportDataset  *sets,
                                             guint                       n_sets,

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Lotsen and runs its benchmarks: bench-ticket (taking and calling
-# tickets on a durable store), then bench-startup (kiosk start to first
-# frame) and bench-frames (a tap to the next frame drawn, through the
-# visitor's journeys) on a virtual display from Xvfb.  Prints figures; it
-# never fails on one, only when a benchmark itself cannot run.
+# tickets on a durable store), bench-import-ticket (taking tickets while a
+# large file is imported), then bench-startup (kiosk start to first frame)
+# and bench-frames (a tap to the next frame drawn, through the visitor's
+# journeys) on a virtual display from Xvfb.  Prints figures; it never fails
+# on one, only when a benchmark itself cannot run.
 #
 # Usage: tests/bench/run.sh [BUILD_DIR]   (default: build)
 #
@@ -52,6 +53,10 @@ ninja -C "$build"
 echo
 echo "=== bench-ticket ==="
 "$build/tests/bench/bench-ticket" || status=1
+
+echo
+echo "=== bench-import-ticket ==="
+"$build/tests/bench/bench-import-ticket" || status=1
 
 echo
 scale=${LOTSEN_BENCH_SCALE:-0.1}

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lotsen-admin as staff use it: its output, exit status, and that wrong
  * input changes nothing. */
+/* mkfifo () and lstat () under -std=c17. */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "lotsen-activity.h"
 #include "lotsen-queue.h"
@@ -122,7 +127,7 @@ test_admin_journey (void)
 static void
 test_admin_bad_input (void)
 {
-  const char *cases[][6] = {
+  const char *cases[][10] = {
     { "ticket", "take", "Q", NULL },
     { "ticket", "take", "A", "--lang", "xx", NULL },
     { "ticket", "done", "Z123", NULL },
@@ -134,6 +139,33 @@ test_admin_bad_input (void)
     { "call-next", "--desk", "1", "--service", "Q", NULL },
     { "frobnicate", NULL },
     { "ticket", NULL },
+    /* A word too many is refused, never ignored. */
+    { "call-next", "x", "--desk", "1", NULL },
+    { "queue", "x", NULL },
+    { "purge", "now", NULL },
+    { "ticket", "take", "A", "B", NULL },
+    { "ticket", "done", "A001", "A002", NULL },
+    { "visitor", "show", "ABC", "DEF", NULL },
+    { "export", "tickets", "visitors", "--output", "-", NULL },
+    { "import", "a.jsonl", "b.jsonl", NULL },
+    { "report", "now", "--from", "2026-01-01", "--to", "2026-01-31", "--output", "r.pdf", NULL },
+    { "activity", "list", "all", NULL },
+    { "signups", "1", "2", NULL },
+    /* Dates exactly as YYYY-MM-DD, and real ones. */
+    { "export", "tickets", "--from", "26-01-01", "--output", "-", NULL },
+    { "export", "tickets", "--from", "2026-+1-01", "--output", "-", NULL },
+    { "export", "tickets", "--from", "2026-1-01", "--output", "-", NULL },
+    { "export", "tickets", "--from", " 2026-01-01", "--output", "-", NULL },
+    { "export", "tickets", "--to", "2026-02-30", "--output", "-", NULL },
+    { "export", "tickets", "--to", "0026-01-01", "--output", "-", NULL },
+    { "export", "tickets", "--to", "2026-01-011", "--output", "-", NULL },
+    { "activity", "list", "--from", "2026-13-01", NULL },
+    { "activity", "list", "--to", "+2026-01-01", NULL },
+    { "report", "--from", "2026-01-01", "--to", "2026-1-31", "--output", "r.pdf", NULL },
+    /* A period that ends before it starts, wherever a period is asked for. */
+    { "activity", "list", "--from", "2026-05-02", "--to", "2026-05-01", NULL },
+    { "export", "tickets", "--from", "2026-05-02", "--to", "2026-05-01", "--output", "-", NULL },
+    { "report", "--from", "2026-05-02", "--to", "2026-05-01", "--output", "r.pdf", NULL },
     { NULL },
   };
   g_auto(Run) setup = { 0 };
@@ -145,7 +177,8 @@ test_admin_bad_input (void)
     {
       g_auto(Run) run = { 0 };
 
-      admin (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], cases[i][5], NULL);
+      admin (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], cases[i][4], cases[i][5],
+             cases[i][6], cases[i][7], cases[i][8], cases[i][9], NULL);
       if (run.status != 2)
         g_error ("case %u (%s %s): status %d, not 2", i, cases[i][0], cases[i][1] ? cases[i][1] : "",
                  run.status);
@@ -295,6 +328,10 @@ test_admin_export (void)
     { "export", "tickets", "--format", "docx", "--output", "-", NULL },
     { "export", "tickets", "--from", "25/11/2026", "--output", "-", NULL },
     { "export", "tickets", "--separator", "|", "--output", "-", NULL },
+    /* An empty file name is no file name (it crashed once). */
+    { "export", "visitors", "--output", "", NULL },
+    { "export", "all", "--format", "xlsx", "--output", "", NULL },
+    { "export", "tickets", "--format", "xlsx", "--output", "", NULL },
   };
 
   admin (&take, "ticket", "take", "C", "--lang", "ti", NULL);
@@ -322,6 +359,24 @@ test_admin_export (void)
   g_assert_nonnull (strstr (today.out, "C001"));
   g_assert_cmpstr (later.out, ==, "");
 
+  /* The last day there is: a bound that holds (and no critical, which
+   * would end the tool here). */
+  {
+    g_auto(Run) last = { 0 }, none = { 0 }, list = { 0 };
+
+    admin (&last, "export", "tickets", "--format", "jsonl", "--to", "9999-12-31", "--output", "-", NULL);
+    g_assert_cmpint (last.status, ==, 0);
+    g_assert_nonnull (strstr (last.out, "C001"));
+    g_assert_cmpstr (last.err, ==, "");
+    admin (&none, "export", "tickets", "--format", "jsonl", "--from", "9999-12-31", "--to", "9999-12-31",
+           "--output", "-", NULL);
+    g_assert_cmpint (none.status, ==, 0);
+    g_assert_cmpstr (none.out, ==, "");
+    admin (&list, "activity", "list", "--from", "1900-01-01", "--to", "9999-12-31", NULL);
+    g_assert_cmpint (list.status, ==, 0);
+    g_assert_cmpstr (list.err, ==, "");
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_auto(Run) run = { 0 };
@@ -340,6 +395,26 @@ test_admin_export (void)
     admin (&run, "export", "tickets", "--output", nowhere, NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
+
+  /* Not a file to replace: wrong input, and it stays what it was. */
+  {
+    g_autofree char *fifo = g_build_filename (dir, "export-fifo", NULL);
+    g_auto(Run) run = { 0 }, into_folder = { 0 }, book = { 0 };
+    GStatBuf info;
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    admin (&run, "export", "tickets", "--output", fifo, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, fifo));
+    admin (&book, "export", "all", "--format", "xlsx", "--output", fifo, NULL);
+    g_assert_cmpint (book.status, ==, 2);
+    g_assert_cmpint (g_lstat (fifo, &info), ==, 0);
+    g_assert_true (S_ISFIFO (info.st_mode));
+    admin (&into_folder, "export", "tickets", "--output", dir, NULL);
+    g_assert_cmpint (into_folder.status, ==, 2);
+    g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+    g_unlink (fifo);
   }
 
   g_unlink (path);
@@ -532,6 +607,17 @@ test_admin_import (void)
   g_assert_cmpint (not_jsonl.status, ==, 2);
   g_assert_cmpstr (not_jsonl.out, ==, "");
   g_assert_nonnull (strstr (not_jsonl.err, "JSONL"));
+
+  /* Endless zeros: refused, not read into memory until it runs out. */
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_auto(Run) zeros = { 0 };
+
+      admin (&zeros, "import", "/dev/zero", NULL);
+      g_assert_cmpint (zeros.status, ==, 2);
+      g_assert_cmpstr (zeros.out, ==, "");
+      g_assert_nonnull (strstr (zeros.err, "JSONL"));
+    }
 
   g_unlink (path);
   g_unlink (csv);

@@ -1,11 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Exports: byte-level CSV and JSONL facts, hostile data, files and audit. */
+/* mkfifo (), mknod (), symlink () and lstat () under -std=c17. */
+#define _XOPEN_SOURCE 700
+
 #include "config.h"
 
 #include <sqlite3.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
+#include <utime.h>
 
 #ifdef HAVE_LIBICAL
 #include <libical/ical.h>
@@ -1068,6 +1075,21 @@ test_export_file (StoreFixture  *fixture,
     g_clear_pointer (&listing, g_free);
     listing = list_folder (fixture->dir, "lotsen.db");
     g_assert_cmpstr (listing, ==, "tickets.csv");
+    g_assert_cmpint (count_export_audits (fixture), ==, 2);
+  }
+
+  /* No name at all: wrong input, told as such, and nothing written. */
+  {
+    static const LotsenExportDataset every[] = { LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS };
+
+    g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                           NULL, "", NULL, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
+                                                    "", NULL, &error));
+    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+    g_clear_error (&error);
     g_assert_cmpint (count_export_audits (fixture), ==, 2);
   }
 
@@ -2152,6 +2174,187 @@ test_export_error_read_only (StoreFixture  *fixture,
   assert_export_fails (fixture, folder, G_IO_ERROR_READ_ONLY);
 }
 
+/* Only a regular file is replaced: a FIFO, a device, a folder or a link
+ * to one of them stays what it is, with nothing written, nothing left
+ * beside it and nothing audited; a link to a regular file replaces that
+ * file and stays a link. */
+static void
+test_export_not_a_file (StoreFixture  *fixture,
+                        gconstpointer  data)
+{
+  static const LotsenExportDataset every[] = { LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS };
+  g_autofree char *fifo = g_build_filename (fixture->dir, "fifo", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder", NULL);
+  g_autofree char *to_fifo = g_build_filename (fixture->dir, "to-fifo", NULL);
+  g_autofree char *to_null = g_build_filename (fixture->dir, "to-null", NULL);
+  g_autofree char *to_folder = g_build_filename (fixture->dir, "to-folder", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->dir, "dangling", NULL);
+  g_autofree char *device = g_build_filename (fixture->dir, "device", NULL);
+  g_autofree char *real = g_build_filename (fixture->dir, "real.csv", NULL);
+  g_autofree char *to_real = g_build_filename (fixture->dir, "to-real.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  const char *targets[] = { fifo, folder, to_fifo, to_null, to_folder, dangling, device, NULL };
+  const int codes[] = {
+    G_IO_ERROR_NOT_REGULAR_FILE, G_IO_ERROR_IS_DIRECTORY, G_IO_ERROR_NOT_REGULAR_FILE,
+    G_IO_ERROR_NOT_REGULAR_FILE, G_IO_ERROR_IS_DIRECTORY, G_IO_ERROR_NOT_REGULAR_FILE,
+    G_IO_ERROR_NOT_REGULAR_FILE,
+  };
+  GStatBuf info;
+
+  g_free (take (fixture->store, "A", 0));
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink (fifo, to_fifo), ==, 0);
+  g_assert_cmpint (symlink ("/dev/null", to_null), ==, 0);
+  g_assert_cmpint (symlink (folder, to_folder), ==, 0);
+  g_assert_cmpint (symlink ("no-such-file", dangling), ==, 0);
+  /* A device node of its own where that may be made (as root); /dev/full
+   * itself only where the test cannot replace it. */
+  if (mknod (device, S_IFCHR | 0600, makedev (1, 7)) != 0)
+    {
+      if (geteuid () != 0)
+        targets[6] = "/dev/full";
+      else
+        targets[6] = NULL;
+    }
+
+  before = list_folder (fixture->dir, "lotsen.db");
+
+  for (guint i = 0; targets[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                             NULL, targets[i], NULL, &error));
+      g_assert_error (error, G_IO_ERROR, codes[i]);
+      g_clear_error (&error);
+
+      g_assert_false (lotsen_export_workbook_to_file (fixture->store, every, G_N_ELEMENTS (every), NULL,
+                                                      targets[i], NULL, &error));
+      g_assert_error (error, G_IO_ERROR, codes[i]);
+    }
+
+  after = list_folder (fixture->dir, "lotsen.db");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_lstat (fifo, &info), ==, 0);
+  g_assert_true (S_ISFIFO (info.st_mode));
+  g_assert_cmpint (g_lstat (to_null, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  g_assert_cmpint (g_stat ("/dev/null", &info), ==, 0);
+  g_assert_true (S_ISCHR (info.st_mode));
+  g_assert_cmpint (g_stat ("/dev/full", &info), ==, 0);
+  g_assert_true (S_ISCHR (info.st_mode));
+  g_assert_cmpint (count_export_audits (fixture), ==, 0);
+
+  /* A link to a regular file: the file gets the export, the link stays. */
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.csv", to_real), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                          NULL, to_real, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_lstat (to_real, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "A001"));
+  g_assert_cmpint (count_export_audits (fixture), ==, 1);
+}
+
+/* A workbook that cannot be written fails with one error, and
+ * libxlsxwriter's own "[ERROR]" lines, which name the temporary file,
+ * stay off standard error.  The file system is made "full" for the
+ * workbook by a file size limit, which needs no mount. */
+static void
+test_export_xlsx_no_raw_errors (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const LotsenExportDataset every[] = {
+        LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_SIGNUPS, LOTSEN_EXPORT_ACTIVITIES,
+      };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LotsenStore) store = lotsen_store_open (":memory:", NULL, &error);
+      g_autofree char *dir = g_dir_make_tmp ("lotsen-xlsx-XXXXXX", &error);
+      g_autofree char *path = NULL;
+      struct rlimit limit = { 2048, 2048 };
+
+      g_assert_no_error (error);
+      g_assert_true (lotsen_demo_seed (store, &error));
+      g_assert_no_error (error);
+      g_free (take (store, "A", 0));
+      path = g_build_filename (dir, "all.xlsx", NULL);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (lotsen_export_workbook_to_file (store, every, G_N_ELEMENTS (every), NULL, path,
+                                                      NULL, &error));
+      g_assert_nonnull (error);
+      g_printerr ("refused: %s\n", error->message);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*refused: *");
+  g_test_trap_assert_stderr_unmatched ("*[ERROR]*");
+}
+
+/* An export killed mid-write (kill -9) leaves its hidden temporary file;
+ * the next export into that folder removes such files once they are an
+ * hour old, and nothing else. */
+static void
+test_export_stale_temps (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  const char *stale[] = { ".tickets.csv.lotsen-abc123", ".all.xlsx.lotsen-ZZ9ZZ9" };
+  const char *kept[] = {
+    ".tickets.csv.lotsen-def456",  /* fresh: an export may still write it */
+    ".profile.abc123",             /* not an export's */
+    "notes.lotsen-abc123",
+    ".tickets.csv.lotsen-ab",
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "tickets.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 two_hours_ago = g_get_real_time () / G_USEC_PER_SEC - 7200;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stale) + G_N_ELEMENTS (kept); i++)
+    {
+      const char *name = i < G_N_ELEMENTS (stale) ? stale[i] : kept[i - G_N_ELEMENTS (stale)];
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+      struct utimbuf old = { two_hours_ago, two_hours_ago };
+
+      g_assert_true (g_file_set_contents (file, "half an export", -1, NULL));
+      if (!g_str_equal (name, kept[0]))
+        g_assert_cmpint (g_utime (file, &old), ==, 0);
+    }
+
+  g_assert_true (lotsen_export_to_file (fixture->store, LOTSEN_EXPORT_TICKETS, LOTSEN_EXPORT_CSV,
+                                        NULL, path, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, stale[i], NULL);
+
+      g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2176,6 +2379,9 @@ main (int   argc,
   ADD ("/export/ics-libical", test_export_ics_libical);
   ADD ("/export/error/missing-folder", test_export_error_missing_folder);
   ADD ("/export/error/full", test_export_error_full);
+  ADD ("/export/error/not-a-file", test_export_not_a_file);
+  ADD ("/export/stale-temps", test_export_stale_temps);
+  g_test_add_func ("/export/error/xlsx-quiet", test_export_xlsx_no_raw_errors);
   ADD ("/export/error/read-only", test_export_error_read_only);
 
 #undef ADD
