@@ -92,11 +92,12 @@ open_store (LotsenApplication  *self,
   g_autoptr(LotsenStore) store = NULL;
   g_autofree char *path = self->database ? g_strdup (self->database) : lotsen_store_default_path ();
 
-  store = lotsen_store_open_or_recover (path, NULL, moved_aside, error);
+  /* A new database gets the demo data as it is made. */
+  store = lotsen_store_open_or_recover (path, NULL, lotsen_demo_seed, moved_aside, error);
   if (store == NULL)
     return NULL;
 
-  if ((self->demo || lotsen_store_get_created (store)) && !lotsen_demo_seed (store, error))
+  if (self->demo && !lotsen_store_get_created (store) && !lotsen_demo_seed (store, error))
     return NULL;
 
   return g_steal_pointer (&store);

@@ -531,13 +531,8 @@ open_store (GError **error)
   g_autoptr(LotsenStore) store = NULL;
   g_autofree char *path = opt_database ? g_strdup (opt_database) : lotsen_store_default_path ();
 
-  store = lotsen_store_open (path, NULL, error);
-  if (store == NULL)
-    return NULL;
-
   /* A new database starts as the kiosk would start it. */
-  if (lotsen_store_get_created (store) && !lotsen_demo_seed (store, error))
-    return NULL;
+  store = lotsen_store_open_seeded (path, NULL, lotsen_demo_seed, error);
 
   return g_steal_pointer (&store);
 }

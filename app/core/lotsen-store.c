@@ -30,6 +30,7 @@ struct _LotsenStore
   GTimeZone   *timezone;
   char        *kiosk_id;
   gboolean     created;
+  gboolean     seeding;   /* inside the creating transaction: no nested ones */
 };
 
 G_DEFINE_FINAL_TYPE (LotsenStore, lotsen_store, G_TYPE_OBJECT)
@@ -268,10 +269,16 @@ lotsen_store_exec (LotsenStore  *self,
   return TRUE;
 }
 
+/* While a new database is seeded, the seed's own transactions are part of
+ * the one that creates the schema: begin and commit do nothing, and a
+ * failure rolls the whole creation back. */
 gboolean
 lotsen_store_begin (LotsenStore  *self,
                     GError      **error)
 {
+  if (self->seeding)
+    return TRUE;
+
   return lotsen_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -279,6 +286,9 @@ gboolean
 lotsen_store_commit (LotsenStore  *self,
                      GError      **error)
 {
+  if (self->seeding)
+    return TRUE;
+
   if (!lotsen_store_exec (self, "COMMIT", error))
     {
       lotsen_store_rollback (self);
@@ -291,6 +301,9 @@ lotsen_store_commit (LotsenStore  *self,
 void
 lotsen_store_rollback (LotsenStore *self)
 {
+  if (self->seeding)
+    return;
+
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -348,75 +361,15 @@ query_int (LotsenStore  *self,
   return sqlite3_column_int (stmt, 0);
 }
 
-static gboolean
-migrate (LotsenStore  *self,
-         GError      **error)
-{
-  int version;
-  int tables;
-
-  version = query_int (self, "PRAGMA user_version", error);
-  if (version < 0)
-    return FALSE;
-
-  tables = query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", error);
-  if (tables < 0)
-    return FALSE;
-
-  if (version == 0 && tables > 0)
-    {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT,
-                   _("The file is a database of another program, not of Lotsen."));
-      return FALSE;
-    }
-
-  if (version > (int) G_N_ELEMENTS (migrations))
-    {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_TOO_NEW,
-                   _("The database was made by a newer version of Lotsen (level %d; this version knows up to %d)."),
-                   version, (int) G_N_ELEMENTS (migrations));
-      return FALSE;
-    }
-
-  self->created = (version == 0);
-
-  for (int level = version; level < (int) G_N_ELEMENTS (migrations); level++)
-    {
-      g_autofree char *set_version = NULL;
-
-      if (!lotsen_store_begin (self, error))
-        return FALSE;
-
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", level + 1);
-
-      if (!lotsen_store_exec (self, migrations[level], error) ||
-          !lotsen_store_exec (self, set_version, error) ||
-          !lotsen_store_commit (self, error))
-        {
-          lotsen_store_rollback (self);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-ensure_kiosk_id (LotsenStore  *self,
-                 GError      **error)
-{
-  self->kiosk_id = lotsen_store_get_setting (self, "kiosk_id");
-  if (self->kiosk_id != NULL)
-    return TRUE;
-
-  self->kiosk_id = lotsen_store_new_uuid ();
-  return lotsen_store_set_setting (self, "kiosk_id", self->kiosk_id, error);
-}
-
 static void
 load_timezone (LotsenStore *self)
 {
-  g_autofree char *identifier = lotsen_store_get_setting (self, "timezone");
+  g_autofree char *identifier = NULL;
+
+  if (self->timezone != NULL)
+    return;
+
+  identifier = lotsen_store_get_setting (self, "timezone");
 
   self->timezone = g_time_zone_new_identifier (identifier ? identifier : DEFAULT_TIMEZONE);
   if (self->timezone == NULL)
@@ -425,6 +378,121 @@ load_timezone (LotsenStore *self)
                identifier ? identifier : DEFAULT_TIMEZONE);
       self->timezone = g_time_zone_new_local ();
     }
+}
+
+/* The schema checks and migrations, and for a new database the seed, in
+ * one transaction under the write lock.  Another process may be creating
+ * or upgrading the same file at this moment, so the version read before
+ * the lock is only a hint: it is read again once the lock is held. */
+static gboolean
+migrate (LotsenStore          *self,
+         LotsenStoreSeedFunc   seed,
+         GError              **error)
+{
+  int latest = G_N_ELEMENTS (migrations);
+  int version;
+  int tables;
+  gboolean seeded;
+
+  version = query_int (self, "PRAGMA user_version", error);
+  if (version < 0)
+    return FALSE;
+
+  if (version == latest)
+    return TRUE;
+
+  if (!lotsen_store_begin (self, error))
+    return FALSE;
+
+  version = query_int (self, "PRAGMA user_version", error);
+  tables = version < 0 ? -1 : query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", error);
+  if (tables < 0)
+    {
+      lotsen_store_rollback (self);
+      return FALSE;
+    }
+
+  if (version == 0 && tables > 0)
+    {
+      lotsen_store_rollback (self);
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT,
+                   _("The file is a database of another program, not of Lotsen."));
+      return FALSE;
+    }
+
+  if (version > latest)
+    {
+      lotsen_store_rollback (self);
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_TOO_NEW,
+                   _("The database was made by a newer version of Lotsen (level %d; this version knows up to %d)."),
+                   version, latest);
+      return FALSE;
+    }
+
+  self->created = (version == 0);
+
+  for (int level = version; level < latest; level++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", level + 1);
+
+      if (!lotsen_store_exec (self, migrations[level], error) ||
+          !lotsen_store_exec (self, set_version, error))
+        {
+          lotsen_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (self->created && seed != NULL)
+    {
+      load_timezone (self);
+      self->seeding = TRUE;
+      seeded = seed (self, error);
+      self->seeding = FALSE;
+
+      if (!seeded)
+        {
+          lotsen_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return lotsen_store_commit (self, error);
+}
+
+/* Read first, so that an open writes nothing when the id is there; two
+ * processes making a new database agree on the one that was stored first. */
+static gboolean
+ensure_kiosk_id (LotsenStore  *self,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *kiosk_id = NULL;
+
+  self->kiosk_id = lotsen_store_get_setting (self, "kiosk_id");
+  if (self->kiosk_id != NULL)
+    return TRUE;
+
+  stmt = lotsen_store_prepare (self,
+                               "INSERT INTO setting (key, value) VALUES ('kiosk_id', ?) "
+                               "ON CONFLICT (key) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  kiosk_id = lotsen_store_new_uuid ();
+  sqlite3_bind_text (stmt, 1, kiosk_id, -1, SQLITE_STATIC);
+  if (!lotsen_store_step_done (self, stmt, error))
+    return FALSE;
+
+  self->kiosk_id = lotsen_store_get_setting (self, "kiosk_id");
+  if (self->kiosk_id == NULL)
+    {
+      lotsen_store_set_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -442,6 +510,24 @@ LotsenStore *
 lotsen_store_open (const char   *path,
                    LotsenClock  *clock,
                    GError      **error)
+{
+  return lotsen_store_open_seeded (path, clock, NULL, error);
+}
+
+/**
+ * lotsen_store_open_seeded:
+ * @seed: (nullable): what a new database starts with
+ *
+ * Like lotsen_store_open(), but a database this call creates gets its
+ * first rows from @seed in the same transaction as its schema, so another
+ * process opening it at the same moment sees it either not yet made or
+ * made and seeded, never half.
+ */
+LotsenStore *
+lotsen_store_open_seeded (const char           *path,
+                          LotsenClock          *clock,
+                          LotsenStoreSeedFunc   seed,
+                          GError              **error)
 {
   g_autoptr(LotsenStore) self = NULL;
   int rc;
@@ -489,7 +575,7 @@ lotsen_store_open (const char   *path,
   if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !lotsen_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !lotsen_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error) ||
+      !migrate (self, seed, error) ||
       !ensure_kiosk_id (self, error))
     return NULL;
 
@@ -533,6 +619,7 @@ move_aside (const char  *path,
 
 /**
  * lotsen_store_open_or_recover:
+ * @seed: (nullable): what a new database starts with
  * @moved_aside: (out) (optional) (nullable): where a damaged file was moved
  *
  * Like lotsen_store_open(), but when @path holds something that is not a
@@ -540,10 +627,11 @@ move_aside (const char  *path,
  * fresh database is started in its place.
  */
 LotsenStore *
-lotsen_store_open_or_recover (const char   *path,
-                              LotsenClock  *clock,
-                              char        **moved_aside,
-                              GError      **error)
+lotsen_store_open_or_recover (const char           *path,
+                              LotsenClock          *clock,
+                              LotsenStoreSeedFunc   seed,
+                              char                **moved_aside,
+                              GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -553,7 +641,7 @@ lotsen_store_open_or_recover (const char   *path,
   if (moved_aside != NULL)
     *moved_aside = NULL;
 
-  store = lotsen_store_open (path, clock, &local_error);
+  store = lotsen_store_open_seeded (path, clock, seed, &local_error);
   if (store != NULL)
     return store;
 
@@ -571,7 +659,7 @@ lotsen_store_open_or_recover (const char   *path,
   if (!move_aside (path, suffix, moved_aside, error))
     return NULL;
 
-  store = lotsen_store_open (path, clock, error);
+  store = lotsen_store_open_seeded (path, clock, seed, error);
   if (store != NULL && moved_aside != NULL && *moved_aside != NULL)
     lotsen_store_audit (store, "recovered", *moved_aside, NULL);
 

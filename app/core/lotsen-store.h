@@ -27,15 +27,24 @@ typedef enum {
 #define LOTSEN_TYPE_STORE (lotsen_store_get_type ())
 G_DECLARE_FINAL_TYPE (LotsenStore, lotsen_store, LOTSEN, STORE, GObject)
 
+/* Fills a database that is being created, inside its creating transaction. */
+typedef gboolean (*LotsenStoreSeedFunc) (LotsenStore  *store,
+                                         GError      **error);
+
 GQuark       lotsen_store_error_quark          (void);
 
 LotsenStore *lotsen_store_open                 (const char   *path,
                                                 LotsenClock  *clock,
                                                 GError      **error);
-LotsenStore *lotsen_store_open_or_recover      (const char   *path,
-                                                LotsenClock  *clock,
-                                                char        **moved_aside,
-                                                GError      **error);
+LotsenStore *lotsen_store_open_seeded          (const char           *path,
+                                                LotsenClock          *clock,
+                                                LotsenStoreSeedFunc   seed,
+                                                GError              **error);
+LotsenStore *lotsen_store_open_or_recover      (const char           *path,
+                                                LotsenClock          *clock,
+                                                LotsenStoreSeedFunc   seed,
+                                                char                **moved_aside,
+                                                GError              **error);
 char        *lotsen_store_default_path         (void);
 
 const char  *lotsen_store_get_path             (LotsenStore  *self);

@@ -114,7 +114,7 @@ test_store_recover (void)
   gsize length;
 
   g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*moving it aside*");
-  store = lotsen_store_open_or_recover (path, NULL, &moved, &error);
+  store = lotsen_store_open_or_recover (path, NULL, NULL, &moved, &error);
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -171,7 +171,7 @@ test_store_too_new (void)
   sqlite3_close (db);
 
   /* A newer kiosk's data is never moved aside as if it were damaged. */
-  store = lotsen_store_open_or_recover (path, NULL, &moved, &error);
+  store = lotsen_store_open_or_recover (path, NULL, NULL, &moved, &error);
   g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_TOO_NEW);
   g_assert_null (store);
   g_assert_null (moved);
@@ -190,7 +190,7 @@ test_store_unwritable (void)
   g_autofree char *moved = NULL;
 
   /* The folder cannot be made: a plain file stands where it should be. */
-  store = lotsen_store_open_or_recover (path, NULL, &moved, &error);
+  store = lotsen_store_open_or_recover (path, NULL, NULL, &moved, &error);
   g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
   g_assert_null (store);
   g_assert_null (moved);
