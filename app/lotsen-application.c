@@ -57,6 +57,12 @@ lotsen_application_handle_local_options (GApplication *application,
     }
 
   g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  if (self->database != NULL && *self->database == '\0')
+    {
+      /* Not a temporary database whose tickets are gone at the next start. */
+      g_printerr ("lotsen: %s\n", _("The database needs a file name."));
+      return 2;
+    }
   self->windowed = g_variant_dict_contains (options, "windowed");
   self->demo = g_variant_dict_contains (options, "demo");
   self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
@@ -150,8 +156,6 @@ lotsen_application_activate (GApplication *application)
     }
 
   store = open_store (self, &moved_aside, &error);
-  if (store == NULL)
-    g_printerr ("lotsen: %s\n", error->message);
   if (moved_aside != NULL)
     g_printerr ("lotsen: the damaged database was kept as %s\n", moved_aside);
 

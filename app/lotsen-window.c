@@ -354,7 +354,8 @@ lotsen_window_init (LotsenWindow *self)
 /**
  * lotsen_window_new:
  * @store: (nullable): the open store, or %NULL when it could not be opened
- * @store_problem: (nullable): why @store is %NULL, for staff
+ * @store_problem: (nullable): why @store is %NULL, for the log (visitors
+ *   see only that the kiosk is out of order)
  * @moved_aside: (nullable): where a damaged database was kept
  */
 LotsenWindow *
@@ -372,6 +373,8 @@ lotsen_window_new (GtkApplication *application,
   self->store = store ? g_object_ref (store) : NULL;
   self->store_problem = g_strdup (store_problem);
   self->moved_aside = g_strdup (moved_aside);
+  if (store == NULL)
+    g_warning ("Out of order: %s", store_problem ? store_problem : "no database");
 
   if (store != NULL)
     {

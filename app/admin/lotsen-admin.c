@@ -607,7 +607,7 @@ main (int   argc,
 
   store = open_store (&error);
   if (store == NULL)
-    return fail (EXIT_STORE, error->message);
+    return fail (status_for_error (error), error->message);
 
   if (g_str_equal (command, "queue"))
     return list_queue (store);

@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -495,6 +497,19 @@ ensure_kiosk_id (LotsenStore  *self,
   return TRUE;
 }
 
+/* Visitors' names and phone numbers are no one else's business: a new
+ * database file is made readable by its owner only, whatever the umask or
+ * the folder.  sqlite gives its -wal and -shm files the same mode.  An
+ * existing file is left as it is. */
+static void
+create_private (const char *path)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL, 0600);
+
+  if (fd >= 0)
+    close (fd);
+}
+
 /**
  * lotsen_store_open:
  * @path: a file name, or ":memory:"
@@ -536,6 +551,14 @@ lotsen_store_open_seeded (const char           *path,
   g_return_val_if_fail (clock == NULL || LOTSEN_IS_CLOCK (clock), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* sqlite would open a temporary database for "", lost at exit. */
+  if (*path == '\0')
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   _("The database needs a file name."));
+      return NULL;
+    }
+
   self = g_object_new (LOTSEN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->clock = clock ? g_object_ref (clock) : lotsen_clock_new_system ();
@@ -554,6 +577,8 @@ lotsen_store_open_seeded (const char           *path,
                        dir, g_strerror (saved_errno));
           return NULL;
         }
+
+      create_private (path);
     }
 
   rc = sqlite3_open_v2 (path, &self->db,

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lotsen-test-core.h"
 
@@ -199,6 +200,45 @@ test_store_unwritable (void)
   remove_file_and_dir (file);
 }
 
+static void
+test_store_empty_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = lotsen_store_open ("", NULL, &error);
+
+  /* Not a temporary database that forgets every ticket at exit. */
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_assert_null (store);
+}
+
+static void
+test_store_private_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_tmp_file (NULL, 0);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+  mode_t saved_umask;
+
+  /* An existing folder anyone may read, and a permissive umask. */
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  saved_umask = umask (022);
+  store = lotsen_store_open (path, NULL, &error);
+  umask (saved_umask);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_store_set_setting (store, "site_name", "Biblioteket", &error));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_clear_object (&store);
+  remove_file_and_dir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +253,8 @@ main (int   argc,
   g_test_add_func ("/store/foreign-database", test_store_foreign_database);
   g_test_add_func ("/store/too-new", test_store_too_new);
   g_test_add_func ("/store/unwritable", test_store_unwritable);
+  g_test_add_func ("/store/empty-path", test_store_empty_path);
+  g_test_add_func ("/store/private-file", test_store_private_file);
 
   return g_test_run ();
 }
