@@ -533,6 +533,13 @@ open_store (GError **error)
 
   /* A new database starts as the kiosk would start it. */
   store = lotsen_store_open_seeded (path, NULL, lotsen_demo_seed, error);
+  if (store == NULL)
+    return NULL;
+
+  /* The whole file, however big: staff must not get a partial answer
+   * from a damaged one. */
+  if (!lotsen_store_check (store, error))
+    return NULL;
 
   return g_steal_pointer (&store);
 }

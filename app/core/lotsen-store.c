@@ -20,6 +20,16 @@
 #include "lotsen-store-private.h"
 
 #define BUSY_TIMEOUT_MS 10000
+
+/* Up to this size the whole file is checked at every open (a few tens of
+ * milliseconds); a bigger one has its small tables checked at open and
+ * the rest by lotsen_store_check(), which the kiosk runs after its first
+ * frame.  quick_check reads about 170 MB a second on the benchmark
+ * database. */
+#define FULL_CHECK_MAX_BYTES (8 * 1024 * 1024)
+
+/* How often an open is tried while another process makes the file. */
+#define OPEN_ATTEMPTS 100
 #define DEFAULT_TIMEZONE "Europe/Stockholm"
 
 struct _LotsenStore
@@ -33,6 +43,7 @@ struct _LotsenStore
   char        *kiosk_id;
   gboolean     created;
   gboolean     seeding;   /* inside the creating transaction: no nested ones */
+  gboolean     busy;      /* the last error was another connection's lock */
 };
 
 G_DEFINE_FINAL_TYPE (LotsenStore, lotsen_store, G_TYPE_OBJECT)
@@ -229,6 +240,7 @@ lotsen_store_set_error (LotsenStore  *self,
 {
   int rc = sqlite3_extended_errcode (self->db);
 
+  self->busy = (rc & 0xff) == SQLITE_BUSY;
   g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
                /* Translators: %s is a technical message from the database engine. */
                _("The database could not be used: %s"),
@@ -382,6 +394,84 @@ load_timezone (LotsenStore *self)
     }
 }
 
+/* The tables every screen reads, and that are small in any centre. */
+static const char * const small_tables[] = {
+  "setting", "service", "service_text", "municipality", "activity", "activity_text", "session",
+};
+
+/* PRAGMA quick_check of @table, or of the whole file when %NULL: every
+ * page readable and well formed. */
+static gboolean
+check_pages (LotsenStore  *self,
+             const char   *table,
+             GError      **error)
+{
+  g_autofree char *sql = table ? g_strdup_printf ("PRAGMA quick_check (%s)", table)
+                               : g_strdup ("PRAGMA quick_check");
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (self, sql, error);
+  const char *result;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lotsen_store_set_error (self, error);
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is a technical message from the database engine. */
+                   _("The database file is damaged: %s"), result ? result : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* At open: the small tables always, the whole file when it is small. */
+static gboolean
+check_at_open (LotsenStore  *self,
+               GError      **error)
+{
+  GStatBuf st;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return TRUE;
+
+  if (g_stat (self->path, &st) == 0 && st.st_size <= FULL_CHECK_MAX_BYTES)
+    return check_pages (self, NULL, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (small_tables); i++)
+    if (!check_pages (self, small_tables[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * lotsen_store_check:
+ *
+ * Reads every page of the database file and checks that it is well formed
+ * (PRAGMA quick_check).  Takes about a second for every 170 MB.
+ *
+ * Returns: %TRUE when the file is whole; %FALSE with
+ *   %LOTSEN_STORE_ERROR_CORRUPT when it is damaged
+ */
+gboolean
+lotsen_store_check (LotsenStore  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+
+  return check_pages (self, NULL, error);
+}
+
 /* The schema checks and migrations, and for a new database the seed, in
  * one transaction under the write lock.  Another process may be creating
  * or upgrading the same file at this moment, so the version read before
@@ -510,6 +600,42 @@ create_private (const char *path)
     close (fd);
 }
 
+static gboolean
+open_connection (LotsenStore          *self,
+                 LotsenStoreSeedFunc   seed,
+                 GError              **error)
+{
+  int rc;
+
+  self->busy = FALSE;
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
+                   /* Translators: %s is a file name, then the reason. */
+                   _("The database %s cannot be opened: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* The first read tells whether the file is a database at all. */
+  if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !lotsen_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !lotsen_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, seed, error) ||
+      !check_at_open (self, error) ||
+      !ensure_kiosk_id (self, error))
+    return FALSE;
+
+  load_timezone (self);
+  return TRUE;
+}
+
 /**
  * lotsen_store_open:
  * @path: a file name, or ":memory:"
@@ -545,7 +671,6 @@ lotsen_store_open_seeded (const char           *path,
                           GError              **error)
 {
   g_autoptr(LotsenStore) self = NULL;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (clock == NULL || LOTSEN_IS_CLOCK (clock), NULL);
@@ -581,30 +706,21 @@ lotsen_store_open_seeded (const char           *path,
       create_private (path);
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  /* While another process turns a new file into a WAL database, sqlite
+   * may answer "locked" at once instead of waiting: try again. */
+  for (guint attempt = 1; !open_connection (self, seed, error); attempt++)
     {
-      g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
-                   /* Translators: %s is a file name, then the reason. */
-                   _("The database %s cannot be opened: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
+      if (!self->busy || attempt == OPEN_ATTEMPTS)
+        return NULL;
+
+      g_debug ("%s: %s; trying again", path, (*error)->message);
+      g_clear_error (error);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      g_clear_pointer (&self->kiosk_id, g_free);
+      g_clear_pointer (&self->timezone, g_time_zone_unref);
+      self->created = FALSE;
+      g_usleep (g_random_int_range (5, 50) * 1000);
     }
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  /* The first read tells whether the file is a database at all. */
-  if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !lotsen_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !lotsen_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, seed, error) ||
-      !ensure_kiosk_id (self, error))
-    return NULL;
-
-  load_timezone (self);
 
   return g_steal_pointer (&self);
 }

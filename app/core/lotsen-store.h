@@ -46,6 +46,8 @@ LotsenStore *lotsen_store_open_or_recover      (const char           *path,
                                                 char                **moved_aside,
                                                 GError              **error);
 char        *lotsen_store_default_path         (void);
+gboolean     lotsen_store_check                (LotsenStore  *self,
+                                                GError      **error);
 
 const char  *lotsen_store_get_path             (LotsenStore  *self);
 LotsenClock *lotsen_store_get_clock            (LotsenStore  *self);

@@ -239,6 +239,102 @@ test_store_private_file (void)
   remove_file_and_dir (path);
 }
 
+/* A closed database of about 200 pages, mostly audit rows. */
+static char *
+make_filled_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_tmp_file (NULL, 0);
+  g_autofree char *detail = g_strnfill (200, 'x');
+
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3000; i++)
+    g_assert_true (lotsen_store_audit (store, "filler", detail, NULL));
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  return g_steal_pointer (&path);
+}
+
+/* Writes @length bytes of @fill over the page in the middle of @path. */
+static void
+damage_middle_page (const char *path,
+                    char        fill)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length, page = 4096, at;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 100 * page);
+  at = (length / page / 2) * page;
+  memset (contents + at, fill, page);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_store_damaged_middle (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_filled_database ();
+  g_autofree char *damaged = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *moved = NULL;
+  gsize damaged_length, kept_length;
+
+  damage_middle_page (path, 0);
+  g_file_get_contents (path, &damaged, &damaged_length, &error);
+  g_assert_no_error (error);
+
+  /* Noticed at open, not at the first ticket. */
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  /* The kiosk keeps it aside, byte for byte, and starts anew. */
+  g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*moving it aside*");
+  store = lotsen_store_open_or_recover (path, NULL, NULL, &moved, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_true (lotsen_store_get_created (store));
+  g_assert_nonnull (moved);
+  g_file_get_contents (moved, &kept, &kept_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (kept, kept_length, damaged, damaged_length);
+
+  g_clear_object (&store);
+  remove_file_and_dir (path);
+}
+
+static void
+test_store_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_filled_database ();
+
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lotsen_store_check (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Random bytes in the middle, where no small table lies. */
+  damage_middle_page (path, 0x5a);
+  store = lotsen_store_open (path, NULL, &error);
+  if (store != NULL)
+    g_assert_false (lotsen_store_check (store, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT);
+
+  g_clear_object (&store);
+  remove_file_and_dir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +351,8 @@ main (int   argc,
   g_test_add_func ("/store/unwritable", test_store_unwritable);
   g_test_add_func ("/store/empty-path", test_store_empty_path);
   g_test_add_func ("/store/private-file", test_store_private_file);
+  g_test_add_func ("/store/damaged-middle", test_store_damaged_middle);
+  g_test_add_func ("/store/check", test_store_check);
 
   return g_test_run ();
 }
