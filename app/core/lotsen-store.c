@@ -600,6 +600,42 @@ create_private (const char *path)
     close (fd);
 }
 
+/* A file the kiosk may read but not write (mode 0444 for its user, a
+ * read-only file system) is opened by sqlite read-only without a word,
+ * and then every ticket fails.  Better to say at once that it cannot be
+ * used.  The folder must be writable too: sqlite makes the -wal and -shm
+ * files beside the database. */
+static gboolean
+check_writable (LotsenStore  *self,
+                GError      **error)
+{
+  g_autofree char *dir = NULL;
+  const char *where = self->path;
+  int reason = 0;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return TRUE;
+
+  dir = g_path_get_dirname (self->path);
+  if (g_access (self->path, W_OK) != 0)
+    reason = errno;
+  else if (g_access (dir, W_OK) != 0)
+    {
+      reason = errno;
+      where = dir;
+    }
+  else if (sqlite3_db_readonly (self->db, "main") == 1)
+    reason = EROFS;
+
+  if (reason == 0)
+    return TRUE;
+
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN,
+               /* Translators: %s is a file or folder name, then the reason. */
+               _("The database cannot be written at %s: %s"), where, g_strerror (reason));
+  return FALSE;
+}
+
 static gboolean
 open_connection (LotsenStore          *self,
                  LotsenStoreSeedFunc   seed,
@@ -622,6 +658,9 @@ open_connection (LotsenStore          *self,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!check_writable (self, error))
+    return FALSE;
 
   /* The first read tells whether the file is a database at all. */
   if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||

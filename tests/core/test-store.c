@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lotsen-test-core.h"
 
@@ -335,6 +336,92 @@ test_store_check (void)
   remove_file_and_dir (path);
 }
 
+/* As the kiosk's own user, for whom permission bits count: root is
+ * turned into "nobody" in the test's subprocess. */
+#define NOBODY 65534
+
+static void
+become_nobody (void)
+{
+  if (geteuid () != 0)
+    return;
+
+  g_assert_cmpint (setgid (NOBODY), ==, 0);
+  g_assert_cmpint (setuid (NOBODY), ==, 0);
+}
+
+static void
+hand_to_nobody (const char *path)
+{
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+}
+
+/* A database the kiosk's user may read but not write: a read-only file
+ * in its own folder, or its own file in a read-only folder. */
+static void
+test_store_read_only (gconstpointer data)
+{
+  gboolean folder = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      path = g_strdup (g_getenv ("LOTSEN_TEST_DATABASE"));
+      become_nobody ();
+      store = lotsen_store_open (path, NULL, &error);
+      g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
+      g_assert_null (store);
+      g_test_message ("%s", error->message);
+      return;
+    }
+
+  path = make_tmp_file (NULL, 0);
+  dir = g_path_get_dirname (path);
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  hand_to_nobody (dir);
+  hand_to_nobody (path);
+  g_assert_cmpint (g_chmod (path, folder ? 0644 : 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, folder ? 0555 : 0755), ==, 0);
+
+  /* Refused at open, not at the first ticket. */
+  g_setenv ("LOTSEN_TEST_DATABASE", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("LOTSEN_TEST_DATABASE");
+
+  g_chmod (dir, 0700);
+  remove_file_and_dir (path);
+}
+
+/* A mounted read-only file system, where the runner can make one
+ * (build-aux/run-tests.sh): nothing can be created in it. */
+static void
+test_store_read_only_mount (void)
+{
+  const char *folder = g_getenv ("LOTSEN_TEST_READONLY_FOLDER");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = NULL;
+
+  if (folder == NULL)
+    {
+      g_test_skip ("No read-only file system here (LOTSEN_TEST_READONLY_FOLDER)");
+      return;
+    }
+
+  path = g_build_filename (folder, "lotsen.db", NULL);
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN);
+  g_assert_null (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +440,9 @@ main (int   argc,
   g_test_add_func ("/store/private-file", test_store_private_file);
   g_test_add_func ("/store/damaged-middle", test_store_damaged_middle);
   g_test_add_func ("/store/check", test_store_check);
+  g_test_add_data_func ("/store/read-only/file", GINT_TO_POINTER (FALSE), test_store_read_only);
+  g_test_add_data_func ("/store/read-only/folder", GINT_TO_POINTER (TRUE), test_store_read_only);
+  g_test_add_func ("/store/read-only/mount", test_store_read_only_mount);
 
   return g_test_run ();
 }

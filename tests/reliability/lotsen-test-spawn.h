@@ -28,18 +28,27 @@ child_clear (Child *child)
   g_clear_pointer (&child->out, g_free);
 }
 
-/* Starts @argv with its standard output on a pipe, its errors on ours. */
+/* Starts @argv with its standard output on a pipe, its errors on ours;
+ * @setup runs in the child before it executes. */
 static inline void
-child_start (Child       *child,
-             const char **argv)
+child_start_with_setup (Child                *child,
+                        const char          **argv,
+                        GSpawnChildSetupFunc  setup)
 {
   g_autoptr(GError) error = NULL;
 
   child->out = NULL;
   child->out_fd = -1;
-  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, setup, NULL,
                             &child->pid, NULL, &child->out_fd, NULL, &error);
   g_assert_no_error (error);
+}
+
+static inline void
+child_start (Child       *child,
+             const char **argv)
+{
+  child_start_with_setup (child, argv, NULL);
 }
 
 /* Reads what the child printed until it closes its output, then reaps it. */

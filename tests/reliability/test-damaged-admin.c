@@ -79,6 +79,47 @@ test_damaged_admin (void)
   g_test_message ("%u damaged files, %u commands: every one exit 3, the file untouched", N_DAMAGES, runs);
 }
 
+#define NOBODY 65534
+
+/* In the child: as the kiosk's own user, for whom permission bits count
+ * (root's writes are not stopped by them). */
+static void
+become_nobody (gpointer data)
+{
+  if (geteuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+    _exit (99);
+}
+
+/* A database file its user may read but not write (mode 0444). */
+static void
+test_read_only_admin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lotsen-read-only-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lotsen.db", NULL);
+  const char *take[] = { admin_path, "--database", path, "ticket", "take", "A", NULL };
+  Child child;
+
+  g_assert_no_error (error);
+  make_whole_database (path, 10);
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (path, NOBODY, NOBODY), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  child_start_with_setup (&child, take, become_nobody);
+  child_finish (&child);
+  g_assert_cmpint (child.status, ==, 3);
+  g_assert_cmpstr (child.out, ==, "");
+  child_clear (&child);
+
+  g_assert_cmpint (database_int (path, "SELECT count(*) FROM ticket"), ==, 10);
+  remove_tree (dir);
+}
+
 static void
 test_empty_database_name (void)
 {
@@ -117,6 +158,7 @@ main (int   argc,
   kiosk_path = argc > 2 ? argv[2] : NULL;
 
   g_test_add_func ("/reliability/damaged/admin", test_damaged_admin);
+  g_test_add_func ("/reliability/read-only/admin", test_read_only_admin);
   g_test_add_func ("/reliability/empty-database-name", test_empty_database_name);
 
   return g_test_run ();
