@@ -68,7 +68,7 @@ update_idle (LotsenWindow *self)
 static const char *
 current_page_name (LotsenWindow *self)
 {
-  return self->visit ? lotsen_visit_get_page (self->visit) : "problem";
+  return self->visit && !self->out_of_order ? lotsen_visit_get_page (self->visit) : "problem";
 }
 
 /* Takes @page in and every other page out, so that only what is on
@@ -105,13 +105,13 @@ lotsen_window_show_page (LotsenWindow *self,
   const LotsenPageInfo *info;
   GtkWidget *page = NULL;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->out_of_order)
     name = "problem";
   else
     name = lotsen_visit_resolve_page (self->visit, name);
 
   info = lotsen_window_lookup_page (name);
-  if (info == NULL || (self->store != NULL && g_str_equal (name, "problem")))
+  if (info == NULL || (self->store != NULL && !self->out_of_order && g_str_equal (name, "problem")))
     {
       g_warning ("No page called “%s”", name);
       info = lotsen_window_lookup_page ("welcome");
@@ -211,6 +211,7 @@ lotsen_window_dispose (GObject *object)
 
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
+  g_clear_handle_id (&self->out_of_order_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOTSEN_TYPE_WINDOW);
   g_clear_object (&self->idle);
@@ -288,6 +289,33 @@ category_changed_cb (LotsenWindow *self)
     lotsen_window_show_page (self, "activities");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+}
+
+static gboolean
+go_out_of_order_cb (gpointer user_data)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (user_data);
+
+  self->out_of_order_id = 0;
+  self->out_of_order = TRUE;
+  lotsen_staff_session_lock (self->staff);
+  lotsen_visit_reset (self->visit);
+  lotsen_window_disable_actions (self);
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The store can no longer keep anything (its file lost or damaged while
+ * running): out of order rather than hand out tickets that would be
+ * lost.  From the main loop, not from inside the write that found it. */
+static void
+store_unusable_cb (LotsenWindow *self)
+{
+  if (self->out_of_order || self->out_of_order_id != 0)
+    return;
+
+  self->out_of_order_id = g_idle_add (go_out_of_order_cb, self);
 }
 
 static void
@@ -386,6 +414,7 @@ lotsen_window_new (GtkApplication *application,
       self->idle = lotsen_idle_monitor_new (lotsen_store_get_clock (store), MAX (timeout, 1), warning);
       g_signal_connect_swapped (self->visit, "notify::category", G_CALLBACK (category_changed_cb), self);
       g_signal_connect_swapped (self->idle, "expire", G_CALLBACK (lotsen_window_reset_visit), self);
+      g_signal_connect_object (store, "unusable", G_CALLBACK (store_unusable_cb), self, G_CONNECT_SWAPPED);
     }
   else
     lotsen_window_disable_actions (self);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "lotsen-store-private.h"
 
@@ -44,7 +45,23 @@ struct _LotsenStore
   gboolean     created;
   gboolean     seeding;   /* inside the creating transaction: no nested ones */
   gboolean     busy;      /* the last error was another connection's lock */
+
+  /* The files this connection writes to, as they were at open: a lost
+   * -wal takes every later commit with it. */
+  dev_t        db_dev;
+  ino_t        db_ino;
+  dev_t        wal_dev;
+  ino_t        wal_ino;
+  gboolean     wal_known;
+  char        *unusable;  /* why nothing more can be stored, or %NULL */
 };
+
+enum {
+  SIGNAL_UNUSABLE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LotsenStore, lotsen_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lotsen-store-error-quark, lotsen_store_error)
@@ -197,6 +214,7 @@ lotsen_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->kiosk_id, g_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
+  g_clear_pointer (&self->unusable, g_free);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (lotsen_store_parent_class)->finalize (object);
@@ -208,12 +226,27 @@ lotsen_store_class_init (LotsenStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = lotsen_store_finalize;
+
+  /**
+   * LotsenStore::unusable:
+   *
+   * Nothing more can be stored: the database file or its -wal was
+   * removed or replaced while open, or the file turned out damaged.
+   * Emitted once; every later write fails with the reason
+   * (lotsen_store_get_unusable()).
+   */
+  signals[SIGNAL_UNUSABLE] =
+    g_signal_new ("unusable", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 lotsen_store_init (LotsenStore *self)
 {
 }
+
+static void     mark_unusable (LotsenStore *self,
+                               const char  *reason);
 
 static int
 code_for_sqlite (int rc)
@@ -241,10 +274,83 @@ lotsen_store_set_error (LotsenStore  *self,
   int rc = sqlite3_extended_errcode (self->db);
 
   self->busy = (rc & 0xff) == SQLITE_BUSY;
+
+  /* Damage found while running: stop before more goes wrong. */
+  if (code_for_sqlite (rc) == LOTSEN_STORE_ERROR_CORRUPT && !self->seeding && self->kiosk_id != NULL)
+    mark_unusable (self, sqlite3_errmsg (self->db));
+
   g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
                /* Translators: %s is a technical message from the database engine. */
                _("The database could not be used: %s"),
                sqlite3_errmsg (self->db));
+}
+
+static void
+mark_unusable (LotsenStore *self,
+               const char  *reason)
+{
+  if (self->unusable != NULL)
+    return;
+
+  self->unusable = g_strdup (reason);
+  g_warning ("%s: %s; nothing more is stored", self->path, reason);
+  g_signal_emit (self, signals[SIGNAL_UNUSABLE], 0);
+}
+
+/* Whether the database file and its -wal are still the ones this
+ * connection opened.  Deleting the -wal of a running kiosk (or replacing
+ * the file) would let sqlite go on committing into a file no one will
+ * ever read again. */
+static gboolean
+check_files (LotsenStore  *self,
+             GError      **error)
+{
+  g_autofree char *wal = NULL;
+  GStatBuf st;
+
+  if (self->unusable == NULL && self->db_ino != 0)
+    {
+      wal = g_strconcat (self->path, "-wal", NULL);
+
+      if (g_stat (self->path, &st) != 0 || st.st_dev != self->db_dev || st.st_ino != self->db_ino)
+        mark_unusable (self, "the database file was removed or replaced");
+      else if (g_stat (wal, &st) != 0)
+        {
+          if (self->wal_known)
+            mark_unusable (self, "the -wal file was removed");
+        }
+      else if (!self->wal_known)
+        {
+          self->wal_dev = st.st_dev;
+          self->wal_ino = st.st_ino;
+          self->wal_known = TRUE;
+        }
+      else if (st.st_dev != self->wal_dev || st.st_ino != self->wal_ino)
+        mark_unusable (self, "the -wal file was replaced");
+    }
+
+  if (self->unusable != NULL)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_LOST,
+                   _("The database file was removed or changed while in use, so nothing more can be stored. Restart the kiosk."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Notes the files' identity once the connection is open. */
+static void
+remember_files (LotsenStore *self)
+{
+  GStatBuf st;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0 || g_stat (self->path, &st) != 0)
+    return;
+
+  self->db_dev = st.st_dev;
+  self->db_ino = st.st_ino;
+  check_files (self, NULL);
 }
 
 sqlite3 *
@@ -293,7 +399,8 @@ lotsen_store_begin (LotsenStore  *self,
   if (self->seeding)
     return TRUE;
 
-  return lotsen_store_exec (self, "BEGIN IMMEDIATE", error);
+  return check_files (self, error) &&
+         lotsen_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -309,7 +416,8 @@ lotsen_store_commit (LotsenStore  *self,
       return FALSE;
     }
 
-  return TRUE;
+  /* Committed into a -wal that is gone: not kept, so not acknowledged. */
+  return check_files (self, error);
 }
 
 void
@@ -327,13 +435,19 @@ lotsen_store_step_done (LotsenStore   *self,
                         sqlite3_stmt  *stmt,
                         GError       **error)
 {
+  /* A write outside a transaction is its own commit. */
+  gboolean own_commit = sqlite3_get_autocommit (self->db) && !sqlite3_stmt_readonly (stmt);
+
+  if (own_commit && !check_files (self, error))
+    return FALSE;
+
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       lotsen_store_set_error (self, error);
       return FALSE;
     }
 
-  return TRUE;
+  return !own_commit || check_files (self, error);
 }
 
 /* A text column, copied; %NULL for SQL NULL. */
@@ -672,6 +786,7 @@ open_connection (LotsenStore          *self,
     return FALSE;
 
   load_timezone (self);
+  remember_files (self);
   return TRUE;
 }
 
@@ -906,6 +1021,20 @@ int
 lotsen_store_get_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * lotsen_store_get_unusable:
+ *
+ * Returns: (nullable): why nothing more can be stored (for the log and
+ *   staff, in English), or %NULL while the store works
+ */
+const char *
+lotsen_store_get_unusable (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  return self->unusable;
 }
 
 GTimeZone *

@@ -16,6 +16,7 @@ typedef enum {
   LOTSEN_STORE_ERROR_FAILED,    /* a statement failed */
   LOTSEN_STORE_ERROR_NOT_FOUND, /* no such service, ticket, … */
   LOTSEN_STORE_ERROR_INVALID,   /* the request itself is wrong */
+  LOTSEN_STORE_ERROR_LOST,      /* the file or its -wal was removed or replaced while open */
 } LotsenStoreError;
 
 /* How long a visitor's name and contact details are kept after their last
@@ -55,6 +56,7 @@ gboolean     lotsen_store_get_created          (LotsenStore  *self);
 const char  *lotsen_store_get_kiosk_id         (LotsenStore  *self);
 int          lotsen_store_get_schema_version   (LotsenStore  *self);
 int          lotsen_store_get_latest_version   (void);
+const char  *lotsen_store_get_unusable         (LotsenStore  *self);
 
 GTimeZone   *lotsen_store_get_timezone         (LotsenStore  *self);
 GDateTime   *lotsen_store_to_local             (LotsenStore  *self,

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lotsen-store-private.h"
 #include "lotsen-test-core.h"
 
 static void
@@ -422,6 +423,66 @@ test_store_read_only_mount (void)
   g_assert_null (store);
 }
 
+static void
+count_cb (LotsenStore *store,
+          guint       *count)
+{
+  (*count)++;
+}
+
+/* The -wal deleted while the kiosk runs: the next write is refused, and
+ * nothing is acknowledged that could be lost. */
+static void
+test_store_lost_wal (StoreFixture  *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  guint emitted = 0;
+
+  g_signal_connect (fixture->store, "unusable", G_CALLBACK (count_cb), &emitted);
+  g_assert_true (lotsen_store_set_setting (fixture->store, "site_name", "Biblioteket", &error));
+  g_assert_no_error (error);
+  g_assert_null (lotsen_store_get_unusable (fixture->store));
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+
+  /* In a transaction, and on its own. */
+  g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*-wal file was removed*");
+  g_assert_false (lotsen_store_set_retention_days (fixture->store, 100, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_LOST);
+  g_clear_error (&error);
+
+  g_assert_false (lotsen_store_audit (fixture->store, "test", NULL, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_LOST);
+  g_clear_error (&error);
+
+  g_assert_nonnull (lotsen_store_get_unusable (fixture->store));
+  g_assert_cmpuint (emitted, ==, 1);
+}
+
+/* A commit that went into a -wal removed during the transaction is not
+ * acknowledged either. */
+static void
+test_store_lost_wal_in_transaction (StoreFixture  *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  g_assert_true (lotsen_store_begin (fixture->store, &error));
+  g_assert_true (lotsen_store_set_setting (fixture->store, "site_name", "Biblioteket", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+
+  g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*-wal file was removed*");
+  g_assert_false (lotsen_store_commit (fixture->store, &error));
+  g_test_assert_expected_messages ();
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_LOST);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +504,9 @@ main (int   argc,
   g_test_add_data_func ("/store/read-only/file", GINT_TO_POINTER (FALSE), test_store_read_only);
   g_test_add_data_func ("/store/read-only/folder", GINT_TO_POINTER (TRUE), test_store_read_only);
   g_test_add_func ("/store/read-only/mount", test_store_read_only_mount);
+  g_test_add ("/store/lost-wal", StoreFixture, NULL, store_fixture_set_up, test_store_lost_wal, store_fixture_tear_down);
+  g_test_add ("/store/lost-wal/in-transaction", StoreFixture, NULL, store_fixture_set_up,
+              test_store_lost_wal_in_transaction, store_fixture_tear_down);
 
   return g_test_run ();
 }

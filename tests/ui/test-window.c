@@ -472,6 +472,38 @@ test_out_of_order (void)
   lotsen_test_ui_destroy_window (window);
 }
 
+/* The -wal deleted while the kiosk runs: the next ticket is refused and
+ * the kiosk goes out of order instead of handing out tickets it loses. */
+static void
+test_lost_wal (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
+  lotsen_ui_fixture_assert_page (fixture, "ticket");
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*-wal file was removed*");
+  g_test_expect_message ("lotsen-window", G_LOG_LEVEL_WARNING, "*Taking a ticket*");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
+  g_test_assert_expected_messages ();
+
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  lotsen_ui_fixture_assert_page (fixture, "problem");
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.take-ticket", NULL));
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "A002"));
+
+  /* Walking away, or a language change, does not bring tickets back. */
+  lotsen_window_set_language (fixture->window, "en");
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  lotsen_ui_fixture_assert_page (fixture, "problem");
+  lotsen_window_set_language (fixture->window, "sv");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +525,7 @@ main (int   argc,
   ADD ("/window/whats-on", test_whats_on);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
+  ADD ("/window/lost-wal", test_lost_wal);
   g_test_add_func ("/window/out-of-order", test_out_of_order);
 
 #undef ADD
