@@ -245,8 +245,28 @@ lotsen_store_init (LotsenStore *self)
 {
 }
 
-static void     mark_unusable (LotsenStore *self,
-                               const char  *reason);
+/**
+ * lotsen_store_set_unusable:
+ * @reason: why, for the log and staff
+ *
+ * Nothing more is to be stored through @self (its file was found damaged
+ * or lost): every later write fails with %LOTSEN_STORE_ERROR_LOST, and
+ * #LotsenStore::unusable is emitted, once.
+ */
+void
+lotsen_store_set_unusable (LotsenStore *self,
+                           const char  *reason)
+{
+  g_return_if_fail (LOTSEN_IS_STORE (self));
+  g_return_if_fail (reason != NULL);
+
+  if (self->unusable != NULL)
+    return;
+
+  self->unusable = g_strdup (reason);
+  g_warning ("%s: %s; nothing more is stored", self->path, reason);
+  g_signal_emit (self, signals[SIGNAL_UNUSABLE], 0);
+}
 
 static int
 code_for_sqlite (int rc)
@@ -277,24 +297,12 @@ lotsen_store_set_error (LotsenStore  *self,
 
   /* Damage found while running: stop before more goes wrong. */
   if (code_for_sqlite (rc) == LOTSEN_STORE_ERROR_CORRUPT && !self->seeding && self->kiosk_id != NULL)
-    mark_unusable (self, sqlite3_errmsg (self->db));
+    lotsen_store_set_unusable (self, sqlite3_errmsg (self->db));
 
   g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
                /* Translators: %s is a technical message from the database engine. */
                _("The database could not be used: %s"),
                sqlite3_errmsg (self->db));
-}
-
-static void
-mark_unusable (LotsenStore *self,
-               const char  *reason)
-{
-  if (self->unusable != NULL)
-    return;
-
-  self->unusable = g_strdup (reason);
-  g_warning ("%s: %s; nothing more is stored", self->path, reason);
-  g_signal_emit (self, signals[SIGNAL_UNUSABLE], 0);
 }
 
 /* Whether the database file and its -wal are still the ones this
@@ -313,11 +321,11 @@ check_files (LotsenStore  *self,
       wal = g_strconcat (self->path, "-wal", NULL);
 
       if (g_stat (self->path, &st) != 0 || st.st_dev != self->db_dev || st.st_ino != self->db_ino)
-        mark_unusable (self, "the database file was removed or replaced");
+        lotsen_store_set_unusable (self, "the database file was removed or replaced");
       else if (g_stat (wal, &st) != 0)
         {
           if (self->wal_known)
-            mark_unusable (self, "the -wal file was removed");
+            lotsen_store_set_unusable (self, "the -wal file was removed");
         }
       else if (!self->wal_known)
         {
@@ -326,7 +334,7 @@ check_files (LotsenStore  *self,
           self->wal_known = TRUE;
         }
       else if (st.st_dev != self->wal_dev || st.st_ino != self->wal_ino)
-        mark_unusable (self, "the -wal file was replaced");
+        lotsen_store_set_unusable (self, "the -wal file was replaced");
     }
 
   if (self->unusable != NULL)

@@ -57,6 +57,8 @@ const char  *lotsen_store_get_kiosk_id         (LotsenStore  *self);
 int          lotsen_store_get_schema_version   (LotsenStore  *self);
 int          lotsen_store_get_latest_version   (void);
 const char  *lotsen_store_get_unusable         (LotsenStore  *self);
+void         lotsen_store_set_unusable         (LotsenStore  *self,
+                                                const char   *reason);
 
 GTimeZone   *lotsen_store_get_timezone         (LotsenStore  *self);
 GDateTime   *lotsen_store_to_local             (LotsenStore  *self,

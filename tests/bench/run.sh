@@ -45,7 +45,6 @@ if "$build/tests/bench/bench-generate" --scale "$scale" --database "$data_dir/ce
 else
   status=1
 fi
-rm -rf "$data_dir"
 
 echo
 echo "=== bench-startup ==="
@@ -62,7 +61,9 @@ else
     NO_AT_BRIDGE=1 \
     dbus-run-session -- \
     xvfb-run -a -s "-screen 0 1920x1080x24" \
-    "$build/tests/bench/bench-startup" "$build/app/lotsen" || status=1
+    "$build/tests/bench/bench-startup" \
+      ${data_dir:+--database "$data_dir/centre.db"} "$build/app/lotsen" || status=1
 fi
+rm -rf "$data_dir"
 
 exit "$status"
