@@ -4,7 +4,8 @@
 #   build-aux/run-tests.sh [BUILD-DIR]
 #
 # Runs the whole suite under Xvfb with a private session bus, then the core
-# tests once more in an address- and undefined-behaviour-sanitizer build.
+# and reliability tests once more in an address- and
+# undefined-behaviour-sanitizer build.
 # Ends with the line "N passed, N failed".
 set -uo pipefail
 
@@ -18,9 +19,9 @@ status=0
 # the test programs link.
 meson compile -C "$build" >/dev/null || exit 1
 
-# A full and a read-only file system for the export page's error tests,
-# where this machine lets us mount them (as root, outside most containers).
-# Elsewhere those two tests are skipped.
+# A full and a read-only file system for the export page's error tests and
+# the reliability suite, where this machine lets us mount them (as root,
+# outside most containers).  Elsewhere those tests are skipped.
 scratch="$(mktemp -d)"
 cleanup () {
   umount "$scratch/full" "$scratch/read-only" 2>/dev/null
@@ -46,7 +47,7 @@ else
 fi
 meson compile -C "$asan" >/dev/null || exit 1
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  meson test -C "$asan" --suite core --print-errorlogs || status=1
+  meson test -C "$asan" --suite core --suite reliability --print-errorlogs || status=1
 
 python3 build-aux/count-tests.py "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json" || status=1
 

@@ -120,6 +120,46 @@ test_read_only_admin (void)
   remove_tree (dir);
 }
 
+/* A read-only and a full file system, where the runner can mount them
+ * (build-aux/run-tests.sh): exit 3, and nothing half-made left that is
+ * not a database. */
+static void
+test_mounted_admin (gconstpointer data)
+{
+  const char *variable = data;
+  const char *folder = g_getenv (variable);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *path = NULL;
+  Child child;
+
+  if (folder == NULL)
+    {
+      g_test_skip_printf ("No such file system here (%s is not set)", variable);
+      return;
+    }
+
+  /* A folder of our own, as tests may share the mount. */
+  sub = g_build_filename (folder, "lotsen-admin-XXXXXX", NULL);
+  if (g_mkdtemp (sub) == NULL)
+    g_clear_pointer (&sub, g_free);
+  path = g_build_filename (sub ? sub : folder, "lotsen.db", NULL);
+
+  {
+    const char *take[] = { admin_path, "--database", path, "ticket", "take", "A", NULL };
+
+    child_start (&child, take);
+    child_finish (&child);
+    g_test_message ("%s: ticket take, exit %d", variable, child.status);
+    g_assert_cmpint (child.status, ==, 3);
+    g_assert_cmpstr (child.out, ==, "");
+    child_clear (&child);
+  }
+
+  if (sub != NULL)
+    remove_tree (sub);
+}
+
 static void
 test_empty_database_name (void)
 {
@@ -159,6 +199,8 @@ main (int   argc,
 
   g_test_add_func ("/reliability/damaged/admin", test_damaged_admin);
   g_test_add_func ("/reliability/read-only/admin", test_read_only_admin);
+  g_test_add_data_func ("/reliability/read-only-mount/admin", "LOTSEN_TEST_READONLY_FOLDER", test_mounted_admin);
+  g_test_add_data_func ("/reliability/full-disk/admin", "LOTSEN_TEST_FULL_FOLDER", test_mounted_admin);
   g_test_add_func ("/reliability/empty-database-name", test_empty_database_name);
 
   return g_test_run ();
