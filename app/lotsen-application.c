@@ -2,9 +2,11 @@
 /* lotsen-application.c — start-up: the command line, the database, the
  * window.  The kiosk never stops at a database problem: it shows staff
  * what is wrong instead.  It also keeps the retention period: visitors not
- * seen for it are anonymised at start-up and once a day after; and it
- * backs the database up once a night, in a worker thread, to its backup
- * folder and to any USB stick marked for it. */
+ * seen for it are anonymised once the first frame is on screen and once a
+ * day after, in a thread of its own with a connection of its own, so that
+ * neither the start nor a visitor waits for it; and it backs the database
+ * up once a night, in a worker thread, to its backup folder and to any USB
+ * stick marked for it. */
 
 #define G_LOG_DOMAIN "lotsen"
 
@@ -38,8 +40,9 @@ struct _LotsenApplication
   gboolean        exit_after_first_frame;
   gboolean        print_first_frame;
 
-  LotsenStore    *store;    /* the window's, for the daily purge and backup */
+  LotsenStore    *store;    /* the window's: daily purge and backup; told when maintenance finds damage */
   guint           purge_id;
+  gboolean        maintaining;
 
   GSettings      *settings; /* NULL where the schema is not installed */
   guint           backup_id;
@@ -77,6 +80,12 @@ lotsen_application_handle_local_options (GApplication *application,
     }
 
   g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  if (self->database != NULL && *self->database == '\0')
+    {
+      /* Not a temporary database whose tickets are gone at the next start. */
+      g_printerr ("lotsen: %s\n", _("The database needs a file name."));
+      return 2;
+    }
   self->windowed = g_variant_dict_contains (options, "windowed");
   self->demo = g_variant_dict_contains (options, "demo");
   self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
@@ -138,24 +147,38 @@ open_store (LotsenApplication  *self,
   g_autoptr(LotsenStore) store = NULL;
   g_autofree char *path = self->database ? g_strdup (self->database) : lotsen_store_default_path ();
 
-  store = lotsen_store_open_or_recover (path, NULL, moved_aside, error);
+  /* A new database gets the demo data as it is made. */
+  store = lotsen_store_open_or_recover (path, NULL, lotsen_demo_seed, moved_aside, error);
   if (store == NULL)
     return NULL;
 
-  if ((self->demo || lotsen_store_get_created (store)) && !lotsen_demo_seed (store, error))
+  if (self->demo && !lotsen_store_get_created (store) && !lotsen_demo_seed (store, error))
     return NULL;
 
   return g_steal_pointer (&store);
 }
 
-/* Once at start-up and then daily: anonymise visitors past the retention
- * period, and keep weekly activities' sessions eight weeks ahead.  Not
- * fatal: the next run, a day later, catches up. */
+/* After the first frame and then daily: anonymise visitors past the
+ * retention period, keep weekly activities' sessions eight weeks ahead,
+ * and read the whole file for damage.  In a worker thread, on a
+ * connection of its own.  Not fatal: the next run, a day later, catches
+ * up — but a damaged file puts the kiosk out of order. */
 static void
-purge_visitors (LotsenStore *store)
+maintain_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
+  const char *path = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = lotsen_store_open (path, NULL, &error);
   guint count;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   if (!lotsen_visitor_purge (store, &count, &error))
     g_warning ("Visitors past the retention period could not be anonymised: %s", error->message);
@@ -167,14 +190,53 @@ purge_visitors (LotsenStore *store)
     g_warning ("Sessions of weekly activities could not be made: %s", error->message);
   else if (count > 0)
     g_debug ("%u sessions of weekly activities made", count);
+
+  g_clear_error (&error);
+  if (!lotsen_store_check (store, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+maintain_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LotsenApplication *self = LOTSEN_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+
+  self->maintaining = FALSE;
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+
+  if (g_error_matches (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT) && self->store != NULL)
+    lotsen_store_set_unusable (self->store, error->message);
+  else
+    g_warning ("Maintenance: %s", error->message);
+}
+
+static void
+maintain (LotsenApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || self->maintaining)
+    return;
+
+  self->maintaining = TRUE;
+  task = g_task_new (self, NULL, maintain_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (lotsen_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, maintain_thread);
 }
 
 static gboolean
 purge_cb (gpointer user_data)
 {
-  LotsenApplication *self = LOTSEN_APPLICATION (user_data);
-
-  purge_visitors (self->store);
+  maintain (LOTSEN_APPLICATION (user_data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -264,6 +326,22 @@ end_kiosk_cb (GSimpleAction *action,
 }
 
 static void
+maintain_after_paint_cb (GdkFrameClock     *clock,
+                         LotsenApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, maintain_after_paint_cb, self);
+  maintain (self);
+}
+
+static void
+maintain_after_first_frame_cb (GtkWidget         *window,
+                               LotsenApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (maintain_after_paint_cb), self, 0);
+}
+
+static void
 lotsen_application_activate (GApplication *application)
 {
   LotsenApplication *self = LOTSEN_APPLICATION (application);
@@ -280,16 +358,17 @@ lotsen_application_activate (GApplication *application)
     }
 
   store = open_store (self, &moved_aside, &error);
-  if (store == NULL)
-    g_printerr ("lotsen: %s\n", error->message);
   if (moved_aside != NULL)
     g_printerr ("lotsen: the damaged database was kept as %s\n", moved_aside);
 
-  /* Before the first visitor can type a code that has run out. */
+  window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
+                                          error ? error->message : NULL, moved_aside));
+
+  /* Maintenance once the kiosk is on screen, then daily. */
   if (store != NULL)
     {
-      purge_visitors (store);
       g_set_object (&self->store, store);
+      g_signal_connect_object (window, "realize", G_CALLBACK (maintain_after_first_frame_cb), self, 0);
       g_clear_handle_id (&self->purge_id, g_source_remove);
       self->purge_id = g_timeout_add_seconds (PURGE_INTERVAL_SECS, purge_cb, self);
 
@@ -299,9 +378,6 @@ lotsen_application_activate (GApplication *application)
       if (g_strcmp0 (lotsen_store_get_path (store), ":memory:") != 0)
         self->backup_id = g_timeout_add_seconds (BACKUP_CHECK_SECS, backup_check_cb, self);
     }
-
-  window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
-                                          error ? error->message : NULL, moved_aside));
 
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
 

@@ -50,6 +50,8 @@ or_empty (LotsenWindow *self,
   return g_ptr_array_new ();
 }
 
+/* Visitors see the plain message only: the reason (a file name, the
+ * database engine's words) is for staff and went to the log. */
 static GtkWidget *
 create_problem (LotsenWindow *self)
 {
@@ -58,17 +60,6 @@ create_problem (LotsenWindow *self)
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "lotsen-warning-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (page), _("This kiosk is out of order"));
   adw_status_page_set_description (ADW_STATUS_PAGE (page), _("Please ask the staff for help."));
-
-  if (self->store_problem != NULL)
-    {
-      GtkWidget *details = gtk_label_new (self->store_problem);
-
-      gtk_label_set_wrap (GTK_LABEL (details), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (details), TRUE);
-      gtk_widget_add_css_class (details, "dim-label");
-      adw_status_page_set_child (ADW_STATUS_PAGE (page), details);
-    }
 
   return page;
 }

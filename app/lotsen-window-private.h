@@ -25,6 +25,8 @@ struct _LotsenWindow
   char                 *store_problem;
   char                 *moved_aside;
   char                 *default_language;
+  gboolean              out_of_order;  /* the store can no longer be written */
+  guint                 out_of_order_id;
 
   LotsenVisit          *visit;         /* the visitor at the screen */
   LotsenStaffSession   *staff;         /* staff mode: PIN, desk, calls */

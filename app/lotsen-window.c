@@ -69,7 +69,7 @@ update_idle (LotsenWindow *self)
 static const char *
 current_page_name (LotsenWindow *self)
 {
-  return self->visit ? lotsen_visit_get_page (self->visit) : "problem";
+  return self->visit && !self->out_of_order ? lotsen_visit_get_page (self->visit) : "problem";
 }
 
 /* Takes @page in and every other page out, so that only what is on
@@ -106,13 +106,13 @@ lotsen_window_show_page (LotsenWindow *self,
   const LotsenPageInfo *info;
   GtkWidget *page = NULL;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->out_of_order)
     name = "problem";
   else
     name = lotsen_visit_resolve_page (self->visit, name);
 
   info = lotsen_window_lookup_page (name);
-  if (info == NULL || (self->store != NULL && g_str_equal (name, "problem")))
+  if (info == NULL || (self->store != NULL && !self->out_of_order && g_str_equal (name, "problem")))
     {
       g_warning ("No page called “%s”", name);
       info = lotsen_window_lookup_page ("welcome");
@@ -282,6 +282,7 @@ lotsen_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->idle, self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->sleep_tick_id, lotsen_store_get_clock (self->store));
+  g_clear_handle_id (&self->out_of_order_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOTSEN_TYPE_WINDOW);
   g_clear_object (&self->idle);
@@ -380,6 +381,33 @@ lotsen_window_close_request (GtkWindow *window)
   return FALSE;
 }
 
+static gboolean
+go_out_of_order_cb (gpointer user_data)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (user_data);
+
+  self->out_of_order_id = 0;
+  self->out_of_order = TRUE;
+  lotsen_staff_session_lock (self->staff);
+  lotsen_visit_reset (self->visit);
+  lotsen_window_disable_actions (self);
+  rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The store can no longer keep anything (its file lost or damaged while
+ * running): out of order rather than hand out tickets that would be
+ * lost.  From the main loop, not from inside the write that found it. */
+static void
+store_unusable_cb (LotsenWindow *self)
+{
+  if (self->out_of_order || self->out_of_order_id != 0)
+    return;
+
+  self->out_of_order_id = g_idle_add (go_out_of_order_cb, self);
+}
+
 static void
 lotsen_window_class_init (LotsenWindowClass *klass)
 {
@@ -447,7 +475,8 @@ lotsen_window_init (LotsenWindow *self)
 /**
  * lotsen_window_new:
  * @store: (nullable): the open store, or %NULL when it could not be opened
- * @store_problem: (nullable): why @store is %NULL, for staff
+ * @store_problem: (nullable): why @store is %NULL, for the log (visitors
+ *   see only that the kiosk is out of order)
  * @moved_aside: (nullable): where a damaged database was kept
  */
 LotsenWindow *
@@ -465,6 +494,8 @@ lotsen_window_new (GtkApplication *application,
   self->store = store ? g_object_ref (store) : NULL;
   self->store_problem = g_strdup (store_problem);
   self->moved_aside = g_strdup (moved_aside);
+  if (store == NULL)
+    g_warning ("Out of order: %s", store_problem ? store_problem : "no database");
 
   if (store != NULL)
     {
@@ -488,6 +519,7 @@ lotsen_window_new (GtkApplication *application,
           g_signal_connect (input, "event", G_CALLBACK (sleep_input_cb), self);
           gtk_widget_add_controller (GTK_WIDGET (self), input);
         }
+      g_signal_connect_object (store, "unusable", G_CALLBACK (store_unusable_cb), self, G_CONNECT_SWAPPED);
     }
   else
     lotsen_window_disable_actions (self);

@@ -4,8 +4,9 @@
 #   build-aux/run-tests.sh [BUILD-DIR]
 #
 # Runs the whole suite under Xvfb with a private session bus, then the core
-# tests once more in an address- and undefined-behaviour-sanitizer build,
-# then the import fuzzer where clang has libFuzzer.
+# and reliability tests once more in an address- and
+# undefined-behaviour-sanitizer build, then the import fuzzer where clang
+# has libFuzzer.
 # Ends with the line "N passed, N failed".
 set -uo pipefail
 
@@ -19,9 +20,9 @@ status=0
 # the test programs link.
 meson compile -C "$build" >/dev/null || exit 1
 
-# A full and a read-only file system for the export page's error tests,
-# where this machine lets us mount them (as root, outside most containers).
-# Elsewhere those two tests are skipped.
+# A full and a read-only file system for the export page's error tests and
+# the reliability suite, where this machine lets us mount them (as root,
+# outside most containers).  Elsewhere those tests are skipped.
 scratch="$(mktemp -d)"
 cleanup () {
   umount "$scratch/full" "$scratch/read-only" 2>/dev/null
@@ -48,13 +49,17 @@ fi
 meson compile -C "$asan" >/dev/null || exit 1
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C "$asan" --suite core --print-errorlogs || status=1
+cp "$asan/meson-logs/testlog.json" "$asan/meson-logs/testlog-core.json"
+# After the core tests, not beside them: both start many processes.
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C "$asan" --suite reliability --print-errorlogs || status=1
 
 # The import fuzzer as a libFuzzer target, where clang has libFuzzer: a
 # clang build with ASan and UBSan, the fuzzer alone built and run for a
 # bounded time (tests/fuzz/).  Elsewhere the reliability suite above ran
 # the import's mutation loop instead.
 fuzz="$build-fuzz"
-logs=("$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json")
+logs=("$build/meson-logs/testlog.json" "$asan/meson-logs/testlog-core.json" "$asan/meson-logs/testlog.json")
 if command -v clang >/dev/null; then
   if [ -f "$fuzz/build.ninja" ]; then
     meson setup --reconfigure "$fuzz" >/dev/null

@@ -657,12 +657,14 @@ open_store (GError **error)
   g_autoptr(LotsenStore) store = NULL;
   g_autofree char *path = opt_database ? g_strdup (opt_database) : lotsen_store_default_path ();
 
-  store = lotsen_store_open (path, NULL, error);
+  /* A new database starts as the kiosk would start it. */
+  store = lotsen_store_open_seeded (path, NULL, lotsen_demo_seed, error);
   if (store == NULL)
     return NULL;
 
-  /* A new database starts as the kiosk would start it. */
-  if (lotsen_store_get_created (store) && !lotsen_demo_seed (store, error))
+  /* The whole file, however big: staff must not get a partial answer
+   * from a damaged one. */
+  if (!lotsen_store_check (store, error))
     return NULL;
 
   return g_steal_pointer (&store);
@@ -747,7 +749,7 @@ main (int   argc,
 
   store = open_store (&error);
   if (store == NULL)
-    return fail_with (EXIT_STORE, error);
+    return fail_with (status_for_error (error), error);
 
   if (g_str_equal (command, "backup"))
     return backup_database (store);

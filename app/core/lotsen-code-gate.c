@@ -68,33 +68,43 @@ lotsen_code_gate_seconds_left (LotsenCodeGate *self)
   return self->paused_until > now ? (int) (self->paused_until - now) : 0;
 }
 
+/**
+ * lotsen_code_gate_record:
+ * @matched: whether the code tried was someone's
+ *
+ * Counts a wrong code.  The count is per time window, not per streak: a
+ * right code (perhaps the guesser's own) does not forgive the wrong ones
+ * before it, so wrong guesses mixed with a known code still pause.
+ */
 void
 lotsen_code_gate_record (LotsenCodeGate *self,
                          gboolean        matched)
 {
   gint64 now;
-  guint recent = 0;
+  guint kept = 0;
 
   g_return_if_fail (LOTSEN_IS_CODE_GATE (self));
 
   if (matched)
-    {
-      g_array_set_size (self->misses, 0);
-      return;
-    }
+    return;
 
   /* No code is tried during a pause, so none counts. */
   now = lotsen_clock_get_now (self->clock);
   if (self->paused_until > now)
     return;
 
+  /* Only the wrong codes of the last window are kept. */
+  for (guint i = 0; i < self->misses->len; i++)
+    {
+      gint64 at = g_array_index (self->misses, gint64, i);
+
+      if (at > now - LOTSEN_CODE_GATE_WINDOW_SECS)
+        g_array_index (self->misses, gint64, kept++) = at;
+    }
+  g_array_set_size (self->misses, kept);
   g_array_append_val (self->misses, now);
 
-  for (guint i = 0; i < self->misses->len; i++)
-    if (g_array_index (self->misses, gint64, i) > now - LOTSEN_CODE_GATE_WINDOW_SECS)
-      recent++;
-
-  if (recent >= LOTSEN_CODE_GATE_TRIES)
+  if (self->misses->len >= LOTSEN_CODE_GATE_TRIES)
     {
       self->paused_until = now + LOTSEN_CODE_GATE_PAUSE_SECS;
       g_array_set_size (self->misses, 0);

@@ -12,13 +12,26 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "lotsen-store-private.h"
 
 #define BUSY_TIMEOUT_MS 10000
 #define BUSY_POLL_USEC  1000
+
+/* Up to this size the whole file is checked at every open (a few tens of
+ * milliseconds); a bigger one has its small tables checked at open and
+ * the rest by lotsen_store_check(), which the kiosk runs after its first
+ * frame.  quick_check reads about 170 MB a second on the benchmark
+ * database. */
+#define FULL_CHECK_MAX_BYTES (8 * 1024 * 1024)
+
+/* How often an open is tried while another process makes the file. */
+#define OPEN_ATTEMPTS 100
 #define DEFAULT_TIMEZONE "Europe/Stockholm"
 
 /* How a connection waits for another's write lock: it tries again every
@@ -47,7 +60,25 @@ struct _LotsenStore
   GTimeZone   *timezone;
   char        *kiosk_id;
   gboolean     created;
+  gboolean     seeding;   /* inside the creating transaction: no nested ones */
+  gboolean     busy;      /* the last error was another connection's lock */
+
+  /* The files this connection writes to, as they were at open: a lost
+   * -wal takes every later commit with it. */
+  dev_t        db_dev;
+  ino_t        db_ino;
+  dev_t        wal_dev;
+  ino_t        wal_ino;
+  gboolean     wal_known;
+  char        *unusable;  /* why nothing more can be stored, or %NULL */
 };
+
+enum {
+  SIGNAL_UNUSABLE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LotsenStore, lotsen_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (lotsen-store-error-quark, lotsen_store_error)
@@ -200,6 +231,7 @@ lotsen_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->kiosk_id, g_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
+  g_clear_pointer (&self->unusable, g_free);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (lotsen_store_parent_class)->finalize (object);
@@ -211,11 +243,46 @@ lotsen_store_class_init (LotsenStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = lotsen_store_finalize;
+
+  /**
+   * LotsenStore::unusable:
+   *
+   * Nothing more can be stored: the database file or its -wal was
+   * removed or replaced while open, or the file turned out damaged.
+   * Emitted once; every later write fails with the reason
+   * (lotsen_store_get_unusable()).
+   */
+  signals[SIGNAL_UNUSABLE] =
+    g_signal_new ("unusable", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 lotsen_store_init (LotsenStore *self)
 {
+}
+
+/**
+ * lotsen_store_set_unusable:
+ * @reason: why, for the log and staff
+ *
+ * Nothing more is to be stored through @self (its file was found damaged
+ * or lost): every later write fails with %LOTSEN_STORE_ERROR_LOST, and
+ * #LotsenStore::unusable is emitted, once.
+ */
+void
+lotsen_store_set_unusable (LotsenStore *self,
+                           const char  *reason)
+{
+  g_return_if_fail (LOTSEN_IS_STORE (self));
+  g_return_if_fail (reason != NULL);
+
+  if (self->unusable != NULL)
+    return;
+
+  self->unusable = g_strdup (reason);
+  g_warning ("%s: %s; nothing more is stored", self->path, reason);
+  g_signal_emit (self, signals[SIGNAL_UNUSABLE], 0);
 }
 
 static int
@@ -243,10 +310,72 @@ lotsen_store_set_error (LotsenStore  *self,
 {
   int rc = sqlite3_extended_errcode (self->db);
 
+  self->busy = (rc & 0xff) == SQLITE_BUSY;
+
+  /* Damage found while running: stop before more goes wrong. */
+  if (code_for_sqlite (rc) == LOTSEN_STORE_ERROR_CORRUPT && !self->seeding && self->kiosk_id != NULL)
+    lotsen_store_set_unusable (self, sqlite3_errmsg (self->db));
+
   g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
                /* Translators: %s is a technical message from the database engine. */
                _("The database could not be used: %s"),
                sqlite3_errmsg (self->db));
+}
+
+/* Whether the database file and its -wal are still the ones this
+ * connection opened.  Deleting the -wal of a running kiosk (or replacing
+ * the file) would let sqlite go on committing into a file no one will
+ * ever read again. */
+static gboolean
+check_files (LotsenStore  *self,
+             GError      **error)
+{
+  g_autofree char *wal = NULL;
+  GStatBuf st;
+
+  if (self->unusable == NULL && self->db_ino != 0)
+    {
+      wal = g_strconcat (self->path, "-wal", NULL);
+
+      if (g_stat (self->path, &st) != 0 || st.st_dev != self->db_dev || st.st_ino != self->db_ino)
+        lotsen_store_set_unusable (self, "the database file was removed or replaced");
+      else if (g_stat (wal, &st) != 0)
+        {
+          if (self->wal_known)
+            lotsen_store_set_unusable (self, "the -wal file was removed");
+        }
+      else if (!self->wal_known)
+        {
+          self->wal_dev = st.st_dev;
+          self->wal_ino = st.st_ino;
+          self->wal_known = TRUE;
+        }
+      else if (st.st_dev != self->wal_dev || st.st_ino != self->wal_ino)
+        lotsen_store_set_unusable (self, "the -wal file was replaced");
+    }
+
+  if (self->unusable != NULL)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_LOST,
+                   _("The database file was removed or changed while in use, so nothing more can be stored. Restart the kiosk."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Notes the files' identity once the connection is open. */
+static void
+remember_files (LotsenStore *self)
+{
+  GStatBuf st;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0 || g_stat (self->path, &st) != 0)
+    return;
+
+  self->db_dev = st.st_dev;
+  self->db_ino = st.st_ino;
+  check_files (self, NULL);
 }
 
 sqlite3 *
@@ -285,29 +414,43 @@ lotsen_store_exec (LotsenStore  *self,
   return TRUE;
 }
 
+/* While a new database is seeded, the seed's own transactions are part of
+ * the one that creates the schema: begin and commit do nothing, and a
+ * failure rolls the whole creation back. */
 gboolean
 lotsen_store_begin (LotsenStore  *self,
                     GError      **error)
 {
-  return lotsen_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (self->seeding)
+    return TRUE;
+
+  return check_files (self, error) &&
+         lotsen_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 lotsen_store_commit (LotsenStore  *self,
                      GError      **error)
 {
+  if (self->seeding)
+    return TRUE;
+
   if (!lotsen_store_exec (self, "COMMIT", error))
     {
       lotsen_store_rollback (self);
       return FALSE;
     }
 
-  return TRUE;
+  /* Committed into a -wal that is gone: not kept, so not acknowledged. */
+  return check_files (self, error);
 }
 
 void
 lotsen_store_rollback (LotsenStore *self)
 {
+  if (self->seeding)
+    return;
+
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -317,13 +460,19 @@ lotsen_store_step_done (LotsenStore   *self,
                         sqlite3_stmt  *stmt,
                         GError       **error)
 {
+  /* A write outside a transaction is its own commit. */
+  gboolean own_commit = sqlite3_get_autocommit (self->db) && !sqlite3_stmt_readonly (stmt);
+
+  if (own_commit && !check_files (self, error))
+    return FALSE;
+
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       lotsen_store_set_error (self, error);
       return FALSE;
     }
 
-  return TRUE;
+  return !own_commit || check_files (self, error);
 }
 
 /* A text column, copied; %NULL for SQL NULL. */
@@ -365,75 +514,15 @@ query_int (LotsenStore  *self,
   return sqlite3_column_int (stmt, 0);
 }
 
-static gboolean
-migrate (LotsenStore  *self,
-         GError      **error)
-{
-  int version;
-  int tables;
-
-  version = query_int (self, "PRAGMA user_version", error);
-  if (version < 0)
-    return FALSE;
-
-  tables = query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", error);
-  if (tables < 0)
-    return FALSE;
-
-  if (version == 0 && tables > 0)
-    {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT,
-                   _("The file is a database of another program, not of Lotsen."));
-      return FALSE;
-    }
-
-  if (version > (int) G_N_ELEMENTS (migrations))
-    {
-      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_TOO_NEW,
-                   _("The database was made by a newer version of Lotsen (level %d; this version knows up to %d)."),
-                   version, (int) G_N_ELEMENTS (migrations));
-      return FALSE;
-    }
-
-  self->created = (version == 0);
-
-  for (int level = version; level < (int) G_N_ELEMENTS (migrations); level++)
-    {
-      g_autofree char *set_version = NULL;
-
-      if (!lotsen_store_begin (self, error))
-        return FALSE;
-
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", level + 1);
-
-      if (!lotsen_store_exec (self, migrations[level], error) ||
-          !lotsen_store_exec (self, set_version, error) ||
-          !lotsen_store_commit (self, error))
-        {
-          lotsen_store_rollback (self);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-ensure_kiosk_id (LotsenStore  *self,
-                 GError      **error)
-{
-  self->kiosk_id = lotsen_store_get_setting (self, "kiosk_id");
-  if (self->kiosk_id != NULL)
-    return TRUE;
-
-  self->kiosk_id = lotsen_store_new_uuid ();
-  return lotsen_store_set_setting (self, "kiosk_id", self->kiosk_id, error);
-}
-
 static void
 load_timezone (LotsenStore *self)
 {
-  g_autofree char *identifier = lotsen_store_get_setting (self, "timezone");
+  g_autofree char *identifier = NULL;
+
+  if (self->timezone != NULL)
+    return;
+
+  identifier = lotsen_store_get_setting (self, "timezone");
 
   self->timezone = g_time_zone_new_identifier (identifier ? identifier : DEFAULT_TIMEZONE);
   if (self->timezone == NULL)
@@ -442,6 +531,288 @@ load_timezone (LotsenStore *self)
                identifier ? identifier : DEFAULT_TIMEZONE);
       self->timezone = g_time_zone_new_local ();
     }
+}
+
+/* The tables every screen reads, and that are small in any centre. */
+static const char * const small_tables[] = {
+  "setting", "service", "service_text", "municipality", "activity", "activity_text", "session",
+};
+
+/* PRAGMA quick_check of @table, or of the whole file when %NULL: every
+ * page readable and well formed. */
+static gboolean
+check_pages (LotsenStore  *self,
+             const char   *table,
+             GError      **error)
+{
+  g_autofree char *sql = table ? g_strdup_printf ("PRAGMA quick_check (%s)", table)
+                               : g_strdup ("PRAGMA quick_check");
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (self, sql, error);
+  const char *result;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lotsen_store_set_error (self, error);
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT,
+                   /* Translators: %s is a technical message from the database engine. */
+                   _("The database file is damaged: %s"), result ? result : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* At open: the small tables always, the whole file when it is small. */
+static gboolean
+check_at_open (LotsenStore  *self,
+               GError      **error)
+{
+  GStatBuf st;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return TRUE;
+
+  if (g_stat (self->path, &st) == 0 && st.st_size <= FULL_CHECK_MAX_BYTES)
+    return check_pages (self, NULL, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (small_tables); i++)
+    if (!check_pages (self, small_tables[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * lotsen_store_check:
+ *
+ * Reads every page of the database file and checks that it is well formed
+ * (PRAGMA quick_check).  Takes about a second for every 170 MB.
+ *
+ * Returns: %TRUE when the file is whole; %FALSE with
+ *   %LOTSEN_STORE_ERROR_CORRUPT when it is damaged
+ */
+gboolean
+lotsen_store_check (LotsenStore  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+
+  return check_pages (self, NULL, error);
+}
+
+/* The schema checks and migrations, and for a new database the seed, in
+ * one transaction under the write lock.  Another process may be creating
+ * or upgrading the same file at this moment, so the version read before
+ * the lock is only a hint: it is read again once the lock is held. */
+static gboolean
+migrate (LotsenStore          *self,
+         LotsenStoreSeedFunc   seed,
+         GError              **error)
+{
+  int latest = G_N_ELEMENTS (migrations);
+  int version;
+  int tables;
+  gboolean seeded;
+
+  version = query_int (self, "PRAGMA user_version", error);
+  if (version < 0)
+    return FALSE;
+
+  if (version == latest)
+    return TRUE;
+
+  if (!lotsen_store_begin (self, error))
+    return FALSE;
+
+  version = query_int (self, "PRAGMA user_version", error);
+  tables = version < 0 ? -1 : query_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", error);
+  if (tables < 0)
+    {
+      lotsen_store_rollback (self);
+      return FALSE;
+    }
+
+  if (version == 0 && tables > 0)
+    {
+      lotsen_store_rollback (self);
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT,
+                   _("The file is a database of another program, not of Lotsen."));
+      return FALSE;
+    }
+
+  if (version > latest)
+    {
+      lotsen_store_rollback (self);
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_TOO_NEW,
+                   _("The database was made by a newer version of Lotsen (level %d; this version knows up to %d)."),
+                   version, latest);
+      return FALSE;
+    }
+
+  self->created = (version == 0);
+
+  for (int level = version; level < latest; level++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", level + 1);
+
+      if (!lotsen_store_exec (self, migrations[level], error) ||
+          !lotsen_store_exec (self, set_version, error))
+        {
+          lotsen_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (self->created && seed != NULL)
+    {
+      load_timezone (self);
+      self->seeding = TRUE;
+      seeded = seed (self, error);
+      self->seeding = FALSE;
+
+      if (!seeded)
+        {
+          lotsen_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return lotsen_store_commit (self, error);
+}
+
+/* Read first, so that an open writes nothing when the id is there; two
+ * processes making a new database agree on the one that was stored first. */
+static gboolean
+ensure_kiosk_id (LotsenStore  *self,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *kiosk_id = NULL;
+
+  self->kiosk_id = lotsen_store_get_setting (self, "kiosk_id");
+  if (self->kiosk_id != NULL)
+    return TRUE;
+
+  stmt = lotsen_store_prepare (self,
+                               "INSERT INTO setting (key, value) VALUES ('kiosk_id', ?) "
+                               "ON CONFLICT (key) DO NOTHING",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  kiosk_id = lotsen_store_new_uuid ();
+  sqlite3_bind_text (stmt, 1, kiosk_id, -1, SQLITE_STATIC);
+  if (!lotsen_store_step_done (self, stmt, error))
+    return FALSE;
+
+  self->kiosk_id = lotsen_store_get_setting (self, "kiosk_id");
+  if (self->kiosk_id == NULL)
+    {
+      lotsen_store_set_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Visitors' names and phone numbers are no one else's business: a new
+ * database file is made readable by its owner only, whatever the umask or
+ * the folder.  sqlite gives its -wal and -shm files the same mode.  An
+ * existing file is left as it is. */
+static void
+create_private (const char *path)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL, 0600);
+
+  if (fd >= 0)
+    close (fd);
+}
+
+/* A file the kiosk may read but not write (mode 0444 for its user, a
+ * read-only file system) is opened by sqlite read-only without a word,
+ * and then every ticket fails.  Better to say at once that it cannot be
+ * used.  The folder must be writable too: sqlite makes the -wal and -shm
+ * files beside the database. */
+static gboolean
+check_writable (LotsenStore  *self,
+                GError      **error)
+{
+  g_autofree char *dir = NULL;
+  const char *where = self->path;
+  int reason = 0;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return TRUE;
+
+  dir = g_path_get_dirname (self->path);
+  if (g_access (self->path, W_OK) != 0)
+    reason = errno;
+  else if (g_access (dir, W_OK) != 0)
+    {
+      reason = errno;
+      where = dir;
+    }
+  else if (sqlite3_db_readonly (self->db, "main") == 1)
+    reason = EROFS;
+
+  if (reason == 0)
+    return TRUE;
+
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_OPEN,
+               /* Translators: %s is a file or folder name, then the reason. */
+               _("The database cannot be written at %s: %s"), where, g_strerror (reason));
+  return FALSE;
+}
+
+static gboolean
+open_connection (LotsenStore          *self,
+                 LotsenStoreSeedFunc   seed,
+                 GError              **error)
+{
+  int rc;
+
+  self->busy = FALSE;
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
+                   /* Translators: %s is a file name, then the reason. */
+                   _("The database %s cannot be opened: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_handler (self->db, wait_for_lock, NULL);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  /* The first read tells whether the file is a database at all. */
+  if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !lotsen_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !lotsen_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, seed, error) ||
+      !check_at_open (self, error) ||
+      !ensure_kiosk_id (self, error))
+    return FALSE;
+
+  load_timezone (self);
+  remember_files (self);
+  return TRUE;
 }
 
 /**
@@ -460,12 +831,37 @@ lotsen_store_open (const char   *path,
                    LotsenClock  *clock,
                    GError      **error)
 {
+  return lotsen_store_open_seeded (path, clock, NULL, error);
+}
+
+/**
+ * lotsen_store_open_seeded:
+ * @seed: (nullable): what a new database starts with
+ *
+ * Like lotsen_store_open(), but a database this call creates gets its
+ * first rows from @seed in the same transaction as its schema, so another
+ * process opening it at the same moment sees it either not yet made or
+ * made and seeded, never half.
+ */
+LotsenStore *
+lotsen_store_open_seeded (const char           *path,
+                          LotsenClock          *clock,
+                          LotsenStoreSeedFunc   seed,
+                          GError              **error)
+{
   g_autoptr(LotsenStore) self = NULL;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (clock == NULL || LOTSEN_IS_CLOCK (clock), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* sqlite would open a temporary database for "", lost at exit. */
+  if (*path == '\0')
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   _("The database needs a file name."));
+      return NULL;
+    }
 
   self = g_object_new (LOTSEN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
@@ -485,32 +881,25 @@ lotsen_store_open (const char   *path,
                        dir, g_strerror (saved_errno));
           return NULL;
         }
+
+      create_private (path);
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  /* While another process turns a new file into a WAL database, sqlite
+   * may answer "locked" at once instead of waiting: try again. */
+  for (guint attempt = 1; !open_connection (self, seed, error); attempt++)
     {
-      g_set_error (error, LOTSEN_STORE_ERROR, code_for_sqlite (rc),
-                   /* Translators: %s is a file name, then the reason. */
-                   _("The database %s cannot be opened: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
+      if (!self->busy || attempt == OPEN_ATTEMPTS)
+        return NULL;
+
+      g_debug ("%s: %s; trying again", path, (*error)->message);
+      g_clear_error (error);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      g_clear_pointer (&self->kiosk_id, g_free);
+      g_clear_pointer (&self->timezone, g_time_zone_unref);
+      self->created = FALSE;
+      g_usleep (g_random_int_range (5, 50) * 1000);
     }
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_handler (self->db, wait_for_lock, NULL);
-
-  /* The first read tells whether the file is a database at all. */
-  if (!lotsen_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !lotsen_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !lotsen_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error) ||
-      !ensure_kiosk_id (self, error))
-    return NULL;
-
-  load_timezone (self);
 
   return g_steal_pointer (&self);
 }
@@ -550,6 +939,7 @@ move_aside (const char  *path,
 
 /**
  * lotsen_store_open_or_recover:
+ * @seed: (nullable): what a new database starts with
  * @moved_aside: (out) (optional) (nullable): where a damaged file was moved
  *
  * Like lotsen_store_open(), but when @path holds something that is not a
@@ -557,10 +947,11 @@ move_aside (const char  *path,
  * fresh database is started in its place.
  */
 LotsenStore *
-lotsen_store_open_or_recover (const char   *path,
-                              LotsenClock  *clock,
-                              char        **moved_aside,
-                              GError      **error)
+lotsen_store_open_or_recover (const char           *path,
+                              LotsenClock          *clock,
+                              LotsenStoreSeedFunc   seed,
+                              char                **moved_aside,
+                              GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -570,7 +961,7 @@ lotsen_store_open_or_recover (const char   *path,
   if (moved_aside != NULL)
     *moved_aside = NULL;
 
-  store = lotsen_store_open (path, clock, &local_error);
+  store = lotsen_store_open_seeded (path, clock, seed, &local_error);
   if (store != NULL)
     return store;
 
@@ -588,7 +979,7 @@ lotsen_store_open_or_recover (const char   *path,
   if (!move_aside (path, suffix, moved_aside, error))
     return NULL;
 
-  store = lotsen_store_open (path, clock, error);
+  store = lotsen_store_open_seeded (path, clock, seed, error);
   if (store != NULL && moved_aside != NULL && *moved_aside != NULL)
     lotsen_store_audit (store, "recovered", *moved_aside, NULL);
 
@@ -655,6 +1046,20 @@ int
 lotsen_store_get_latest_version (void)
 {
   return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * lotsen_store_get_unusable:
+ *
+ * Returns: (nullable): why nothing more can be stored (for the log and
+ *   staff, in English), or %NULL while the store works
+ */
+const char *
+lotsen_store_get_unusable (LotsenStore *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), NULL);
+
+  return self->unusable;
 }
 
 GTimeZone *

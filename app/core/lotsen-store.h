@@ -16,6 +16,7 @@ typedef enum {
   LOTSEN_STORE_ERROR_FAILED,    /* a statement failed */
   LOTSEN_STORE_ERROR_NOT_FOUND, /* no such service, ticket, … */
   LOTSEN_STORE_ERROR_INVALID,   /* the request itself is wrong */
+  LOTSEN_STORE_ERROR_LOST,      /* the file or its -wal was removed or replaced while open */
 } LotsenStoreError;
 
 /* How long a visitor's name and contact details are kept after their last
@@ -27,16 +28,27 @@ typedef enum {
 #define LOTSEN_TYPE_STORE (lotsen_store_get_type ())
 G_DECLARE_FINAL_TYPE (LotsenStore, lotsen_store, LOTSEN, STORE, GObject)
 
+/* Fills a database that is being created, inside its creating transaction. */
+typedef gboolean (*LotsenStoreSeedFunc) (LotsenStore  *store,
+                                         GError      **error);
+
 GQuark       lotsen_store_error_quark          (void);
 
 LotsenStore *lotsen_store_open                 (const char   *path,
                                                 LotsenClock  *clock,
                                                 GError      **error);
-LotsenStore *lotsen_store_open_or_recover      (const char   *path,
-                                                LotsenClock  *clock,
-                                                char        **moved_aside,
-                                                GError      **error);
+LotsenStore *lotsen_store_open_seeded          (const char           *path,
+                                                LotsenClock          *clock,
+                                                LotsenStoreSeedFunc   seed,
+                                                GError              **error);
+LotsenStore *lotsen_store_open_or_recover      (const char           *path,
+                                                LotsenClock          *clock,
+                                                LotsenStoreSeedFunc   seed,
+                                                char                **moved_aside,
+                                                GError              **error);
 char        *lotsen_store_default_path         (void);
+gboolean     lotsen_store_check                (LotsenStore  *self,
+                                                GError      **error);
 
 const char  *lotsen_store_get_path             (LotsenStore  *self);
 LotsenClock *lotsen_store_get_clock            (LotsenStore  *self);
@@ -44,6 +56,9 @@ gboolean     lotsen_store_get_created          (LotsenStore  *self);
 const char  *lotsen_store_get_kiosk_id         (LotsenStore  *self);
 int          lotsen_store_get_schema_version   (LotsenStore  *self);
 int          lotsen_store_get_latest_version   (void);
+const char  *lotsen_store_get_unusable         (LotsenStore  *self);
+void         lotsen_store_set_unusable         (LotsenStore  *self,
+                                                const char   *reason);
 
 GTimeZone   *lotsen_store_get_timezone         (LotsenStore  *self);
 GDateTime   *lotsen_store_to_local             (LotsenStore  *self,

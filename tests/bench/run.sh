@@ -68,7 +68,6 @@ if "$build/tests/bench/bench-generate" --scale "$scale" --database "$data_dir/ce
 else
   status=1
 fi
-rm -rf "$data_dir"
 
 echo
 echo "=== bench-startup ==="
@@ -77,7 +76,8 @@ if [[ ! -x $build/tests/bench/bench-startup || ! -x $build/app/lotsen ]]; then
 elif ! command -v xvfb-run >/dev/null || ! command -v dbus-run-session >/dev/null; then
   echo "skipped: needs xvfb-run (xvfb) and dbus-run-session (dbus)"
 else
-  on_xvfb "$build/tests/bench/bench-startup" "$build/app/lotsen" || status=1
+  on_xvfb "$build/tests/bench/bench-startup" \
+    ${data_dir:+--database "$data_dir/centre.db"} "$build/app/lotsen" || status=1
 fi
 
 echo
@@ -91,5 +91,6 @@ else
   # accessibility backend.
   GTK_A11Y=test on_xvfb "$build/tests/bench/bench-frames" --rounds "${LOTSEN_BENCH_ROUNDS:-20}" || status=1
 fi
+rm -rf "$data_dir"
 
 exit "$status"

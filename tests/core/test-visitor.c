@@ -713,12 +713,43 @@ test_code_gate (void)
   lotsen_clock_advance (clock, 1);
   g_assert_cmpint (lotsen_code_gate_seconds_left (gate), ==, 0);
 
-  /* A right code forgives earlier wrong ones. */
+  /* A right code does not forgive the wrong ones before it. */
   for (int i = 0; i < 4; i++)
     lotsen_code_gate_record (gate, FALSE);
   lotsen_code_gate_record (gate, TRUE);
-  lotsen_code_gate_record (gate, FALSE);
   g_assert_cmpint (lotsen_code_gate_seconds_left (gate), ==, 0);
+  lotsen_code_gate_record (gate, FALSE);
+  g_assert_cmpint (lotsen_code_gate_seconds_left (gate), ==, LOTSEN_CODE_GATE_PAUSE_SECS);
+}
+
+/* A guesser who knows one code and types it after every four wrong ones,
+ * a few seconds apart, is still paused, again and again. */
+static void
+test_code_gate_known_code (void)
+{
+  g_autoptr(LotsenClock) clock = lotsen_clock_new_fixed (TEST_NOW);
+  g_autoptr(LotsenCodeGate) gate = lotsen_code_gate_new (clock);
+  guint tried = 0, pauses = 0;
+
+  for (guint guess = 0; guess < 1000; guess++)
+    {
+      int wait = lotsen_code_gate_seconds_left (gate);
+
+      if (wait > 0)
+        {
+          pauses++;
+          lotsen_clock_advance (clock, wait);
+        }
+
+      lotsen_code_gate_record (gate, FALSE);
+      tried++;
+      if (guess % 4 == 3)
+        lotsen_code_gate_record (gate, TRUE);
+      lotsen_clock_advance (clock, 2);
+    }
+
+  g_test_message ("%u wrong codes, %u pauses", tried, pauses);
+  g_assert_cmpuint (pauses, >=, tried / LOTSEN_CODE_GATE_TRIES - 1);
 }
 
 static void
@@ -745,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/visitor/names", test_names);
   g_test_add_func ("/visitor/phones", test_phones);
   g_test_add_func ("/visitor/code-gate", test_code_gate);
+  g_test_add_func ("/visitor/code-gate/known-code", test_code_gate_known_code);
   ADD ("/visitor/birth-year", test_birth_year);
   ADD ("/visitor/register", test_register);
   ADD ("/visitor/register-refused", test_register_refused);

@@ -563,15 +563,23 @@ test_sleep_hours (Fixture       *fixture,
 static void
 test_out_of_order (void)
 {
-  LotsenWindow *window = lotsen_window_new (NULL, NULL, "The database cannot be opened", NULL);
+  const char *detail = "The database /var/lib/lotsen/lotsen.db cannot be opened: disk I/O error";
+  LotsenWindow *window;
+
+  /* The reason goes to the log, for staff. */
+  g_test_expect_message ("lotsen-window", G_LOG_LEVEL_WARNING, "*disk I/O error*");
+  window = lotsen_window_new (NULL, NULL, detail, NULL);
+  g_test_assert_expected_messages ();
 
   gtk_window_present (GTK_WINDOW (window));
   lotsen_test_ui_wait (GTK_WIDGET (window));
 
-  /* No way to take a ticket that could not be stored; a message instead. */
+  /* No way to take a ticket that could not be stored; a plain message
+   * instead, without the file's path or the database engine's words. */
   g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "problem");
   g_assert_null (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.take-ticket", NULL));
-  g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (window), "The database cannot be opened"));
+  g_assert_false (lotsen_test_ui_holds_text (GTK_WIDGET (window), "lotsen.db"));
+  g_assert_false (lotsen_test_ui_holds_text (GTK_WIDGET (window), "I/O"));
 
   /* The language still changes. */
   lotsen_window_set_language (window, "ar");
@@ -580,6 +588,38 @@ test_out_of_order (void)
 
   lotsen_window_set_language (window, "sv");
   lotsen_test_ui_destroy_window (window);
+}
+
+/* The -wal deleted while the kiosk runs: the next ticket is refused and
+ * the kiosk goes out of order instead of handing out tickets it loses. */
+static void
+test_lost_wal (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
+  lotsen_ui_fixture_assert_page (fixture, "ticket");
+  lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*-wal file was removed*");
+  g_test_expect_message ("lotsen-window", G_LOG_LEVEL_WARNING, "*Taking a ticket*");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
+  g_test_assert_expected_messages ();
+
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  lotsen_ui_fixture_assert_page (fixture, "problem");
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.take-ticket", NULL));
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "A002"));
+
+  /* Walking away, or a language change, does not bring tickets back. */
+  lotsen_window_set_language (fixture->window, "en");
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  lotsen_ui_fixture_assert_page (fixture, "problem");
+  lotsen_window_set_language (fixture->window, "sv");
 }
 
 int
@@ -606,6 +646,7 @@ main (int   argc,
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
   ADD ("/window/narrow-screen", test_narrow_screen);
   ADD ("/window/sleep-hours", test_sleep_hours);
+  ADD ("/window/lost-wal", test_lost_wal);
   g_test_add_func ("/window/out-of-order", test_out_of_order);
 
 #undef ADD
