@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lotsen-window-pages.c — the window's page table: every page by name,
- * how it is made and how it is filled from the visit and the store.
+/* lotsen-window-pages.c — the window's pages: the page table (every page
+ * by name, how it is made and how it is filled from the visit and the
+ * store), and showing one.
  *
  * A page is made when it is shown and destroyed when another one is, so
  * a screen reader finds only the page on screen, and nothing a visitor
@@ -416,4 +417,117 @@ lotsen_window_lookup_page (const char *name)
       return &pages[i];
 
   return NULL;
+}
+
+/* Arms the idle timer while there is anything of the visitor's to wipe. */
+static void
+update_idle (LotsenWindow *self)
+{
+  if (self->idle == NULL)
+    return;
+
+  lotsen_idle_monitor_set_armed (self->idle,
+                                 lotsen_visit_has_state (self->visit) ||
+                                 g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0);
+  lotsen_idle_monitor_note_activity (self->idle);
+}
+
+/* Takes @page in and every other page out, so that only what is on
+ * screen can be reached (by touch, keyboard or screen reader). */
+static void
+replace_pages (LotsenWindow *self,
+               GtkWidget    *page)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+
+  gtk_stack_set_visible_child (self->pages, page);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != page)
+        gtk_stack_remove (self->pages, child);
+      child = next;
+    }
+}
+
+/**
+ * lotsen_window_show_page:
+ * @name: a page from the page table
+ *
+ * Shows @name, or where the visit and staff mode lead instead (a staff
+ * page asks for the PIN while locked), and makes the page anew unless it
+ * is already on screen.
+ */
+void
+lotsen_window_show_page (LotsenWindow *self,
+                         const char   *name)
+{
+  const LotsenPageInfo *info;
+  GtkWidget *page = NULL;
+
+  if (self->store == NULL || self->out_of_order)
+    name = "problem";
+  else
+    name = lotsen_visit_resolve_page (self->visit, name);
+
+  info = lotsen_window_lookup_page (name);
+  if (info == NULL || (self->store != NULL && !self->out_of_order && g_str_equal (name, "problem")))
+    {
+      g_warning ("No page called “%s”", name);
+      info = lotsen_window_lookup_page ("welcome");
+    }
+  if (info->needs_unlock && !lotsen_staff_session_get_unlocked (self->staff))
+    info = lotsen_window_lookup_page ("staff-pin");
+
+  /* Leaving staff mode locks it. */
+  if (!info->staff && self->staff != NULL)
+    lotsen_staff_session_lock (self->staff);
+
+  if (g_str_equal (info->name, lotsen_window_get_page_name (self)))
+    page = gtk_stack_get_child_by_name (self->pages, info->name);
+  if (page == NULL)
+    {
+      page = info->create (self);
+      gtk_stack_add_named (self->pages, page, info->name);
+    }
+
+  if (info->refresh != NULL && !info->refresh (self, page))
+    {
+      if (page != gtk_stack_get_visible_child (self->pages))
+        gtk_stack_remove (self->pages, page);
+      lotsen_window_show_page (self, info->fallback);
+      return;
+    }
+
+  replace_pages (self, page);
+  if (self->visit != NULL)
+    lotsen_visit_set_page (self->visit, info->name);
+
+  /* Staff screens are not the visitor's: no language bar there. */
+  gtk_widget_set_visible (self->language_bar, !info->staff);
+  update_idle (self);
+}
+
+const char *
+lotsen_window_get_page_name (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
+
+  return self->visit && !self->out_of_order ? lotsen_visit_get_page (self->visit) : "problem";
+}
+
+/**
+ * lotsen_window_get_page:
+ *
+ * Returns: (transfer none) (nullable): the page called @name if it is the
+ *   one on screen (no other page exists)
+ */
+GtkWidget *
+lotsen_window_get_page (LotsenWindow *self,
+                        const char   *name)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->pages, name);
 }

@@ -15,6 +15,7 @@ struct _LotsenWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GtkOverlay           *outer;         /* the toasts and the page, and the sleep screen over them */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *content;       /* the language bar and the page */
   GtkWidget            *language_bar;
@@ -35,9 +36,6 @@ struct _LotsenWindow
   gboolean              kiosk_mode;    /* no closing the window */
 
   GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
-  gboolean              asleep;
-  gint64                last_input;    /* the clock's time of the last touch or key */
-  gulong                sleep_tick_id;
 };
 
 /* A page of the window: made when shown, gone when another is shown. */

@@ -18,7 +18,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
-#include "lotsen-sleep-hours.h"
+#include "lotsen-sleep-screen.h"
 #include "lotsen-window-private.h"
 
 #define DEFAULT_IDLE_TIMEOUT 90
@@ -53,108 +53,12 @@ lotsen_window_get_setting (LotsenWindow *self,
   return self->settings ? g_settings_get_uint (self->settings, key) : fallback;
 }
 
-/* Arms the idle timer while there is anything of the visitor's to wipe. */
-static void
-update_idle (LotsenWindow *self)
-{
-  if (self->idle == NULL)
-    return;
-
-  lotsen_idle_monitor_set_armed (self->idle,
-                                 lotsen_visit_has_state (self->visit) ||
-                                 g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0);
-  lotsen_idle_monitor_note_activity (self->idle);
-}
-
-static const char *
-current_page_name (LotsenWindow *self)
-{
-  return self->visit && !self->out_of_order ? lotsen_visit_get_page (self->visit) : "problem";
-}
-
-/* Takes @page in and every other page out, so that only what is on
- * screen can be reached (by touch, keyboard or screen reader). */
-static void
-replace_pages (LotsenWindow *self,
-               GtkWidget    *page)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
-
-  gtk_stack_set_visible_child (self->pages, page);
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (child != page)
-        gtk_stack_remove (self->pages, child);
-      child = next;
-    }
-}
-
-/**
- * lotsen_window_show_page:
- * @name: a page from the page table
- *
- * Shows @name, or where the visit and staff mode lead instead (a staff
- * page asks for the PIN while locked), and makes the page anew unless it
- * is already on screen.
- */
-void
-lotsen_window_show_page (LotsenWindow *self,
-                         const char   *name)
-{
-  const LotsenPageInfo *info;
-  GtkWidget *page = NULL;
-
-  if (self->store == NULL || self->out_of_order)
-    name = "problem";
-  else
-    name = lotsen_visit_resolve_page (self->visit, name);
-
-  info = lotsen_window_lookup_page (name);
-  if (info == NULL || (self->store != NULL && !self->out_of_order && g_str_equal (name, "problem")))
-    {
-      g_warning ("No page called “%s”", name);
-      info = lotsen_window_lookup_page ("welcome");
-    }
-  if (info->needs_unlock && !lotsen_staff_session_get_unlocked (self->staff))
-    info = lotsen_window_lookup_page ("staff-pin");
-
-  /* Leaving staff mode locks it. */
-  if (!info->staff && self->staff != NULL)
-    lotsen_staff_session_lock (self->staff);
-
-  if (g_str_equal (info->name, current_page_name (self)))
-    page = gtk_stack_get_child_by_name (self->pages, info->name);
-  if (page == NULL)
-    {
-      page = info->create (self);
-      gtk_stack_add_named (self->pages, page, info->name);
-    }
-
-  if (info->refresh != NULL && !info->refresh (self, page))
-    {
-      if (page != gtk_stack_get_visible_child (self->pages))
-        gtk_stack_remove (self->pages, page);
-      lotsen_window_show_page (self, info->fallback);
-      return;
-    }
-
-  replace_pages (self, page);
-  if (self->visit != NULL)
-    lotsen_visit_set_page (self->visit, info->name);
-
-  /* Staff screens are not the visitor's: no language bar there. */
-  gtk_widget_set_visible (self->language_bar, !info->staff);
-  update_idle (self);
-}
-
 /* Builds everything the window shows, in the current language. */
 static void
 rebuild (LotsenWindow *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
-  g_autofree char *page = g_strdup (current_page_name (self));
+  g_autofree char *page = g_strdup (lotsen_window_get_page_name (self));
 
   /* Translators: the kiosk's name; keep it as it is unless your script needs it. */
   gtk_window_set_title (GTK_WINDOW (self), _("Lotsen"));
@@ -180,75 +84,15 @@ rebuild (LotsenWindow *self)
                               G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
     }
 
-  /* In the sleep hours: black, over the warning too. */
-  self->sleep_screen = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (self->sleep_screen, "sleep-screen");
-  gtk_widget_set_visible (self->sleep_screen, self->asleep);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->sleep_screen);
-
   lotsen_window_show_page (self, page);
 }
 
+/* Asleep in the sleep hours: nothing of the visitor's stays. */
 static void
-set_asleep (LotsenWindow *self,
-            gboolean      asleep)
+asleep_changed_cb (LotsenWindow *self)
 {
-  self->asleep = asleep;
-  gtk_widget_set_visible (self->sleep_screen, asleep);
-}
-
-/* Once a second: in the sleep hours, a screen nobody has touched for the
- * idle timeout is wiped and goes black; out of them it wakes. */
-static void
-sleep_tick_cb (LotsenClock  *clock,
-               gint64        now,
-               LotsenWindow *self)
-{
-  g_autofree char *from = g_settings_get_string (self->settings, "sleep-from");
-  g_autofree char *to = g_settings_get_string (self->settings, "sleep-to");
-  g_autoptr(GDateTime) local = lotsen_store_to_local (self->store, now);
-  guint timeout = lotsen_window_get_setting (self, "idle-timeout", DEFAULT_IDLE_TIMEOUT);
-
-  if (!lotsen_sleep_hours_contain (from, to, local))
-    {
-      if (self->asleep)
-        set_asleep (self, FALSE);
-      return;
-    }
-
-  if (!self->asleep && now - self->last_input >= (gint64) timeout)
-    {
-      lotsen_window_reset_visit (self);
-      set_asleep (self, TRUE);
-    }
-}
-
-/* Any touch or key counts; while asleep it only wakes the screen, and
- * presses nothing beneath. */
-static gboolean
-sleep_input_cb (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                LotsenWindow             *self)
-{
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-    case GDK_KEY_PRESS:
-    case GDK_SCROLL:
-      self->last_input = lotsen_clock_get_now (lotsen_store_get_clock (self->store));
-      if (self->asleep)
-        {
-          set_asleep (self, FALSE);
-          return GDK_EVENT_STOP;
-        }
-      break;
-
-    default:
-      break;
-    }
-
-  return GDK_EVENT_PROPAGATE;
+  if (lotsen_sleep_screen_get_asleep (LOTSEN_SLEEP_SCREEN (self->sleep_screen)))
+    lotsen_window_reset_visit (self);
 }
 
 /**
@@ -280,8 +124,6 @@ lotsen_window_dispose (GObject *object)
 
   if (self->idle != NULL)
     g_signal_handlers_disconnect_by_data (self->idle, self);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->sleep_tick_id, lotsen_store_get_clock (self->store));
   g_clear_handle_id (&self->out_of_order_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LOTSEN_TYPE_WINDOW);
@@ -356,7 +198,7 @@ lotsen_window_set_property (GObject      *object,
 static void
 category_changed_cb (LotsenWindow *self)
 {
-  if (g_strcmp0 (current_page_name (self), "activities") == 0)
+  if (g_strcmp0 (lotsen_window_get_page_name (self), "activities") == 0)
     lotsen_window_show_page (self, "activities");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
@@ -442,6 +284,7 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LotsenWindow, outer);
   gtk_widget_class_bind_template_child (widget_class, LotsenWindow, toast_overlay);
 
   lotsen_window_class_add_actions (widget_class);
@@ -508,16 +351,12 @@ lotsen_window_new (GtkApplication *application,
       g_signal_connect_swapped (self->visit, "notify::category", G_CALLBACK (category_changed_cb), self);
       g_signal_connect_swapped (self->idle, "expire", G_CALLBACK (lotsen_window_reset_visit), self);
 
+      /* In the sleep hours: black, over everything, built once. */
       if (self->settings != NULL)
         {
-          GtkEventController *input = gtk_event_controller_legacy_new ();
-
-          self->last_input = lotsen_clock_get_now (lotsen_store_get_clock (store));
-          self->sleep_tick_id = g_signal_connect (lotsen_store_get_clock (store), "tick",
-                                                  G_CALLBACK (sleep_tick_cb), self);
-          gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
-          g_signal_connect (input, "event", G_CALLBACK (sleep_input_cb), self);
-          gtk_widget_add_controller (GTK_WIDGET (self), input);
+          self->sleep_screen = lotsen_sleep_screen_new (store, self->settings, MAX (timeout, 1));
+          gtk_overlay_add_overlay (self->outer, self->sleep_screen);
+          g_signal_connect_swapped (self->sleep_screen, "notify::asleep", G_CALLBACK (asleep_changed_cb), self);
         }
       g_signal_connect_object (store, "unusable", G_CALLBACK (store_unusable_cb), self, G_CONNECT_SWAPPED);
     }
@@ -567,29 +406,6 @@ lotsen_window_set_language (LotsenWindow *self,
   rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
-}
-
-const char *
-lotsen_window_get_page_name (LotsenWindow *self)
-{
-  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
-
-  return current_page_name (self);
-}
-
-/**
- * lotsen_window_get_page:
- *
- * Returns: (transfer none) (nullable): the page called @name if it is the
- *   one on screen (no other page exists)
- */
-GtkWidget *
-lotsen_window_get_page (LotsenWindow *self,
-                        const char   *name)
-{
-  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_child_by_name (self->pages, name);
 }
 
 /**
@@ -655,5 +471,5 @@ lotsen_window_get_asleep (LotsenWindow *self)
 {
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
 
-  return self->asleep;
+  return self->sleep_screen != NULL && lotsen_sleep_screen_get_asleep (LOTSEN_SLEEP_SCREEN (self->sleep_screen));
 }
