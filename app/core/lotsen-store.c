@@ -573,15 +573,34 @@ check_pages (LotsenStore  *self,
   return TRUE;
 }
 
-/* At open: the small tables always, the whole file when it is small. */
+/* Beside a database whose last full check found damage: the next open
+ * checks the whole file, however big, so that it is kept aside then. */
+static char *
+get_check_marker (LotsenStore *self)
+{
+  return g_strconcat (self->path, ".check-at-open", NULL);
+}
+
+/* At open: the small tables always, the whole file when it is small or
+ * was found damaged while it was in use. */
 static gboolean
 check_at_open (LotsenStore  *self,
                GError      **error)
 {
+  g_autofree char *marker = NULL;
   GStatBuf st;
 
   if (g_strcmp0 (self->path, ":memory:") == 0)
     return TRUE;
+
+  marker = get_check_marker (self);
+  if (g_file_test (marker, G_FILE_TEST_EXISTS))
+    {
+      if (!check_pages (self, NULL, error))
+        return FALSE;
+      g_unlink (marker);
+      return TRUE;
+    }
 
   if (g_stat (self->path, &st) == 0 && st.st_size <= FULL_CHECK_MAX_BYTES)
     return check_pages (self, NULL, error);
@@ -597,7 +616,9 @@ check_at_open (LotsenStore  *self,
  * lotsen_store_check:
  *
  * Reads every page of the database file and checks that it is well formed
- * (PRAGMA quick_check).  Takes about a second for every 170 MB.
+ * (PRAGMA quick_check).  Takes about a second for every 170 MB.  A damaged
+ * file is marked, so that the next open checks all of it (and
+ * lotsen_store_open_or_recover() keeps it aside), however big it is.
  *
  * Returns: %TRUE when the file is whole; %FALSE with
  *   %LOTSEN_STORE_ERROR_CORRUPT when it is damaged
@@ -606,9 +627,20 @@ gboolean
 lotsen_store_check (LotsenStore  *self,
                     GError      **error)
 {
+  g_autofree char *marker = NULL;
+
   g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
 
-  return check_pages (self, NULL, error);
+  if (check_pages (self, NULL, error))
+    return TRUE;
+
+  /* Found while in use: the next start checks the whole file, and keeps
+   * it aside as lotsen_store_open_or_recover() does. */
+  marker = get_check_marker (self);
+  if (g_strcmp0 (self->path, ":memory:") != 0 && !g_file_set_contents (marker, "", 0, NULL))
+    g_warning ("Cannot mark %s for a full check at the next start", self->path);
+
+  return FALSE;
 }
 
 /* The schema checks and migrations, and for a new database the seed, in

@@ -259,22 +259,25 @@ make_filled_database (void)
   return g_steal_pointer (&path);
 }
 
-/* Writes @length bytes of @fill over the page in the middle of @path. */
+/* Writes a page of @fill over the page in the middle of @path, in place. */
 static void
 damage_middle_page (const char *path,
                     char        fill)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length, page = 4096, at;
+  gsize page = 4096;
+  char block[4096];
+  GStatBuf st;
+  FILE *file;
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 100 * page);
-  at = (length / page / 2) * page;
-  memset (contents + at, fill, page);
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpuint (st.st_size, >, 100 * page);
+  memset (block, fill, sizeof block);
+
+  file = g_fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) ((st.st_size / page / 2) * page), SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (block, 1, sizeof block, file), ==, sizeof block);
+  g_assert_cmpint (fclose (file), ==, 0);
 }
 
 static void
@@ -334,6 +337,70 @@ test_store_check (void)
   g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT);
 
   g_clear_object (&store);
+  remove_file_and_dir (path);
+}
+
+/* A database over the size that is checked whole at every open: ten
+ * megabytes of filler beside the kiosk's tables. */
+static char *
+make_big_database (void)
+{
+  char *path = make_filled_database ();
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "BEGIN;"
+                                 "CREATE TABLE filler (x BLOB);"
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)"
+                                 " INSERT INTO filler SELECT randomblob (4000) FROM n;"
+                                 "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return path;
+}
+
+/* Damage found after the start marks the file, so that the next start
+ * checks all of it (however big) and keeps it aside; a whole file's mark
+ * goes at the next open. */
+static void
+test_store_check_marks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = make_big_database ();
+  g_autofree char *marker = g_strconcat (path, ".check-at-open", NULL);
+  g_autofree char *moved = NULL;
+
+  /* Damaged where no small table lies: a big file opens, and the full
+   * check the kiosk runs after its first frame finds it. */
+  damage_middle_page (path, 0x5a);
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_assert_false (lotsen_store_check (store, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  /* The next start keeps it aside and starts anew. */
+  g_test_expect_message ("lotsen-store", G_LOG_LEVEL_WARNING, "*moving it aside*");
+  store = lotsen_store_open_or_recover (path, NULL, NULL, &moved, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_nonnull (moved);
+  g_assert_true (lotsen_store_get_created (store));
+  g_clear_object (&store);
+
+  /* A mark on a whole file is checked once and goes. */
+  g_assert_true (g_file_set_contents (marker, "", 0, NULL));
+  store = lotsen_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  g_unlink (moved);
   remove_file_and_dir (path);
 }
 
@@ -501,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/store/private-file", test_store_private_file);
   g_test_add_func ("/store/damaged-middle", test_store_damaged_middle);
   g_test_add_func ("/store/check", test_store_check);
+  g_test_add_func ("/store/check-marks", test_store_check_marks);
   g_test_add_data_func ("/store/read-only/file", GINT_TO_POINTER (FALSE), test_store_read_only);
   g_test_add_data_func ("/store/read-only/folder", GINT_TO_POINTER (TRUE), test_store_read_only);
   g_test_add_func ("/store/read-only/mount", test_store_read_only_mount);
