@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "lotsen-idle-warning.h"
+#include "lotsen-presence.h"
 
 struct _LotsenIdleWarning
 {
@@ -72,23 +73,11 @@ activation_hook_cb (GSignalInvocationHint *hint,
 }
 
 static gboolean
-input_event_cb (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                LotsenIdleWarning        *self)
+presence_cb (gpointer user_data)
 {
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-    case GDK_KEY_PRESS:
-    case GDK_SCROLL:
-      lotsen_idle_monitor_note_activity (self->monitor);
-      break;
+  LotsenIdleWarning *self = user_data;
 
-    default:
-      break;
-    }
-
+  lotsen_idle_monitor_note_activity (self->monitor);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -99,10 +88,7 @@ lotsen_idle_warning_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (lotsen_idle_warning_parent_class)->root (widget);
 
-  self->input = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (self->input, GTK_PHASE_CAPTURE);
-  g_signal_connect (self->input, "event", G_CALLBACK (input_event_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->input);
+  self->input = lotsen_presence_watch (GTK_WIDGET (gtk_widget_get_root (widget)), presence_cb, self);
 
   self->clicked_hook = g_signal_add_emission_hook (g_signal_lookup ("clicked", GTK_TYPE_BUTTON), 0,
                                                    activation_hook_cb, self, NULL);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "lotsen-sleep-hours.h"
+#include "lotsen-presence.h"
 #include "lotsen-sleep-screen.h"
 
 struct _LotsenSleepScreen
@@ -65,30 +66,18 @@ tick_cb (LotsenClock       *clock,
     set_asleep (self, TRUE);
 }
 
+/* While asleep a touch only wakes the screen, and presses nothing beneath. */
 static gboolean
-input_event_cb (GtkEventControllerLegacy *controller,
-                GdkEvent                 *event,
-                LotsenSleepScreen        *self)
+presence_cb (gpointer user_data)
 {
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-    case GDK_KEY_PRESS:
-    case GDK_SCROLL:
-      self->last_input = lotsen_clock_get_now (lotsen_store_get_clock (self->store));
-      if (self->asleep)
-        {
-          set_asleep (self, FALSE);
-          return GDK_EVENT_STOP;
-        }
-      break;
+  LotsenSleepScreen *self = user_data;
 
-    default:
-      break;
-    }
+  self->last_input = lotsen_clock_get_now (lotsen_store_get_clock (self->store));
+  if (!self->asleep)
+    return GDK_EVENT_PROPAGATE;
 
-  return GDK_EVENT_PROPAGATE;
+  set_asleep (self, FALSE);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -98,10 +87,7 @@ lotsen_sleep_screen_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (lotsen_sleep_screen_parent_class)->root (widget);
 
-  self->input = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_propagation_phase (self->input, GTK_PHASE_CAPTURE);
-  g_signal_connect (self->input, "event", G_CALLBACK (input_event_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->input);
+  self->input = lotsen_presence_watch (GTK_WIDGET (gtk_widget_get_root (widget)), presence_cb, self);
 }
 
 static void
