@@ -255,14 +255,6 @@ lotsen_idle_monitor_note_activity (LotsenIdleMonitor *self)
   set_warning (self, FALSE, 0);
 }
 
-gboolean
-lotsen_idle_monitor_get_armed (LotsenIdleMonitor *self)
-{
-  g_return_val_if_fail (LOTSEN_IS_IDLE_MONITOR (self), FALSE);
-
-  return self->armed;
-}
-
 void
 lotsen_idle_monitor_set_armed (LotsenIdleMonitor *self,
                                gboolean           armed)

@@ -12,7 +12,6 @@ LotsenIdleMonitor *lotsen_idle_monitor_new              (LotsenClock       *cloc
                                                          guint              timeout,
                                                          guint              warning);
 void               lotsen_idle_monitor_note_activity    (LotsenIdleMonitor *self);
-gboolean           lotsen_idle_monitor_get_armed        (LotsenIdleMonitor *self);
 void               lotsen_idle_monitor_set_armed        (LotsenIdleMonitor *self,
                                                          gboolean           armed);
 gboolean           lotsen_idle_monitor_get_warning      (LotsenIdleMonitor *self);

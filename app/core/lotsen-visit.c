@@ -76,6 +76,8 @@ lotsen_signup_form_free (LotsenSignupForm *form)
   g_free (form);
 }
 
+static const char *sign_in_done (LotsenVisit *self);
+
 static void
 set_string (char       **field,
             const char  *value)
@@ -291,14 +293,6 @@ lotsen_visit_has_state (LotsenVisit *self)
          self->signup != NULL || self->typed_code->len > 0 || self->category != NULL;
 }
 
-LotsenStore *
-lotsen_visit_get_store (LotsenVisit *self)
-{
-  g_return_val_if_fail (LOTSEN_IS_VISIT (self), NULL);
-
-  return self->store;
-}
-
 const char *
 lotsen_visit_get_page (LotsenVisit *self)
 {
@@ -487,7 +481,7 @@ lotsen_visit_accept_consent (LotsenVisit  *self,
 
       self->renewing_consent = FALSE;
       self->visitor->consent_version = LOTSEN_CONSENT_VERSION;
-      return lotsen_visit_sign_in_done (self);
+      return sign_in_done (self);
     }
 
   drop_draft (self);
@@ -634,8 +628,8 @@ pause_message (int seconds)
 }
 
 /* Signed in: on to what the visitor came to sign in for, if anything. */
-const char *
-lotsen_visit_sign_in_done (LotsenVisit *self)
+static const char *
+sign_in_done (LotsenVisit *self)
 {
   g_autofree char *next = g_steal_pointer (&self->after_sign_in);
 
@@ -695,7 +689,7 @@ lotsen_visit_sign_in (LotsenVisit *self)
   if (!lotsen_visitor_record_visit (self->store, visitor->id, &error))
     g_warning ("Noting a visit: %s", error->message);
 
-  return lotsen_visit_sign_in_done (self);
+  return sign_in_done (self);
 }
 
 /**

@@ -40,7 +40,6 @@ G_DECLARE_FINAL_TYPE (LotsenVisit, lotsen_visit, LOTSEN, VISIT, GObject)
 LotsenVisit        *lotsen_visit_new                   (LotsenStore  *store);
 void                lotsen_visit_reset                 (LotsenVisit  *self);
 gboolean            lotsen_visit_has_state             (LotsenVisit  *self);
-LotsenStore        *lotsen_visit_get_store             (LotsenVisit  *self);
 
 const char         *lotsen_visit_get_page              (LotsenVisit  *self);
 void                lotsen_visit_set_page              (LotsenVisit  *self,
@@ -81,7 +80,6 @@ void                lotsen_visit_code_key              (LotsenVisit  *self,
                                                         const char   *key);
 void                lotsen_visit_code_delete           (LotsenVisit  *self);
 const char         *lotsen_visit_sign_in               (LotsenVisit  *self);
-const char         *lotsen_visit_sign_in_done          (LotsenVisit  *self);
 void                lotsen_visit_forget_next_page      (LotsenVisit  *self);
 
 LotsenSignupForm   *lotsen_visit_get_signup_form       (LotsenVisit  *self);
