@@ -381,12 +381,27 @@ lotsen_test_ui_save_png (GtkWidget   *window,
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* Right after a change the window may have no drawing yet: the next
+   * frame brings one. */
+  for (guint tries = 0; node == NULL && tries < 10; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      if (tries > 0)
+        lotsen_test_ui_wait (window);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing drawn for %s", path);
+      return FALSE;
+    }
+
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
