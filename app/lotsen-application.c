@@ -252,6 +252,43 @@ get_backup_folder (LotsenApplication *self)
   return g_build_filename (g_get_user_data_dir (), "lotsen", "backups", NULL);
 }
 
+/* The backup folder, then every USB stick with a backup folder. */
+static GPtrArray *
+list_backup_folders (LotsenApplication *self)
+{
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sticks = NULL;
+  g_autoptr(GVolumeMonitor) monitor = g_volume_monitor_get ();
+
+  g_ptr_array_add (folders, get_backup_folder (self));
+  sticks = lotsen_removable_find_backup_folders (monitor);
+  for (guint i = 0; i < sticks->len; i++)
+    g_ptr_array_add (folders, g_strdup (sticks->pdata[i]));
+
+  return g_steal_pointer (&folders);
+}
+
+/* The database was damaged and an empty one started: staff are offered
+ * the newest backup that can be restored. */
+static void
+offer_newest_backup (LotsenApplication *self,
+                     LotsenWindow      *window)
+{
+  g_autoptr(GPtrArray) folders = list_backup_folders (self);
+  g_autofree char *newest = NULL;
+  GDate date;
+
+  newest = lotsen_backup_find_newest (folders, &date);
+  if (newest == NULL)
+    {
+      g_message ("No backup to offer for restoring");
+      return;
+    }
+
+  g_message ("Offering the backup %s for restoring", newest);
+  lotsen_window_offer_backup (window, newest, &date);
+}
+
 static void
 backup_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -280,8 +317,6 @@ backup_check_cb (gpointer user_data)
   LotsenApplication *self = LOTSEN_APPLICATION (user_data);
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GPtrArray) folders = NULL;
-  g_autoptr(GPtrArray) sticks = NULL;
-  g_autoptr(GVolumeMonitor) monitor = NULL;
   guint hour = self->settings ? g_settings_get_uint (self->settings, "backup-hour") : BACKUP_HOUR_DEFAULT;
 
   if (self->backup_running || self->store == NULL)
@@ -291,13 +326,7 @@ backup_check_cb (gpointer user_data)
   if (!lotsen_backup_is_due (self->store, now, hour))
     return G_SOURCE_CONTINUE;
 
-  folders = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (folders, get_backup_folder (self));
-
-  monitor = g_volume_monitor_get ();
-  sticks = lotsen_removable_find_backup_folders (monitor);
-  for (guint i = 0; i < sticks->len; i++)
-    g_ptr_array_add (folders, g_strdup (sticks->pdata[i]));
+  folders = list_backup_folders (self);
 
   self->backup_running = TRUE;
   lotsen_backup_run_async (lotsen_store_get_path (self->store), folders, now,
@@ -363,6 +392,8 @@ lotsen_application_activate (GApplication *application)
 
   window = GTK_WINDOW (lotsen_window_new (GTK_APPLICATION (application), store,
                                           error ? error->message : NULL, moved_aside));
+  if (store != NULL && moved_aside != NULL)
+    offer_newest_backup (self, LOTSEN_WINDOW (window));
 
   /* Maintenance once the kiosk is on screen, then daily. */
   if (store != NULL)

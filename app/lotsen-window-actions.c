@@ -359,6 +359,41 @@ end_kiosk_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "app.end-kiosk", "s", how);
 }
 
+/* The backup offered after damage at start-up, from the staff panel: put
+ * in place of the new, empty database, then the kiosk restarts on it. */
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_as = NULL;
+
+  if (!lotsen_staff_session_get_unlocked (self->staff))
+    {
+      lotsen_window_show_page (self, "staff-pin");
+      return;
+    }
+
+  if (self->offered_backup == NULL)
+    return;
+
+  if (!lotsen_staff_session_restore_backup (self->staff, self->offered_backup, &kept_as, &error))
+    {
+      g_warning ("Restoring %s: %s", self->offered_backup, error->message);
+      /* Translators: shown to staff when the offered backup could not be put back. */
+      lotsen_window_toast (self, _("The backup could not be restored. The kiosk goes on with the database it has."));
+      return;
+    }
+
+  g_message ("Staff restored %s (the database in use was kept as %s); restarting",
+             self->offered_backup, kept_as ? kept_as : "nothing");
+  g_clear_pointer (&self->offered_backup, g_free);
+  g_clear_pointer (&self->moved_aside, g_free);
+  gtk_widget_activate_action (widget, "app.end-kiosk", "s", "restart");
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
@@ -389,6 +424,7 @@ static const struct {
   { "win.call-next",             "i",  call_next_action },
   { "win.finish-ticket",         "s",  finish_ticket_action },
   { "win.end-kiosk",             "s",  end_kiosk_action },
+  { "win.restore-backup",        NULL, restore_backup_action },
 };
 
 void

@@ -344,6 +344,18 @@ refresh_staff (LotsenWindow *self,
   lotsen_staff_page_set_queue (LOTSEN_STAFF_PAGE (page), waiting, called,
                                lotsen_store_get_timezone (self->store));
   lotsen_staff_page_set_notice (LOTSEN_STAFF_PAGE (page), notice);
+  if (self->moved_aside != NULL && self->offered_backup != NULL)
+    {
+      char day[16];
+      g_autofree char *restore = NULL;
+
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", &self->offered_backup_date);
+      /* Translators: a staff button; %s is the day the backup was made (2026-12-03). */
+      restore = g_strdup_printf (_("Restore the backup of %s"), day);
+      lotsen_staff_page_set_restore (LOTSEN_STAFF_PAGE (page), restore);
+    }
+  else
+    lotsen_staff_page_set_restore (LOTSEN_STAFF_PAGE (page), NULL);
   backup = describe_last_backup (self->store, &backup_failed);
   lotsen_staff_page_set_backup (LOTSEN_STAFF_PAGE (page), backup, backup_failed);
   return TRUE;

@@ -25,6 +25,8 @@ struct _LotsenWindow
   GSettings            *settings;
   char                 *store_problem;
   char                 *moved_aside;
+  char                 *offered_backup; /* the newest good backup, offered to staff after damage */
+  GDate                 offered_backup_date;
   char                 *default_language;
   gboolean              out_of_order;  /* the store can no longer be written */
   guint                 out_of_order_id;

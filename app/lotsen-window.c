@@ -143,6 +143,7 @@ lotsen_window_finalize (GObject *object)
 
   g_free (self->store_problem);
   g_free (self->moved_aside);
+  g_free (self->offered_backup);
   g_free (self->default_language);
 
   G_OBJECT_CLASS (lotsen_window_parent_class)->finalize (object);
@@ -313,6 +314,30 @@ lotsen_window_init (LotsenWindow *self)
       g_free (self->default_language);
       self->default_language = g_strdup (LOTSEN_DEFAULT_LANGUAGE);
     }
+}
+
+/**
+ * lotsen_window_offer_backup:
+ * @backup: (nullable): a backup that can be restored, or %NULL for none
+ * @date: (nullable): the day @backup was made
+ *
+ * After the kiosk found its database damaged and started an empty one,
+ * staff are offered @backup on the staff panel, to put back with one tap.
+ */
+void
+lotsen_window_offer_backup (LotsenWindow *self,
+                            const char   *backup,
+                            const GDate  *date)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+  g_return_if_fail (backup == NULL || date != NULL);
+
+  g_free (self->offered_backup);
+  self->offered_backup = g_strdup (backup);
+  if (date != NULL)
+    self->offered_backup_date = *date;
+  else
+    g_date_clear (&self->offered_backup_date, 1);
 }
 
 /**

@@ -15,6 +15,9 @@ LotsenWindow *lotsen_window_new               (GtkApplication *application,
                                                LotsenStore    *store,
                                                const char     *store_problem,
                                                const char     *moved_aside);
+void          lotsen_window_offer_backup      (LotsenWindow   *self,
+                                               const char     *backup,
+                                               const GDate    *date);
 const char   *lotsen_window_get_language      (LotsenWindow   *self);
 void          lotsen_window_set_language      (LotsenWindow   *self,
                                                const char     *language);

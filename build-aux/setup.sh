@@ -25,6 +25,8 @@ packages=(
   # installed kiosk under cage (setpriv)
   xvfb xauth dbus-daemon at-spi2-core desktop-file-utils appstream sqlite3 python3 unzip poppler-utils libical-dev
   util-linux libglib2.0-bin
+  # building the Debian package and installing it (tests/kiosk/check-package.sh)
+  dpkg-dev debhelper lintian systemd adduser dbus
   # the import fuzzer: clang with libFuzzer (build-aux/run-tests.sh)
   clang libclang-rt-14-dev
 )

@@ -636,6 +636,91 @@ out:
   return ok;
 }
 
+/* Is the file at @path a whole Lotsen database this version can use? */
+static gboolean
+is_usable_backup (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = open_database (path, SQLITE_OPEN_READONLY, &error);
+  gboolean ok;
+
+  if (db == NULL)
+    {
+      g_message ("The backup %s cannot be used: %s", path, error->message);
+      return FALSE;
+    }
+
+  ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+       check_database (db, path, &error);
+  if (!ok)
+    g_message ("The backup %s cannot be used: %s", path,
+               error ? error->message : sqlite3_errmsg (db));
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  return ok;
+}
+
+/**
+ * lotsen_backup_find_newest:
+ * @folders: (element-type filename): folders of dated backups
+ *   (`lotsen-YYYY-MM-DD.db`), as lotsen_backup_to_folder() writes them
+ * @date: (out) (optional): the date of the backup found
+ *
+ * Finds the newest backup in any of @folders that
+ * lotsen_backup_restore() would take: whole (integrity check), a Lotsen
+ * database, not from a newer version.  Damaged or foreign files are
+ * passed over for the next older one.  Of two backups of the same day
+ * the one in the earlier folder is taken.
+ *
+ * Returns: (transfer full) (nullable): the backup's path, or %NULL when
+ *   there is none that can be used
+ */
+char *
+lotsen_backup_find_newest (GPtrArray *folders,
+                           GDate     *date)
+{
+  g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (DatedFile));
+
+  g_return_val_if_fail (folders != NULL, NULL);
+
+  g_array_set_clear_func (files, dated_file_clear);
+
+  for (guint i = 0; i < folders->len; i++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (folders->pdata[i], 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          DatedFile file;
+
+          if (parse_backup_name (name, &file.date))
+            {
+              file.name = g_build_filename (folders->pdata[i], name, NULL);
+              g_array_append_val (files, file);
+            }
+        }
+    }
+
+  /* A stable sort: the earlier folder first within a day. */
+  g_array_sort (files, compare_newest_first);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      DatedFile *file = &g_array_index (files, DatedFile, i);
+
+      if (!g_file_test (file->name, G_FILE_TEST_IS_REGULAR) || !is_usable_backup (file->name))
+        continue;
+
+      if (date != NULL)
+        *date = file->date;
+      return g_strdup (file->name);
+    }
+
+  return NULL;
+}
+
 /**
  * lotsen_backup_record_result:
  * @file: (nullable): the backup written, when it was

@@ -37,6 +37,9 @@ gboolean  lotsen_backup_restore        (const char    *database,
                                         char         **kept_as,
                                         GError       **error);
 
+char     *lotsen_backup_find_newest    (GPtrArray     *folders,
+                                        GDate         *date);
+
 gboolean  lotsen_backup_record_result  (LotsenStore   *store,
                                         const char    *file,
                                         const GError  *failure,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lotsen-backup.h"
 #include "lotsen-staff.h"
 #include "lotsen-staff-session.h"
 
@@ -405,4 +406,44 @@ lotsen_staff_session_end_kiosk (LotsenStaffSession  *self,
     return FALSE;
 
   return lotsen_store_audit (self->store, "kiosk", restart ? "restart" : "close", error);
+}
+
+/**
+ * lotsen_staff_session_restore_backup:
+ * @backup: a backup file, e.g. from lotsen_backup_find_newest()
+ * @kept_as: (out) (optional) (nullable): where the database in use was kept
+ *
+ * Staff put a backup back in place of the database in use (after the
+ * kiosk found its database damaged and started an empty one): only while
+ * staff mode is open.  The database in use is kept aside first, as
+ * lotsen_backup_restore() does, and the restore is recorded in the audit
+ * table of the restored database ("restore" and the file's name).  The kiosk then
+ * restarts, so that an older backup is brought up to date as it opens.
+ *
+ * Returns: %TRUE when the backup is in place
+ */
+gboolean
+lotsen_staff_session_restore_backup (LotsenStaffSession  *self,
+                                     const char          *backup,
+                                     char               **kept_as,
+                                     GError             **error)
+{
+  g_autoptr(GError) audit_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (self), FALSE);
+  g_return_val_if_fail (backup != NULL, FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+
+  if (!lotsen_backup_restore (lotsen_store_get_path (self->store), backup, kept_as, error))
+    return FALSE;
+
+  /* The backup is in place whatever happens to the record of it. */
+  name = g_path_get_basename (backup);
+  if (!lotsen_store_audit (self->store, "restore", name, &audit_error))
+    g_warning ("The restore of %s could not be recorded: %s", backup, audit_error->message);
+
+  return TRUE;
 }

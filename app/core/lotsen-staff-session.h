@@ -41,5 +41,9 @@ gboolean            lotsen_staff_session_finish_ticket    (LotsenStaffSession  *
 gboolean            lotsen_staff_session_end_kiosk        (LotsenStaffSession  *self,
                                                            gboolean             restart,
                                                            GError             **error);
+gboolean            lotsen_staff_session_restore_backup   (LotsenStaffSession  *self,
+                                                           const char          *backup,
+                                                           char               **kept_as,
+                                                           GError             **error);
 
 G_END_DECLS

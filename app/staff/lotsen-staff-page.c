@@ -22,6 +22,7 @@ struct _LotsenStaffPage
   GtkWidget     *notice_box;
   GtkLabel      *notice_label;
   GtkLabel      *backup_label;
+  GtkButton     *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenStaffPage, lotsen_staff_page, GTK_TYPE_WIDGET)
@@ -66,6 +67,7 @@ lotsen_staff_page_class_init (LotsenStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, notice_box);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, backup_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, restore_button);
 
   gtk_widget_class_install_action (widget_class, "staff.call-next", NULL, call_next_action);
 }
@@ -176,6 +178,21 @@ lotsen_staff_page_set_notice (LotsenStaffPage *self,
 
   gtk_label_set_text (self->notice_label, notice ? notice : "");
   gtk_widget_set_visible (self->notice_box, notice != NULL);
+}
+
+/**
+ * lotsen_staff_page_set_restore:
+ * @label: (nullable): the button that puts the newest good backup back,
+ *   already translated; %NULL when there is none to offer
+ */
+void
+lotsen_staff_page_set_restore (LotsenStaffPage *self,
+                               const char      *label)
+{
+  g_return_if_fail (LOTSEN_IS_STAFF_PAGE (self));
+
+  gtk_button_set_label (self->restore_button, label ? label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), label != NULL);
 }
 
 /**

@@ -20,6 +20,8 @@ void       lotsen_staff_page_set_queue  (LotsenStaffPage    *self,
                                          GTimeZone          *timezone);
 void       lotsen_staff_page_set_notice (LotsenStaffPage    *self,
                                          const char         *notice);
+void       lotsen_staff_page_set_restore (LotsenStaffPage    *self,
+                                          const char         *label);
 void       lotsen_staff_page_set_backup (LotsenStaffPage    *self,
                                          const char         *text,
                                          gboolean            failed);

@@ -9,6 +9,8 @@
 #include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-queue.h"
+#include "lotsen-staff.h"
+#include "lotsen-staff-session.h"
 #include "lotsen-test-core.h"
 
 static void
@@ -275,6 +277,146 @@ test_backup_restore_over_damaged (void)
   remove_tree (dir);
 }
 
+/* A Lotsen database of @n_tickets tickets, written as a backup at @path. */
+static void
+write_backup_with_tickets (const char *dir,
+                           const char *path,
+                           guint       n_tickets)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_build_filename (dir, "source.db", NULL);
+
+  {
+    g_autoptr(LotsenStore) store = lotsen_store_open (source, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (lotsen_demo_seed (store, &error));
+    take_tickets (store, n_tickets);
+  }
+  g_assert_true (lotsen_backup_write (source, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (source), ==, 0);
+}
+
+/* After damage at start-up staff are offered the newest backup that
+ * can be restored: damaged, foreign and too new files are passed over;
+ * on one day the backup folder comes before a stick. */
+static void
+test_backup_find_newest (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lotsen-test-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autofree char *stick = g_build_filename (dir, "stick", NULL);
+  g_autofree char *missing = g_build_filename (dir, "not-there", NULL);
+  g_autoptr(GPtrArray) folders = g_ptr_array_new ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autofree char *newest = NULL;
+  g_autofree char *expected = NULL;
+  GDate date;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (stick, 0700), ==, 0);
+
+  {
+    g_autofree char *first = g_build_filename (folder, "lotsen-2026-12-01.db", NULL);
+    g_autofree char *second = g_build_filename (folder, "lotsen-2026-12-02.db", NULL);
+    g_autofree char *second_on_stick = g_build_filename (stick, "lotsen-2026-12-02.db", NULL);
+    g_autofree char *damaged = g_build_filename (folder, "lotsen-2026-12-03.db", NULL);
+    g_autofree char *foreign = g_build_filename (stick, "lotsen-2026-12-04.db", NULL);
+    g_autofree char *too_new = g_build_filename (stick, "lotsen-2026-12-05.db", NULL);
+    sqlite3 *db = NULL;
+
+    write_backup_with_tickets (dir, first, 1);
+    write_backup_with_tickets (dir, second, 2);
+    write_backup_with_tickets (dir, second_on_stick, 3);
+    g_assert_true (g_file_set_contents (damaged, "SQLite format 3 and then nothing", -1, NULL));
+    g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (text TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    write_backup_with_tickets (dir, too_new, 4);
+    g_assert_cmpint (sqlite3_open (too_new, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 9999", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    expected = g_steal_pointer (&second);
+  }
+
+  g_ptr_array_add (folders, missing);
+  g_ptr_array_add (folders, folder);
+  g_ptr_array_add (folders, stick);
+  g_test_expect_message ("lotsen-backup", G_LOG_LEVEL_MESSAGE, "*lotsen-2026-12-05.db cannot be used*newer version*");
+  g_test_expect_message ("lotsen-backup", G_LOG_LEVEL_MESSAGE, "*lotsen-2026-12-04.db cannot be used*not a Lotsen database*");
+  g_test_expect_message ("lotsen-backup", G_LOG_LEVEL_MESSAGE, "*lotsen-2026-12-03.db cannot be used*");
+  newest = lotsen_backup_find_newest (folders, &date);
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (newest, ==, expected);
+  g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&date), ==, 12);
+  g_assert_cmpint (g_date_get_day (&date), ==, 2);
+  g_assert_cmpint (query_database_int (newest, "SELECT count(*) FROM ticket"), ==, 2);
+
+  /* Nothing to offer. */
+  g_assert_null (lotsen_backup_find_newest (none, NULL));
+  g_ptr_array_remove_range (folders, 1, 2);
+  g_assert_null (lotsen_backup_find_newest (folders, NULL));
+
+  remove_tree (dir);
+}
+
+/* Staff restore the offered backup: only with staff mode open; the
+ * database in use is kept aside, the backup's data is what the store now
+ * reads, and the restore is in its audit table. */
+static void
+test_backup_staff_restore (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStaffSession) staff = lotsen_staff_session_new (fixture->store);
+  g_autofree char *backup = g_build_filename (fixture->dir, "lotsen-2026-12-02.db", NULL);
+  g_autofree char *kept_as = NULL;
+
+  write_backup_with_tickets (fixture->dir, backup, 3);
+  seed (fixture);
+  take_tickets (fixture->store, 1);
+  g_assert_true (lotsen_staff_ensure_pin (fixture->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (lotsen_staff_session_restore_backup (staff, backup, &kept_as, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (kept_as);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM ticket"), ==, 1);
+
+  for (const char *d = LOTSEN_STAFF_DEMO_PIN; *d; d++)
+    lotsen_staff_session_pin_key (staff, (char[]) { *d, '\0' });
+  g_assert_false (lotsen_staff_session_pin_ok (staff));
+  for (guint round = 0; round < 2; round++)
+    {
+      for (const char *d = "2580"; *d; d++)
+        lotsen_staff_session_pin_key (staff, (char[]) { *d, '\0' });
+      lotsen_staff_session_pin_ok (staff);
+    }
+  g_assert_true (lotsen_staff_session_get_unlocked (staff));
+
+  g_assert_true (lotsen_staff_session_restore_backup (staff, backup, &kept_as, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (kept_as);
+  g_assert_cmpint (query_database_int (kept_as, "SELECT count(*) FROM ticket"), ==, 1);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM ticket"), ==, 3);
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count(*) FROM audit WHERE what = 'restore' AND detail = 'lotsen-2026-12-02.db'"), ==, 1);
+
+  /* The open store reads the restored data: a ticket the database in
+   * use never had. */
+  {
+    g_autoptr(LotsenTicket) third = lotsen_queue_get_ticket (fixture->store, 3, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (third);
+    g_assert_cmpstr (third->label, ==, "A003");
+  }
+}
+
 static void
 touch (const char *dir,
        const char *name)
@@ -476,6 +618,9 @@ main (int   argc,
               store_fixture_set_up, test_backup_restore_refuses, store_fixture_tear_down);
   g_test_add_func ("/backup/restore-over-damaged", test_backup_restore_over_damaged);
   g_test_add_func ("/backup/rotate", test_backup_rotate);
+  g_test_add_func ("/backup/find-newest", test_backup_find_newest);
+  g_test_add ("/backup/staff-restore", StoreFixture, NULL,
+              store_fixture_set_up, test_backup_staff_restore, store_fixture_tear_down);
   g_test_add ("/backup/due", StoreFixture, NULL,
               store_fixture_set_up, test_backup_due, store_fixture_tear_down);
   g_test_add ("/backup/run-async", StoreFixture, NULL,

@@ -310,6 +310,61 @@ show_staff_page_again (Fixture *fixture)
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "staff");
 }
 
+/* After the kiosk found its database damaged and started an empty one,
+ * the staff panel says so and offers the newest good backup; one tap puts
+ * it back (the kiosk then restarts on it). */
+static void
+test_staff_restore_offered (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "lotsen-2026-12-02.db", NULL);
+  g_autofree char *damaged = g_build_filename (fixture->dir, "lotsen.db.damaged-20261203T080000Z", NULL);
+  g_autofree char *notice = NULL;
+  g_autofree char *restore = NULL;
+  GtkWidget *button;
+  LotsenWindow *window;
+  GDate date;
+
+  /* The backup holds two tickets; the database in use has three. */
+  lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
+  lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
+  g_assert_true (lotsen_backup_write (fixture->path, backup, &error));
+  g_assert_no_error (error);
+  lotsen_ticket_free (lotsen_queue_take_ticket (fixture->store, "A", NULL, NULL));
+
+  /* Without a backup to offer, no button. */
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.restore-backup", NULL));
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 2, G_DATE_DECEMBER, 2026);
+  window = lotsen_window_new (NULL, fixture->store, NULL, damaged);
+  lotsen_window_offer_backup (window, backup, &date);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  lotsen_test_ui_tap (GTK_WIDGET (window), "win.show-page", "staff");
+  lotsen_test_ui_type_pin (GTK_WIDGET (window), "2468");
+  g_assert_cmpstr (lotsen_window_get_page_name (window), ==, "staff");
+
+  notice = g_strdup_printf (_("The database file was damaged. It has been kept as %s and a new, empty database was started. Please tell your administrator."),
+                            damaged);
+  g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (window), notice));
+  restore = g_strdup_printf (_("Restore the backup of %s"), "2026-12-02");
+  button = lotsen_test_ui_find_action (GTK_WIDGET (window), "win.restore-backup", NULL);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, restore);
+  lotsen_test_ui_assert_touch (GTK_WIDGET (window), "the staff panel offering a backup");
+
+  lotsen_test_ui_click (button);
+  lotsen_test_ui_wait (GTK_WIDGET (window));
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM ticket"), ==, 2);
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count(*) FROM audit WHERE what = 'restore' AND detail = 'lotsen-2026-12-02.db'"), ==, 1);
+
+  lotsen_test_ui_destroy_window (window);
+}
+
 /* The staff panel says when the last backup was made, or why it failed. */
 static void
 test_staff_backup (Fixture       *fixture,
@@ -641,6 +696,7 @@ main (int   argc,
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
   ADD ("/window/staff-backup", test_staff_backup);
+  ADD ("/window/staff-restore-offered", test_staff_restore_offered);
   ADD ("/window/kiosk-locked-down", test_kiosk_locked_down);
   ADD ("/window/whats-on", test_whats_on);
   ADD ("/window/touch-targets-and-names", test_touch_targets_and_names);
