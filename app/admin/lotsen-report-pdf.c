@@ -63,76 +63,9 @@ static const Colour gender_colours[LOTSEN_REPORT_N_GENDERS] = {
 
 static const Colour bar_colour = { 0.00, 0.62, 0.45 };
 
-/* The words for the core's stable keys. */
-static const struct {
-  const char *key;
-  const char *label;
-} labels[] = {
-  { "months", N_("Month") },
-  { "months_by_gender", N_("Month") },
-  { "months_by_age_band", N_("Month") },
-  { "by_gender", N_("Gender") },
-  { "by_age_band", N_("Age") },
-  { "activities", N_("Activity") },
-  { "services", N_("Letter") },
-  { "participants", N_("Participants") },
-  { "new_participants", N_("New") },
-  { "returning_participants", N_("Returning") },
-  { "visits", N_("Visits") },
-  { "anonymous_visits", N_("Without a person") },
-  { "signups", N_("Sign-ups") },
-  { "attended", N_("Attended") },
-  { "attendees", N_("People attending") },
-  { "no_shows", N_("No-shows") },
-  { "sessions", N_("Sessions") },
-  { "service", N_("Service") },
-  { "tickets", N_("Tickets") },
-  { "called", N_("Called") },
-  { "median_wait_seconds", N_("Median wait (min)") },
-  { "woman", N_("Women") },
-  { "man", N_("Men") },
-  { "other", N_("Other") },
-  { "unstated", N_("Not stated") },
-  { "unknown", N_("Unknown") },
-  { "0-15", N_("Under 16") },
-  { "total", N_("Total") },
-};
-
-static const char *
-label_for (const char *key)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].key, key))
-      return _(labels[i].label);
-
-  /* Age bands and months are numbers already. */
-  return key;
-}
-
-static const char *
-section_title (LotsenReportSection section)
-{
-  switch (section)
-    {
-    case LOTSEN_REPORT_SECTION_MONTHS:
-      return _("Per month");
-    case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
-      return _("Participants per month by gender");
-    case LOTSEN_REPORT_SECTION_MONTHS_AGE:
-      return _("Participants per month by age band");
-    case LOTSEN_REPORT_SECTION_GENDER:
-      return _("The whole period by gender");
-    case LOTSEN_REPORT_SECTION_AGE:
-      return _("The whole period by age band");
-    case LOTSEN_REPORT_SECTION_ACTIVITIES:
-      return _("Activities");
-    case LOTSEN_REPORT_SECTION_SERVICES:
-      return _("Services and waiting times");
-    case LOTSEN_REPORT_N_SECTIONS:
-    default:
-      g_assert_not_reached ();
-    }
-}
+/* The words for the core's stable keys, in the current language. */
+#define label_for(key) lotsen_report_label (key)
+#define section_title(section) lotsen_report_section_title (section)
 
 /* @text at (@x, @y), at most @width wide (wrapped), in @size points.
  * Returns: the height it took */
@@ -230,6 +163,7 @@ draw_title_page (Pdf *pdf)
   g_autofree char *period = NULL;
   g_autofree char *made_line = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *title = NULL;
 
   /* Translators: the report's period, two dates written YYYY-MM-DD. */
   period = g_strdup_printf (_("Period: %s – %s"), first, last);
@@ -237,13 +171,19 @@ draw_title_page (Pdf *pdf)
   made_line = g_strdup_printf (_("Made %s"), made);
   /* Translators: %d is a year. */
   notes = g_strdup_printf (_("A visit is a ticket taken at the kiosk or a sign-up marked as attended. "
-                             "A participant is a registered person with at least one visit, counted once "
-                             "in each month and once in the whole period. Visits without a person are "
-                             "tickets taken without a personal code. Sign-ups do not include cancelled "
-                             "ones and are counted in the month of their session. Ages are counted in %d "
-                             "from the year of birth. New participants registered in the same month (or "
-                             "period); the others are returning."),
+                             "A participant is a registered person with at least one visit, or someone "
+                             "who signed up with a name and phone number and came (counted once per phone "
+                             "number); each is counted once in each month and once in the whole period. "
+                             "A participant is new in the month of their very first visit, so the months’ "
+                             "new participants add up to the period’s; the others are returning. Visits "
+                             "without a person are tickets taken without a personal code and sign-ups "
+                             "without one. Sessions and their sign-ups count once the session has started, "
+                             "in the month it started; cancelled sign-ups do not count. Ages are counted "
+                             "in %d from the year of birth."),
                            report->age_year);
+  /* Translators: the report's cover: the project's name, then the site's. */
+  title = report->project_name != NULL ? g_strdup_printf (_("%s — %s"), report->project_name, report->site_name)
+                                       : g_strdup (report->site_name);
 
   new_page (pdf);
   pdf->y = 200;
@@ -253,11 +193,9 @@ draw_title_page (Pdf *pdf)
   cairo_fill (pdf->cr);
   cairo_set_source_rgb (pdf->cr, 0, 0, 0);
 
-  pdf->y += draw_text (pdf, MARGIN, pdf->y, CONTENT_WIDTH, "Lotsen", 36, TRUE, PANGO_ALIGN_LEFT) + 6;
+  pdf->y += draw_text (pdf, MARGIN, pdf->y, CONTENT_WIDTH, title, 30, TRUE, PANGO_ALIGN_LEFT) + 6;
   pdf->y += draw_text (pdf, MARGIN, pdf->y, CONTENT_WIDTH, _("Statistics for funders"), 22, FALSE,
                        PANGO_ALIGN_LEFT) + 30;
-  pdf->y += draw_text (pdf, MARGIN, pdf->y, CONTENT_WIDTH, report->site_name, 18, TRUE,
-                       PANGO_ALIGN_LEFT) + 8;
   pdf->y += draw_text (pdf, MARGIN, pdf->y, CONTENT_WIDTH, period, 14, FALSE, PANGO_ALIGN_LEFT) + 4;
   cairo_set_source_rgb (pdf->cr, 0.4, 0.4, 0.4);
   pdf->y += draw_text (pdf, MARGIN, pdf->y, CONTENT_WIDTH, made_line, 11, FALSE, PANGO_ALIGN_LEFT) + 40;
@@ -546,7 +484,9 @@ lay_out_columns (Pdf                 *pdf,
   double names = 64; /* "2026-10", "Under 16" */
   double room;
 
-  if (section == LOTSEN_REPORT_SECTION_ACTIVITIES)
+  if (section == LOTSEN_REPORT_SECTION_ACTIVITIES || section == LOTSEN_REPORT_SECTION_MUNICIPALITIES ||
+      section == LOTSEN_REPORT_SECTION_LANGUAGES || section == LOTSEN_REPORT_SECTION_INTERESTS ||
+      section == LOTSEN_REPORT_SECTION_INTERPRETERS)
     names = 170;
   else if (section == LOTSEN_REPORT_SECTION_SERVICES)
     {

@@ -30,8 +30,9 @@
  * Writes the report as CSV the way the exports write it (UTF-8 with a
  * BOM, CRLF, staff-entered text neutralised): one table per section, in
  * the order of #LotsenReportSection, each a header row whose first cell
- * names the section, then its rows, and an empty line after it.  Every
- * cell is a stable key, a name or a number.
+ * names the section, then its rows, and an empty line after it.  The
+ * headers and the keys in the first column are in the current gettext
+ * language (lotsen_report_label()); the other cells are names or numbers.
  *
  * Returns: %TRUE on success
  */
@@ -64,7 +65,7 @@ lotsen_report_write_csv (const LotsenReport  *report,
 
       for (guint column = 0; column < n_columns; column++)
         lotsen_export_append_csv_cell (buffer, separator, column,
-                                       lotsen_report_get_column (section, column), FALSE);
+                                       lotsen_report_get_column_label (section, column), FALSE);
       g_string_append (buffer, "\r\n");
 
       for (guint row = 0; row < n_rows; row++)
@@ -82,7 +83,7 @@ lotsen_report_write_csv (const LotsenReport  *report,
                   lotsen_export_append_csv_cell (buffer, separator, column, digits, FALSE);
                   break;
                 case LOTSEN_REPORT_CELL_TEXT:
-                  lotsen_export_append_csv_cell (buffer, separator, column, text, FALSE);
+                  lotsen_export_append_csv_cell (buffer, separator, column, lotsen_report_label (text), FALSE);
                   break;
                 case LOTSEN_REPORT_CELL_NAME:
                   lotsen_export_append_csv_cell (buffer, separator, column, text, TRUE);
@@ -106,7 +107,26 @@ lotsen_report_write_csv (const LotsenReport  *report,
   return TRUE;
 }
 
-/* One section as a sheet of its name: a bold, frozen header, then its
+/* A sheet's name: the section's title in the current language, without
+ * the characters a sheet name may not have, at most 31 characters. */
+static char *
+sheet_name_for (LotsenReportSection section)
+{
+  const char *title = lotsen_report_section_title (section);
+  GString *name = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = title; *p != '\0' && n < 31; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (name, c < 128 && strchr ("[]:*?/\\'", (int) c) != NULL ? ' ' : c);
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+/* One section as a sheet of its title: a bold, frozen header, then its
  * rows; numbers as numbers, text as strings (never formulas). */
 static gboolean
 write_xlsx_section (const LotsenReport   *report,
@@ -118,14 +138,16 @@ write_xlsx_section (const LotsenReport   *report,
   guint n_columns = lotsen_report_get_n_columns (section);
   guint n_rows = lotsen_report_get_n_rows (report, section);
   g_autofree guint *widths = g_new0 (guint, n_columns);
+  g_autofree char *sheet_name = NULL;
   lxw_worksheet *sheet;
 
-  sheet = workbook_add_worksheet (workbook, lotsen_report_section_to_string (section));
+  sheet_name = sheet_name_for (section);
+  sheet = workbook_add_worksheet (workbook, sheet_name);
   if (sheet == NULL)
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
 
   for (guint column = 0; column < n_columns; column++)
-    if (!lotsen_xlsx_write_text (sheet, 0, column, lotsen_report_get_column (section, column), bold,
+    if (!lotsen_xlsx_write_text (sheet, 0, column, lotsen_report_get_column_label (section, column), bold,
                                  &widths[column], error))
       return FALSE;
 
@@ -146,6 +168,10 @@ write_xlsx_section (const LotsenReport   *report,
               return FALSE;
             break;
           case LOTSEN_REPORT_CELL_TEXT:
+            if (!lotsen_xlsx_write_text (sheet, row + 1, column, lotsen_report_label (text), NULL,
+                                         &widths[column], error))
+              return FALSE;
+            break;
           case LOTSEN_REPORT_CELL_NAME:
             if (!lotsen_xlsx_write_text (sheet, row + 1, column, text, NULL, &widths[column], error))
               return FALSE;

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lotsen-report-table.c — the funder report as tables: a section a
  * table, its columns named by stable keys, and every cell as each writer
- * shows it (lotsen_report_get_cell()).
+ * shows it (lotsen_report_get_cell()); and the words for the keys, in
+ * the current gettext language (lotsen_report_label()), which every
+ * writer puts in its headers.
  */
 
 #define G_LOG_DOMAIN "lotsen-stats"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "lotsen-stats.h"
 
@@ -80,10 +84,24 @@ static const char * const services_columns[] = {
   "services", "service", "tickets", "called", "no_shows", "median_wait_seconds",
 };
 
+static const char * const gender_age_columns[] = {
+  "by_gender_and_age_band", "woman", "man", "other", "unstated", "unknown", "total",
+};
+
+static const char * const municipalities_columns[] = { "municipalities", "participants" };
+static const char * const languages_columns[] = { "languages", "participants" };
+static const char * const interests_columns[] = { "interests", "participants" };
+static const char * const interpreters_columns[] = { "interpreter_languages", "tickets", "registrations" };
+
 static const struct {
   const char * const *columns;
   guint               n_columns;
 } sections[] = {
+  [LOTSEN_REPORT_SECTION_GENDER_AGE]     = { gender_age_columns, G_N_ELEMENTS (gender_age_columns) },
+  [LOTSEN_REPORT_SECTION_MUNICIPALITIES] = { municipalities_columns, G_N_ELEMENTS (municipalities_columns) },
+  [LOTSEN_REPORT_SECTION_LANGUAGES]      = { languages_columns, G_N_ELEMENTS (languages_columns) },
+  [LOTSEN_REPORT_SECTION_INTERESTS]      = { interests_columns, G_N_ELEMENTS (interests_columns) },
+  [LOTSEN_REPORT_SECTION_INTERPRETERS]   = { interpreters_columns, G_N_ELEMENTS (interpreters_columns) },
   [LOTSEN_REPORT_SECTION_MONTHS]        = { months_columns, G_N_ELEMENTS (months_columns) },
   [LOTSEN_REPORT_SECTION_MONTHS_GENDER] = { months_gender_columns, G_N_ELEMENTS (months_gender_columns) },
   [LOTSEN_REPORT_SECTION_MONTHS_AGE]    = { months_age_columns, G_N_ELEMENTS (months_age_columns) },
@@ -101,6 +119,134 @@ G_STATIC_ASSERT (G_N_ELEMENTS (group_measures) + 1 == G_N_ELEMENTS (gender_colum
 G_STATIC_ASSERT (G_N_ELEMENTS (group_measures) + 1 == G_N_ELEMENTS (age_columns));
 G_STATIC_ASSERT (LOTSEN_REPORT_N_GENDERS + 1 == G_N_ELEMENTS (months_gender_columns));
 G_STATIC_ASSERT (LOTSEN_REPORT_N_AGE_BANDS + 1 == G_N_ELEMENTS (months_age_columns));
+G_STATIC_ASSERT (LOTSEN_REPORT_N_GENDERS + 2 == G_N_ELEMENTS (gender_age_columns));
+
+/* The words for the stable keys, in the current gettext language. */
+static const struct {
+  const char *key;
+  const char *label;
+} labels[] = {
+  /* Translators: a table's first column in the funder report. */
+  { "months", N_("Month") },
+  { "months_by_gender", N_("Month") },
+  { "months_by_age_band", N_("Month") },
+  { "by_gender", N_("Gender") },
+  { "by_age_band", N_("Age") },
+  { "by_gender_and_age_band", N_("Age") },
+  { "activities", N_("Activity") },
+  /* Translators: a ticket's letter (A, B …), a column of the funder report. */
+  { "services", N_("Letter") },
+  { "municipalities", N_("Municipality") },
+  { "languages", N_("Language") },
+  /* Translators: a column of the funder report: what visitors said they want help with. */
+  { "interests", N_("Interest") },
+  /* Translators: a column of the funder report: the language an interpreter was asked for in. */
+  { "interpreter_languages", N_("Interpreter language") },
+  { "participants", N_("Participants") },
+  /* Translators: new participants, a column of the funder report. */
+  { "new_participants", N_("New") },
+  { "returning_participants", N_("Returning") },
+  { "visits", N_("Visits") },
+  { "anonymous_visits", N_("Without a person") },
+  { "signups", N_("Sign-ups") },
+  { "attended", N_("Attended") },
+  { "attendees", N_("People attending") },
+  { "no_shows", N_("No-shows") },
+  { "sessions", N_("Sessions") },
+  { "service", N_("Service") },
+  { "tickets", N_("Tickets") },
+  { "registrations", N_("Registrations") },
+  { "called", N_("Called") },
+  { "median_wait_seconds", N_("Median wait (min)") },
+  { "woman", N_("Women") },
+  { "man", N_("Men") },
+  { "other", N_("Other") },
+  { "unstated", N_("Not stated") },
+  { "unknown", N_("Unknown") },
+  { "0-15", N_("Under 16") },
+  { "total", N_("Total") },
+  { "swedish", N_("Swedish language") },
+  { "work", N_("Work") },
+  { "studies", N_("Studies") },
+  { "housing", N_("Housing") },
+  { "health", N_("Health") },
+  { "society", N_("Society") },
+  { "family", N_("Children and family") },
+  { "leisure", N_("Leisure") },
+};
+
+/**
+ * lotsen_report_label:
+ * @key: a stable key of the report: a section's, a column's, or a
+ *   key cell's (a gender, an age band, an interest, "total")
+ *
+ * Returns: the words for @key in the current gettext language; @key
+ *   itself when it has none (a month, an age band such as "16-24", a
+ *   language code)
+ */
+const char *
+lotsen_report_label (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].key, key))
+      return _(labels[i].label);
+
+  return key;
+}
+
+/**
+ * lotsen_report_get_column_label:
+ *
+ * Returns: the words for a column's key, as lotsen_report_label()
+ */
+const char *
+lotsen_report_get_column_label (LotsenReportSection section,
+                                guint               column)
+{
+  return lotsen_report_label (lotsen_report_get_column (section, column));
+}
+
+/**
+ * lotsen_report_section_title:
+ *
+ * Returns: a section's heading in the current gettext language
+ */
+const char *
+lotsen_report_section_title (LotsenReportSection section)
+{
+  switch (section)
+    {
+    case LOTSEN_REPORT_SECTION_MONTHS:
+      return _("Per month");
+    case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
+      return _("Participants per month by gender");
+    case LOTSEN_REPORT_SECTION_MONTHS_AGE:
+      return _("Participants per month by age band");
+    case LOTSEN_REPORT_SECTION_GENDER:
+      return _("The whole period by gender");
+    case LOTSEN_REPORT_SECTION_AGE:
+      return _("The whole period by age band");
+    case LOTSEN_REPORT_SECTION_ACTIVITIES:
+      return _("Activities");
+    case LOTSEN_REPORT_SECTION_SERVICES:
+      return _("Services and waiting times");
+    case LOTSEN_REPORT_SECTION_GENDER_AGE:
+      return _("Participants by gender and age band");
+    case LOTSEN_REPORT_SECTION_MUNICIPALITIES:
+      return _("Participants by municipality");
+    case LOTSEN_REPORT_SECTION_LANGUAGES:
+      return _("Participants by language");
+    case LOTSEN_REPORT_SECTION_INTERESTS:
+      return _("Participants by interest");
+    case LOTSEN_REPORT_SECTION_INTERPRETERS:
+      return _("Interpreter needed, by language");
+    case LOTSEN_REPORT_N_SECTIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
 
 const char *
 lotsen_report_gender_to_string (LotsenReportGender gender)
@@ -182,6 +328,16 @@ lotsen_report_get_n_rows (const LotsenReport  *report,
       return report->activities->len;
     case LOTSEN_REPORT_SECTION_SERVICES:
       return report->services->len + 1;
+    case LOTSEN_REPORT_SECTION_GENDER_AGE:
+      return LOTSEN_REPORT_N_AGE_BANDS + 1;
+    case LOTSEN_REPORT_SECTION_MUNICIPALITIES:
+      return report->municipalities->len;
+    case LOTSEN_REPORT_SECTION_LANGUAGES:
+      return report->languages->len;
+    case LOTSEN_REPORT_SECTION_INTERESTS:
+      return report->interests->len;
+    case LOTSEN_REPORT_SECTION_INTERPRETERS:
+      return report->interpreters->len + 1;
     case LOTSEN_REPORT_N_SECTIONS:
     default:
       g_return_val_if_reached (0);
@@ -275,6 +431,58 @@ get_service_cell (const LotsenReport  *report,
     }
 }
 
+/* Participants of the period: a row an age band, a column a gender,
+ * with the totals of each as the last column and row. */
+static LotsenReportCellKind
+get_gender_age_cell (const LotsenReport  *report,
+                     guint                row,
+                     guint                column,
+                     const char         **text,
+                     gint64              *number)
+{
+  guint sum = 0;
+
+  if (column == 0)
+    return set_text (text, row < LOTSEN_REPORT_N_AGE_BANDS ? age_keys[row] : "total", LOTSEN_REPORT_CELL_TEXT);
+
+  for (guint g = 0; g < LOTSEN_REPORT_N_GENDERS; g++)
+    for (guint a = 0; a < LOTSEN_REPORT_N_AGE_BANDS; a++)
+      if ((column - 1 == g || column - 1 == LOTSEN_REPORT_N_GENDERS) &&
+          (row == a || row == LOTSEN_REPORT_N_AGE_BANDS))
+        sum += report->participants_by_gender_age[g][a];
+
+  return set_number (number, sum);
+}
+
+static LotsenReportCellKind
+get_interpreter_cell (const LotsenReport  *report,
+                      guint                row,
+                      guint                column,
+                      const char         **text,
+                      gint64              *number)
+{
+  guint sum = 0;
+
+  if (row < report->interpreters->len)
+    {
+      const LotsenReportRow *data = report->interpreters->pdata[row];
+
+      if (column == 0)
+        return set_text (text, data->key, LOTSEN_REPORT_CELL_TEXT);
+      return set_number (number, column == 1 ? data->count : data->count2);
+    }
+
+  if (column == 0)
+    return set_text (text, "total", LOTSEN_REPORT_CELL_TEXT);
+  for (guint i = 0; i < report->interpreters->len; i++)
+    {
+      const LotsenReportRow *data = report->interpreters->pdata[i];
+
+      sum += column == 1 ? data->count : data->count2;
+    }
+  return set_number (number, sum);
+}
+
 /**
  * lotsen_report_get_cell:
  * @text: (out): for a text or name cell: its text, owned by @report
@@ -296,6 +504,7 @@ lotsen_report_get_cell (const LotsenReport   *report,
 {
   const LotsenReportMonth *month;
   const LotsenReportActivity *activity;
+  const LotsenReportRow *row_data;
 
   g_return_val_if_fail (report != NULL, LOTSEN_REPORT_CELL_EMPTY);
   g_return_val_if_fail (text != NULL && number != NULL, LOTSEN_REPORT_CELL_EMPTY);
@@ -343,6 +552,27 @@ lotsen_report_get_cell (const LotsenReport   *report,
 
     case LOTSEN_REPORT_SECTION_SERVICES:
       return get_service_cell (report, row, column, text, number);
+
+    case LOTSEN_REPORT_SECTION_GENDER_AGE:
+      return get_gender_age_cell (report, row, column, text, number);
+
+    case LOTSEN_REPORT_SECTION_MUNICIPALITIES:
+      row_data = report->municipalities->pdata[row];
+      if (column == 0)
+        return set_text (text, row_data->key,
+                         g_str_equal (row_data->key, "unknown") && row + 1 == report->municipalities->len
+                         ? LOTSEN_REPORT_CELL_TEXT : LOTSEN_REPORT_CELL_NAME);
+      return set_number (number, row_data->count);
+
+    case LOTSEN_REPORT_SECTION_LANGUAGES:
+    case LOTSEN_REPORT_SECTION_INTERESTS:
+      row_data = (section == LOTSEN_REPORT_SECTION_LANGUAGES ? report->languages : report->interests)->pdata[row];
+      if (column == 0)
+        return set_text (text, row_data->key, LOTSEN_REPORT_CELL_TEXT);
+      return set_number (number, row_data->count);
+
+    case LOTSEN_REPORT_SECTION_INTERPRETERS:
+      return get_interpreter_cell (report, row, column, text, number);
 
     case LOTSEN_REPORT_N_SECTIONS:
     default:

@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "lotsen-stats-private.h"
+#include "lotsen-visitor.h"
 
 #define DEFAULT_SITE "Lotsen"
 
@@ -58,21 +59,49 @@ static const char people_sql[] =
   "            WHEN ?1 - birth_year < 45 THEN 3"
   "            WHEN ?1 - birth_year < 55 THEN 4"
   "            WHEN ?1 - birth_year < 65 THEN 5"
-  "            ELSE 6 END,"
-  "       created_at "
+  "            ELSE 6 END "
   "FROM visitor";
+
+/* Everyone who came before the period (?1), to tell new participants
+ * from returning ones: a ticket (through ticket_report: ?3 is the local
+ * day of ?1) or an attended sign-up of a session that started before
+ * it; by their person, or by the phone number of a sign-up without one. */
+static const char came_before_sql[] =
+  "SELECT visitor_id, NULL FROM ticket "
+  "WHERE day <= ?3 AND created_at < ?1 AND visitor_id IS NOT NULL "
+  "UNION "
+  "SELECT g.visitor_id, CASE WHEN g.visitor_id IS NULL THEN g.phone END "
+  "FROM session se JOIN signup g ON g.session_id = se.id AND g.status = 'attended' "
+  "WHERE se.starts_at < ?1";
+
+/* The visitors' answers the breakdowns are made of. */
+static const char answers_sql[] =
+  "SELECT id, municipality, lang, interests FROM visitor";
+
+/* Interpreters asked for: by the period's tickets (?1 … ?4 as
+ * TICKETS_IN_RANGE), and by the people registered in it. */
+static const char interpreter_tickets_sql[] =
+  "SELECT interpreter_lang, count (*) FROM ticket "
+  "WHERE " TICKETS_IN_RANGE " AND interpreter_lang IS NOT NULL AND interpreter_lang <> '' "
+  "GROUP BY interpreter_lang";
+
+static const char interpreter_registrations_sql[] =
+  "SELECT interpreter_lang, count (*) FROM visitor "
+  "WHERE created_at >= ?1 AND created_at < ?2 AND interpreter_lang IS NOT NULL AND interpreter_lang <> '' "
+  "GROUP BY interpreter_lang";
 
 /* The period's tickets, read from the covering index ticket_report. */
 static const char tickets_sql[] =
   "SELECT created_at, visitor_id, service_id, status = 'no_show', called_at - created_at "
   "FROM ticket WHERE " TICKETS_IN_RANGE;
 
-/* The sessions that start in the period, each with its sign-ups that
- * were not cancelled (or a row without one), through the covering
- * indexes session_starts_at and signup_report. */
+/* The sessions that start in the period and have started (?2 is the
+ * earlier of the period's end and now), each with its sign-ups that were
+ * not cancelled (or a row without one), through the index
+ * session_starts_at. */
 static const char sessions_sql[] =
   "SELECT se.id, se.activity_id, se.cancelled, se.starts_at, g.id IS NOT NULL, g.visitor_id,"
-  "       g.status = 'attended', g.status = 'no_show', g.party_size "
+  "       g.status = 'attended', g.status = 'no_show', g.party_size, g.phone "
   "FROM session se LEFT JOIN signup g ON g.session_id = se.id AND g.status <> 'cancelled' "
   "WHERE se.starts_at >= ?1 AND se.starts_at < ?2";
 
@@ -82,6 +111,13 @@ static const char activity_title_sql[] =
 static const char services_sql[] =
   "SELECT s.id, s.prefix, " SWEDISH_TEXT ("name", "service_text", "service_id", "s.id") ", s.active "
   "FROM service s ORDER BY s.sort_order, s.prefix";
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp ((*(LotsenReportRow * const *) a)->key, (*(LotsenReportRow * const *) b)->key);
+}
 
 static void
 month_free (LotsenReportMonth *month)
@@ -115,7 +151,12 @@ lotsen_report_free (LotsenReport *report)
   g_clear_pointer (&report->total, month_free);
   g_clear_pointer (&report->activities, g_ptr_array_unref);
   g_clear_pointer (&report->services, g_ptr_array_unref);
+  g_clear_pointer (&report->municipalities, g_ptr_array_unref);
+  g_clear_pointer (&report->languages, g_ptr_array_unref);
+  g_clear_pointer (&report->interests, g_ptr_array_unref);
+  g_clear_pointer (&report->interpreters, g_ptr_array_unref);
   g_free (report->site_name);
+  g_free (report->project_name);
   g_free (report);
 }
 
@@ -191,24 +232,22 @@ add_months (LotsenStore  *store,
 }
 
 /* A person as the report counts them: a word for their group (the
- * gender and age bands, and the month they registered in, + 1, or 0 when
- * that is outside the period), then a bit a month they came in.  Kept
- * together, so that a row costs one look into memory.  A visitor id
- * without a visitor row (if one ever appears) is a person of unknown
- * gender and age. */
-#define PERSON_GENDER(p)    ((guint) ((p)[0] & 0xff))
-#define PERSON_AGE(p)       ((guint) (((p)[0] >> 8) & 0xff))
-#define PERSON_NEW_MONTH(p) ((gint64) ((p)[0] >> 16) - 1)
+ * gender and age bands, and whether they came before the period), then a
+ * bit a month they came in.  Kept together, so that a row costs one look
+ * into memory.  A visitor id without a visitor row (if one ever appears)
+ * is a person of unknown gender and age. */
+#define PERSON_GENDER(p) ((guint) ((p)[0] & 0xff))
+#define PERSON_AGE(p)    ((guint) (((p)[0] >> 8) & 0xff))
+#define CAME_BEFORE      (G_GUINT64_CONSTANT (1) << 16)
 
 static guint64
-person_word (guint  gender,
-             guint  age,
-             gint64 new_month)
+person_word (guint gender,
+             guint age)
 {
-  return (guint64) gender | (guint64) age << 8 | (guint64) (new_month + 1) << 16;
+  return (guint64) gender | (guint64) age << 8;
 }
 
-#define UNKNOWN_PERSON person_word (LOTSEN_REPORT_GENDER_UNKNOWN, LOTSEN_REPORT_AGE_UNKNOWN, -1)
+#define UNKNOWN_PERSON person_word (LOTSEN_REPORT_GENDER_UNKNOWN, LOTSEN_REPORT_AGE_UNKNOWN)
 
 /* A month's numbers are added up per group of people (a gender band ×
  * an age band), and for the visits without a person. */
@@ -256,6 +295,7 @@ typedef struct
   LotsenWaits   unlisted;   /* waits at a service id that is not in the service table */
   GHashTable   *activities; /* gint64 id → ActivityTally */
   GHashTable   *sessions;   /* gint64 ids of the sessions counted */
+  GHashTable   *phones;     /* a phone number's digits → the words of the person who signed up with it */
 } Tally;
 
 static void
@@ -278,6 +318,7 @@ tally_clear (Tally *tally)
   lotsen_waits_clear (&tally->unlisted);
   g_clear_pointer (&tally->activities, g_hash_table_unref);
   g_clear_pointer (&tally->sessions, g_hash_table_unref);
+  g_clear_pointer (&tally->phones, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
@@ -347,6 +388,89 @@ step_failed (Tally   *tally,
   return TRUE;
 }
 
+/* A phone number as the report tells people apart by it: its digits,
+ * with a leading 0 read as Sweden's +46 ("070-123 45 67" and
+ * "+46 70 123 45 67" are one number); NULL when it has too few digits
+ * to be a phone number. */
+static char *
+phone_key (const char *phone)
+{
+  GString *digits;
+
+  if (phone == NULL)
+    return NULL;
+
+  digits = g_string_new (NULL);
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+
+  if (g_str_has_prefix (digits->str, "00"))
+    g_string_erase (digits, 0, 2);
+  else if (digits->str[0] == '0')
+    {
+      g_string_erase (digits, 0, 1);
+      g_string_prepend (digits, "46");
+    }
+
+  if (digits->len < 6)
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (digits, FALSE);
+}
+
+/* The words of the person who signed up with @phone (not NULL). */
+static guint64 *
+find_phone (Tally *tally,
+            char  *key)
+{
+  guint64 *person = g_hash_table_lookup (tally->phones, key);
+
+  if (person == NULL)
+    {
+      person = g_new0 (guint64, tally->stride);
+      person[0] = UNKNOWN_PERSON;
+      g_hash_table_insert (tally->phones, g_strdup (key), person);
+    }
+
+  return person;
+}
+
+/* Everyone who came before the period is not new in it. */
+static gboolean
+mark_came_before (Tally   *tally,
+                  GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (tally->store, came_before_sql, error);
+  g_autofree char *first_day = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  first_day = lotsen_store_format_local_day (tally->store, tally->report->from);
+  sqlite3_bind_int64 (stmt, 1, tally->report->from);
+  sqlite3_bind_text (stmt, 3, first_day, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        find_person (tally, sqlite3_column_int64 (stmt, 0))[0] |= CAME_BEFORE;
+      else
+        {
+          g_autofree char *key = phone_key ((const char *) sqlite3_column_text (stmt, 1));
+
+          if (key != NULL)
+            find_phone (tally, key)[0] |= CAME_BEFORE;
+        }
+    }
+
+  return !step_failed (tally, rc, error);
+}
+
 /* Sets up the months and every person's group.  The people's arrays
  * reach up to the highest visitor id unless ids are far sparser than
  * people (an import could make them so); the others go into a table. */
@@ -374,6 +498,7 @@ tally_init (Tally         *tally,
   tally->activities = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                              (GDestroyNotify) activity_tally_free);
   tally->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  tally->phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   size = lotsen_store_prepare (store, "SELECT max (id), count (*) FROM visitor", error);
   if (size == NULL)
@@ -401,37 +526,47 @@ tally_init (Tally         *tally,
       guint64 *person = find_person (tally, sqlite3_column_int64 (stmt, 0));
       int gender = sqlite3_column_int (stmt, 1);
       int age = sqlite3_column_int (stmt, 2);
-      gint64 created_at = sqlite3_column_int64 (stmt, 3);
 
       g_assert (gender >= 0 && gender < LOTSEN_REPORT_N_GENDERS && age >= 0 && age < LOTSEN_REPORT_N_AGE_BANDS);
-      person[0] = person_word (gender, age,
-                               created_at >= report->from && created_at < report->to
-                               ? (gint64) find_month (tally, created_at) : -1);
+      person[0] = person_word (gender, age);
     }
 
-  return !step_failed (tally, rc, error);
+  if (step_failed (tally, rc, error))
+    return FALSE;
+
+  return mark_came_before (tally, error);
 }
 
 /* One visit, sign-up or both at @at, by the person in @visitor_column
- * or by nobody (SQL NULL). */
+ * or by nobody (SQL NULL); a visit by nobody with a phone number in
+ * @phone_column (-1: none) is a visit of the person with that number. */
 static void
 count_event (Tally                    *tally,
              gint64                    at,
              sqlite3_stmt             *stmt,
              int                       visitor_column,
+             int                       phone_column,
              const LotsenReportCounts *event)
 {
   guint month = find_month (tally, at);
   guint group = ANONYMOUS;
+  guint64 *person = NULL;
 
   if (sqlite3_column_type (stmt, visitor_column) != SQLITE_NULL)
     {
-      guint64 *person = find_person (tally, sqlite3_column_int64 (stmt, visitor_column));
-
+      person = find_person (tally, sqlite3_column_int64 (stmt, visitor_column));
       group = PERSON_GENDER (person) * LOTSEN_REPORT_N_AGE_BANDS + PERSON_AGE (person);
-      if (event->visits > 0)
-        person[1 + month / 64] |= G_GUINT64_CONSTANT (1) << (month % 64);
     }
+  else if (phone_column >= 0 && event->visits > 0)
+    {
+      g_autofree char *key = phone_key ((const char *) sqlite3_column_text (stmt, phone_column));
+
+      if (key != NULL)
+        person = find_phone (tally, key);
+    }
+
+  if (person != NULL && event->visits > 0)
+    person[1 + month / 64] |= G_GUINT64_CONSTANT (1) << (month % 64);
 
   add_counts (&tally->cells[month * N_GROUPS + group], event);
 }
@@ -527,7 +662,7 @@ count_tickets (Tally   *tally,
       gint64 service_id = sqlite3_column_int64 (stmt, 2);
       LotsenWaits *waits;
 
-      count_event (tally, sqlite3_column_int64 (stmt, 0), stmt, 1, &visit);
+      count_event (tally, sqlite3_column_int64 (stmt, 0), stmt, 1, -1, &visit);
 
       if (service == NULL || service->id != service_id)
         service = find_service (tally, service_id);
@@ -568,8 +703,11 @@ count_sessions (Tally   *tally,
   if (stmt == NULL)
     return FALSE;
 
+  if (tally->report->sessions_until <= tally->report->from)
+    return TRUE;
+
   sqlite3_bind_int64 (stmt, 1, tally->report->from);
-  sqlite3_bind_int64 (stmt, 2, tally->report->to);
+  sqlite3_bind_int64 (stmt, 2, tally->report->sessions_until);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -611,7 +749,7 @@ count_sessions (Tally   *tally,
       activity->attendees += signup.attendees;
       activity->no_shows += signup.no_shows;
 
-      count_event (tally, sqlite3_column_int64 (stmt, 3), stmt, 5, &signup);
+      count_event (tally, sqlite3_column_int64 (stmt, 3), stmt, 5, 9, &signup);
     }
 
   return !step_failed (tally, rc, error);
@@ -626,15 +764,28 @@ lowest_bit (guint64 bits)
   return low != 0 ? (guint) g_bit_nth_lsf (low, -1) : 32 + (guint) g_bit_nth_lsf ((guint32) (bits >> 32), -1);
 }
 
+/* Whether @person came in the period. */
+static gboolean
+person_came (Tally         *tally,
+             const guint64 *person)
+{
+  for (guint word = 1; word < tally->stride; word++)
+    if (person[word] != 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* A person who came: once in each month they came in, once in the
- * period, in their groups. */
+ * period, in their groups; new in the first month they came in unless
+ * they came before the period. */
 static void
 count_participant (Tally         *tally,
                    const guint64 *person)
 {
   LotsenReport *report = tally->report;
   guint gender = PERSON_GENDER (person), age = PERSON_AGE (person);
-  gint64 new_month = PERSON_NEW_MONTH (person);
+  gboolean is_new = (person[0] & CAME_BEFORE) == 0;
   gboolean came = FALSE;
 
   for (guint word = 1; word < tally->stride; word++)
@@ -646,7 +797,7 @@ count_participant (Tally         *tally,
         month->counts.participants++;
         month->participants_by_gender[gender]++;
         month->participants_by_age[age]++;
-        if (new_month == index)
+        if (is_new && !came)
           month->counts.new_participants++;
         came = TRUE;
       }
@@ -657,9 +808,10 @@ count_participant (Tally         *tally,
   report->total->counts.participants++;
   report->total->participants_by_gender[gender]++;
   report->total->participants_by_age[age]++;
+  report->participants_by_gender_age[gender][age]++;
   report->by_gender[gender].participants++;
   report->by_age[age].participants++;
-  if (new_month >= 0)
+  if (is_new)
     {
       report->total->counts.new_participants++;
       report->by_gender[gender].new_participants++;
@@ -679,6 +831,204 @@ count_participants (Tally *tally)
   g_hash_table_iter_init (&iter, tally->others);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &person))
     count_participant (tally, person);
+
+  g_hash_table_iter_init (&iter, tally->phones);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &person))
+    count_participant (tally, person);
+}
+
+static void
+row_free (LotsenReportRow *row)
+{
+  g_free (row->key);
+  g_free (row);
+}
+
+/* @counts (char * → guint count) as rows: most first, then by key, and
+ * @unknown participants last as "unknown" when there are any. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const LotsenReportRow *x = *(LotsenReportRow * const *) a;
+  const LotsenReportRow *y = *(LotsenReportRow * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return strcmp (x->key, y->key);
+}
+
+static void
+add_rows (GPtrArray  *rows,
+          GHashTable *counts,
+          guint       unknown)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
+
+      row->key = g_strdup (key);
+      row->count = GPOINTER_TO_UINT (value);
+      g_ptr_array_add (rows, row);
+    }
+  g_ptr_array_sort (rows, compare_rows);
+
+  if (unknown > 0)
+    {
+      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
+
+      row->key = g_strdup ("unknown");
+      row->count = unknown;
+      g_ptr_array_add (rows, row);
+    }
+}
+
+static void
+count_up (GHashTable *counts,
+          const char *key)
+{
+  g_hash_table_insert (counts, g_strdup (key),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+}
+
+/* The participants' municipalities, languages and interests, from the
+ * visitors' answers; the participants without an answer (or without a
+ * visitor row: those who signed up with a phone number) are "unknown". */
+static gboolean
+count_answers (Tally   *tally,
+               GError **error)
+{
+  LotsenReport *report = tally->report;
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (tally->store, answers_sql, error);
+  g_autoptr(GHashTable) municipalities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const *keys = lotsen_visitor_get_interests ();
+  guint n_keys = g_strv_length ((char **) keys);
+  g_autofree guint *interests = g_new0 (guint, n_keys);
+  guint with_municipality = 0, with_language = 0, with_interest = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *municipality = (const char *) sqlite3_column_text (stmt, 1);
+      const char *language = (const char *) sqlite3_column_text (stmt, 2);
+      const char *interest_list = (const char *) sqlite3_column_text (stmt, 3);
+      gboolean any = FALSE;
+
+      if (!person_came (tally, find_person (tally, sqlite3_column_int64 (stmt, 0))))
+        continue;
+
+      if (municipality != NULL && *municipality != '\0')
+        {
+          count_up (municipalities, municipality);
+          with_municipality++;
+        }
+      if (language != NULL && *language != '\0')
+        {
+          count_up (languages, language);
+          with_language++;
+        }
+      if (interest_list != NULL && *interest_list != '\0')
+        {
+          g_auto(GStrv) ticked = g_strsplit (interest_list, ",", -1);
+
+          for (guint i = 0; i < n_keys; i++)
+            if (g_strv_contains ((const char * const *) ticked, keys[i]))
+              {
+                interests[i]++;
+                any = TRUE;
+              }
+        }
+      with_interest += any;
+    }
+
+  if (step_failed (tally, rc, error))
+    return FALSE;
+
+  add_rows (report->municipalities, municipalities, report->total->counts.participants - with_municipality);
+  add_rows (report->languages, languages, report->total->counts.participants - with_language);
+
+  /* Interests in the order the kiosk asks them, every one shown. */
+  for (guint i = 0; i < n_keys; i++)
+    {
+      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
+
+      row->key = g_strdup (keys[i]);
+      row->count = interests[i];
+      g_ptr_array_add (report->interests, row);
+    }
+  {
+    LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
+
+    row->key = g_strdup ("unknown");
+    row->count = report->total->counts.participants - with_interest;
+    g_ptr_array_add (report->interests, row);
+  }
+
+  return TRUE;
+}
+
+/* Interpreter languages asked for by the period's tickets and by the
+ * people who registered in it, by language code. */
+static gboolean
+count_interpreters (Tally   *tally,
+                    GError **error)
+{
+  LotsenReport *report = tally->report;
+  g_autoptr(sqlite3_stmt) tickets = lotsen_store_prepare (tally->store, interpreter_tickets_sql, error);
+  g_autoptr(sqlite3_stmt) registrations = NULL;
+  g_autoptr(GHashTable) rows = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  int rc;
+
+  if (tickets == NULL)
+    return FALSE;
+  registrations = lotsen_store_prepare (tally->store, interpreter_registrations_sql, error);
+  if (registrations == NULL)
+    return FALSE;
+
+  rows = g_hash_table_new (g_str_hash, g_str_equal);
+  bind_range (tally->store, tickets, report->from, report->to);
+  while ((rc = sqlite3_step (tickets)) == SQLITE_ROW)
+    {
+      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
+
+      row->key = lotsen_store_column_text (tickets, 0);
+      row->count = sqlite3_column_int (tickets, 1);
+      g_hash_table_insert (rows, row->key, row);
+      g_ptr_array_add (report->interpreters, row);
+    }
+  if (step_failed (tally, rc, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (registrations, 1, report->from);
+  sqlite3_bind_int64 (registrations, 2, report->to);
+  while ((rc = sqlite3_step (registrations)) == SQLITE_ROW)
+    {
+      const char *lang = (const char *) sqlite3_column_text (registrations, 0);
+      LotsenReportRow *row = g_hash_table_lookup (rows, lang);
+
+      if (row == NULL)
+        {
+          row = g_new0 (LotsenReportRow, 1);
+          row->key = g_strdup (lang);
+          g_hash_table_insert (rows, row->key, row);
+          g_ptr_array_add (report->interpreters, row);
+        }
+      row->count2 = sqlite3_column_int (registrations, 1);
+    }
+  if (step_failed (tally, rc, error))
+    return FALSE;
+
+  g_ptr_array_sort (report->interpreters, compare_keys);
+  return TRUE;
 }
 
 /* The services in the kiosk's order: active ones, and inactive ones
@@ -803,7 +1153,7 @@ count_report (LotsenStore   *store,
   count_groups (&tally);
   count_participants (&tally);
   finish_services (&tally);
-  return TRUE;
+  return count_answers (&tally, error) && count_interpreters (&tally, error);
 }
 
 /**
@@ -832,6 +1182,7 @@ lotsen_report_new (LotsenStore  *store,
   g_autoptr(LotsenReport) report = NULL;
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *site_name = NULL;
+  g_autofree char *project_name = NULL;
   gboolean counted;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
@@ -853,6 +1204,7 @@ lotsen_report_new (LotsenStore  *store,
     }
 
   site_name = lotsen_store_get_setting (store, "site_name");
+  project_name = lotsen_store_get_setting (store, "project_name");
 
   report = g_new0 (LotsenReport, 1);
   report->from = from;
@@ -860,11 +1212,17 @@ lotsen_report_new (LotsenStore  *store,
   report->age_year = g_date_time_get_year (start);
   report->site_name = site_name != NULL && *site_name != '\0'
                       ? g_steal_pointer (&site_name) : g_strdup (DEFAULT_SITE);
+  report->project_name = project_name != NULL && *project_name != '\0' ? g_steal_pointer (&project_name) : NULL;
   report->made_at = lotsen_store_now (store);
+  report->sessions_until = MIN (to, report->made_at);
   report->months = g_ptr_array_new_with_free_func ((GDestroyNotify) month_free);
   report->total = month_new (g_strdup ("total"), from, to);
   report->activities = g_ptr_array_new_with_free_func ((GDestroyNotify) activity_free);
   report->services = g_ptr_array_new_with_free_func ((GDestroyNotify) service_free);
+  report->municipalities = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->languages = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->interests = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->interpreters = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
   /* One snapshot for every query. */
   if (!lotsen_store_exec (store, "BEGIN", error))

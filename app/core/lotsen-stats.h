@@ -37,14 +37,21 @@ typedef enum {
 /* What happened in one stretch of time, for one group of people.
  *
  * A visit is a ticket taken (whatever became of it) or a sign-up marked
- * attended; a participant is a registered person with at least one visit,
- * counted once however many visits they made.  Sign-ups are those not
- * cancelled, counted by the session's start.  Attendees are the people an
- * attended sign-up brought (its party size). */
+ * attended.  A participant is a registered person with at least one
+ * visit, or someone who signed up with a name and a phone number and
+ * came (an attended sign-up without a personal code), counted once per
+ * phone number; each counted once however many visits they made.  A
+ * participant is new in the month of their very first visit, when that
+ * month is in the period, so that the months' new participants add up
+ * to the period's.  Sessions and their sign-ups count once the session
+ * has started (a report made in the middle of a month leaves out the
+ * sessions still to come), by the session's start; sign-ups are those
+ * not cancelled.  Attendees are the people an attended sign-up brought
+ * (its party size). */
 typedef struct
 {
   guint participants;
-  guint new_participants; /* registered within the same stretch of time */
+  guint new_participants; /* first visit ever within the same stretch of time */
   guint visits;
   guint anonymous_visits; /* visits without a person: tickets taken without a code */
   guint signups;
@@ -73,6 +80,15 @@ typedef struct
   guint  no_shows;
 } LotsenReportActivity;
 
+/* A row of a breakdown: a key (a municipality as written, a language
+ * code, an interest's key, "unknown") and one or two numbers. */
+typedef struct
+{
+  char  *key;
+  guint  count;  /* participants; for interpreters: tickets */
+  guint  count2; /* for interpreters: registrations */
+} LotsenReportRow;
+
 typedef struct
 {
   char   *prefix;
@@ -88,7 +104,9 @@ typedef struct
   gint64              from;      /* [from, to), unix seconds */
   gint64              to;
   int                 age_year;  /* the local year of @from, that ages are counted at */
-  char               *site_name; /* the setting "site_name", or "Lotsen" */
+  char               *site_name;    /* the setting "site_name", or "Lotsen" */
+  char               *project_name; /* the setting "project_name", or NULL */
+  gint64              sessions_until; /* sessions that start before this are counted: min (to, made_at) */
   gint64              made_at;
   GPtrArray          *months;    /* LotsenReportMonth, in order */
   LotsenReportMonth  *total;     /* the whole period; participants counted once */
@@ -97,6 +115,11 @@ typedef struct
   GPtrArray          *activities; /* LotsenReportActivity, by title */
   GPtrArray          *services;   /* LotsenReportService, in the kiosk's order */
   gint64              median_wait; /* over every service; -1 when none was called */
+  guint               participants_by_gender_age[LOTSEN_REPORT_N_GENDERS][LOTSEN_REPORT_N_AGE_BANDS];
+  GPtrArray          *municipalities; /* LotsenReportRow: participants, most first, "unknown" last */
+  GPtrArray          *languages;      /* LotsenReportRow: participants by the language they chose */
+  GPtrArray          *interests;      /* LotsenReportRow: participants an interest, "unknown" last */
+  GPtrArray          *interpreters;   /* LotsenReportRow: tickets and registrations asking for one, by code */
 } LotsenReport;
 
 /* The report as tables, the same for every writer. */
@@ -108,6 +131,11 @@ typedef enum {
   LOTSEN_REPORT_SECTION_AGE,           /* the period, a row an age band */
   LOTSEN_REPORT_SECTION_ACTIVITIES,
   LOTSEN_REPORT_SECTION_SERVICES,
+  LOTSEN_REPORT_SECTION_GENDER_AGE,    /* participants of the period, a row an age band, a column a gender */
+  LOTSEN_REPORT_SECTION_MUNICIPALITIES,
+  LOTSEN_REPORT_SECTION_LANGUAGES,
+  LOTSEN_REPORT_SECTION_INTERESTS,
+  LOTSEN_REPORT_SECTION_INTERPRETERS,  /* tickets and registrations by interpreter language */
   LOTSEN_REPORT_N_SECTIONS,
 } LotsenReportSection;
 
@@ -133,6 +161,10 @@ LotsenReport         *lotsen_report_new                 (LotsenStore          *s
 void                  lotsen_report_free                (LotsenReport         *report);
 
 const char           *lotsen_report_section_to_string   (LotsenReportSection   section);
+const char           *lotsen_report_section_title       (LotsenReportSection   section);
+const char           *lotsen_report_label               (const char           *key);
+const char           *lotsen_report_get_column_label    (LotsenReportSection   section,
+                                                         guint                 column);
 guint                 lotsen_report_get_n_columns       (LotsenReportSection   section);
 const char           *lotsen_report_get_column          (LotsenReportSection   section,
                                                          guint                 column);

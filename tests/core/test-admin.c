@@ -730,10 +730,23 @@ test_admin_report (void)
   admin (&table, "report", "--from", today, "--to", today, "--format", "csv", "-o", csv, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "months;participants;"));
+  /* In Swedish by default, every header and key. */
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Månad;Deltagare;Nya;"));
   /* The one anonymous ticket of today. */
-  g_assert_nonnull (strstr (contents, "\r\ntotal;0;0;0;1;1;0;0;0;0\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\nTotalt;0;0;0;1;1;0;0;0;0\r\n"));
+  g_assert_null (strstr (contents, "participants"));
   g_clear_pointer (&contents, g_free);
+
+  {
+    g_auto(Run) english = { 0 };
+
+    admin (&english, "report", "--from", today, "--to", today, "--format", "csv", "--lang", "en", "-o", csv, NULL);
+    g_assert_cmpint (english.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Month;Participants;New;"));
+    g_assert_nonnull (strstr (contents, "\r\nTotal;0;0;0;1;1;0;0;0;0\r\n"));
+    g_clear_pointer (&contents, g_free);
+  }
 
   admin (&book, "report", "--from", today, "--to", today, "--format", "xlsx", "-o", xlsx, NULL);
   g_assert_cmpint (book.status, ==, 0);

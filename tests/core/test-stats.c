@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-stats.h"
 #include "lotsen-test-core.h"
@@ -18,47 +19,59 @@
 /* The fixture.  The period is October and November 2026 in Stockholm:
  * [2026-10-01 00:00, 2026-12-01 00:00) local; ages are counted in 2026.
  * Summer time ends on 2026-10-25, so local midnight of 1 November is
- * 2026-10-31 23:00 UTC.
+ * 2026-10-31 23:00 UTC.  The report is made on 2026-11-25 (TEST_NOW).
  *
- * Visitors (gender, birth year → age band, registered):
- *   V1 woman    2000 → 25-34    2026-03-10   returning
- *   V2 man      1990 → 35-44    2026-10-05   new
- *   V3 other    1960 → 65+      2026-11-03   new
- *   V4 unstated none → unknown  2025-06-01   returning
- *   V5 woman    2011 → 0-15     2026-10-20   new
- *   V6 man      1970 → 55-64    2026-09-01   (nothing counts in the period)
- *   V7 no gender 1980 → 45-54   2026-01-01   returning
+ * Visitors (gender, birth year → age band, registered; municipality,
+ * language, interests, interpreter):
+ *   V1 woman    2000 → 25-34    2026-03-10   Malmö, ar, work+swedish
+ *   V2 man      1990 → 35-44    2026-10-05   Lund,  sv, work; interpreter ar
+ *   V3 other    1960 → 65+      2026-11-03   Malmö, sv, health; interpreter fa
+ *   V4 unstated none → unknown  2025-06-01   -
+ *   V5 woman    2011 → 0-15     2026-10-20   Malmö, sv
+ *   V6 man      1970 → 55-64    2026-09-01   Lund, ar, work (nothing counts in the period)
+ *   V7 no gender 1980 → 45-54   2026-01-01   ti
+ * People who signed up with a name and a phone number only:
+ *   P1 "Amal" 070-111 22 33, written +46 70 111 22 33 the second time
+ *   P2 "Bo"   0702223344, written 070 222 33 44 the second time
  *
- * Tickets (local time taken, wait until called):
- *   T0 V6   A 2026-09-30 23:59  — before the period
- *   T1 V1   A 2026-10-05 10:00  240 s, done
- *   T2 anon A 2026-10-05 10:10   30 s, done
+ * Tickets (local time taken, wait until called; interpreter):
+ *   T-2 V7  A 2026-06-01 10:00  — before the period: V7 came before
+ *   T-1 V4  A 2026-08-15 10:00  — before the period: V4 came before
+ *   T0 V6   A 2026-09-30 23:59  — before the period; interpreter ar
+ *   T1 V1   A 2026-10-05 10:00  240 s, done; interpreter ar
+ *   T2 anon A 2026-10-05 10:10   30 s, done; interpreter ar
  *   T3 V2   B 2026-10-12 09:00  250 s, done
  *   T4 V1   A 2026-10-31 23:30   60 s, done   (22:30 UTC: October either way)
  *   T5 V1   A 2026-11-01 00:30  300 s, done   (still 31 October in UTC: November locally)
  *   T6 anon B 2026-11-03 14:00  900 s, no-show
- *   T7 V7   A 2026-11-10 11:00  200 s, done
+ *   T7 V7   A 2026-11-10 11:00  200 s, done; interpreter ti
  *   T8 V3   A 2026-11-20 13:00  never called
- *   T9 V2   A 2026-12-01 00:00  — the period's end is not in it
+ *   T9 V2   A 2026-12-01 00:00  — the period's end is not in it; interpreter so
  *
  * Activities: X "Språkcafé" (sv and en titles), Y "Sewing" (en only).
  * Sessions and sign-ups (party size 1 unless said):
+ *   S0 Y 2026-09-20 18:00: P2 attended — before the period: P2 came before
  *   S1 X 2026-10-13 15:00: V1 attended, V4 attended (party 2),
- *                          V6 cancelled, anon no-show
- *   S5 Y 2026-10-20 18:00: V5 attended, V2 no-show
+ *                          V6 cancelled, anon no-show, P1 attended
+ *   S5 Y 2026-10-20 18:00: V5 attended, V2 no-show, P2 attended
  *   S2 X 2026-11-10 15:00: V1 attended, V3 confirmed, V6 cancelled,
- *                          anon attended (party 3)
+ *                          P1 attended (party 3)
  *   S3 Y 2026-11-18 18:00, cancelled session: V7 confirmed
+ *   S6 X 2026-11-28 15:00, after the report is made: V3 attended, V5
+ *                          confirmed — not counted at all
  *   S4 X 2026-12-01 15:00: V2 attended — after the period
  *
- * October: tickets T1–T4 (4); sign-ups S1 ×3 + S5 ×2 = 5, attended 3
- * (V1, V4, V5), attendees 1 + 2 + 1 = 4, no-shows 2; visits 4 + 3 = 7,
- * of them anonymous T2 = 1.  Participants V1 V2 V4 V5 = 4, new V2 V5 = 2.
+ * October: tickets T1–T4 (4); sign-ups S1 ×4 + S5 ×3 = 7, attended 5
+ * (V1, V4, P1, V5, P2), attendees 1 + 2 + 1 + 1 + 1 = 6, no-shows 2;
+ * visits 4 + 5 = 9, of them anonymous T2, P1, P2 = 3.  Participants V1
+ * V2 V4 V5 P1 P2 = 6; new (their first visit ever) V1 V2 V5 P1 = 4; V4
+ * and P2 came before the period.
  * November: tickets T5–T8 (4); sign-ups S2 ×3 + S3 ×1 = 4, attended 2
- * (V1, anon), attendees 1 + 3 = 4, no-shows 0; visits 4 + 2 = 6, of them
- * anonymous T6 + the anonymous sign-up = 2.  Participants V1 V3 V7 = 3,
- * new V3 = 1.
- * The period: V1 counted once: participants 6, new 3; the rest sums.
+ * (V1, P1), attendees 1 + 3 = 4, no-shows 0; visits 4 + 2 = 6, of them
+ * anonymous T6 + P1 = 2.  Participants V1 V3 V7 P1 = 4, new V3 = 1 (V1
+ * and P1 were new in October, V7 came before).
+ * The period: participants V1 V2 V3 V4 V5 V7 P1 P2 = 8, new 4 + 1 = 5;
+ * the rest sums.
  *
  * Waits: A 30 60 200 240 300 → 200 (the middle one); B 250 900 → 575
  * (the mean of the middle two); all 30 60 200 240 250 300 900 → 240.
@@ -67,62 +80,63 @@
 static const char * const expected_months[][10] = {
   { "months", "participants", "new_participants", "returning_participants", "visits",
     "anonymous_visits", "signups", "attended", "attendees", "no_shows" },
-  { "2026-10", "4", "2", "2", "7", "1", "5", "3", "4", "2" },
-  { "2026-11", "3", "1", "2", "6", "2", "4", "2", "4", "0" },
-  { "total",   "6", "3", "3", "13", "3", "9", "5", "8", "2" },
+  { "2026-10", "6", "4", "2", "9", "3", "7", "5", "6", "2" },
+  { "2026-11", "4", "1", "3", "6", "2", "4", "2", "4", "0" },
+  { "total",   "8", "5", "3", "15", "5", "11", "7", "10", "2" },
 };
 
-/* Participants: October V1 V5 women, V2 man, V4 unstated; November V1
- * woman, V3 other, V7 unknown. */
+/* Participants: October V1 V5 women, V2 man, V4 unstated, P1 P2
+ * unknown; November V1 woman, V3 other, V7 P1 unknown. */
 static const char * const expected_months_gender[][6] = {
   { "months_by_gender", "woman", "man", "other", "unstated", "unknown" },
-  { "2026-10", "2", "1", "0", "1", "0" },
-  { "2026-11", "1", "0", "1", "0", "1" },
-  { "total",   "2", "1", "1", "1", "1" },
+  { "2026-10", "2", "1", "0", "1", "2" },
+  { "2026-11", "1", "0", "1", "0", "2" },
+  { "total",   "2", "1", "1", "1", "3" },
 };
 
-/* October V5 0-15, V1 25-34, V2 35-44, V4 unknown; November V1 25-34,
- * V7 45-54, V3 65+. */
+/* October V5 0-15, V1 25-34, V2 35-44, V4 P1 P2 unknown; November V1
+ * 25-34, V7 45-54, V3 65+, P1 unknown. */
 static const char * const expected_months_age[][9] = {
   { "months_by_age_band", "0-15", "16-24", "25-34", "35-44", "45-54", "55-64", "65+", "unknown" },
-  { "2026-10", "1", "0", "1", "1", "0", "0", "0", "1" },
-  { "2026-11", "0", "0", "1", "0", "1", "0", "1", "0" },
-  { "total",   "1", "0", "1", "1", "1", "0", "1", "1" },
+  { "2026-10", "1", "0", "1", "1", "0", "0", "0", "3" },
+  { "2026-11", "0", "0", "1", "0", "1", "0", "1", "1" },
+  { "total",   "1", "0", "1", "1", "1", "0", "1", "3" },
 };
 
 /* The period by gender.  woman = V1 (T1 T4 T5, S1 S2 attended) + V5 (S5
- * attended); unknown = V7 (T7, S3) + everything anonymous (T2 T6, S1
- * no-show, S2 attended ×3). */
+ * attended); unknown = V7 (T7, S3) + P1 + P2 + everything without a
+ * person (T2 T6, S1 no-show, P1 at S1 and S2, P2 at S5). */
 static const char * const expected_gender[][9] = {
   { "by_gender", "participants", "new_participants", "returning_participants", "visits",
     "signups", "attended", "attendees", "no_shows" },
-  { "woman",    "2", "1", "1", "6", "3", "3", "3", "0" },
+  { "woman",    "2", "2", "0", "6", "3", "3", "3", "0" },
   { "man",      "1", "1", "0", "1", "1", "0", "0", "1" },
   { "other",    "1", "1", "0", "1", "1", "0", "0", "0" },
   { "unstated", "1", "0", "1", "1", "1", "1", "2", "0" },
-  { "unknown",  "1", "0", "1", "4", "3", "1", "3", "1" },
+  { "unknown",  "3", "1", "2", "6", "5", "3", "5", "1" },
 };
 
-/* The period by age band; unknown = V4 (S1 attended ×2) + anonymous. */
+/* The period by age band; unknown = V4 (S1 attended ×2) + P1 + P2 +
+ * everything without a person. */
 static const char * const expected_age[][9] = {
   { "by_age_band", "participants", "new_participants", "returning_participants", "visits",
     "signups", "attended", "attendees", "no_shows" },
   { "0-15",    "1", "1", "0", "1", "1", "1", "1", "0" },
   { "16-24",   "0", "0", "0", "0", "0", "0", "0", "0" },
-  { "25-34",   "1", "0", "1", "5", "2", "2", "2", "0" },
+  { "25-34",   "1", "1", "0", "5", "2", "2", "2", "0" },
   { "35-44",   "1", "1", "0", "1", "1", "0", "0", "1" },
   { "45-54",   "1", "0", "1", "1", "1", "0", "0", "0" },
   { "55-64",   "0", "0", "0", "0", "0", "0", "0", "0" },
   { "65+",     "1", "1", "0", "1", "1", "0", "0", "0" },
-  { "unknown", "1", "0", "1", "4", "3", "2", "5", "1" },
+  { "unknown", "3", "1", "2", "6", "5", "4", "7", "1" },
 };
 
-/* Sewing: S5 (S3 was cancelled, its sign-up still counts); Språkcafé:
- * S1 and S2, not S4. */
+/* Sewing: S5 (S3 was cancelled, its sign-up still counts; S0 is before
+ * the period); Språkcafé: S1 and S2, not S6 (still to come) nor S4. */
 static const char * const expected_activities[][6] = {
   { "activities", "sessions", "signups", "attended", "attendees", "no_shows" },
-  { "Sewing",     "1", "3", "1", "1", "1" },
-  { "Språkcafé",  "2", "6", "4", "7", "1" },
+  { "Sewing",     "1", "4", "2", "2", "1" },
+  { "Språkcafé",  "2", "7", "5", "8", "1" },
 };
 
 static const char * const expected_services[][6] = {
@@ -130,6 +144,60 @@ static const char * const expected_services[][6] = {
   { "A", "Allmän rådgivning", "6", "5", "0", "200" },
   { "B", "Boende",            "2", "2", "1", "575" },
   { "total", "",              "8", "7", "1", "240" },
+};
+
+/* Participants of the period, an age band × a gender. */
+static const char * const expected_gender_age[][7] = {
+  { "by_gender_and_age_band", "woman", "man", "other", "unstated", "unknown", "total" },
+  { "0-15",    "1", "0", "0", "0", "0", "1" },
+  { "16-24",   "0", "0", "0", "0", "0", "0" },
+  { "25-34",   "1", "0", "0", "0", "0", "1" },
+  { "35-44",   "0", "1", "0", "0", "0", "1" },
+  { "45-54",   "0", "0", "0", "0", "1", "1" },
+  { "55-64",   "0", "0", "0", "0", "0", "0" },
+  { "65+",     "0", "0", "1", "0", "0", "1" },
+  { "unknown", "0", "0", "0", "1", "2", "3" },
+  { "total",   "2", "1", "1", "1", "3", "8" },
+};
+
+/* Malmö V1 V3 V5, Lund V2 (V6 came in no month); unknown V4 V7 P1 P2. */
+static const char * const expected_municipalities[][2] = {
+  { "municipalities", "participants" },
+  { "Malmö",   "3" },
+  { "Lund",    "1" },
+  { "unknown", "4" },
+};
+
+/* sv V2 V3 V5, ar V1, ti V7; unknown V4 P1 P2. */
+static const char * const expected_languages[][2] = {
+  { "languages", "participants" },
+  { "sv",      "3" },
+  { "ar",      "1" },
+  { "ti",      "1" },
+  { "unknown", "3" },
+};
+
+/* work V1 V2, swedish V1, health V3; none stated V4 V5 V7 P1 P2. */
+static const char * const expected_interests[][2] = {
+  { "interests", "participants" },
+  { "swedish", "1" },
+  { "work",    "2" },
+  { "studies", "0" },
+  { "housing", "0" },
+  { "health",  "1" },
+  { "society", "0" },
+  { "family",  "0" },
+  { "leisure", "0" },
+  { "unknown", "5" },
+};
+
+/* Tickets T1 T2 (ar), T7 (ti); registered in the period V2 (ar), V3 (fa). */
+static const char * const expected_interpreters[][3] = {
+  { "interpreter_languages", "tickets", "registrations" },
+  { "ar",    "2", "1" },
+  { "fa",    "0", "1" },
+  { "ti",    "1", "0" },
+  { "total", "3", "2" },
 };
 
 typedef struct
@@ -149,6 +217,11 @@ static const Table expected[LOTSEN_REPORT_N_SECTIONS] = {
   [LOTSEN_REPORT_SECTION_AGE]           = TABLE (expected_age),
   [LOTSEN_REPORT_SECTION_ACTIVITIES]    = TABLE (expected_activities),
   [LOTSEN_REPORT_SECTION_SERVICES]      = TABLE (expected_services),
+  [LOTSEN_REPORT_SECTION_GENDER_AGE]     = TABLE (expected_gender_age),
+  [LOTSEN_REPORT_SECTION_MUNICIPALITIES] = TABLE (expected_municipalities),
+  [LOTSEN_REPORT_SECTION_LANGUAGES]      = TABLE (expected_languages),
+  [LOTSEN_REPORT_SECTION_INTERESTS]      = TABLE (expected_interests),
+  [LOTSEN_REPORT_SECTION_INTERPRETERS]   = TABLE (expected_interpreters),
 };
 
 static const char *
@@ -283,7 +356,27 @@ session (StoreFixture *fixture,
   exec_sql (fixture, sql);
 }
 
-/* @visitor_id 0: a sign-up without a person. */
+/* @visitor_id 0: a sign-up without a person, with a name and @phone
+ * (NULL: none). */
+static void
+signup_phone (StoreFixture *fixture,
+              const char   *session_uuid,
+              gint64        visitor_id,
+              const char   *status,
+              int           party_size,
+              const char   *phone)
+{
+  static int n;
+  g_autofree char *visitor = visitor_id ? g_strdup_printf ("%" G_GINT64_FORMAT, visitor_id) : g_strdup ("NULL");
+  g_autofree char *number = phone != NULL ? g_strdup_printf ("'%s'", phone) : g_strdup ("NULL");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO signup (uuid, session_id, visitor_id, name, phone, party_size, "
+                                          "status, created_at, changed_at) "
+                                          "SELECT 'signup-%d', id, %s, 'Gäst', %s, %d, '%s', starts_at - 86400, starts_at "
+                                          "FROM session WHERE uuid = '%s'",
+                                          ++n, visitor, number, party_size, status, session_uuid);
+  exec_sql (fixture, sql);
+}
+
 static void
 signup (StoreFixture *fixture,
         const char   *session_uuid,
@@ -291,14 +384,7 @@ signup (StoreFixture *fixture,
         const char   *status,
         int           party_size)
 {
-  static int n;
-  g_autofree char *visitor = visitor_id ? g_strdup_printf ("%" G_GINT64_FORMAT, visitor_id) : g_strdup ("NULL");
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO signup (uuid, session_id, visitor_id, name, party_size, status, "
-                                          "created_at, changed_at) "
-                                          "SELECT 'signup-%d', id, %s, 'Gäst', %d, '%s', starts_at - 86400, starts_at "
-                                          "FROM session WHERE uuid = '%s'",
-                                          ++n, visitor, party_size, status, session_uuid);
-  exec_sql (fixture, sql);
+  signup_phone (fixture, session_uuid, visitor_id, status, party_size, NULL);
 }
 
 static void
@@ -328,6 +414,8 @@ stats_set_up (StoreFixture  *fixture,
   v6 = raw_visitor (fixture, "V6", "'man'", "1970", local_time (2026, 9, 1, 12, 0));
   v7 = raw_visitor (fixture, "V7", "NULL", "1980", local_time (2026, 1, 1, 12, 0));
 
+  ticket (fixture, "A", v7, local_time (2026, 6, 1, 10, 0), 10, LOTSEN_TICKET_DONE);
+  ticket (fixture, "A", v4, local_time (2026, 8, 15, 10, 0), 10, LOTSEN_TICKET_DONE);
   ticket (fixture, "A", v6, local_time (2026, 9, 30, 23, 59), 10, LOTSEN_TICKET_DONE);
   ticket (fixture, "A", v1, local_time (2026, 10, 5, 10, 0), 240, LOTSEN_TICKET_DONE);
   ticket (fixture, "A", 0, local_time (2026, 10, 5, 10, 10), 30, LOTSEN_TICKET_DONE);
@@ -349,7 +437,9 @@ stats_set_up (StoreFixture  *fixture,
             "INSERT INTO activity_text (activity_id, lang, title) "
             "SELECT id, 'en', 'Sewing' FROM activity WHERE uuid = 'Y';");
 
+  session (fixture, "S0", "Y", local_time (2026, 9, 20, 18, 0), FALSE);
   session (fixture, "S1", "X", local_time (2026, 10, 13, 15, 0), FALSE);
+  session (fixture, "S6", "X", local_time (2026, 11, 28, 15, 0), FALSE);
   session (fixture, "S5", "Y", local_time (2026, 10, 20, 18, 0), FALSE);
   session (fixture, "S2", "X", local_time (2026, 11, 10, 15, 0), FALSE);
   session (fixture, "S3", "Y", local_time (2026, 11, 18, 18, 0), TRUE);
@@ -359,14 +449,39 @@ stats_set_up (StoreFixture  *fixture,
   signup (fixture, "S1", v4, "attended", 2);
   signup (fixture, "S1", v6, "cancelled", 1);
   signup (fixture, "S1", 0, "no_show", 1);
+  signup_phone (fixture, "S0", 0, "attended", 1, "0702223344");
+  signup_phone (fixture, "S1", 0, "attended", 1, "070-111 22 33");
   signup (fixture, "S5", v5, "attended", 1);
   signup (fixture, "S5", v2, "no_show", 1);
+  signup_phone (fixture, "S5", 0, "attended", 1, "070 222 33 44");
   signup (fixture, "S2", v1, "attended", 1);
   signup (fixture, "S2", v3, "confirmed", 1);
   signup (fixture, "S2", v6, "cancelled", 1);
-  signup (fixture, "S2", 0, "attended", 3);
+  signup_phone (fixture, "S2", 0, "attended", 3, "+46 70 111 22 33");
   signup (fixture, "S3", v7, "confirmed", 1);
+  signup (fixture, "S6", v3, "attended", 1);
+  signup (fixture, "S6", v5, "confirmed", 1);
   signup (fixture, "S4", v2, "attended", 1);
+
+  /* Answers for the breakdowns, and interpreters asked for. */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "UPDATE visitor SET municipality = 'Malmö', lang = 'ar', interests = 'work,swedish' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET municipality = 'Lund', interests = 'work', interpreter_lang = 'ar' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET municipality = 'Malmö', interests = 'health', interpreter_lang = 'fa' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET municipality = 'Malmö' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET municipality = 'Lund', lang = 'ar', interests = 'work', interpreter_lang = 'ar' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET lang = 'ti' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE ticket SET interpreter_lang = NULL;"
+      "UPDATE ticket SET interpreter_lang = 'ar' WHERE created_at IN (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+      "UPDATE ticket SET interpreter_lang = 'ti' WHERE created_at = %" G_GINT64_FORMAT ";"
+      "UPDATE ticket SET interpreter_lang = 'so' WHERE created_at = %" G_GINT64_FORMAT ";",
+      v1, v2, v3, v5, v6, v7,
+      local_time (2026, 9, 30, 23, 59), local_time (2026, 10, 5, 10, 0), local_time (2026, 10, 5, 10, 10),
+      local_time (2026, 11, 10, 11, 0), local_time (2026, 12, 1, 0, 0));
+
+    exec_sql (fixture, sql);
+  }
 
   lotsen_clock_set_now (fixture->clock, TEST_NOW);
 }
@@ -428,13 +543,19 @@ test_stats_counts (StoreFixture  *fixture,
   g_assert_cmpstr (november->key, ==, "2026-11");
   g_assert_cmpint (november->end, ==, local_time (2026, 12, 1, 0, 0));
 
-  g_assert_cmpuint (october->counts.participants, ==, 4);
-  g_assert_cmpuint (october->counts.visits, ==, 7);
+  g_assert_cmpuint (october->counts.participants, ==, 6);
+  g_assert_cmpuint (october->counts.visits, ==, 9);
   g_assert_cmpuint (november->counts.anonymous_visits, ==, 2);
-  g_assert_cmpuint (report->total->counts.participants, ==, 6);
+  g_assert_cmpuint (report->total->counts.participants, ==, 8);
   g_assert_cmpuint (report->by_gender[LOTSEN_REPORT_GENDER_WOMAN].visits, ==, 6);
-  g_assert_cmpuint (report->by_age[LOTSEN_REPORT_AGE_UNKNOWN].attendees, ==, 5);
+  g_assert_cmpuint (report->by_age[LOTSEN_REPORT_AGE_UNKNOWN].attendees, ==, 7);
   g_assert_cmpint (report->median_wait, ==, 240);
+  g_assert_cmpint (report->sessions_until, ==, TEST_NOW);
+
+  /* The months' new participants add up to the period's. */
+  g_assert_cmpuint (october->counts.new_participants + november->counts.new_participants, ==,
+                    report->total->counts.new_participants);
+  g_assert_cmpuint (report->total->counts.new_participants, ==, 5);
 
   /* Every cell of every section, against the tables counted by hand. */
   for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS; section++)
@@ -587,8 +708,9 @@ assert_csv (const char *csv,
           char **cells = rows->pdata[row];
 
           g_assert_cmpuint (g_strv_length (cells), ==, expected[section].n_columns);
+          /* Headers and keys in words, names and numbers as they are. */
           for (guint column = 0; column < expected[section].n_columns; column++)
-            g_assert_cmpstr (cells[column], ==, expected_cell (section, row, column));
+            g_assert_cmpstr (cells[column], ==, lotsen_report_label (expected_cell (section, row, column)));
         }
     }
 }
@@ -604,7 +726,12 @@ test_stats_csv (StoreFixture  *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "report.csv", NULL);
   g_autofree char *file = NULL;
 
-  g_assert_true (g_str_has_prefix (semicolon, BOM "months;participants;new_participants;"));
+  /* Untranslated (the C locale): the English words. */
+  g_assert_true (g_str_has_prefix (semicolon, BOM "Month;Participants;New;Returning;Visits;"));
+  g_assert_nonnull (strstr (semicolon, "\r\nTotal;8;5;3;15;5;11;7;10;2\r\n"));
+  g_assert_nonnull (strstr (semicolon, "\r\nAge;Women;Men;Other;Not stated;Unknown;Total\r\n"));
+  g_assert_nonnull (strstr (semicolon, "\r\nInterpreter language;Tickets;Registrations\r\n"));
+  g_assert_nonnull (strstr (semicolon, "\r\nSwedish language;1\r\n"));
   assert_csv (semicolon, ';');
   assert_csv (comma, ',');
 
@@ -614,7 +741,7 @@ test_stats_csv (StoreFixture  *fixture,
     g_autoptr(LotsenReport) hostile = make_report (fixture);
     g_autofree char *csv = report_csv (hostile, ';');
 
-    g_assert_nonnull (strstr (csv, "\r\n\"'=1+1\";1;3;1;1;1\r\n"));
+    g_assert_nonnull (strstr (csv, "\r\n\"'=1+1\";1;4;2;2;1\r\n"));
   }
   exec_sql (fixture, "UPDATE activity_text SET title = 'Sewing' WHERE title = '=1+1'");
 
@@ -695,8 +822,8 @@ test_stats_xlsx (StoreFixture  *fixture,
   workbook = unzip_part (path, "xl/workbook.xml");
   for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS; section++)
     {
-      g_autofree char *sheet = g_strdup_printf ("<sheet name=\"%s\" sheetId=\"%u\"",
-                                                lotsen_report_section_to_string (section), section + 1);
+      g_autofree char *title = g_strndup (lotsen_report_section_title (section), 31);
+      g_autofree char *sheet = g_strdup_printf ("<sheet name=\"%s\" sheetId=\"%u\"", title, section + 1);
 
       g_assert_nonnull (strstr (workbook, sheet));
     }
@@ -706,7 +833,7 @@ test_stats_xlsx (StoreFixture  *fixture,
   g_assert_nonnull (strstr (strings, "<c r=\"A3\" t=\"inlineStr\"><is><t>Språkcafé</t></is></c>"));
   services = unzip_part (path, "xl/worksheets/sheet7.xml");
   g_assert_nonnull (strstr (services, "<c r=\"B2\" t=\"inlineStr\"><is><t>Allmän rådgivning</t></is></c>"));
-  g_assert_nonnull (strstr (services, "t=\"inlineStr\"><is><t>median_wait_seconds</t></is></c>"));
+  g_assert_nonnull (strstr (services, "t=\"inlineStr\"><is><t>Median wait (min)</t></is></c>"));
 
   /* Numbers are numbers: the median waits of A, B and all of them. */
   g_assert_nonnull (strstr (services, "<c r=\"F2\"><v>200</v></c>"));
@@ -715,8 +842,48 @@ test_stats_xlsx (StoreFixture  *fixture,
   g_assert_nonnull (strstr (services, "<c r=\"C4\"><v>8</v></c>"));
 }
 
+/* In Swedish every header and key of the CSV and the workbook is in
+ * Swedish; names and numbers stay as they are. */
+static void
+test_stats_swedish (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LotsenReport) report = make_report (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "rapport.xlsx", NULL);
+  g_autofree char *csv = NULL;
+  const char *localedir = g_getenv ("LOTSEN_LOCALEDIR");
+
+  lotsen_i18n_init (localedir != NULL ? localedir : LOCALEDIR);
+  g_assert_true (lotsen_i18n_set_language ("sv"));
+
+  csv = report_csv (report, ';');
+  assert_csv (csv, ';');
+  g_assert_true (g_str_has_prefix (csv, BOM "Månad;Deltagare;Nya;"));
+  g_assert_nonnull (strstr (csv, "\r\nTotalt;8;5;3;15;5;11;7;10;2\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nKvinnor;2;2;0;6;3;3;3;0\r\n"));
+  g_assert_null (strstr (csv, "participants"));
+  g_assert_null (strstr (csv, "Participants"));
+
+  g_assert_true (lotsen_report_to_file (fixture->store, report, LOTSEN_REPORT_XLSX, path, &error));
+  g_assert_no_error (error);
+  if (have_unzip ())
+    {
+      g_autofree char *workbook = unzip_part (path, "xl/workbook.xml");
+      g_autofree char *months = unzip_part (path, "xl/worksheets/sheet1.xml");
+
+      g_assert_nonnull (strstr (workbook, "<sheet name=\"Per månad\" sheetId=\"1\""));
+      g_assert_nonnull (strstr (months, "<t>Månad</t>"));
+      g_assert_nonnull (strstr (months, "<t>Totalt</t>"));
+    }
+
+  g_assert_true (lotsen_i18n_set_language ("en"));
+}
+
 /* The straightforward computation, in SQL with GROUP BY and window
- * functions, that the report's one-pass counting must agree with. */
+ * functions, that the report's one-pass counting must agree with.  ?4 is
+ * when the report is made: later sessions do not count.  A participant
+ * is new where their first visit ever is. */
 static const char reference_counts_sql[] =
   "WITH event (visitor_id, visit, signup, attended, attendees, no_show) AS ("
   "  SELECT visitor_id, 1, 0, 0, 0, 0 FROM ticket WHERE created_at >= ?1 AND created_at < ?2"
@@ -724,7 +891,14 @@ static const char reference_counts_sql[] =
   "  SELECT g.visitor_id, g.status = 'attended', 1, g.status = 'attended',"
   "         CASE WHEN g.status = 'attended' THEN g.party_size ELSE 0 END, g.status = 'no_show'"
   "  FROM signup g JOIN session se ON se.id = g.session_id"
-  "  WHERE se.starts_at >= ?1 AND se.starts_at < ?2 AND g.status <> 'cancelled'"
+  "  WHERE se.starts_at >= ?1 AND se.starts_at < ?2 AND se.starts_at < ?4 AND g.status <> 'cancelled'"
+  "), first_visit (visitor_id, at) AS ("
+  "  SELECT visitor_id, min (at) FROM ("
+  "    SELECT visitor_id, created_at AS at FROM ticket WHERE visitor_id IS NOT NULL"
+  "    UNION ALL"
+  "    SELECT g.visitor_id, se.starts_at FROM signup g JOIN session se ON se.id = g.session_id"
+  "    WHERE g.visitor_id IS NOT NULL AND g.status = 'attended' AND se.starts_at < ?4"
+  "  ) GROUP BY visitor_id"
   "), person AS ("
   "  SELECT visitor_id, sum (visit) AS visits, sum (signup) AS signups, sum (attended) AS attended,"
   "         sum (attendees) AS attendees, sum (no_show) AS no_shows"
@@ -739,10 +913,10 @@ static const char reference_counts_sql[] =
   "            ELSE 6 END AS age_band,"
   "       count (*) FILTER (WHERE p.visitor_id IS NOT NULL AND p.visits > 0),"
   "       count (*) FILTER (WHERE p.visitor_id IS NOT NULL AND p.visits > 0"
-  "                         AND v.created_at >= ?1 AND v.created_at < ?2),"
+  "                         AND f.at >= ?1 AND f.at < ?2),"
   "       sum (p.visits), sum (CASE WHEN p.visitor_id IS NULL THEN p.visits ELSE 0 END),"
   "       sum (p.signups), sum (p.attended), sum (p.attendees), sum (p.no_shows) "
-  "FROM person p LEFT JOIN visitor v ON v.id = p.visitor_id "
+  "FROM person p LEFT JOIN visitor v ON v.id = p.visitor_id LEFT JOIN first_visit f ON f.visitor_id = p.visitor_id "
   "GROUP BY gender_band, age_band";
 
 static const char reference_activities_sql[] =
@@ -753,7 +927,7 @@ static const char reference_activities_sql[] =
   "       coalesce (sum (CASE WHEN g.status = 'attended' THEN g.party_size END), 0),"
   "       count (*) FILTER (WHERE g.status = 'no_show') "
   "FROM session se LEFT JOIN signup g ON g.session_id = se.id AND g.status <> 'cancelled' "
-  "WHERE se.starts_at >= ?1 AND se.starts_at < ?2 "
+  "WHERE se.starts_at >= ?1 AND se.starts_at < ?2 AND se.starts_at < ?3 "
   "GROUP BY se.activity_id ORDER BY 1, se.activity_id";
 
 /* ?3: a service's id, or NULL for every ticket. */
@@ -834,6 +1008,7 @@ assert_range (sqlite3                  *db,
   guint age_participants[LOTSEN_REPORT_N_AGE_BANDS] = { 0 };
 
   sqlite3_bind_int (stmt, 3, report->age_year);
+  sqlite3_bind_int64 (stmt, 4, report->made_at);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       int gender = sqlite3_column_int (stmt, 0);
@@ -917,7 +1092,28 @@ assert_report_matches (StoreFixture *fixture,
   g_assert_cmpint (((LotsenReportMonth *) report->months->pdata[report->months->len - 1])->end, ==, to);
   assert_range (db, report, report->total, TRUE);
 
+  /* The months' new participants add up to the period's; the gender ×
+   * age table and the breakdowns to its participants. */
+  {
+    guint new_sum = 0, cross = 0, municipalities = 0, languages = 0;
+
+    for (guint i = 0; i < report->months->len; i++)
+      new_sum += ((LotsenReportMonth *) report->months->pdata[i])->counts.new_participants;
+    for (guint g = 0; g < LOTSEN_REPORT_N_GENDERS; g++)
+      for (guint a = 0; a < LOTSEN_REPORT_N_AGE_BANDS; a++)
+        cross += report->participants_by_gender_age[g][a];
+    for (guint i = 0; i < report->municipalities->len; i++)
+      municipalities += ((LotsenReportRow *) report->municipalities->pdata[i])->count;
+    for (guint i = 0; i < report->languages->len; i++)
+      languages += ((LotsenReportRow *) report->languages->pdata[i])->count;
+    g_assert_cmpuint (new_sum, ==, report->total->counts.new_participants);
+    g_assert_cmpuint (cross, ==, report->total->counts.participants);
+    g_assert_cmpuint (municipalities, ==, report->total->counts.participants);
+    g_assert_cmpuint (languages, ==, report->total->counts.participants);
+  }
+
   stmt = prepare_reference (db, reference_activities_sql, from, to);
+  sqlite3_bind_int64 (stmt, 3, report->made_at);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const LotsenReportActivity *activity;
@@ -1149,6 +1345,7 @@ main (int   argc,
   ADD ("/stats/empty", test_stats_empty);
   ADD ("/stats/csv", test_stats_csv);
   ADD ("/stats/xlsx", test_stats_xlsx);
+  ADD ("/stats/swedish", test_stats_swedish);
 
 #undef ADD
 
