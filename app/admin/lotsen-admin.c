@@ -180,6 +180,10 @@ show_visitor (LotsenStore *store,
   if (visitor == NULL)
     return fail_error (error);
 
+  /* Reading someone's personal data is recorded, as changing it is. */
+  if (!lotsen_store_audit (store, "visitor_show", visitor->uuid, &error))
+    return fail_with (EXIT_STORE, error);
+
   year = visitor->birth_year ? g_strdup_printf ("%d", visitor->birth_year) : NULL;
   interests = g_strjoinv (",", visitor->interests);
   created = lotsen_store_format_local (store, visitor->created_at, "%Y-%m-%d %H:%M");
@@ -317,6 +321,29 @@ export_data (LotsenStore *store,
 
   if (!lotsen_export_format_from_string (opt_format ? opt_format : "csv", &format, &error))
     return fail_error (error);
+
+  /* The file's extension names the format when --format does not, and
+   * must agree with it when it does. */
+  if (opt_output != NULL && !g_str_equal (opt_output, "-"))
+    {
+      const char *dot = strrchr (opt_output, '.');
+      LotsenExportFormat named;
+
+      if (dot != NULL && strchr (dot, '/') == NULL &&
+          lotsen_export_format_from_string (dot + 1, &named, NULL))
+        {
+          if (opt_format == NULL)
+            format = named;
+          else if (named != format)
+            {
+              g_autofree char *message =
+                /* Translators: %s is a file name, then a format such as "csv". */
+                g_strdup_printf (_("%s does not end as a %s file does. Change --format or the file’s name."),
+                                 opt_output, lotsen_export_format_to_string (format));
+              return fail (EXIT_USAGE, message);
+            }
+        }
+    }
 
   /* "all": every data set in one workbook, a sheet each. */
   all = format == LOTSEN_EXPORT_XLSX && g_ascii_strcasecmp (dataset_name, "all") == 0;
@@ -578,13 +605,15 @@ list_signups (LotsenStore *store,
   if (signups == NULL)
     return fail_with (EXIT_STORE, error);
 
-  for (guint i = 0; i < signups->len; i++)
+  for (guint i = 0, waiting = 0; i < signups->len; i++)
     {
       LotsenSignup *signup = g_ptr_array_index (signups, i);
       g_autofree char *place = NULL;
 
+      /* The waiting list comes last, first come first; its places
+       * counted as it is listed. */
       if (signup->status == LOTSEN_SIGNUP_WAITLISTED)
-        place = g_strdup_printf ("waiting %d", signup->position);
+        place = g_strdup_printf ("waiting %u", ++waiting);
       else
         place = g_strdup (lotsen_signup_status_to_string (signup->status));
 
@@ -623,6 +652,62 @@ backup_database (LotsenStore *store)
   return EXIT_SUCCESS;
 }
 
+/* The site's settings: its names (on the report's cover) and how long
+ * visitors' names are kept. */
+static int
+get_setting (LotsenStore *store,
+             const char  *key)
+{
+  g_autofree char *value = NULL;
+
+  if (g_str_equal (key, "retention_days"))
+    {
+      g_print ("%u\n", lotsen_store_get_retention_days (store));
+      return EXIT_SUCCESS;
+    }
+
+  if (!g_str_equal (key, "site_name") && !g_str_equal (key, "project_name"))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what was given; keep the settings' keys as they are. */
+        g_strdup_printf (_("There is no setting “%s”. The settings are site_name, project_name and retention_days."),
+                         key);
+      return fail (EXIT_USAGE, message);
+    }
+
+  value = lotsen_store_get_setting (store, key);
+  g_print ("%s\n", value != NULL ? value : "");
+  return EXIT_SUCCESS;
+}
+
+static int
+set_setting (LotsenStore *store,
+             const char  *key,
+             const char  *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (key, "retention_days"))
+    {
+      guint64 days;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &days, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("--retention-days needs a number of days from %d to %d."),
+                                                      LOTSEN_RETENTION_DAYS_MIN, LOTSEN_RETENTION_DAYS_MAX);
+          return fail (EXIT_USAGE, message);
+        }
+      if (!lotsen_store_set_retention_days (store, (guint) days, &error))
+        return fail_error (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (!lotsen_store_set_name_setting (store, key, value, &error))
+    return fail_error (error);
+
+  return EXIT_SUCCESS;
+}
+
 /* Before the database is opened: a damaged database is what a restore
  * is for. */
 static int
@@ -651,14 +736,18 @@ restore_database (const char *backup)
   return EXIT_SUCCESS;
 }
 
+/* @seeded: a new database starts as the kiosk would start it, with the
+ * demo services and activities; without, it starts empty (for an import,
+ * an export, a report or a setting, where demo rows would be counted and
+ * exported as if they were the site's). */
 static LotsenStore *
-open_store (GError **error)
+open_store (gboolean   seeded,
+            GError   **error)
 {
   g_autoptr(LotsenStore) store = NULL;
   g_autofree char *path = opt_database ? g_strdup (opt_database) : lotsen_store_default_path ();
 
-  /* A new database starts as the kiosk would start it. */
-  store = lotsen_store_open_seeded (path, NULL, lotsen_demo_seed, error);
+  store = lotsen_store_open_seeded (path, NULL, seeded ? lotsen_demo_seed : NULL, error);
   if (store == NULL)
     return NULL;
 
@@ -703,6 +792,8 @@ main (int   argc,
       "  signups SESSION_ID                  a session’s sign-ups: place, name or code, party size, promoted\n"
       "  backup --output FILE                a checked copy of the database, also while the kiosk runs\n"
       "  restore FILE                        put a backup in place (the current database is kept aside)\n"
+      "  setting get KEY                     show a setting: site_name, project_name, retention_days\n"
+      "  setting set KEY VALUE               change it (the names show on the report’s cover)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
       "3 the database cannot be used."));
@@ -736,7 +827,9 @@ main (int   argc,
         (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
         (g_str_equal (command, "signups") && argc == 3) ||
         (g_str_equal (command, "backup") && argc == 2) ||
-        (g_str_equal (command, "restore") && argc == 3)))
+        (g_str_equal (command, "restore") && argc == 3) ||
+        (g_str_equal (command, "setting") && arg != NULL &&
+         ((g_str_equal (arg, "get") && argc == 4) || (g_str_equal (arg, "set") && argc == 5)))))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -747,7 +840,9 @@ main (int   argc,
   if (g_str_equal (command, "restore"))
     return restore_database (arg);
 
-  store = open_store (&error);
+  store = open_store (!(g_str_equal (command, "import") || g_str_equal (command, "export") ||
+                        g_str_equal (command, "report") || g_str_equal (command, "setting")),
+                      &error);
   if (store == NULL)
     return fail_with (status_for_error (error), error);
 
@@ -770,6 +865,8 @@ main (int   argc,
     return list_activities (store);
   if (g_str_equal (command, "signups"))
     return list_signups (store, arg);
+  if (g_str_equal (command, "setting"))
+    return g_str_equal (arg, "get") ? get_setting (store, argv[3]) : set_setting (store, argv[3], argv[4]);
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
   if (g_str_equal (arg, "take"))

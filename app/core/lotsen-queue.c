@@ -675,6 +675,14 @@ lotsen_queue_finish (LotsenStore         *store,
   if (ticket == NULL)
     goto fail;
 
+  if (ticket->status == LOTSEN_TICKET_DONE || ticket->status == LOTSEN_TICKET_NO_SHOW)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   /* Translators: %s is a ticket label such as "A012". */
+                   _("Ticket %s is already closed."), label);
+      goto fail;
+    }
+
   if (ticket->status != LOTSEN_TICKET_CALLED && ticket->status != LOTSEN_TICKET_SERVING)
     {
       g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,

@@ -1264,6 +1264,74 @@ lotsen_store_set_retention_days (LotsenStore  *self,
   return lotsen_store_commit (self, error);
 }
 
+#define NAME_SETTING_MAX 80 /* characters */
+
+/**
+ * lotsen_store_set_name_setting:
+ * @key: "site_name" (the drop-in centre, e.g. "Mötesplats Malmö") or
+ *   "project_name" (the funded project); both show on the report's cover
+ * @value: the name; surrounding spaces are dropped, and an empty one
+ *   takes the setting back to its default
+ *
+ * Stores one of the site's names and records the change in the audit
+ * table.
+ *
+ * Returns: %TRUE when stored; %FALSE with %LOTSEN_STORE_ERROR_INVALID
+ *   (and nothing changed) for another key, or a name that is too long,
+ *   not UTF-8 or has control characters
+ */
+gboolean
+lotsen_store_set_name_setting (LotsenStore  *self,
+                               const char   *key,
+                               const char   *value,
+                               GError      **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!g_str_equal (key, "site_name") && !g_str_equal (key, "project_name"))
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was given; keep the settings' keys as they are. */
+                   _("There is no setting “%s”. The settings are site_name, project_name and retention_days."),
+                   key);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (value, -1, NULL))
+    goto invalid;
+
+  name = g_strstrip (g_strdup (value));
+  if (g_utf8_strlen (name, -1) > NAME_SETTING_MAX)
+    goto invalid;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      goto invalid;
+
+  detail = g_strdup_printf ("%s=%s", key, name);
+
+  if (!lotsen_store_begin (self, error))
+    return FALSE;
+
+  if (!lotsen_store_set_setting (self, key, name, error) ||
+      !lotsen_store_audit (self, "settings", detail, error))
+    {
+      lotsen_store_rollback (self);
+      return FALSE;
+    }
+
+  return lotsen_store_commit (self, error);
+
+invalid:
+  g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+               /* Translators: %d is a number of characters. */
+               _("A name is one line of at most %d characters."), NAME_SETTING_MAX);
+  return FALSE;
+}
+
 gboolean
 lotsen_store_audit (LotsenStore  *self,
                     const char   *what,

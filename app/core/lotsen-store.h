@@ -79,6 +79,10 @@ guint        lotsen_store_get_retention_days   (LotsenStore  *self);
 gboolean     lotsen_store_set_retention_days   (LotsenStore  *self,
                                                 guint         days,
                                                 GError      **error);
+gboolean     lotsen_store_set_name_setting     (LotsenStore  *self,
+                                                const char   *key,
+                                                const char   *value,
+                                                GError      **error);
 gboolean     lotsen_store_audit                (LotsenStore  *self,
                                                 const char   *what,
                                                 const char   *detail,

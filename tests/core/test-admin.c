@@ -16,6 +16,7 @@
 #include "lotsen-activity.h"
 #include "lotsen-queue.h"
 #include "lotsen-signup.h"
+#include "lotsen-store-private.h"
 #include "lotsen-visitor.h"
 #include "lotsen-test-core.h"
 
@@ -558,7 +559,7 @@ test_admin_import (void)
   g_autofree char *again = NULL;
   g_autofree char *skipped = NULL;
   g_auto(Run) take = { 0 }, out = { 0 }, to_csv = { 0 }, first = { 0 }, second = { 0 };
-  g_auto(Run) unreadable = { 0 }, not_jsonl = { 0 };
+  g_auto(Run) unreadable = { 0 }, not_jsonl = { 0 }, seed = { 0 };
   char *own_database = database;
   guint rows;
 
@@ -582,8 +583,11 @@ test_admin_import (void)
   }
   g_assert_cmpuint (rows, >, 0);
 
-  /* Into a new kiosk, which starts with the demo services. */
+  /* Into another kiosk, started as the kiosk starts (with the demo
+   * services: an import alone would make an empty database). */
   database = other;
+  admin (&seed, "queue", NULL);
+  g_assert_cmpint (seed.status, ==, 0);
   admin (&first, "import", path, NULL);
   admin (&second, "import", path, NULL);
   admin (&unreadable, "import", missing, NULL);
@@ -853,6 +857,205 @@ test_admin_activities (void)
   g_assert_true (g_str_has_prefix (bad_id.err, "lotsen-admin: "));
 }
 
+/* The number of audit rows of @what in @path. */
+static int
+count_audit (const char *path,
+             const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = lotsen_store_open (path, NULL, &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int n;
+
+  g_assert_no_error (error);
+  stmt = lotsen_store_prepare (store, "SELECT count (*) FROM audit WHERE what = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, what, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  return n;
+}
+
+static int
+count_rows (const char *path,
+            const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = lotsen_store_open (path, NULL, &error);
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_no_error (error);
+  stmt = lotsen_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Closing a closed ticket says so; an .xlsx file gets a workbook, or a
+ * clear refusal when --format says otherwise; reading a visitor is
+ * audited; the waiting list is numbered in its order even when the
+ * stored places are stale. */
+static void
+test_admin_small_defects (void)
+{
+  g_autofree char *saved = database;
+  g_autofree char *dir = g_path_get_dirname (saved);
+  g_autofree char *own = g_build_filename (dir, "defects.db", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "v.xlsx", NULL);
+  g_autofree char *wrong = g_build_filename (dir, "w.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) take = { 0 }, call = { 0 }, done = { 0 }, again = { 0 }, noshow = { 0 };
+  g_auto(Run) book = { 0 }, mismatch = { 0 }, show = { 0 }, signups = { 0 };
+  g_autofree char *code = NULL;
+
+  database = own;
+  admin (&take, "ticket", "take", "A", NULL);
+  admin (&call, "call-next", "--desk", "1", NULL);
+  admin (&done, "ticket", "done", "A001", NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  admin (&again, "ticket", "done", "A001", NULL);
+  admin (&noshow, "ticket", "no-show", "A001", NULL);
+  g_assert_cmpint (again.status, ==, 2);
+  g_assert_nonnull (strstr (again.err, "already closed"));
+  g_assert_null (strstr (again.err, "has not been called"));
+  g_assert_cmpint (noshow.status, ==, 2);
+  g_assert_nonnull (strstr (noshow.err, "already closed"));
+
+  /* The extension names the format; a contradiction is refused. */
+  admin (&book, "export", "tickets", "--output", xlsx, NULL);
+  g_assert_cmpint (book.status, ==, 0);
+  g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+  admin (&mismatch, "export", "tickets", "--format", "csv", "--output", wrong, NULL);
+  g_assert_cmpint (mismatch.status, ==, 2);
+  g_assert_nonnull (strstr (mismatch.err, "--format"));
+  g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(LotsenStore) store = lotsen_store_open (own, NULL, &error);
+    g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+    g_autoptr(LotsenVisitor) visitor = NULL;
+    g_autoptr(LotsenActivityDraft) activity = lotsen_activity_draft_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now (lotsen_store_get_timezone (store));
+    g_autoptr(GDateTime) when = g_date_time_add_days (now, 3);
+    g_autoptr(GPtrArray) sessions = NULL;
+    gint64 session;
+    const char * const names[] = { "Sara", "Omar", "Lina" };
+    const char * const phones[] = { "0702222222", "0703333333", "0704444444" };
+
+    g_assert_no_error (error);
+    draft->lang = g_strdup ("sv");
+    draft->given_name = g_strdup ("Amina");
+    draft->consent = TRUE;
+    visitor = lotsen_visitor_register (store, draft, &error);
+    g_assert_no_error (error);
+    code = g_strdup (visitor->code);
+
+    activity->category = g_strdup ("language");
+    activity->pictogram = g_strdup ("lotsen-coffee-symbolic");
+    activity->capacity = 1;
+    activity->once = g_date_time_ref (when);
+    lotsen_activity_draft_set_text (activity, "sv", "Läxhjälp", NULL);
+    g_assert_cmpint (lotsen_activity_create (store, activity, &error), >, 0);
+    g_assert_no_error (error);
+    sessions = lotsen_activity_list_sessions (store, 0, G_MAXINT64, "sv", NULL, FALSE, &error);
+    g_assert_no_error (error);
+    session = 0;
+    for (guint i = 0; i < sessions->len; i++)
+      if (g_strcmp0 (((LotsenSession *) sessions->pdata[i])->title, "Läxhjälp") == 0)
+        session = ((LotsenSession *) sessions->pdata[i])->id;
+    g_assert_cmpint (session, >, 0);
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, session);
+
+    /* Amina has the seat; three wait. */
+    lotsen_signup_free (lotsen_activity_sign_up (store, session, 0, "Amina", "0701111111", 1, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        LotsenSignup *signup = lotsen_activity_sign_up (store, session, 0, names[i], phones[i], 1, &error);
+
+        g_assert_no_error (error);
+        lotsen_signup_free (signup);
+      }
+    /* Places stored the wrong way round, as an older import left them. */
+    g_assert_true (lotsen_store_exec (store, "UPDATE signup SET position = 4 - position WHERE status = 'waitlisted'",
+                                      &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpint (count_audit (own, "visitor_show"), ==, 0);
+  admin (&show, "visitor", "show", code, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_cmpint (count_audit (own, "visitor_show"), ==, 1);
+
+  admin (&signups, "signups", id, NULL);
+  g_assert_cmpint (signups.status, ==, 0);
+  g_assert_cmpstr (signups.out, ==,
+                   "confirmed\tAmina\t1\t-\nwaiting 1\tSara\t1\t-\nwaiting 2\tOmar\t1\t-\nwaiting 3\tLina\t1\t-\n");
+
+  database = g_steal_pointer (&saved);
+}
+
+/* The site's names as settings, on the report's cover; an import or an
+ * export into a database lotsen-admin makes adds no demo rows. */
+static void
+test_admin_settings (void)
+{
+  g_autofree char *saved = database;
+  g_autofree char *dir = g_path_get_dirname (saved);
+  g_autofree char *own = g_build_filename (dir, "settings.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "fresh.jsonl", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "cover.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_auto(Run) set_site = { 0 }, set_project = { 0 }, get_site = { 0 }, get_days = { 0 }, bad_key = { 0 };
+  g_auto(Run) too_long = { 0 }, report = { 0 }, export = { 0 }, bare = { 0 };
+  g_autofree char *long_name = g_strnfill (81, 'x');
+
+  database = own;
+  admin (&set_site, "setting", "set", "site_name", "  Mötesplats Malmö ", NULL);
+  admin (&set_project, "setting", "set", "project_name", "Vägen in", NULL);
+  admin (&get_site, "setting", "get", "site_name", NULL);
+  admin (&get_days, "setting", "get", "retention_days", NULL);
+  admin (&bad_key, "setting", "set", "colour", "blue", NULL);
+  admin (&too_long, "setting", "set", "project_name", long_name, NULL);
+  admin (&bare, "setting", "set", "site_name", NULL);
+  g_assert_cmpint (set_site.status, ==, 0);
+  g_assert_cmpint (set_project.status, ==, 0);
+  g_assert_cmpstr (get_site.out, ==, "Mötesplats Malmö\n");
+  g_assert_cmpstr (get_days.out, ==, "365\n");
+  g_assert_cmpint (bad_key.status, ==, 2);
+  g_assert_nonnull (strstr (bad_key.err, "site_name"));
+  g_assert_cmpint (too_long.status, ==, 2);
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_cmpint (count_audit (own, "settings"), ==, 2);
+
+  admin (&report, "report", "--from", "2026-01-01", "--to", "2026-01-31", "--lang", "en", "-o", pdf, NULL);
+  g_assert_cmpint (report.status, ==, 0);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, "-l", "1", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, NULL);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (text, "Vägen in — Mötesplats Malmö"));
+      g_assert_null (strstr (text, "Lotsen"));
+    }
+
+  database = fresh;
+  admin (&export, "export", "activities", "--format", "jsonl", "--output", out, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpint (count_rows (fresh, "activity"), ==, 0);
+  g_assert_cmpint (count_rows (fresh, "service"), ==, 0);
+
+  database = g_steal_pointer (&saved);
+}
+
 /* backup while other lotsen-admin processes take tickets, then restore:
  * the copy is whole, and wrong files are refused with status 2. */
 static void
@@ -959,6 +1162,8 @@ main (int   argc,
   g_test_add_func ("/admin/activities", test_admin_activities);
   g_test_add_func ("/admin/report", test_admin_report);
   g_test_add_func ("/admin/backup-restore", test_admin_backup_restore);
+  g_test_add_func ("/admin/small-defects", test_admin_small_defects);
+  g_test_add_func ("/admin/settings", test_admin_settings);
 
   status = g_test_run ();
 
