@@ -2,7 +2,9 @@
 /* lotsen-admin — the kiosk's data from a terminal, no display needed.
  *
  * Exit status: 0 done, 1 nothing to do (no ticket waits),
- * 2 wrong input (nothing was changed), 3 the database cannot be used.
+ * 2 wrong input (nothing was changed), 3 the database cannot be used,
+ * 4 imported, but some rows wait for another import (their session or
+ * visitor is not here yet).
  */
 
 #define G_LOG_DOMAIN "lotsen-admin"
@@ -33,6 +35,7 @@ enum {
   EXIT_NOTHING = 1,
   EXIT_USAGE   = 2,
   EXIT_STORE   = 3,
+  EXIT_PENDING = 4,
 };
 
 static char *opt_database;
@@ -498,6 +501,30 @@ import_data (LotsenStore *store,
   for (guint i = 0; i < report.skipped->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (report.skipped, i));
 
+  if (report.n_placed > 0 || report.n_linked > 0)
+    g_print (ngettext ("%lu row of earlier imports placed or linked to its visitor now\n",
+                       "%lu rows of earlier imports placed or linked to their visitors now\n",
+                       (gulong) (report.n_placed + report.n_linked)),
+             (gulong) (report.n_placed + report.n_linked));
+
+  /* What still cannot be placed: one line, and a status scripts see. */
+  if (report.n_waiting > 0 || report.n_unlinked > 0)
+    {
+      g_autofree char *sessions = g_strdup_printf (ngettext ("%lu sign-up waits for its session",
+                                                             "%lu sign-ups wait for their sessions",
+                                                             (gulong) report.n_waiting),
+                                                   (gulong) report.n_waiting);
+      g_autofree char *visitors = g_strdup_printf (ngettext ("%lu row waits for its visitor",
+                                                             "%lu rows wait for their visitors",
+                                                             (gulong) report.n_unlinked),
+                                                   (gulong) report.n_unlinked);
+
+      /* Translators: the two counts above; then what to do. */
+      g_printerr (_("lotsen-admin: %s and %s: import the file with them, and these are placed then.\n"),
+                  sessions, visitors);
+      return EXIT_PENDING;
+    }
+
   return EXIT_SUCCESS;
 }
 
@@ -796,7 +823,7 @@ main (int   argc,
       "  setting set KEY VALUE               change it (the names show on the report’s cover)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-      "3 the database cannot be used."));
+      "3 the database cannot be used, 4 imported, but some rows wait for another import."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail_with (EXIT_USAGE, error);

@@ -20,6 +20,7 @@ typedef enum {
   OUTCOME_PRESENT,
   OUTCOME_SKIPPED, /* reason set */
   OUTCOME_WAIT,    /* a reference not read yet: try again at the end */
+  OUTCOME_KEEP,    /* a reference not imported yet: kept for a later import */
   OUTCOME_FAILED,  /* the database failed: error set */
 } Outcome;
 
@@ -32,6 +33,8 @@ typedef struct
   JsonParser         *parser;  /* for every line */
   gboolean            final;   /* the file is read: no more waiting */
   char               *change;  /* set by a line applied otherwise than it came */
+  gint64              pending_id;    /* the import_pending row being applied again, or 0 */
+  gint64              pending_before; /* the last import_pending row of earlier imports */
   guint               batch_lines;   /* lines in the open transaction */
   gint64              batch_started; /* when it began, monotonic */
 } Importer;

@@ -393,13 +393,20 @@ find_id (Importer    *importer,
 }
 
 /* A visitor's id by uuid; 0 for none (@uuid %NULL, or unknown once the
- * file is read).  Returns %OUTCOME_WAIT for one that may come later. */
+ * file is read).  Returns %OUTCOME_WAIT for one that may come later in
+ * the file.  One that is not here when the file is read may come with a
+ * later import: the row (@kind, @row_uuid) is added without its visitor
+ * and linked to them then (lotsen_import_resolve_pending()). */
 static Outcome
 resolve_visitor (Importer    *importer,
+                 const char  *kind,
+                 const char  *row_uuid,
                  const char  *uuid,
                  gint64      *visitor_id,
                  GError     **error)
 {
+  g_autoptr(sqlite3_stmt) link = NULL;
+
   *visitor_id = 0;
   if (uuid == NULL)
     return OUTCOME_ADDED;
@@ -407,8 +414,21 @@ resolve_visitor (Importer    *importer,
   *visitor_id = find_id (importer, "SELECT id FROM visitor WHERE uuid = ?", uuid, error);
   if (*visitor_id < 0)
     return OUTCOME_FAILED;
-  if (*visitor_id == 0 && !importer->final)
+  if (*visitor_id > 0)
+    return OUTCOME_ADDED;
+  if (!importer->final)
     return OUTCOME_WAIT;
+
+  link = lotsen_store_prepare (importer->store,
+                               "INSERT OR REPLACE INTO import_link (kind, row_uuid, visitor_uuid) VALUES (?, ?, ?)",
+                               error);
+  if (link == NULL)
+    return OUTCOME_FAILED;
+  sqlite3_bind_text (link, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (link, 2, row_uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (link, 3, uuid, -1, SQLITE_STATIC);
+  if (!lotsen_store_step_done (importer->store, link, error))
+    return OUTCOME_FAILED;
 
   return OUTCOME_ADDED;
 }
@@ -610,7 +630,8 @@ lotsen_import_ticket (Importer    *importer,
       return OUTCOME_SKIPPED;
     }
 
-  outcome = resolve_visitor (importer, f[LOTSEN_TICKETS_VISITOR_UUID].text, &visitor_id, error);
+  outcome = resolve_visitor (importer, "ticket", f[LOTSEN_TICKETS_UUID].text, f[LOTSEN_TICKETS_VISITOR_UUID].text,
+                             &visitor_id, error);
   if (outcome != OUTCOME_ADDED)
     return outcome;
 
@@ -846,14 +867,11 @@ lotsen_import_signup (Importer    *importer,
     return OUTCOME_FAILED;
   if (session_id == 0)
     {
-      if (!importer->final)
-        return OUTCOME_WAIT;
-
-      *reason = g_strdup (_("The sign-up’s session is neither in the file nor on this kiosk."));
-      return OUTCOME_SKIPPED;
+      /* Its session may come with a later import. */
+      return importer->final ? OUTCOME_KEEP : OUTCOME_WAIT;
     }
 
-  outcome = resolve_visitor (importer, f[LOTSEN_SIGNUPS_VISITOR_UUID].text, &visitor_id, error);
+  outcome = resolve_visitor (importer, "signup", uuid, f[LOTSEN_SIGNUPS_VISITOR_UUID].text, &visitor_id, error);
   if (outcome != OUTCOME_ADDED)
     return outcome;
 

@@ -207,6 +207,164 @@ skip_line (Importer   *importer,
                    g_strdup_printf (_("Line %lu: %s"), (gulong) line, reason));
 }
 
+/* A line that cannot be placed until a later import, kept in the
+ * database for it. */
+static gboolean
+keep_pending (Importer             *importer,
+              LotsenExportDataset   dataset,
+              JsonObject           *object,
+              GError              **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO import_pending (dataset, object, added_at) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lotsen_export_dataset_to_string (dataset), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, lotsen_store_now (importer->store));
+  return lotsen_store_step_done (importer->store, stmt, error);
+}
+
+static gboolean
+forget_pending (Importer  *importer,
+                gint64     id,
+                GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (importer->store, "DELETE FROM import_pending WHERE id = ?",
+                                                       error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return lotsen_store_step_done (importer->store, stmt, error);
+}
+
+static gboolean apply_object (Importer             *importer,
+                              guint64               line,
+                              LotsenExportDataset   dataset,
+                              JsonObject           *object,
+                              GError              **error);
+
+/* The lines earlier imports kept (up to @last), tried again now that
+ * this import's rows are here, in the order they came. */
+static gboolean
+place_pending (Importer  *importer,
+               gint64     last,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 after = 0;
+
+  for (;;)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *dataset_name = NULL;
+      g_autofree char *text = NULL;
+      LotsenExportDataset dataset;
+      JsonNode *root;
+      gint64 id;
+      int rc;
+
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = lotsen_store_prepare (importer->store,
+                                   "SELECT id, dataset, object FROM import_pending WHERE id > ?1 AND id <= ?2 "
+                                   "ORDER BY id LIMIT 1",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, after);
+      sqlite3_bind_int64 (stmt, 2, last);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      if (rc != SQLITE_ROW)
+        {
+          lotsen_store_set_error (importer->store, error);
+          return FALSE;
+        }
+
+      id = after = sqlite3_column_int64 (stmt, 0);
+      dataset_name = lotsen_store_column_text (stmt, 1);
+      text = lotsen_store_column_text (stmt, 2);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+
+      /* Written by this code: a row that does not read is dropped. */
+      if (!lotsen_export_dataset_from_string (dataset_name, &dataset, NULL) ||
+          !json_parser_load_from_data (parser, text, -1, NULL) ||
+          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          if (!forget_pending (importer, id, error))
+            return FALSE;
+          continue;
+        }
+
+      importer->pending_id = id;
+      if (!apply_object (importer, 0, dataset, json_node_get_object (root), error))
+        {
+          importer->pending_id = 0;
+          return FALSE;
+        }
+      importer->pending_id = 0;
+    }
+}
+
+static gint64
+count_or_max (Importer    *importer,
+              const char  *sql,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = lotsen_store_prepare (importer->store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lotsen_store_set_error (importer->store, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Rows of this or earlier imports whose visitor is here now get them. */
+static gboolean
+link_visitors (Importer  *importer,
+               GError   **error)
+{
+  static const char * const link_sql[] = {
+    "UPDATE ticket SET visitor_id = (SELECT v.id FROM import_link l JOIN visitor v ON v.uuid = l.visitor_uuid "
+    "                                WHERE l.kind = 'ticket' AND l.row_uuid = ticket.uuid) "
+    "WHERE uuid IN (SELECT l.row_uuid FROM import_link l JOIN visitor v ON v.uuid = l.visitor_uuid "
+    "               WHERE l.kind = 'ticket')",
+    "UPDATE signup SET visitor_id = (SELECT v.id FROM import_link l JOIN visitor v ON v.uuid = l.visitor_uuid "
+    "                                WHERE l.kind = 'signup' AND l.row_uuid = signup.uuid) "
+    "WHERE uuid IN (SELECT l.row_uuid FROM import_link l JOIN visitor v ON v.uuid = l.visitor_uuid "
+    "               WHERE l.kind = 'signup')",
+  };
+  sqlite3 *db = lotsen_store_get_db (importer->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (link_sql); i++)
+    {
+      if (!lotsen_store_exec (importer->store, link_sql[i], error))
+        return FALSE;
+      importer->report->n_linked += sqlite3_changes (db);
+    }
+
+  /* Linked, or their row is gone (never added, or erased since). */
+  return lotsen_store_exec (importer->store,
+                            "DELETE FROM import_link WHERE visitor_uuid IN (SELECT uuid FROM visitor) "
+                            "OR (kind = 'ticket' AND row_uuid NOT IN (SELECT uuid FROM ticket)) "
+                            "OR (kind = 'signup' AND row_uuid NOT IN (SELECT uuid FROM signup))",
+                            error);
+}
+
 /* One parsed line, inside its own savepoint.  Returns %FALSE only when the
  * database fails. */
 static gboolean
@@ -247,11 +405,20 @@ apply_object (Importer             *importer,
     return FALSE;
 
   /* Nothing of a skipped or waiting line stays. */
-  if ((outcome == OUTCOME_SKIPPED || outcome == OUTCOME_WAIT) &&
+  if ((outcome == OUTCOME_SKIPPED || outcome == OUTCOME_WAIT || outcome == OUTCOME_KEEP) &&
       !lotsen_store_exec (importer->store, "ROLLBACK TO line", error))
     return FALSE;
 
   if (!lotsen_store_exec (importer->store, "RELEASE line", error))
+    return FALSE;
+
+  /* A line of an earlier import is done with once it is placed (or
+   * refused); one of this import that cannot be placed yet is kept. */
+  if (importer->pending_id > 0 && outcome != OUTCOME_KEEP &&
+      !forget_pending (importer, importer->pending_id, error))
+    return FALSE;
+  if (importer->pending_id == 0 && outcome == OUTCOME_KEEP &&
+      !keep_pending (importer, dataset, object, error))
     return FALSE;
 
   if ((outcome == OUTCOME_ADDED || outcome == OUTCOME_UPDATED) && importer->change != NULL)
@@ -263,6 +430,8 @@ apply_object (Importer             *importer,
     {
     case OUTCOME_ADDED:
       importer->report->n_added[dataset]++;
+      if (importer->pending_id > 0)
+        importer->report->n_placed++;
       break;
     case OUTCOME_UPDATED:
       importer->report->n_updated[dataset]++;
@@ -272,6 +441,8 @@ apply_object (Importer             *importer,
       break;
     case OUTCOME_SKIPPED:
       skip_line (importer, line, reason);
+      break;
+    case OUTCOME_KEEP:
       break;
     case OUTCOME_WAIT:
       {
@@ -564,7 +735,13 @@ import_lines (Importer      *importer,
   };
   g_autoptr(GError) local_error = NULL;
   gboolean any_object = FALSE;
+  gint64 waiting, unlinked;
   LineResult result;
+
+  /* The lines earlier imports kept; this import may keep more. */
+  importer->pending_before = count_or_max (importer, "SELECT coalesce (max (id), 0) FROM import_pending", error);
+  if (importer->pending_before < 0)
+    return FALSE;
 
   while ((result = read_line (&reader, &local_error)) == LINE_READ || result == LINE_TOO_LONG)
     {
@@ -616,6 +793,19 @@ import_lines (Importer      *importer,
           !end_batch_if_due (importer, error))
         return FALSE;
     }
+
+  /* What earlier imports could not place, and rows of this and earlier
+   * imports still without their visitor; then what is still waiting. */
+  if (!place_pending (importer, importer->pending_before, error) ||
+      !link_visitors (importer, error))
+    return FALSE;
+
+  waiting = count_or_max (importer, "SELECT count (*) FROM import_pending", error);
+  unlinked = count_or_max (importer, "SELECT count (*) FROM import_link", error);
+  if (waiting < 0 || unlinked < 0)
+    return FALSE;
+  importer->report->n_waiting = waiting;
+  importer->report->n_unlinked = unlinked;
 
   return TRUE;
 }

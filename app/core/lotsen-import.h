@@ -27,6 +27,10 @@ typedef struct
   guint64    n_present[LOTSEN_IMPORT_N_DATASETS]; /* already here, left as they were */
   guint64    n_codes_dropped;                     /* visitors added without their code, taken here */
   guint64    n_batches;                           /* transactions committed */
+  guint64    n_placed;                            /* lines kept by earlier imports, placed now */
+  guint64    n_linked;                            /* rows of earlier imports linked to their visitor now */
+  guint64    n_waiting;                           /* lines still kept: their session is not here */
+  guint64    n_unlinked;                          /* rows still without their visitor, who is not here */
   GArray    *skipped_lines;                       /* guint64: the skipped lines' numbers, from 1 */
   GPtrArray *skipped;                             /* char *: "Line N: reason", translated */
   GPtrArray *changed;                             /* char *: "Line N: what was changed", for a line

@@ -220,6 +220,21 @@ static const char * const migrations[] = {
    * range scans over tickets and sign-ups never visit the tables */
   "CREATE INDEX IF NOT EXISTS ticket_report ON ticket (day, created_at, visitor_id, service_id, status, called_at);"
   "CREATE INDEX IF NOT EXISTS signup_report ON signup (session_id, status, visitor_id, party_size);",
+
+  /* 5: imports in any order (lotsen-import.c) — lines whose session has
+   * not been imported yet, and rows whose visitor has not */
+  "CREATE TABLE import_pending ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  dataset  TEXT NOT NULL,"
+  "  object   TEXT NOT NULL,"
+  "  added_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE import_link ("
+  "  kind         TEXT NOT NULL CHECK (kind IN ('ticket','signup')),"
+  "  row_uuid     TEXT NOT NULL,"
+  "  visitor_uuid TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, row_uuid)"
+  ");",
 };
 
 static void

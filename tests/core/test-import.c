@@ -718,6 +718,197 @@ test_import_collisions (ImportFixture *fixture,
   g_assert_nonnull (strstr (g_ptr_array_index (report.changed, 0), "A003"));
 }
 
+/* Every table a merge writes, as text that does not depend on the order
+ * rows were added in: no ids, a reference as the uuid of the row it
+ * points at, rows sorted.  The bookkeeping (audit, settings, what waits
+ * for an import) is left out. */
+static char *
+canonical_dump (LotsenStore *store)
+{
+  sqlite3 *db = lotsen_store_get_db (store);
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) tables = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
+                                       "('audit', 'setting', 'import_pending', 'import_link', 'sqlite_sequence') "
+                                       "ORDER BY name", -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *table = g_strdup ((const char *) sqlite3_column_text (tables, 0));
+      g_autofree char *info_sql = g_strdup_printf ("SELECT name, pk FROM pragma_table_info ('%s') ORDER BY cid", table);
+      g_autofree char *keys_sql = g_strdup_printf ("SELECT \"from\", \"table\" FROM pragma_foreign_key_list ('%s')", table);
+      g_autoptr(sqlite3_stmt) info = NULL;
+      g_autoptr(sqlite3_stmt) rows = NULL;
+      g_autoptr(GHashTable) references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autoptr(GString) select = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+
+      {
+        g_autoptr(sqlite3_stmt) keys = NULL;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (db, keys_sql, -1, &keys, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (keys) == SQLITE_ROW)
+          g_hash_table_insert (references, g_strdup ((const char *) sqlite3_column_text (keys, 0)),
+                               g_strdup ((const char *) sqlite3_column_text (keys, 1)));
+      }
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, info_sql, -1, &info, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (info) == SQLITE_ROW)
+        {
+          const char *column = (const char *) sqlite3_column_text (info, 0);
+          const char *target = g_hash_table_lookup (references, column);
+
+          if (g_str_equal (column, "id"))
+            continue;
+          if (select->len > 0)
+            g_string_append (select, " || '|' || ");
+          if (target != NULL)
+            g_string_append_printf (select, "quote ((SELECT uuid FROM %s WHERE id = t.%s))", target, column);
+          else
+            g_string_append_printf (select, "quote (t.%s)", column);
+        }
+
+      sql = g_strdup_printf ("SELECT %s FROM %s t ORDER BY 1", select->str, table);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "[%s]\n", table);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        g_string_append_printf (dump, "%s\n", (const char *) sqlite3_column_text (rows, 0));
+    }
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* Kiosk A's four data sets, each imported on its own, in each of the 24
+ * orders into a kiosk with A's services: the same database every time —
+ * tickets and sign-ups imported before their visitors are linked to them
+ * when they come, sign-ups before their sessions are placed then. */
+static void
+test_import_every_order (ImportFixture *fixture,
+                         gconstpointer  data)
+{
+  LotsenStore *a = fixture->a.store;
+  g_autofree char *texts[G_N_ELEMENTS (every)] = { NULL };
+  g_autofree char *first_dump = NULL;
+  g_autofree char *a_path = g_build_filename (fixture->a.dir, "lotsen.db", NULL);
+  gint64 linked_tickets = query_int (a, "SELECT count (*) FROM ticket WHERE visitor_id IS NOT NULL");
+  gint64 linked_signups = query_int (a, "SELECT count (*) FROM signup WHERE visitor_id IS NOT NULL");
+  gint64 signups = query_int (a, "SELECT count (*) FROM signup");
+  guint n_orders = 0;
+
+  g_assert_cmpint (linked_tickets, >, 0);
+  g_assert_cmpint (linked_signups, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (every); i++)
+    texts[i] = export_jsonl (a, every[i]);
+
+  for (guint p0 = 0; p0 < 4; p0++)
+    for (guint p1 = 0; p1 < 4; p1++)
+      for (guint p2 = 0; p2 < 4; p2++)
+        {
+          guint p3 = 6 - p0 - p1 - p2;
+          guint order[4] = { p0, p1, p2, p3 };
+          g_autoptr(GError) error = NULL;
+          g_autoptr(LotsenStore) c = NULL;
+          g_autofree char *name = NULL;
+          g_autofree char *path = NULL;
+          g_autofree char *attach = NULL;
+          g_autofree char *dump = NULL;
+
+          if (p0 == p1 || p0 == p2 || p1 == p2 || p3 > 3 || p3 == p0 || p3 == p1 || p3 == p2)
+            continue;
+
+          name = g_strdup_printf ("order-%u%u%u%u.db", p0, p1, p2, p3);
+          path = g_build_filename (fixture->a.dir, name, NULL);
+          c = lotsen_store_open (path, fixture->a.clock, &error);
+          g_assert_no_error (error);
+          attach = g_strdup_printf ("ATTACH DATABASE '%s' AS a;"
+                                    "INSERT INTO service SELECT * FROM a.service;"
+                                    "INSERT INTO service_text SELECT * FROM a.service_text;"
+                                    "DETACH DATABASE a;", a_path);
+          exec_sql (c, attach);
+
+          for (guint i = 0; i < 4; i++)
+            {
+              g_auto(LotsenImportReport) report = { 0 };
+
+              g_assert_true (import_text (c, texts[order[i]], &report, &error));
+              g_assert_no_error (error);
+              g_assert_cmpuint (report.skipped->len, ==, 0);
+              if (i == 3)
+                {
+                  g_assert_cmpuint (report.n_waiting, ==, 0);
+                  g_assert_cmpuint (report.n_unlinked, ==, 0);
+                }
+            }
+
+          g_assert_cmpint (query_int (c, "SELECT count (*) FROM import_pending"), ==, 0);
+          g_assert_cmpint (query_int (c, "SELECT count (*) FROM import_link"), ==, 0);
+          g_assert_cmpint (query_int (c, "SELECT count (*) FROM ticket WHERE visitor_id IS NOT NULL"), ==,
+                           linked_tickets);
+          g_assert_cmpint (query_int (c, "SELECT count (*) FROM signup WHERE visitor_id IS NOT NULL"), ==,
+                           linked_signups);
+          g_assert_cmpint (query_int (c, "SELECT count (*) FROM signup"), ==, signups);
+
+          dump = canonical_dump (c);
+          if (first_dump == NULL)
+            first_dump = g_steal_pointer (&dump);
+          else if (g_strcmp0 (dump, first_dump) != 0)
+            g_error ("order %u%u%u%u gives another database:\n%s\n---\n%s", p0, p1, p2, p3, dump, first_dump);
+          n_orders++;
+        }
+
+  g_assert_cmpuint (n_orders, ==, 24);
+}
+
+/* Sign-ups whose session never came are kept, not lost, and one line of
+ * the report says so; they are placed when the session comes. */
+static void
+test_import_kept (ImportFixture *fixture,
+                  gconstpointer  data)
+{
+  LotsenStore *a = fixture->a.store;
+  g_autofree char *signups = export_jsonl (a, LOTSEN_EXPORT_SIGNUPS);
+  g_autofree char *sessions = export_jsonl (a, LOTSEN_EXPORT_ACTIVITIES);
+  g_autofree char *visitors = export_jsonl (a, LOTSEN_EXPORT_VISITORS);
+  g_autofree char *path = g_build_filename (fixture->a.dir, "kept.db", NULL);
+  g_autoptr(LotsenStore) c = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 n = query_int (a, "SELECT count (*) FROM signup");
+  gint64 with_visitor = query_int (a, "SELECT count (*) FROM signup WHERE visitor_id IS NOT NULL");
+
+  c = lotsen_store_open (path, fixture->a.clock, &error);
+  g_assert_no_error (error);
+
+  {
+    g_auto(LotsenImportReport) report = { 0 };
+
+    g_assert_true (import_text (c, signups, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.n_waiting, ==, n);
+    g_assert_cmpuint (report.skipped->len, ==, 0);
+    g_assert_cmpint (query_int (c, "SELECT count (*) FROM signup"), ==, 0);
+  }
+  {
+    g_auto(LotsenImportReport) report = { 0 };
+
+    g_assert_true (import_text (c, sessions, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.n_waiting, ==, 0);
+    g_assert_cmpuint (report.n_placed, ==, n);
+    g_assert_cmpuint (report.n_unlinked, ==, with_visitor);
+    g_assert_cmpint (query_int (c, "SELECT count (*) FROM signup"), ==, n);
+  }
+  {
+    g_auto(LotsenImportReport) report = { 0 };
+
+    g_assert_true (import_text (c, visitors, &report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.n_linked, ==, with_visitor);
+    g_assert_cmpuint (report.n_unlinked, ==, 0);
+    g_assert_cmpint (query_int (c, "SELECT count (*) FROM signup WHERE visitor_id IS NOT NULL"), ==, with_visitor);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +927,8 @@ main (int   argc,
   ADD ("/import/not-jsonl", test_import_not_jsonl);
   ADD ("/import/signup-newer", test_import_signup_newer);
   ADD ("/import/collisions", test_import_collisions);
+  ADD ("/import/every-order", test_import_every_order);
+  ADD ("/import/kept", test_import_kept);
 
 #undef ADD
 
