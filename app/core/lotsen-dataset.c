@@ -86,17 +86,25 @@ static const LotsenColumn signup_columns[] = {
   [LOTSEN_SIGNUPS_SESSION_UUID]      = { "session_uuid", TEXT, "se.uuid" },
 };
 
-/* One row per session. */
+/* One row per session, and one for each activity without any (its
+ * session columns empty). */
 static const LotsenColumn activity_columns[] = {
   [LOTSEN_ACTIVITIES_ACTIVITY_UUID] = { "activity_uuid", TEXT, "a.uuid", REQUIRED },
   [LOTSEN_ACTIVITIES_CATEGORY]      = { "category", TEXT, "a.category", REQUIRED },
   [LOTSEN_ACTIVITIES_LOCATION]      = { "location", TEXT, "a.location" },
   [LOTSEN_ACTIVITIES_CAPACITY]      = { "capacity", NUMBER, "coalesce (se.capacity, a.capacity)" },
-  [LOTSEN_ACTIVITIES_SESSION_UUID]  = { "session_uuid", TEXT, "se.uuid", REQUIRED },
-  [LOTSEN_ACTIVITIES_STARTS_AT]     = { "starts_at", TIME, "se.starts_at", REQUIRED },
-  [LOTSEN_ACTIVITIES_ENDS_AT]       = { "ends_at", TIME, "se.ends_at", REQUIRED },
+  [LOTSEN_ACTIVITIES_SESSION_UUID]  = { "session_uuid", TEXT, "se.uuid" },
+  [LOTSEN_ACTIVITIES_STARTS_AT]     = { "starts_at", TIME, "se.starts_at" },
+  [LOTSEN_ACTIVITIES_ENDS_AT]       = { "ends_at", TIME, "se.ends_at" },
   [LOTSEN_ACTIVITIES_CANCELLED]     = { "cancelled", NUMBER, "se.cancelled" },
   [LOTSEN_ACTIVITIES_TITLE]         = { "title", TEXT, SWEDISH_TITLE ("a.id") },
+  /* Every language's title and description, as a JSON object:
+   * {"sv": {"title": "…", "description": "…"}, "en": …}. */
+  [LOTSEN_ACTIVITIES_TEXTS]         = { "texts", TEXT,
+                                        "(SELECT json_group_object (lang, json_object ('title', title, "
+                                        "'description', description)) FROM "
+                                        "(SELECT lang, title, description FROM activity_text "
+                                        "WHERE activity_id = a.id ORDER BY lang))" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (visitor_columns) == LOTSEN_VISITORS_N_COLUMNS);
@@ -126,8 +134,8 @@ static const LotsenDataset datasets[] = {
   },
   [LOTSEN_EXPORT_ACTIVITIES] = {
     "activities",
-    "FROM session se JOIN activity a ON a.id = se.activity_id "
-    "WHERE " IN_RANGE ("se.starts_at") " ORDER BY se.starts_at, se.id",
+    "FROM activity a LEFT JOIN session se ON se.activity_id = a.id "
+    "WHERE se.id IS NULL OR (" IN_RANGE ("se.starts_at") ") ORDER BY se.starts_at, se.id, a.id",
     activity_columns, G_N_ELEMENTS (activity_columns),
   },
 };

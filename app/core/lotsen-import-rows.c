@@ -901,6 +901,66 @@ lotsen_import_signup (Importer    *importer,
   return outcome;
 }
 
+/* @texts (the column "texts": {"sv": {"title": …, "description": …}, …})
+ * as the activity's texts. */
+static Outcome
+insert_texts (Importer    *importer,
+              gint64       activity_id,
+              const char  *texts,
+              char       **reason,
+              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonObject *languages;
+  JsonNode *root;
+  g_autoptr(GList) members = NULL;
+
+  if (!json_parser_load_from_data (parser, texts, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      refuse_field ("texts", _("The texts should be a JSON object of languages, each with a title."), reason);
+      return OUTCOME_SKIPPED;
+    }
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO activity_text (activity_id, lang, title, description) VALUES (?, ?, ?, ?)",
+                               error);
+  if (stmt == NULL)
+    return OUTCOME_FAILED;
+
+  languages = json_node_get_object (root);
+  members = json_object_get_members (languages);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *lang = l->data;
+      JsonNode *node = json_object_get_member (languages, lang);
+      JsonObject *text;
+      const char *title = NULL, *description = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) || !check_language ("texts", lang, reason))
+        {
+          if (*reason == NULL)
+            refuse_field ("texts", _("The texts should be a JSON object of languages, each with a title."), reason);
+          return OUTCOME_SKIPPED;
+        }
+      text = json_node_get_object (node);
+      if (!lotsen_import_get_text (text, "title", TRUE, &title, reason) ||
+          !lotsen_import_get_text (text, "description", FALSE, &description, reason))
+        return OUTCOME_SKIPPED;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, activity_id);
+      sqlite3_bind_text (stmt, 2, lang, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+      bind_text (stmt, 4, description);
+      if (step_row (importer, stmt, reason, error) != OUTCOME_ADDED)
+        return *reason != NULL ? OUTCOME_SKIPPED : OUTCOME_FAILED;
+    }
+
+  return OUTCOME_ADDED;
+}
+
 /* The activity of a session line, added when new here: its id, 0 with
  * @reason when the line is refused, -1 on a database error. */
 static gint64
@@ -909,6 +969,7 @@ ensure_activity (Importer    *importer,
                  const char  *category,
                  const char  *location,
                  const char  *title,
+                 const char  *texts,
                  gboolean     has_capacity,
                  gint64       capacity,
                  gint64       minutes,
@@ -947,6 +1008,20 @@ ensure_activity (Importer    *importer,
     }
 
   id = sqlite3_last_insert_rowid (lotsen_store_get_db (importer->store));
+
+  /* Every language's texts; an older export's line has only the title. */
+  if (texts != NULL)
+    {
+      switch (insert_texts (importer, id, texts, reason, error))
+        {
+        case OUTCOME_SKIPPED:
+          return 0;
+        case OUTCOME_FAILED:
+          return -1;
+        default:
+          return id;
+        }
+    }
 
   if (title != NULL)
     {
@@ -989,6 +1064,29 @@ lotsen_import_session (Importer    *importer,
   ends_at = f[LOTSEN_ACTIVITIES_ENDS_AT].integer;
   has_capacity = f[LOTSEN_ACTIVITIES_CAPACITY].present;
 
+  /* An activity without sessions: the activity alone. */
+  if (session_uuid == NULL)
+    {
+      existing = find_id (importer, "SELECT id FROM activity WHERE uuid = ?",
+                          f[LOTSEN_ACTIVITIES_ACTIVITY_UUID].text, error);
+      if (existing != 0)
+        return existing < 0 ? OUTCOME_FAILED : OUTCOME_PRESENT;
+
+      activity_id = ensure_activity (importer, f[LOTSEN_ACTIVITIES_ACTIVITY_UUID].text,
+                                     f[LOTSEN_ACTIVITIES_CATEGORY].text, f[LOTSEN_ACTIVITIES_LOCATION].text,
+                                     f[LOTSEN_ACTIVITIES_TITLE].text, f[LOTSEN_ACTIVITIES_TEXTS].text, has_capacity,
+                                     f[LOTSEN_ACTIVITIES_CAPACITY].integer, 60, reason, error);
+      if (activity_id < 0)
+        return OUTCOME_FAILED;
+      return activity_id == 0 ? OUTCOME_SKIPPED : OUTCOME_ADDED;
+    }
+
+  if (!f[LOTSEN_ACTIVITIES_STARTS_AT].present || !f[LOTSEN_ACTIVITIES_ENDS_AT].present)
+    {
+      *reason = g_strdup_printf (_("“%s” is missing."), f[LOTSEN_ACTIVITIES_STARTS_AT].present ? "ends_at" : "starts_at");
+      return OUTCOME_SKIPPED;
+    }
+
   existing = find_id (importer, "SELECT id FROM session WHERE uuid = ?", session_uuid, error);
   if (existing < 0)
     return OUTCOME_FAILED;
@@ -997,7 +1095,7 @@ lotsen_import_session (Importer    *importer,
 
   activity_id = ensure_activity (importer, f[LOTSEN_ACTIVITIES_ACTIVITY_UUID].text,
                                  f[LOTSEN_ACTIVITIES_CATEGORY].text, f[LOTSEN_ACTIVITIES_LOCATION].text,
-                                 f[LOTSEN_ACTIVITIES_TITLE].text, has_capacity,
+                                 f[LOTSEN_ACTIVITIES_TITLE].text, f[LOTSEN_ACTIVITIES_TEXTS].text, has_capacity,
                                  f[LOTSEN_ACTIVITIES_CAPACITY].integer, MAX ((ends_at - starts_at) / 60, 1),
                                  reason, error);
   if (activity_id < 0)

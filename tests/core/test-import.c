@@ -909,6 +909,60 @@ test_import_kept (ImportFixture *fixture,
   }
 }
 
+/* Activities come with every language's title and description, and one
+ * without sessions comes too. */
+static void
+test_import_activity_texts (ImportFixture *fixture,
+                            gconstpointer  data)
+{
+  LotsenStore *a = fixture->a.store;
+  g_autofree char *path = g_build_filename (fixture->a.dir, "texts.db", NULL);
+  g_autofree char *activities = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(LotsenStore) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LotsenImportReport) report = { 0 };
+
+  exec_sql (a,
+            "INSERT INTO activity (uuid, category, pictogram, capacity) VALUES "
+            "('22222222-2222-4222-8222-222222222222', 'craft', 'lotsen-coffee-symbolic', 6);"
+            "INSERT INTO activity_text (activity_id, lang, title, description) "
+            "SELECT id, 'sv', 'Sömnad', 'Vi syr tillsammans.' FROM activity WHERE category = 'craft';"
+            "INSERT INTO activity_text (activity_id, lang, title, description) "
+            "SELECT id, 'ti', 'ስፌት', NULL FROM activity WHERE category = 'craft';"
+            "INSERT INTO activity_text (activity_id, lang, title, description) "
+            "SELECT id, 'en', 'Sewing', 'We sew together.' FROM activity WHERE category = 'craft'");
+  g_assert_cmpint (query_int (a, "SELECT count (*) FROM activity_text"), >, 10);
+
+  activities = export_jsonl (a, LOTSEN_EXPORT_ACTIVITIES);
+  g_assert_nonnull (strstr (activities, "\"activity_uuid\":\"22222222-2222-4222-8222-222222222222\""));
+
+  c = lotsen_store_open (path, fixture->a.clock, &error);
+  g_assert_no_error (error);
+  g_assert_true (import_text (c, activities, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.skipped->len, ==, 0);
+
+  /* Every activity, every language, every description. */
+  g_assert_cmpint (query_int (c, "SELECT count (*) FROM activity"), ==, query_int (a, "SELECT count (*) FROM activity"));
+  g_assert_cmpint (query_int (c, "SELECT count (*) FROM activity_text"), ==,
+                   query_int (a, "SELECT count (*) FROM activity_text"));
+  g_assert_cmpint (query_int (c, "SELECT count (*) FROM session"), ==, query_int (a, "SELECT count (*) FROM session"));
+  description = query_text (c, "SELECT description FROM activity_text WHERE lang = 'en' AND activity_id = "
+                            "(SELECT id FROM activity WHERE uuid = ?)", "22222222-2222-4222-8222-222222222222");
+  g_assert_cmpstr (description, ==, "We sew together.");
+
+  /* Again: all here already. */
+  {
+    g_auto(LotsenImportReport) again = { 0 };
+
+    g_assert_true (import_text (c, activities, &again, &error));
+    g_assert_cmpuint (lotsen_import_report_get_added (&again), ==, 0);
+    g_assert_cmpint (query_int (c, "SELECT count (*) FROM activity_text"), ==,
+                     query_int (a, "SELECT count (*) FROM activity_text"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -929,6 +983,7 @@ main (int   argc,
   ADD ("/import/collisions", test_import_collisions);
   ADD ("/import/every-order", test_import_every_order);
   ADD ("/import/kept", test_import_kept);
+  ADD ("/import/activity-texts", test_import_activity_texts);
 
 #undef ADD
 
