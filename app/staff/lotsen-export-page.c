@@ -93,6 +93,9 @@ struct _LotsenExportPage
   GtkLabel         *error_label;
   GtkLabel         *error_detail;
   GtkWidget        *back_tile;
+  AdwEntryRow      *project_row;
+  AdwEntryRow      *site_row;
+  GtkLabel         *names_status;
 
   LotsenStaffSession *staff;
   GVolumeMonitor   *monitor;
@@ -115,6 +118,9 @@ store_of (LotsenExportPage *self)
 {
   return lotsen_staff_session_get_store (self->staff);
 }
+
+static void name_applied_cb (AdwEntryRow      *row,
+                             LotsenExportPage *self);
 
 enum {
   PROP_0,
@@ -638,6 +644,10 @@ lotsen_export_page_class_init (LotsenExportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, folder_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, project_row);
+  gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, site_row);
+  gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, names_status);
+  gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, done_box);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, done_path);
@@ -678,6 +688,44 @@ lotsen_export_page_init (LotsenExportPage *self)
   sync_folder (self);
 }
 
+/* The names as stored, in their rows. */
+static void
+load_names (LotsenExportPage *self)
+{
+  LotsenStore *store = store_of (self);
+  g_autofree char *project = store != NULL ? lotsen_store_get_setting (store, "project_name") : NULL;
+  g_autofree char *site = store != NULL ? lotsen_store_get_setting (store, "site_name") : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->project_row), project != NULL ? project : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->site_row), site != NULL ? site : "");
+}
+
+/* A name's apply button: stored (and audited) by the core, or why not. */
+static void
+name_applied_cb (AdwEntryRow      *row,
+                 LotsenExportPage *self)
+{
+  LotsenStore *store = store_of (self);
+  const char *key = row == self->project_row ? "project_name" : "site_name";
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  if (lotsen_store_set_name_setting (store, key, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      gtk_label_set_text (self->names_status, _("Saved. The next report shows it."));
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      load_names (self);
+    }
+  else
+    {
+      gtk_label_set_text (self->names_status, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->names_status), TRUE);
+}
+
 static void
 add_period_choices (LotsenExportPage *self)
 {
@@ -707,6 +755,7 @@ lotsen_export_page_new (LotsenStaffSession *staff)
   self = g_object_new (LOTSEN_TYPE_EXPORT_PAGE, NULL);
   self->staff = g_object_ref (staff);
   add_period_choices (self);
+  load_names (self);
   sync_choices (self);
 
   self->monitor = g_volume_monitor_get ();

@@ -567,6 +567,51 @@ test_arabic (Fixture       *fixture,
   screenshot (fixture, "error");
 }
 
+/* The project's and the site's names, typed on the page and applied:
+ * stored for the report's cover; one too long is refused and said so. */
+static void
+test_report_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LotsenExportPage *page = open_export_page (fixture);
+  GtkWidget *project = lotsen_test_ui_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "project_row");
+  GtkWidget *site = lotsen_test_ui_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "site_row");
+  g_autofree char *stored = NULL;
+  g_autofree char *too_long = g_strnfill (81, 'x');
+
+  g_assert_nonnull (project);
+  g_assert_nonnull (site);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (project)), ==, _("Project"));
+  g_assert_cmpint (gtk_widget_get_height (project), >=, 72);
+
+  gtk_editable_set_text (GTK_EDITABLE (project), "Vägen in");
+  g_signal_emit_by_name (project, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (site), " Mötesplats Malmö ");
+  g_signal_emit_by_name (site, "apply");
+  lotsen_test_ui_wait (root (fixture));
+
+  stored = lotsen_store_get_setting (fixture->ui.store, "project_name");
+  g_assert_cmpstr (stored, ==, "Vägen in");
+  g_clear_pointer (&stored, g_free);
+  stored = lotsen_store_get_setting (fixture->ui.store, "site_name");
+  g_assert_cmpstr (stored, ==, "Mötesplats Malmö");
+  g_clear_pointer (&stored, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (site)), ==, "Mötesplats Malmö");
+  g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (page), _("Saved. The next report shows it.")));
+  screenshot (fixture, "names");
+
+  gtk_editable_set_text (GTK_EDITABLE (project), too_long);
+  g_signal_emit_by_name (project, "apply");
+  stored = lotsen_store_get_setting (fixture->ui.store, "project_name");
+  g_assert_cmpstr (stored, ==, "Vägen in");
+  g_assert_true (gtk_widget_has_css_class (project, "error"));
+  {
+    g_autofree char *message = g_strdup_printf (_("A name is one line of at most %d characters."), 80);
+
+    g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (page), message));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +626,7 @@ main (int   argc,
   ADD ("/export-page/report-workbook-jsonl", test_report_workbook_jsonl);
   ADD ("/export-page/folder-gone", test_folder_gone);
   ADD ("/export-page/arabic", test_arabic);
+  ADD ("/export-page/report-names", test_report_names);
   g_test_add ("/export-page/full", Fixture, "LOTSEN_TEST_FULL_FOLDER",
               fixture_set_up, test_folder_cannot_be_written, fixture_tear_down);
   g_test_add ("/export-page/read-only", Fixture, "LOTSEN_TEST_READONLY_FOLDER",
