@@ -181,8 +181,8 @@ draw_title_page (Pdf *pdf)
                              "in the month it started; cancelled sign-ups do not count. Ages are counted "
                              "in %d from the year of birth."),
                            report->age_year);
-  /* Translators: the report's cover: the project's name, then the site's. */
-  title = report->project_name != NULL ? g_strdup_printf (_("%s — %s"), report->project_name, report->site_name)
+  /* The project's name, then the site's: names, the same in every language. */
+  title = report->project_name != NULL ? g_strdup_printf ("%s — %s", report->project_name, report->site_name)
                                        : g_strdup (report->site_name);
 
   new_page (pdf);
