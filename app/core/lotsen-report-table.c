@@ -173,6 +173,15 @@ static const struct {
   { "society", N_("Society") },
   { "family", N_("Children and family") },
   { "leisure", N_("Leisure") },
+  /* The kiosk's languages, as visitors choose them and interpreters are
+   * asked for; any other language code is shown as it is. */
+  { "sv", N_("Swedish") },
+  { "en", N_("English") },
+  { "ar", N_("Arabic") },
+  { "fa", N_("Persian") },
+  { "ti", N_("Tigrinya") },
+  { "so", N_("Somali") },
+  { "uk", N_("Ukrainian") },
 };
 
 /**
@@ -182,7 +191,7 @@ static const struct {
  *
  * Returns: the words for @key in the current gettext language; @key
  *   itself when it has none (a month, an age band such as "16-24", a
- *   language code)
+ *   language code the kiosk does not offer)
  */
 const char *
 lotsen_report_label (const char *key)
