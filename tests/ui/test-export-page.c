@@ -598,6 +598,8 @@ test_report_names (Fixture       *fixture,
   g_clear_pointer (&stored, g_free);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (site)), ==, "Mötesplats Malmö");
   g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (page), _("Saved. The next report shows it.")));
+  /* Scrolled to, as a staff member would. */
+  gtk_widget_grab_focus (site);
   screenshot (fixture, "names");
 
   gtk_editable_set_text (GTK_EDITABLE (project), too_long);
