@@ -996,6 +996,34 @@ test_admin_small_defects (void)
   g_assert_cmpstr (signups.out, ==,
                    "confirmed\tAmina\t1\t-\nwaiting 1\tSara\t1\t-\nwaiting 2\tOmar\t1\t-\nwaiting 3\tLina\t1\t-\n");
 
+  /* Sign-ups imported before their sessions: kept, said in one line,
+   * exit status 4; placed when the sessions come, exit status 0. */
+  {
+    g_autofree char *signups_file = g_build_filename (dir, "signups.jsonl", NULL);
+    g_autofree char *sessions_file = g_build_filename (dir, "sessions.jsonl", NULL);
+    g_autofree char *later = g_build_filename (dir, "later.db", NULL);
+    g_auto(Run) out1 = { 0 }, out2 = { 0 }, first = { 0 }, second = { 0 };
+
+    admin (&out1, "export", "signups", "--format", "jsonl", "--output", signups_file, NULL);
+    admin (&out2, "export", "activities", "--format", "jsonl", "--output", sessions_file, NULL);
+    g_assert_cmpint (out1.status, ==, 0);
+    g_assert_cmpint (out2.status, ==, 0);
+
+    database = later;
+    admin (&first, "import", signups_file, NULL);
+    g_assert_cmpint (first.status, ==, 4);
+    g_assert_nonnull (strstr (first.err, "4 sign-ups wait for their sessions"));
+    g_assert_null (strchr (strchr (first.err, '\n') + 1, '\n'));
+    g_assert_cmpint (count_rows (later, "signup"), ==, 0);
+
+    admin (&second, "import", sessions_file, NULL);
+    g_assert_cmpint (second.status, ==, 0);
+    g_assert_cmpstr (second.err, ==, "");
+    g_assert_nonnull (strstr (second.out, "4 rows of earlier imports placed or linked to their visitors now"));
+    g_assert_cmpint (count_rows (later, "signup"), ==, 4);
+    database = own;
+  }
+
   database = g_steal_pointer (&saved);
 }
 
