@@ -573,11 +573,18 @@ static void
 test_report_names (Fixture       *fixture,
                    gconstpointer  data)
 {
-  LotsenExportPage *page = open_export_page (fixture);
-  GtkWidget *project = lotsen_test_ui_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "project_row");
-  GtkWidget *site = lotsen_test_ui_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "site_row");
+  LotsenExportPage *page;
+  GtkWidget *project;
+  GtkWidget *site;
   g_autofree char *stored = NULL;
   g_autofree char *too_long = g_strnfill (81, 'x');
+
+  /* @data: the language the staff member chose before, if any. */
+  if (data != NULL)
+    tap (fixture, "win.language", data);
+  page = open_export_page (fixture);
+  project = lotsen_test_ui_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "project_row");
+  site = lotsen_test_ui_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "site_row");
 
   g_assert_nonnull (project);
   g_assert_nonnull (site);
@@ -629,6 +636,9 @@ main (int   argc,
   ADD ("/export-page/folder-gone", test_folder_gone);
   ADD ("/export-page/arabic", test_arabic);
   ADD ("/export-page/report-names", test_report_names);
+  g_test_add ("/export-page/report-names/arabic", Fixture, "ar", fixture_set_up, test_report_names, fixture_tear_down);
+  g_test_add ("/export-page/report-names/tigrinya", Fixture, "ti", fixture_set_up, test_report_names,
+              fixture_tear_down);
   g_test_add ("/export-page/full", Fixture, "LOTSEN_TEST_FULL_FOLDER",
               fixture_set_up, test_folder_cannot_be_written, fixture_tear_down);
   g_test_add ("/export-page/read-only", Fixture, "LOTSEN_TEST_READONLY_FOLDER",
