@@ -653,9 +653,20 @@ draw_report (Pdf *pdf)
   draw_months_chart (pdf);
   draw_age_chart (pdf);
 
+  /* The people first, then what they came to; the tables and sheets of
+   * the CSV and the workbook keep the core's order. */
+  static const LotsenReportSection order[] = {
+    LOTSEN_REPORT_SECTION_MONTHS, LOTSEN_REPORT_SECTION_MONTHS_GENDER, LOTSEN_REPORT_SECTION_MONTHS_AGE,
+    LOTSEN_REPORT_SECTION_GENDER, LOTSEN_REPORT_SECTION_AGE, LOTSEN_REPORT_SECTION_GENDER_AGE,
+    LOTSEN_REPORT_SECTION_MUNICIPALITIES, LOTSEN_REPORT_SECTION_LANGUAGES, LOTSEN_REPORT_SECTION_INTERESTS,
+    LOTSEN_REPORT_SECTION_INTERPRETERS, LOTSEN_REPORT_SECTION_ACTIVITIES, LOTSEN_REPORT_SECTION_SERVICES,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == LOTSEN_REPORT_N_SECTIONS);
+
   new_page (pdf);
-  for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS; section++)
-    draw_table (pdf, section);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    draw_table (pdf, order[i]);
 }
 
 typedef struct
