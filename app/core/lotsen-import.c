@@ -202,9 +202,15 @@ skip_line (Importer   *importer,
            const char *reason)
 {
   g_array_append_val (importer->report->skipped_lines, line);
-  g_ptr_array_add (importer->report->skipped,
-                   /* Translators: %lu is a line number of the file; %s says what is wrong with it. */
-                   g_strdup_printf (_("Line %lu: %s"), (gulong) line, reason));
+  if (line == 0)
+    g_ptr_array_add (importer->report->skipped,
+                     /* Translators: a sign-up an earlier import kept until its session came; %s says what is
+                      * wrong with it. */
+                     g_strdup_printf (_("A line kept from an earlier import: %s"), reason));
+  else
+    g_ptr_array_add (importer->report->skipped,
+                     /* Translators: %lu is a line number of the file; %s says what is wrong with it. */
+                     g_strdup_printf (_("Line %lu: %s"), (gulong) line, reason));
 }
 
 /* A line that cannot be placed until a later import, kept in the
