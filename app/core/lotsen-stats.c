@@ -17,11 +17,18 @@
  * other waits as they are), from which the exact median is read off:
  * the middle wait, or the mean of the middle two.
  *
+ * After those passes: which of the people who came had come before the
+ * period (so that a participant is new in exactly one month, that of
+ * their first visit ever); the participants' municipalities, languages
+ * and interests from the visitors' answers; and interpreters asked for,
+ * by tickets and registrations.  People who signed up with a name and a
+ * phone number instead of a code are told apart by the number.
+ *
  * The numbers carry stable keys ("woman", "16-24", "signups"); the words
- * people read are the writers' business (app/admin/lotsen-report-pdf.c).
- * The waits are kept by lotsen-report-waits.c, the report is read as
- * tables through lotsen-report-table.c and written to a file by
- * lotsen-report-file.c.
+ * people read, in the current gettext language, come from
+ * lotsen_report_label().  The waits are kept by lotsen-report-waits.c,
+ * the report is read as tables through lotsen-report-table.c and written
+ * to a file by lotsen-report-file.c (the PDF by app/admin).
  */
 
 #define G_LOG_DOMAIN "lotsen-stats"
