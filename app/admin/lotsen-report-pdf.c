@@ -6,9 +6,10 @@
  * name or an activity title in any script is shaped and embedded.  The
  * words are gettext strings in the current language (Swedish unless
  * lotsen-admin is given --lang), decimals with that language's separator
- * ("4,5" in Swedish); the numbers and keys come from the core
- * (lotsen-stats.h), which knows no words.  Not in app/core: the core
- * stays GLib + sqlite only.
+ * ("4,5" in Swedish); the numbers, and the words for their keys
+ * (lotsen_report_label()), come from the core (lotsen-stats.h), as the
+ * CSV and the workbook have them.  Not in app/core: the core stays GLib
+ * + sqlite only.
  */
 
 #define G_LOG_DOMAIN "lotsen-report-pdf"

@@ -1172,8 +1172,10 @@ count_report (LotsenStore   *store,
  * month it touches (the first and last only for their part inside the
  * period) and one for the whole period, in which a person who came in
  * several months is counted once; the whole period split by gender and by
- * age band (age in the local year of @from); every activity with a
- * session in the period; every active service or one with tickets in
+ * age band (age in the local year of @from) and by both; every activity
+ * with a session in the period that has started by now (later sessions
+ * and their sign-ups are not counted); the participants by municipality,
+ * language and interest; interpreters asked for by language; every active service or one with tickets in
  * the period, with the median wait.  Read in one transaction, so the
  * sections agree with each other.
  *
