@@ -597,6 +597,55 @@ free_ticket_number (Importer    *importer,
   return OUTCOME_ADDED;
 }
 
+/* A service this kiosk does not have, for the tickets of another that
+ * had it: added switched off (the kiosk does not offer it), with the
+ * exported name as its Swedish one, so that its tickets are counted in
+ * the report rather than lost.  Returns its id, 0 with @reason when
+ * @prefix cannot be a service's letter, -1 on a database error. */
+static gint64
+add_hidden_service (Importer    *importer,
+                    const char  *prefix,
+                    const char  *name,
+                    char       **reason,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  gint64 id;
+
+  if (strlen (prefix) != 1 || prefix[0] < 'A' || prefix[0] > 'Z')
+    {
+      /* Translators: %s is a service's letter, such as "D". */
+      *reason = g_strdup_printf (_("This kiosk has no service with the letter %s."), prefix);
+      return 0;
+    }
+
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO service (uuid, prefix, pictogram, sort_order, active) "
+                               "VALUES (?1, ?2, 'lotsen-help-symbolic', (SELECT coalesce (max (sort_order), 0) + 1 "
+                               "FROM service), 0)",
+                               error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, prefix, -1, SQLITE_STATIC);
+  if (!lotsen_store_step_done (importer->store, stmt, error))
+    return -1;
+  id = sqlite3_last_insert_rowid (lotsen_store_get_db (importer->store));
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = lotsen_store_prepare (importer->store,
+                               "INSERT INTO service_text (service_id, lang, name) VALUES (?, 'sv', ?)", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, name != NULL && *name != '\0' ? name : prefix, -1, SQLITE_STATIC);
+  if (!lotsen_store_step_done (importer->store, stmt, error))
+    return -1;
+
+  return id;
+}
+
 Outcome
 lotsen_import_ticket (Importer    *importer,
                       JsonObject  *object,
@@ -624,11 +673,11 @@ lotsen_import_ticket (Importer    *importer,
   if (service_id < 0)
     return OUTCOME_FAILED;
   if (service_id == 0)
-    {
-      /* Translators: %s is a service's letter, such as "D". */
-      *reason = g_strdup_printf (_("This kiosk has no service with the letter %s."), prefix);
-      return OUTCOME_SKIPPED;
-    }
+    service_id = add_hidden_service (importer, prefix, f[LOTSEN_TICKETS_SERVICE_NAME].text, reason, error);
+  if (service_id < 0)
+    return OUTCOME_FAILED;
+  if (service_id == 0)
+    return OUTCOME_SKIPPED;
 
   outcome = resolve_visitor (importer, "ticket", f[LOTSEN_TICKETS_UUID].text, f[LOTSEN_TICKETS_VISITOR_UUID].text,
                              &visitor_id, error);
