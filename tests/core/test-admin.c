@@ -1081,6 +1081,25 @@ test_admin_settings (void)
   g_assert_cmpint (count_rows (fresh, "activity"), ==, 0);
   g_assert_cmpint (count_rows (fresh, "service"), ==, 0);
 
+  /* An import into a database it makes: the file's rows only. */
+  {
+    g_autofree char *other = g_build_filename (dir, "fresh-import.db", NULL);
+    g_autofree char *visitors = g_build_filename (dir, "one-visitor.jsonl", NULL);
+    g_auto(Run) import = { 0 };
+
+    g_assert_true (g_file_set_contents (visitors,
+                                        "{\"dataset\":\"visitors\",\"uuid\":\"11111111-1111-4111-8111-111111111111\","
+                                        "\"created_at\":\"2026-11-25T09:30:00+01:00\",\"given_name\":\"Amina\"}\n",
+                                        -1, NULL));
+    database = other;
+    admin (&import, "import", visitors, NULL);
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_cmpint (count_rows (other, "visitor"), ==, 1);
+    g_assert_cmpint (count_rows (other, "activity"), ==, 0);
+    g_assert_cmpint (count_rows (other, "session"), ==, 0);
+    g_assert_cmpint (count_rows (other, "service"), ==, 0);
+  }
+
   database = g_steal_pointer (&saved);
 }
 
