@@ -66,7 +66,8 @@ static const char people_sql[] =
   "            WHEN ?1 - birth_year < 45 THEN 3"
   "            WHEN ?1 - birth_year < 55 THEN 4"
   "            WHEN ?1 - birth_year < 65 THEN 5"
-  "            ELSE 6 END "
+  "            ELSE 6 END,"
+  "       phone "
   "FROM visitor";
 
 /* Everyone who came before the period (?1), to tell new participants
@@ -303,6 +304,7 @@ typedef struct
   GHashTable   *activities; /* gint64 id → ActivityTally */
   GHashTable   *sessions;   /* gint64 ids of the sessions counted */
   GHashTable   *phones;     /* a phone number's digits → the words of the person who signed up with it */
+  GHashTable   *visitor_phones; /* a registered visitor's phone number's digits → their id (gint64 *) */
 } Tally;
 
 static void
@@ -326,6 +328,7 @@ tally_clear (Tally *tally)
   g_clear_pointer (&tally->activities, g_hash_table_unref);
   g_clear_pointer (&tally->sessions, g_hash_table_unref);
   g_clear_pointer (&tally->phones, g_hash_table_unref);
+  g_clear_pointer (&tally->visitor_phones, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
@@ -429,12 +432,20 @@ phone_key (const char *phone)
   return g_string_free (digits, FALSE);
 }
 
-/* The words of the person who signed up with @phone (not NULL). */
+/* The words of the person who signed up with the phone number @key:
+ * the registered visitor who gave it, or else the one person everyone
+ * who signed up with it is taken to be. */
 static guint64 *
 find_phone (Tally *tally,
             char  *key)
 {
-  guint64 *person = g_hash_table_lookup (tally->phones, key);
+  gint64 *visitor_id = g_hash_table_lookup (tally->visitor_phones, key);
+  guint64 *person;
+
+  if (visitor_id != NULL)
+    return find_person (tally, *visitor_id);
+
+  person = g_hash_table_lookup (tally->phones, key);
 
   if (person == NULL)
     {
@@ -506,6 +517,7 @@ tally_init (Tally         *tally,
                                              (GDestroyNotify) activity_tally_free);
   tally->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   tally->phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  tally->visitor_phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   size = lotsen_store_prepare (store, "SELECT max (id), count (*) FROM visitor", error);
   if (size == NULL)
@@ -533,9 +545,15 @@ tally_init (Tally         *tally,
       guint64 *person = find_person (tally, sqlite3_column_int64 (stmt, 0));
       int gender = sqlite3_column_int (stmt, 1);
       int age = sqlite3_column_int (stmt, 2);
+      g_autofree char *key = phone_key ((const char *) sqlite3_column_text (stmt, 3));
 
       g_assert (gender >= 0 && gender < LOTSEN_REPORT_N_GENDERS && age >= 0 && age < LOTSEN_REPORT_N_AGE_BANDS);
       person[0] = person_word (gender, age);
+
+      /* Two visitors with one number: the first keeps it. */
+      if (key != NULL && !g_hash_table_contains (tally->visitor_phones, key))
+        g_hash_table_insert (tally->visitor_phones, g_steal_pointer (&key),
+                             g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
     }
 
   if (step_failed (tally, rc, error))
@@ -564,11 +582,18 @@ count_event (Tally                    *tally,
       person = find_person (tally, sqlite3_column_int64 (stmt, visitor_column));
       group = PERSON_GENDER (person) * LOTSEN_REPORT_N_AGE_BANDS + PERSON_AGE (person);
     }
-  else if (phone_column >= 0 && event->visits > 0)
+  else if (phone_column >= 0)
     {
       g_autofree char *key = phone_key ((const char *) sqlite3_column_text (stmt, phone_column));
+      gint64 *visitor_id = key != NULL ? g_hash_table_lookup (tally->visitor_phones, key) : NULL;
 
-      if (key != NULL)
+      /* A registered visitor's number: theirs, in their group. */
+      if (visitor_id != NULL)
+        {
+          person = find_person (tally, *visitor_id);
+          group = PERSON_GENDER (person) * LOTSEN_REPORT_N_AGE_BANDS + PERSON_AGE (person);
+        }
+      else if (key != NULL && event->visits > 0)
         person = find_phone (tally, key);
     }
 

@@ -40,7 +40,8 @@ typedef enum {
  * attended.  A participant is a registered person with at least one
  * visit, or someone who signed up with a name and a phone number and
  * came (an attended sign-up without a personal code), counted once per
- * phone number; each counted once however many visits they made.  A
+ * phone number (a registered visitor's number: as that visitor); each
+ * counted once however many visits they made.  A
  * participant is new in the month of their very first visit, when that
  * month is in the period, so that the months' new participants add up
  * to the period's.  Sessions and their sign-ups count once the session
