@@ -500,6 +500,7 @@ tally_init (Tally         *tally,
 {
   g_autoptr(sqlite3_stmt) size = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean with_phones;
   gint64 max_id, count;
   int rc;
 
@@ -535,6 +536,20 @@ tally_init (Tally         *tally,
   for (gint64 i = 0; i < tally->n_dense; i++)
     tally->people[i * tally->stride] = UNKNOWN_PERSON;
 
+  /* The visitors' numbers matter only when someone signed up with a
+   * number instead of a code. */
+  g_clear_pointer (&size, sqlite3_finalize);
+  size = lotsen_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM signup WHERE visitor_id IS NULL AND "
+                                      "phone IS NOT NULL AND status = 'attended')", error);
+  if (size == NULL)
+    return FALSE;
+  if (sqlite3_step (size) != SQLITE_ROW)
+    {
+      lotsen_store_set_error (store, error);
+      return FALSE;
+    }
+  with_phones = sqlite3_column_int (size, 0) != 0;
+
   stmt = lotsen_store_prepare (store, people_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -545,7 +560,7 @@ tally_init (Tally         *tally,
       guint64 *person = find_person (tally, sqlite3_column_int64 (stmt, 0));
       int gender = sqlite3_column_int (stmt, 1);
       int age = sqlite3_column_int (stmt, 2);
-      g_autofree char *key = phone_key ((const char *) sqlite3_column_text (stmt, 3));
+      g_autofree char *key = with_phones ? phone_key ((const char *) sqlite3_column_text (stmt, 3)) : NULL;
 
       g_assert (gender >= 0 && gender < LOTSEN_REPORT_N_GENDERS && age >= 0 && age < LOTSEN_REPORT_N_AGE_BANDS);
       person[0] = person_word (gender, age);
