@@ -797,7 +797,7 @@ test_import_every_order (ImportFixture *fixture,
   LotsenStore *a = fixture->a.store;
   g_autofree char *texts[G_N_ELEMENTS (every)] = { NULL };
   g_autofree char *first_dump = NULL;
-  g_autofree char *a_path = g_build_filename (fixture->a.dir, "lotsen.db", NULL);
+  const char *a_path = fixture->a.path;
   gint64 linked_tickets = query_int (a, "SELECT count (*) FROM ticket WHERE visitor_id IS NOT NULL");
   gint64 linked_signups = query_int (a, "SELECT count (*) FROM signup WHERE visitor_id IS NOT NULL");
   gint64 signups = query_int (a, "SELECT count (*) FROM signup");
