@@ -108,11 +108,15 @@ lotsen_report_write_csv (const LotsenReport  *report,
 }
 
 /* A sheet's name: the section's title in the current language, without
- * the characters a sheet name may not have, at most 31 characters. */
+ * the characters a sheet name may not have, at most 31 characters; one
+ * that two long titles would share (in @used, case-folded) ends with the
+ * section's number instead. */
 static char *
-sheet_name_for (LotsenReportSection section)
+sheet_name_for (LotsenReportSection  section,
+                GHashTable          *used)
 {
   const char *title = lotsen_report_section_title (section);
+  g_autofree char *number = g_strdup_printf (" %u", section + 1);
   GString *name = g_string_new (NULL);
   guint n = 0;
 
@@ -123,6 +127,20 @@ sheet_name_for (LotsenReportSection section)
       g_string_append_unichar (name, c < 128 && strchr ("[]:*?/\\'", (int) c) != NULL ? ' ' : c);
     }
 
+  {
+    g_autofree char *folded = g_utf8_casefold (name->str, -1);
+
+    if (g_hash_table_contains (used, folded))
+      {
+        /* At most 31 characters with the number. */
+        const char *end = g_utf8_offset_to_pointer (name->str, MIN (n, 31 - strlen (number)));
+
+        g_string_truncate (name, end - name->str);
+        g_string_append (name, number);
+      }
+  }
+
+  g_hash_table_add (used, g_utf8_casefold (name->str, -1));
   return g_string_free (name, FALSE);
 }
 
@@ -133,6 +151,7 @@ write_xlsx_section (const LotsenReport   *report,
                     LotsenReportSection   section,
                     lxw_workbook         *workbook,
                     lxw_format           *bold,
+                    GHashTable           *used,
                     GError              **error)
 {
   guint n_columns = lotsen_report_get_n_columns (section);
@@ -141,7 +160,7 @@ write_xlsx_section (const LotsenReport   *report,
   g_autofree char *sheet_name = NULL;
   lxw_worksheet *sheet;
 
-  sheet_name = sheet_name_for (section);
+  sheet_name = sheet_name_for (section, used);
   sheet = workbook_add_worksheet (workbook, sheet_name);
   if (sheet == NULL)
     return lotsen_export_xlsx_check (LXW_ERROR_MEMORY_MALLOC_FAILED, error);
@@ -198,6 +217,7 @@ write_xlsx (const LotsenReport  *report,
             GError             **error)
 {
   lxw_workbook *workbook = lotsen_export_xlsx_new (path);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lxw_format *bold;
   gboolean written = TRUE;
   lxw_error result;
@@ -210,7 +230,7 @@ write_xlsx (const LotsenReport  *report,
   format_set_bold (bold);
 
   for (LotsenReportSection section = 0; section < LOTSEN_REPORT_N_SECTIONS && written; section++)
-    written = write_xlsx_section (report, section, workbook, bold, error);
+    written = write_xlsx_section (report, section, workbook, bold, used, error);
 
   /* Closing writes the file and frees the workbook, after an error too. */
   errno = 0;

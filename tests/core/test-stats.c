@@ -880,6 +880,18 @@ test_stats_swedish (StoreFixture  *fixture,
       g_assert_nonnull (strstr (months, "<t>Totalt</t>"));
     }
 
+  /* In Persian two titles share their first 31 characters: the
+   * workbook's sheets still have names of their own. */
+  g_assert_true (lotsen_i18n_set_language ("fa"));
+  g_assert_true (lotsen_report_to_file (fixture->store, report, LOTSEN_REPORT_XLSX, path, &error));
+  g_assert_no_error (error);
+  if (have_unzip ())
+    {
+      g_autofree char *workbook = unzip_part (path, "xl/workbook.xml");
+
+      g_assert_nonnull (strstr (workbook, " 3\" sheetId=\"3\""));
+    }
+
   g_assert_true (lotsen_i18n_set_language ("en"));
 }
 
