@@ -136,6 +136,35 @@ finish_ticket (LotsenStore        *store,
 }
 
 static int
+recall_ticket (LotsenStore *store,
+               const char  *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = lotsen_queue_recall (store, label, &error);
+
+  if (ticket == NULL)
+    return fail_error (error);
+
+  g_print ("%s %d\n", ticket->label, ticket->desk);
+  return EXIT_SUCCESS;
+}
+
+static int
+transfer_ticket (LotsenStore *store,
+                 const char  *label,
+                 const char  *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = lotsen_queue_transfer (store, label, prefix, &error);
+
+  if (ticket == NULL)
+    return fail_error (error);
+
+  g_print ("%s %s\n", ticket->label, ticket->prefix);
+  return EXIT_SUCCESS;
+}
+
+static int
 list_queue (LotsenStore *store)
 {
   g_autoptr(GError) error = NULL;
@@ -705,7 +734,17 @@ main (int   argc,
       "  restore FILE                        put a backup in place (the current database is kept aside)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-      "3 the database cannot be used."));
+      "3 the database cannot be used.\n"
+      "\n"));
+  {
+    g_autofree char *more = g_strconcat (g_option_context_get_description (context),
+                                         _("Calls:\n"
+                                           "  ticket recall LABEL                 call a called ticket again, at its desk\n"
+                                           "  ticket transfer LABEL LETTER        send a ticket to another service; it keeps its place"),
+                                         NULL);
+
+    g_option_context_set_description (context, more);
+  }
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail_with (EXIT_USAGE, error);
@@ -727,7 +766,9 @@ main (int   argc,
         (g_str_equal (command, "call-next") && argc == 2) ||
         (g_str_equal (command, "purge") && argc == 2) ||
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
-         (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||
+         (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show") ||
+          g_str_equal (arg, "recall"))) ||
+        (g_str_equal (command, "ticket") && arg != NULL && argc == 5 && g_str_equal (arg, "transfer")) ||
         (g_str_equal (command, "visitor") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "show") || g_str_equal (arg, "delete"))) ||
         (g_str_equal (command, "export") && argc == 3) ||
@@ -772,6 +813,10 @@ main (int   argc,
     return list_signups (store, arg);
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
+  if (g_str_equal (arg, "recall"))
+    return recall_ticket (store, argv[3]);
+  if (g_str_equal (arg, "transfer"))
+    return transfer_ticket (store, argv[3], argv[4]);
   if (g_str_equal (arg, "take"))
     return take_ticket (store, argv[3]);
   if (g_str_equal (arg, "done"))

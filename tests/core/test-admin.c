@@ -124,6 +124,60 @@ test_admin_journey (void)
   g_assert_cmpstr (empty.err, !=, "");
 }
 
+/* Call again and send to another service, as staff at a desk would. */
+static void
+test_admin_recall_transfer (void)
+{
+  g_auto(Run) take1 = { 0 }, take2 = { 0 }, call = { 0 }, recall = { 0 }, transfer = { 0 };
+  g_auto(Run) again = { 0 }, unknown = { 0 }, waiting = { 0 }, bad_letter = { 0 }, same = { 0 };
+  g_auto(Run) queue = { 0 }, call_b = { 0 };
+  char *shared = database;
+
+  /* A database of its own: the journey's tickets would be ahead. */
+  database = g_strconcat (shared, "-calls", NULL);
+
+  admin (&take1, "ticket", "take", "A", "--lang", "fa", NULL);
+  g_assert_cmpstr (take1.out, ==, "A001\n");
+  admin (&take2, "ticket", "take", "B", NULL);
+  g_assert_cmpstr (take2.out, ==, "B001\n");
+
+  admin (&waiting, "ticket", "recall", "A001", NULL);
+  g_assert_cmpint (waiting.status, ==, 2);
+  g_assert_cmpstr (waiting.err, !=, "");
+
+  admin (&call, "call-next", "--desk", "2", "--service", "A", NULL);
+  g_assert_cmpstr (call.out, ==, "A001\n");
+  admin (&recall, "ticket", "recall", "A001", NULL);
+  g_assert_cmpint (recall.status, ==, 0);
+  g_assert_cmpstr (recall.out, ==, "A001 2\n");
+  g_assert_cmpint (query_database_int (database, "SELECT call_count FROM ticket WHERE label = 'A001'"), ==, 2);
+
+  admin (&unknown, "ticket", "recall", "A099", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  admin (&bad_letter, "ticket", "transfer", "A001", "Q", NULL);
+  g_assert_cmpint (bad_letter.status, ==, 2);
+  admin (&same, "ticket", "transfer", "A001", "A", NULL);
+  g_assert_cmpint (same.status, ==, 2);
+  g_assert_cmpint (query_database_int (database, "SELECT status = 'called' FROM ticket WHERE label = 'A001'"), ==, 1);
+
+  admin (&transfer, "ticket", "transfer", "A001", "B", NULL);
+  g_assert_cmpint (transfer.status, ==, 0);
+  g_assert_cmpstr (transfer.out, ==, "A001 B\n");
+
+  /* It waits in B ahead of B001, which was taken after it. */
+  admin (&queue, "queue", NULL);
+  g_assert_true (g_str_has_prefix (queue.out, "A001\t"));
+  admin (&call_b, "call-next", "--desk", "5", "--service", "B", NULL);
+  g_assert_cmpstr (call_b.out, ==, "A001\n");
+
+  admin (&again, "ticket", "transfer", "A001", "B", "extra", NULL);
+  g_assert_cmpint (again.status, ==, 2);
+
+  g_free (database);
+  database = shared;
+}
+
 static void
 test_admin_bad_input (void)
 {
@@ -935,6 +989,7 @@ main (int   argc,
   database = g_build_filename (dir, "lotsen.db", NULL);
 
   g_test_add_func ("/admin/journey", test_admin_journey);
+  g_test_add_func ("/admin/recall-transfer", test_admin_recall_transfer);
   g_test_add_func ("/admin/bad-input", test_admin_bad_input);
   g_test_add_func ("/admin/corrupt-database", test_admin_corrupt_database);
   g_test_add_func ("/admin/parallel", test_admin_parallel);
