@@ -37,6 +37,7 @@ struct _LotsenWindow
 
   gboolean              kiosk_mode;    /* no closing the window */
 
+  GtkWidget            *call_banner;   /* a ticket called, for a few seconds, over the page */
   GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
 };
 

@@ -734,10 +734,9 @@ main (int   argc,
       "  restore FILE                        put a backup in place (the current database is kept aside)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-      "3 the database cannot be used.\n"
-      "\n"));
+      "3 the database cannot be used."));
   {
-    g_autofree char *more = g_strconcat (g_option_context_get_description (context),
+    g_autofree char *more = g_strconcat (g_option_context_get_description (context), "\n\n",
                                          _("Calls:\n"
                                            "  ticket recall LABEL                 call a called ticket again, at its desk\n"
                                            "  ticket transfer LABEL LETTER        send a ticket to another service; it keeps its place"),
