@@ -331,6 +331,48 @@ finish_ticket_action (GtkWidget  *widget,
   lotsen_window_show_page (self, "staff");
 }
 
+static void
+recall_ticket_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lotsen_staff_session_get_unlocked (self->staff))
+    {
+      g_message ("Calling a ticket again while staff mode is locked: the PIN first");
+      lotsen_window_show_page (self, "staff-pin");
+      return;
+    }
+
+  if (!lotsen_staff_session_recall (self->staff, &error))
+    lotsen_window_toast (self, error->message);
+
+  lotsen_window_show_page (self, "staff");
+}
+
+static void
+transfer_ticket_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lotsen_staff_session_get_unlocked (self->staff))
+    {
+      g_message ("Sending a ticket on while staff mode is locked: the PIN first");
+      lotsen_window_show_page (self, "staff-pin");
+      return;
+    }
+
+  if (!lotsen_staff_session_transfer (self->staff, g_variant_get_string (parameter, NULL), &error))
+    lotsen_window_toast (self, error->message);
+
+  lotsen_window_show_page (self, "staff");
+}
+
 /* "close" or "restart", from the staff panel: audited, then handed to the
  * application (app.end-kiosk), which quits. */
 static void
@@ -423,6 +465,8 @@ static const struct {
   { "win.pin-ok",                NULL, pin_ok_action },
   { "win.call-next",             "i",  call_next_action },
   { "win.finish-ticket",         "s",  finish_ticket_action },
+  { "win.recall-ticket",         NULL, recall_ticket_action },
+  { "win.transfer-ticket",       "s",  transfer_ticket_action },
   { "win.end-kiosk",             "s",  end_kiosk_action },
   { "win.restore-backup",        NULL, restore_backup_action },
 };

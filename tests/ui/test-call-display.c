@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 
 #include "lotsen-call-presenter.h"
 #include "lotsen-queue.h"
@@ -248,6 +249,54 @@ test_display_follows_setting (Fixture       *fixture,
   g_clear_object (&presenter);
 }
 
+/* Staff call a ticket again and send it to another service from the
+ * staff panel's queue page. */
+static void
+test_display_staff_recall_transfer (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) first = NULL;
+  g_autoptr(LotsenTicket) later = NULL;
+  g_autoptr(LotsenTicket) moved = NULL;
+  GtkWidget *spin;
+
+  first = lotsen_queue_take_ticket (fixture->store, "C", "fa", &error);
+  g_assert_no_error (error);
+  later = lotsen_queue_take_ticket (fixture->store, "A", NULL, &error);
+  g_assert_no_error (error);
+
+  lotsen_test_ui_unlock_staff (fixture->window, "8642");
+  /* Nothing called: neither "call again" nor "send on" is offered. */
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.recall-ticket", NULL));
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.transfer-ticket", "A"));
+
+  spin = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 3);
+  lotsen_ui_fixture_tap (fixture, "staff.call-next", NULL);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT call_count FROM ticket WHERE label = 'C001'"), ==, 1);
+
+  lotsen_ui_fixture_tap (fixture, "win.recall-ticket", NULL);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT call_count FROM ticket WHERE label = 'C001'"), ==, 2);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT desk FROM ticket WHERE label = 'C001'"), ==, 3);
+
+  /* No button sends it to its own service. */
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.transfer-ticket", "C"));
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the staff page with a called ticket");
+  lotsen_ui_fixture_tap (fixture, "win.transfer-ticket", "A");
+
+  moved = lotsen_queue_find_ticket (fixture->store, "C001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (moved->prefix, ==, "A");
+  g_assert_cmpint (moved->status, ==, LOTSEN_TICKET_WAITING);
+  g_assert_cmpint (moved->created_at, ==, first->created_at);
+  g_assert_true (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), _("No ticket called at this desk.")));
+
+  /* It keeps its place: taken before A001, it is called before it. */
+  lotsen_ui_fixture_tap (fixture, "staff.call-next", NULL);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT status = 'called' FROM ticket WHERE label = 'C001'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +313,7 @@ main (int   argc,
   ADD ("/call-display/other-process", test_display_other_process);
   ADD ("/call-display/banner-keeps-form", test_display_banner_keeps_form);
   ADD ("/call-display/follows-setting", test_display_follows_setting);
+  ADD ("/call-display/staff-recall-transfer", test_display_staff_recall_transfer);
 
   return g_test_run ();
 }
