@@ -21,6 +21,9 @@ dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" \
 # The staff panel: activities, the editor, a cancelled session, attendance
 # and the export page, in Swedish and Arabic, landscape and portrait.
 export LOTSEN_STAFF_SCREENSHOTS="$out"
+# The now-serving display (landscape, portrait) and the call banner.
+LOTSEN_CALL_SCREENSHOTS="$out" dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
+  "$build/tests/ui/test-call-display" "$build/app/admin/lotsen-admin" -p /call-display/screenshots >/dev/null
 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
   "$build/tests/ui/test-staff" -p /staff/screenshots >/dev/null
 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \

@@ -85,7 +85,6 @@ lotsen_call_banner_init (LotsenCallBanner *self)
   gtk_widget_set_parent (self->revealer, GTK_WIDGET (self));
 
   gtk_widget_add_css_class (card, "call-banner");
-  gtk_widget_set_direction (card, GTK_TEXT_DIR_LTR);
   gtk_revealer_set_child (GTK_REVEALER (self->revealer), card);
 
   gtk_widget_set_halign (line, GTK_ALIGN_CENTER);
@@ -96,6 +95,7 @@ lotsen_call_banner_init (LotsenCallBanner *self)
   add_pictogram (line, "lotsen-staff-symbolic");
   self->desk = add_label (line, "call-banner-label");
   self->desk_words = add_label (card, "call-banner-words");
+  lotsen_call_display_set_ltr (card);
 
   /* Over the visitor's page, never in their way. */
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);

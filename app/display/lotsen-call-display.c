@@ -64,6 +64,18 @@ lotsen_call_display_class_init (LotsenCallDisplayClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* Numbers and arrows read left to right, also while the kiosk shows
+ * Arabic or Persian: every widget of a call is set so, since a widget's
+ * direction is not inherited from its parent once set by default. */
+void
+lotsen_call_display_set_ltr (GtkWidget *widget)
+{
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_LTR);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lotsen_call_display_set_ltr (child);
+}
+
 static GtkWidget *
 new_pictogram (const char *icon_name,
                const char *css_class)
@@ -95,8 +107,6 @@ lotsen_call_display_init (LotsenCallDisplay *self)
 
   gtk_widget_set_parent (page, GTK_WIDGET (self));
   gtk_widget_add_css_class (page, "call-display");
-  /* Numbers and arrows read left to right whatever the kiosk's language. */
-  gtk_widget_set_direction (page, GTK_TEXT_DIR_LTR);
 
   self->now = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_vexpand (self->now, TRUE);
@@ -130,10 +140,12 @@ lotsen_call_display_init (LotsenCallDisplay *self)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->history), 24);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->history), 16);
   gtk_widget_set_can_target (self->history, FALSE);
+  gtk_widget_set_halign (self->history, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->history, "call-history");
   gtk_box_append (GTK_BOX (page), self->history);
 
   gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+  lotsen_call_display_set_ltr (GTK_WIDGET (self));
   lotsen_call_display_set_calls (self, NULL);
 }
 
@@ -166,7 +178,7 @@ lotsen_call_display_describe_desk (const LotsenCall *call)
     return g_steal_pointer (&sv);
 
   /* Each part in its own direction: an Arabic desk word stays right to left. */
-  return g_strdup_printf ("%s   \u2068%s\u2069", sv, local);
+  return g_strdup_printf ("%s  ·  \u2068%s\u2069", sv, local);
 }
 
 static GtkWidget *
@@ -187,6 +199,7 @@ create_history_item (const LotsenCall *call)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (label));
   gtk_box_append (GTK_BOX (box), new_pictogram ("lotsen-next-symbolic", "call-history-arrow"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (desk_label));
+  lotsen_call_display_set_ltr (box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 
   return box;

@@ -16,5 +16,6 @@ void        lotsen_call_display_set_calls      (LotsenCallDisplay *self,
 void        lotsen_call_display_flash          (LotsenCallDisplay *self);
 const char *lotsen_call_display_get_label      (LotsenCallDisplay *self);
 char       *lotsen_call_display_describe_desk  (const LotsenCall  *call);
+void        lotsen_call_display_set_ltr        (GtkWidget         *widget);
 
 G_END_DECLS

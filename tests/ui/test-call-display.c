@@ -297,6 +297,76 @@ test_display_staff_recall_transfer (Fixture       *fixture,
   g_assert_cmpint (query_database_int (fixture->path, "SELECT status = 'called' FROM ticket WHERE label = 'C001'"), ==, 1);
 }
 
+static void
+save_png (GtkWidget  *widget,
+          const char *dir,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  lotsen_test_ui_wait (widget);
+  g_assert_true (lotsen_test_ui_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_print ("# %s\n", path);
+}
+
+/* With LOTSEN_CALL_SCREENSHOTS=DIR (build-aux/screenshots.sh): the display
+ * in landscape and portrait, and the banner over the kiosk. */
+static void
+test_display_screenshots (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *dir = g_getenv ("LOTSEN_CALL_SCREENSHOTS");
+  const struct { const char *prefix, *lang; int desk; } calls[] = {
+    { "B", "ti", 5 }, { "C", "sv", 1 }, { "A", "uk", 4 }, { "B", "fa", 3 }, { "A", "ar", 2 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(LotsenCallPresenter) presenter = NULL;
+  GtkWindow *window;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("LOTSEN_CALL_SCREENSHOTS is not set");
+      return;
+    }
+
+  g_settings_set_boolean (settings, "call-sound", FALSE);
+  presenter = lotsen_call_presenter_new (fixture->path, settings, &error);
+  g_assert_no_error (error);
+  lotsen_call_presenter_show_display (presenter, NULL, FALSE);
+  window = lotsen_call_presenter_get_window (presenter);
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autoptr(LotsenTicket) taken = lotsen_queue_take_ticket (fixture->store, calls[i].prefix, calls[i].lang, &error);
+      g_autoptr(LotsenTicket) called = NULL;
+
+      g_assert_no_error (error);
+      called = lotsen_queue_call_next (fixture->store, calls[i].desk, calls[i].prefix, &error);
+      g_assert_no_error (error);
+      g_usleep (1100000);  /* a second apart, so they are in order */
+    }
+  lotsen_call_board_poll (lotsen_call_presenter_get_board (presenter));
+  g_assert_cmpstr (lotsen_call_display_get_label (lotsen_call_presenter_get_display (presenter)), ==, "A002");
+
+  gtk_window_set_default_size (window, 1920, 1080);
+  save_png (GTK_WIDGET (window), dir, "display-landscape.png");
+  gtk_window_set_default_size (window, 1080, 1920);
+  save_png (GTK_WIDGET (window), dir, "display-portrait.png");
+
+  {
+    LotsenCallBanner *banner = LOTSEN_CALL_BANNER (lotsen_window_get_call_banner (fixture->window));
+    GPtrArray *board_calls = lotsen_call_board_get_calls (lotsen_call_presenter_get_board (presenter));
+
+    lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+    lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+    lotsen_call_banner_show_call (banner, g_ptr_array_index (board_calls, 0));
+    save_png (GTK_WIDGET (fixture->window), dir, "display-banner-ar.png");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +384,7 @@ main (int   argc,
   ADD ("/call-display/banner-keeps-form", test_display_banner_keeps_form);
   ADD ("/call-display/follows-setting", test_display_follows_setting);
   ADD ("/call-display/staff-recall-transfer", test_display_staff_recall_transfer);
+  ADD ("/call-display/screenshots", test_display_screenshots);
 
   return g_test_run ();
 }
