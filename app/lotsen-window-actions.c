@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "lotsen-i18n.h"
+#include "lotsen-printer.h"
+#include "lotsen-ticket-pdf.h"
 #include "lotsen-window-private.h"
 
 static void
@@ -50,6 +52,68 @@ still_here_action (GtkWidget  *widget,
 }
 
 static void
+print_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(LotsenWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  gboolean printed = lotsen_printer_print_finish (result, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->printer_problem, g_free);
+  if (printed)
+    return;
+
+  g_message ("Printing a ticket: %s", error->message);
+  self->printer_problem = g_strdup (error->message);
+  /* The ticket is stored and on screen; the visitor only learns there is
+   * no paper one. */
+  if (g_strcmp0 (lotsen_window_get_page_name (self), "ticket") == 0)
+    lotsen_window_toast (self, _("Your ticket could not be printed. Please remember the number on the screen."));
+}
+
+/* With a ticket printer set, the ticket just taken is printed; nothing
+ * waits for the printer, and the ticket is already stored. */
+static void
+print_ticket (LotsenWindow *self)
+{
+  g_autofree char *queue = self->settings ? g_settings_get_string (self->settings, "ticket-printer") : NULL;
+  g_autofree char *paper_name = NULL;
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  LotsenPaper paper = LOTSEN_PAPER_80MM;
+  GWeakRef *ref;
+
+  if (queue == NULL || *queue == '\0')
+    return;
+
+  paper_name = g_settings_get_string (self->settings, "ticket-paper");
+  lotsen_paper_from_string (paper_name, &paper);
+
+  ticket = lotsen_queue_get_ticket (self->store, lotsen_visit_get_ticket_id (self->visit), &error);
+  if (ticket != NULL)
+    pdf = lotsen_ticket_pdf_render (self->store, ticket, paper, &error);
+  if (pdf == NULL)
+    {
+      g_message ("Drawing a ticket to print: %s", error->message);
+      g_clear_pointer (&self->printer_problem, g_free);
+      self->printer_problem = g_strdup (error->message);
+      return;
+    }
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  lotsen_printer_print_async (queue, pdf, ticket->label, NULL, print_done_cb, ref);
+}
+
+static void
 take_ticket_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -66,6 +130,7 @@ take_ticket_action (GtkWidget  *widget,
     }
 
   lotsen_window_show_page (self, "ticket");
+  print_ticket (self);
 }
 
 static void

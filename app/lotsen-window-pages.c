@@ -341,6 +341,9 @@ refresh_staff (LotsenWindow *self,
     /* Translators: %s is a file name. Shown to staff only. */
     notice = g_strdup_printf (_("The database file was damaged. It has been kept as %s and a new, empty database was started. Please tell your administrator."),
                               self->moved_aside);
+  else if (self->printer_problem != NULL)
+    /* Translators: shown to staff; %s says what is wrong with the printer. */
+    notice = g_strdup_printf (_("The last ticket was not printed: %s"), self->printer_problem);
 
   lotsen_staff_page_set_desk (LOTSEN_STAFF_PAGE (page), lotsen_staff_session_get_desk (self->staff));
   services = or_empty (self, lotsen_queue_list_services (self->store, lotsen_i18n_get_language (), &services_error),

@@ -144,6 +144,7 @@ lotsen_window_finalize (GObject *object)
 
   g_free (self->store_problem);
   g_free (self->moved_aside);
+  g_free (self->printer_problem);
   g_free (self->offered_backup);
   g_free (self->default_language);
 
@@ -517,4 +518,17 @@ lotsen_window_get_call_banner (LotsenWindow *self)
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
 
   return self->call_banner;
+}
+
+/**
+ * lotsen_window_get_printer_problem:
+ *
+ * Returns: (nullable): why the last ticket was not printed, or %NULL
+ */
+const char *
+lotsen_window_get_printer_problem (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
+
+  return self->printer_problem;
 }

@@ -297,6 +297,42 @@ test_display_staff_recall_transfer (Fixture       *fixture,
   g_assert_cmpint (query_database_int (fixture->path, "SELECT status = 'called' FROM ticket WHERE label = 'C001'"), ==, 1);
 }
 
+static gboolean
+printer_problem_known (gpointer data)
+{
+  return lotsen_window_get_printer_problem (data) != NULL;
+}
+
+/* A printer that is not there: the ticket is stored and on screen at
+ * once, the visitor is told there is no paper one, and staff see why. */
+static void
+test_display_print_failure (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *notice = NULL;
+
+  g_settings_set_string (settings, "ticket-printer", "lotsen-test-no-such-queue");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+  lotsen_ui_fixture_tap (fixture, "win.take-ticket", "A");
+
+  lotsen_ui_fixture_assert_page (fixture, "ticket");
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM ticket WHERE label = 'A001'"), ==, 1);
+  g_assert_true (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "A001"));
+
+  run_until (printer_problem_known, fixture->window, "The printing's failure");
+  g_assert_nonnull (strstr (lotsen_window_get_printer_problem (fixture->window), "lotsen-test-no-such-queue"));
+  lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+  lotsen_ui_fixture_assert_page (fixture, "ticket");
+  g_assert_true (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), "A001"));
+
+  lotsen_test_ui_unlock_staff (fixture->window, "1357");
+  notice = g_strdup_printf (_("The last ticket was not printed: %s"), lotsen_window_get_printer_problem (fixture->window));
+  g_assert_true (lotsen_test_ui_holds_text (lotsen_ui_fixture_root (fixture), notice));
+
+  g_settings_reset (settings, "ticket-printer");
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *dir,
@@ -384,6 +420,7 @@ main (int   argc,
   ADD ("/call-display/banner-keeps-form", test_display_banner_keeps_form);
   ADD ("/call-display/follows-setting", test_display_follows_setting);
   ADD ("/call-display/staff-recall-transfer", test_display_staff_recall_transfer);
+  ADD ("/call-display/print-failure", test_display_print_failure);
   ADD ("/call-display/screenshots", test_display_screenshots);
 
   return g_test_run ();
