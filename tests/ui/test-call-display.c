@@ -401,6 +401,17 @@ test_display_screenshots (Fixture       *fixture,
     lotsen_call_banner_show_call (banner, g_ptr_array_index (board_calls, 0));
     save_png (GTK_WIDGET (fixture->window), dir, "display-banner-ar.png");
   }
+
+  /* The staff panel with a ticket called: call again, send on. */
+  {
+    g_autoptr(LotsenTicket) taken = lotsen_queue_take_ticket (fixture->store, "C", "so", &error);
+
+    g_assert_no_error (error);
+    lotsen_ui_fixture_tap (fixture, "win.language", "sv");
+    lotsen_test_ui_unlock_staff (fixture->window, "2468");
+    lotsen_ui_fixture_tap (fixture, "staff.call-next", NULL);
+    save_png (GTK_WIDGET (fixture->window), dir, "staff-called-sv.png");
+  }
 }
 
 int
