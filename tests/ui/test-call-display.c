@@ -18,6 +18,7 @@
 typedef LotsenUiFixture Fixture;
 
 static const char *admin_path;
+static const char *lotsen_path;
 
 static gboolean
 give_up_cb (gpointer user_data)
@@ -297,6 +298,89 @@ test_display_staff_recall_transfer (Fixture       *fixture,
   g_assert_cmpint (query_database_int (fixture->path, "SELECT status = 'called' FROM ticket WHERE label = 'C001'"), ==, 1);
 }
 
+typedef struct
+{
+  const char *log;
+  gboolean    exited;
+} ProgramWait;
+
+static gboolean
+program_heard (gpointer data)
+{
+  ProgramWait *wait = data;
+  g_autofree char *text = NULL;
+
+  g_assert_false (wait->exited);
+  return g_file_get_contents (wait->log, &text, NULL, NULL) && strstr (text, "speech sv ") != NULL;
+}
+
+static void
+program_exited_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ProgramWait *wait = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  wait->exited = TRUE;
+}
+
+static gboolean
+call_again_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) again = NULL;
+
+  /* Until the display has started: a call it sees as new. */
+  again = lotsen_queue_recall (fixture->store, "A001", &error);
+  g_assert_no_error (error);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The whole program: `lotsen --call-display` in its own process hears
+ * lotsen-admin's call in a third one, and chimes and speaks it. */
+static void
+test_display_program (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) display = NULL;
+  g_autofree char *log = g_build_filename (fixture->dir, "program-audio.log", NULL);
+  g_autofree char *heard = NULL;
+  ProgramWait wait = { log, FALSE };
+  guint again_id;
+
+  if (lotsen_path == NULL)
+    {
+      g_test_skip ("No lotsen program given");
+      return;
+    }
+
+  take_ticket (fixture, "uk");
+  admin_call_next (fixture->path, "6");
+
+  g_subprocess_launcher_setenv (launcher, "LOTSEN_AUDIO_LOG", log, TRUE);
+  display = g_subprocess_launcher_spawn (launcher, &error, lotsen_path, "--call-display", "--windowed",
+                                         "--database", fixture->path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (display, NULL, program_exited_cb, &wait);
+
+  again_id = g_timeout_add_seconds (1, call_again_cb, fixture);
+  run_until (program_heard, &wait, "The display program's chime and voice");
+  g_source_remove (again_id);
+
+  g_assert_true (g_file_get_contents (log, &heard, NULL, NULL));
+  g_assert_true (g_str_has_prefix (heard, "chime "));
+  g_assert_nonnull (strstr (heard, "speech sv "));
+  g_assert_nonnull (strstr (heard, " A 0 0 1, lucka 6\n"));
+
+  g_subprocess_force_exit (display);
+  while (!wait.exited)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static gboolean
 printer_problem_known (gpointer data)
 {
@@ -421,8 +505,9 @@ main (int   argc,
   lotsen_test_ui_init (&argc, &argv);
 
   if (argc < 2)
-    g_error ("Usage: test-call-display LOTSEN-ADMIN");
+    g_error ("Usage: test-call-display LOTSEN-ADMIN [LOTSEN]");
   admin_path = argv[1];
+  lotsen_path = argc > 2 ? argv[2] : NULL;
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, lotsen_ui_fixture_tear_down_test)
@@ -432,6 +517,7 @@ main (int   argc,
   ADD ("/call-display/follows-setting", test_display_follows_setting);
   ADD ("/call-display/staff-recall-transfer", test_display_staff_recall_transfer);
   ADD ("/call-display/print-failure", test_display_print_failure);
+  ADD ("/call-display/program", test_display_program);
   ADD ("/call-display/screenshots", test_display_screenshots);
 
   return g_test_run ();
