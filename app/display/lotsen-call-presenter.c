@@ -217,7 +217,8 @@ update_monitor (LotsenCallPresenter *self)
   open_window (self, NULL);
   self->monitor = g_object_ref (monitor);
   gtk_window_fullscreen_on_monitor (self->window, monitor);
-  gtk_window_present (self->window);
+  /* Shown, not presented: the kiosk window keeps the focus. */
+  gtk_widget_set_visible (GTK_WIDGET (self->window), TRUE);
 }
 
 static void
