@@ -155,18 +155,19 @@ lotsen_call_display_new (void)
   return g_object_new (LOTSEN_TYPE_CALL_DISPLAY, NULL);
 }
 
-/**
- * lotsen_call_display_describe_desk:
- *
- * Returns: (transfer full): "Lucka 2", and after it the same in the
- *   ticket's language when that is not Swedish
- */
+/* "Desk 2" in the ticket's language (Swedish when it has none). */
 static char *
 format_local_desk (const LotsenCall *call)
 {
   return g_strdup_printf (lotsen_i18n_translate_in (call->lang, DESK_FORMAT), call->desk);
 }
 
+/**
+ * lotsen_call_display_describe_desk:
+ *
+ * Returns: (transfer full): "Lucka 2", and after it the same in the
+ *   ticket's language when that is not Swedish
+ */
 char *
 lotsen_call_display_describe_desk (const LotsenCall *call)
 {
