@@ -25,6 +25,8 @@
 #include "lotsen-i18n.h"
 #include "lotsen-speech.h"
 
+#define CLIP_SECONDS_MAX 15
+
 struct _LotsenCallAnnouncer
 {
   GObject         parent_instance;
@@ -32,6 +34,7 @@ struct _LotsenCallAnnouncer
   GSettings      *settings;
   GQueue          clips;     /* (element-type Clip) waiting to be played */
   GtkMediaStream *playing;
+  guint           stuck_id;  /* gives up on a clip that neither ends nor fails */
   char           *dir;       /* temporary files for the media backend */
   guint           serial;
 };
@@ -62,6 +65,7 @@ lotsen_call_announcer_dispose (GObject *object)
   LotsenCallAnnouncer *self = LOTSEN_CALL_ANNOUNCER (object);
 
   g_queue_clear_full (&self->clips, (GDestroyNotify) clip_free);
+  g_clear_handle_id (&self->stuck_id, g_source_remove);
   if (self->playing != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->playing, self);
@@ -164,10 +168,32 @@ stream_done_cb (GtkMediaStream      *stream,
 
   if (gtk_media_stream_get_error (stream) != NULL)
     g_debug ("A clip could not be played: %s", gtk_media_stream_get_error (stream)->message);
+  else
+    g_debug ("A clip was played");
 
+  g_clear_handle_id (&self->stuck_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (stream, self);
   g_clear_object (&self->playing);
   play_next (self);
+}
+
+/* A sound device that takes a clip and never finishes it must not hold up
+ * every call after it. */
+static gboolean
+stuck_cb (gpointer user_data)
+{
+  LotsenCallAnnouncer *self = LOTSEN_CALL_ANNOUNCER (user_data);
+
+  self->stuck_id = 0;
+  g_debug ("A clip did not finish; the next one plays");
+  if (self->playing != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->playing, self);
+      gtk_media_stream_pause (self->playing);
+      g_clear_object (&self->playing);
+    }
+  play_next (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* GTK's media backend plays files: each clip goes to a temporary one. */
@@ -216,6 +242,8 @@ play_next (LotsenCallAnnouncer *self)
               g_signal_connect (self->playing, "notify::ended", G_CALLBACK (stream_done_cb), self);
               g_signal_connect (self->playing, "notify::error", G_CALLBACK (stream_done_cb), self);
               gtk_media_stream_play (self->playing);
+              /* Every clip is a few seconds long. */
+              self->stuck_id = g_timeout_add_seconds (CLIP_SECONDS_MAX, stuck_cb, self);
             }
         }
 
