@@ -78,31 +78,36 @@ print_done_cb (GObject      *source,
     lotsen_window_toast (self, _("Your ticket could not be printed. Please remember the number on the screen."));
 }
 
-/* With a ticket printer set, the ticket just taken is printed; nothing
- * waits for the printer, and the ticket is already stored. */
-static void
-print_ticket (LotsenWindow *self)
+/* The ticket printer's queue and paper, or NULL when none is set. */
+static char *
+get_printer (LotsenWindow *self,
+             LotsenPaper  *paper)
 {
   g_autofree char *queue = self->settings ? g_settings_get_string (self->settings, "ticket-printer") : NULL;
   g_autofree char *paper_name = NULL;
-  g_autoptr(LotsenTicket) ticket = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-  LotsenPaper paper = LOTSEN_PAPER_80MM;
-  GWeakRef *ref;
 
   if (queue == NULL || *queue == '\0')
-    return;
+    return NULL;
 
+  *paper = LOTSEN_PAPER_80MM;
   paper_name = g_settings_get_string (self->settings, "ticket-paper");
-  lotsen_paper_from_string (paper_name, &paper);
+  lotsen_paper_from_string (paper_name, paper);
 
-  ticket = lotsen_queue_get_ticket (self->store, lotsen_visit_get_ticket_id (self->visit), &error);
-  if (ticket != NULL)
-    pdf = lotsen_ticket_pdf_render (self->store, ticket, paper, &error);
+  return g_steal_pointer (&queue);
+}
+
+static void
+send_to_printer (LotsenWindow *self,
+                 const char   *queue,
+                 GBytes       *pdf,
+                 const char   *title,
+                 GError       *error)
+{
+  GWeakRef *ref;
+
   if (pdf == NULL)
     {
-      g_message ("Drawing a ticket to print: %s", error->message);
+      g_message ("Drawing %s to print: %s", title, error->message);
       g_clear_pointer (&self->printer_problem, g_free);
       self->printer_problem = g_strdup (error->message);
       return;
@@ -110,7 +115,44 @@ print_ticket (LotsenWindow *self)
 
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
-  lotsen_printer_print_async (queue, pdf, ticket->label, NULL, print_done_cb, ref);
+  lotsen_printer_print_async (queue, pdf, title, NULL, print_done_cb, ref);
+}
+
+/* With a ticket printer set, the ticket just taken is printed; nothing
+ * waits for the printer, and the ticket is already stored. */
+static void
+print_ticket (LotsenWindow *self)
+{
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  LotsenPaper paper;
+  g_autofree char *queue = get_printer (self, &paper);
+
+  if (queue == NULL)
+    return;
+
+  ticket = lotsen_queue_get_ticket (self->store, lotsen_visit_get_ticket_id (self->visit), &error);
+  if (ticket != NULL)
+    pdf = lotsen_ticket_pdf_render (self->store, ticket, paper, &error);
+  send_to_printer (self, queue, pdf, ticket ? ticket->label : "ticket", error);
+}
+
+/* …and so is a new visitor's personal code, with its QR code. */
+static void
+print_code (LotsenWindow *self)
+{
+  const char *code = lotsen_visit_get_visitor_code (self->visit);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  LotsenPaper paper;
+  g_autofree char *queue = get_printer (self, &paper);
+
+  if (queue == NULL || code == NULL)
+    return;
+
+  pdf = lotsen_code_pdf_render (code, lotsen_i18n_get_language (), paper, &error);
+  send_to_printer (self, queue, pdf, "code", error);
 }
 
 static void
@@ -207,6 +249,7 @@ register_action (GtkWidget  *widget,
     }
 
   lotsen_window_show_page (self, "code");
+  print_code (self);
 }
 
 static void

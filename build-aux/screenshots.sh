@@ -44,3 +44,9 @@ for lang in sv ar ti; do
   pdftoppm -png -r 200 -singlefile "$tickets/$lang.pdf" "$out/ticket-$lang"
   echo "$out/ticket-$lang.png"
 done
+# A new visitor's printed personal code, with its QR code: code-<lang>.png.
+LOTSEN_PRINT_OUTPUT="$tickets" "$build/tests/core/test-print" >/dev/null
+for lang in sv ar ti; do
+  pdftoppm -png -r 200 -singlefile "$tickets/code-$lang.pdf" "$out/code-$lang"
+  echo "$out/code-$lang.png"
+done

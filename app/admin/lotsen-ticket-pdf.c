@@ -4,6 +4,7 @@
  * service in Swedish and in the visitor's language, the date and time,
  * the people ahead and the wait estimate.  Text through Pango, so Arabic
  * and Ge'ez are shaped and embedded like Latin.  No name is printed.
+ * A registration's personal code prints the same way, with its QR code.
  */
 
 #define G_LOG_DOMAIN "lotsen-ticket-pdf"
@@ -14,6 +15,10 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+
+#ifdef HAVE_QRENCODE
+#include <qrencode.h>
+#endif
 
 #include "lotsen-i18n.h"
 #include "lotsen-ticket-pdf.h"
@@ -238,6 +243,114 @@ lotsen_ticket_pdf_render (LotsenStore         *store,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The ticket could not be drawn: %s",
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+/* The QR code of @text as black squares, @size points wide, centred. */
+static void
+add_qr (Layout     *layout,
+        const char *text,
+        double      size)
+{
+#ifdef HAVE_QRENCODE
+  QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  double module, left;
+
+  if (qr == NULL)
+    return;
+
+  module = size / qr->width;
+  left = layout->margin + (layout->width - size) / 2;
+  if (layout->cr != NULL)
+    {
+      for (int y = 0; y < qr->width; y++)
+        for (int x = 0; x < qr->width; x++)
+          if (qr->data[y * qr->width + x] & 1)
+            cairo_rectangle (layout->cr, left + x * module, layout->y + y * module, module, module);
+      cairo_fill (layout->cr);
+    }
+  QRcode_free (qr);
+  layout->y += size + 4 * MM;
+#endif
+}
+
+static void
+draw_code (Layout      *layout,
+           cairo_t     *measure,
+           const char  *code,
+           const char  *lang,
+           double       scale)
+{
+  static const char registered[] = "You are registered. This is your code:";
+  static const char hint[] = "Write it down or take a photo of it. Next time, tap “I have a code” and you do not have to register again.";
+  const char *langs[] = { LOTSEN_DEFAULT_LANGUAGE, lang };
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    if (i == 0 || (langs[i] != NULL && g_strcmp0 (langs[i], LOTSEN_DEFAULT_LANGUAGE) != 0))
+      add_text (layout, measure, lotsen_i18n_translate_in (langs[i], registered), 10 * scale, FALSE);
+  add_text (layout, measure, code, 40 * scale, TRUE);
+  add_qr (layout, code, layout->width * 0.6);
+  add_rule (layout);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    if (i == 0 || (langs[i] != NULL && g_strcmp0 (langs[i], LOTSEN_DEFAULT_LANGUAGE) != 0))
+      add_text (layout, measure, lotsen_i18n_translate_in (langs[i], hint), 9 * scale, FALSE);
+}
+
+/**
+ * lotsen_code_pdf_render:
+ * @code: a visitor's personal code
+ * @lang: (nullable): the language they registered in
+ *
+ * A slip with the personal code large and as a QR code, and how to use it
+ * next time, in Swedish and in @lang.  No name is printed.
+ *
+ * Returns: (transfer full): the PDF file's bytes, or %NULL with @error
+ */
+GBytes *
+lotsen_code_pdf_render (const char   *code,
+                        const char   *lang,
+                        LotsenPaper   paper,
+                        GError      **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface, *scratch;
+  cairo_t *measure;
+  Layout layout = { 0 };
+  double page_width, scale;
+  cairo_status_t status;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  page_width = (paper == LOTSEN_PAPER_58MM ? 58 : 80) * MM;
+  layout.margin = (paper == LOTSEN_PAPER_58MM ? 5 : 4) * MM;
+  layout.width = page_width - 2 * layout.margin;
+  scale = paper == LOTSEN_PAPER_58MM ? 0.8 : 1.0;
+
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  measure = cairo_create (scratch);
+  layout.y = 4 * MM;
+  draw_code (&layout, measure, code, lang, scale);
+  cairo_destroy (measure);
+  cairo_surface_destroy (scratch);
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, pdf, page_width, layout.y + 6 * MM);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lotsen");
+  layout.cr = cairo_create (surface);
+  layout.y = 4 * MM;
+  cairo_set_source_rgb (layout.cr, 0, 0, 0);
+  draw_code (&layout, NULL, code, lang, scale);
+  cairo_destroy (layout.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The code could not be drawn: %s",
                    cairo_status_to_string (status));
       return NULL;
     }

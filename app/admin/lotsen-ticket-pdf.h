@@ -17,5 +17,9 @@ GBytes   *lotsen_ticket_pdf_render     (LotsenStore         *store,
                                         const LotsenTicket  *ticket,
                                         LotsenPaper          paper,
                                         GError             **error);
+GBytes   *lotsen_code_pdf_render       (const char          *code,
+                                        const char          *lang,
+                                        LotsenPaper          paper,
+                                        GError             **error);
 
 G_END_DECLS
