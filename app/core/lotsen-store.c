@@ -220,6 +220,22 @@ static const char * const migrations[] = {
    * range scans over tickets and sign-ups never visit the tables */
   "CREATE INDEX IF NOT EXISTS ticket_report ON ticket (day, created_at, visitor_id, service_id, status, called_at);"
   "CREATE INDEX IF NOT EXISTS signup_report ON signup (session_id, status, visitor_id, party_size);",
+
+  /* 5: outcomes — what became of a participant (work, studies, …), and
+   * when the kiosk last asked them */
+  "CREATE TABLE outcome ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  visitor_id  INTEGER NOT NULL REFERENCES visitor (id) ON DELETE CASCADE,"
+  "  kind        TEXT NOT NULL,"
+  "  begins_on   TEXT NOT NULL,"
+  "  reported_by TEXT NOT NULL CHECK (reported_by IN ('staff','visitor')),"
+  "  note        TEXT,"
+  "  created_at  INTEGER NOT NULL,"
+  "  changed_at  INTEGER NOT NULL,"
+  "  UNIQUE (visitor_id, kind)"
+  ");"
+  "ALTER TABLE visitor ADD COLUMN outcome_asked_at INTEGER;",
 };
 
 static void
