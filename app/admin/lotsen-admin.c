@@ -17,6 +17,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "lotsen-activity.h"
+#include "lotsen-admin-outcome.h"
 #include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
@@ -45,6 +46,9 @@ static char *opt_to;
 static char *opt_output;
 static char *opt_separator;
 static char *opt_retention_days;
+static char *opt_date;
+static char *opt_note;
+static gboolean opt_due;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
@@ -58,6 +62,9 @@ static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"), N_("FILE") },
   { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"), N_("CHAR") },
   { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"), N_("DAYS") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The day an outcome began (default today), for “outcome set”"), N_("YYYY-MM-DD") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the outcome, for “outcome set”"), N_("TEXT") },
+  { "due", 0, 0, G_OPTION_ARG_NONE, &opt_due, N_("Only the participants due for a follow-up, for “outcome list”"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -701,6 +708,12 @@ main (int   argc,
       "  report --from D --to D -o FILE      funder statistics (--format pdf|csv|xlsx, --lang sv|en)\n"
       "  activity list [--from D] [--to D]   sessions (default the coming 14 days): id, time, title, taken/seats, waiting\n"
       "  signups SESSION_ID                  a session’s sign-ups: place, name or code, party size, promoted\n"
+      "  outcome set CODE KIND [--date D] [--note TEXT]\n"
+      "                                      record (or correct) what became of a participant; KIND: employed,\n"
+      "                                      own-business, sfi, komvux, folkhogskola, university, vocational,\n"
+      "                                      internship, other\n"
+      "  outcome remove CODE KIND            remove an outcome recorded by mistake\n"
+      "  outcome list [--due]                every outcome; --due: participants to follow up (code, name, phone, first visit)\n"
       "  backup --output FILE                a checked copy of the database, also while the kiosk runs\n"
       "  restore FILE                        put a backup in place (the current database is kept aside)\n"
       "\n"
@@ -735,6 +748,9 @@ main (int   argc,
         (g_str_equal (command, "report") && argc == 2) ||
         (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
         (g_str_equal (command, "signups") && argc == 3) ||
+        (g_str_equal (command, "outcome") && arg != NULL &&
+         ((argc == 5 && (g_str_equal (arg, "set") || g_str_equal (arg, "remove"))) ||
+          (argc == 3 && g_str_equal (arg, "list")))) ||
         (g_str_equal (command, "backup") && argc == 2) ||
         (g_str_equal (command, "restore") && argc == 3)))
     {
@@ -770,6 +786,19 @@ main (int   argc,
     return list_activities (store);
   if (g_str_equal (command, "signups"))
     return list_signups (store, arg);
+  if (g_str_equal (command, "outcome"))
+    {
+      gboolean ok;
+
+      if (g_str_equal (arg, "set"))
+        ok = lotsen_admin_outcome_set (store, argv[3], argv[4], opt_date, opt_note, &error);
+      else if (g_str_equal (arg, "remove"))
+        ok = lotsen_admin_outcome_remove (store, argv[3], argv[4], &error);
+      else
+        ok = lotsen_admin_outcome_list (store, opt_due, &error);
+
+      return ok ? EXIT_SUCCESS : fail_error (error);
+    }
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
   if (g_str_equal (arg, "take"))

@@ -286,6 +286,7 @@ lotsen_outcome_free (LotsenOutcome *outcome)
   if (outcome == NULL)
     return;
 
+  g_free (outcome->code);
   g_free (outcome->kind);
   g_free (outcome->begins_on);
   g_free (outcome->note);
@@ -311,9 +312,11 @@ lotsen_outcome_list (LotsenStore  *store,
   g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
 
   stmt = lotsen_store_prepare (store,
-                               "SELECT id, visitor_id, kind, begins_on, reported_by = 'visitor', note, changed_at"
-                               " FROM outcome WHERE ?1 = 0 OR visitor_id = ?1"
-                               " ORDER BY begins_on DESC, id DESC",
+                               "SELECT o.id, o.visitor_id, o.kind, o.begins_on, o.reported_by = 'visitor',"
+                               "       o.note, o.changed_at, v.code"
+                               " FROM outcome o JOIN visitor v ON v.id = o.visitor_id"
+                               " WHERE ?1 = 0 OR o.visitor_id = ?1"
+                               " ORDER BY o.begins_on DESC, o.id DESC",
                                error);
   if (stmt == NULL)
     return NULL;
@@ -330,6 +333,7 @@ lotsen_outcome_list (LotsenStore  *store,
       outcome->reported_by = sqlite3_column_int (stmt, 4) ? LOTSEN_OUTCOME_BY_VISITOR : LOTSEN_OUTCOME_BY_STAFF;
       outcome->note = lotsen_store_column_text (stmt, 5);
       outcome->changed_at = sqlite3_column_int64 (stmt, 6);
+      outcome->code = lotsen_store_column_text (stmt, 7);
       g_ptr_array_add (outcomes, outcome);
     }
 

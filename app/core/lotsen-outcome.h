@@ -30,6 +30,7 @@ typedef struct
 {
   gint64                 id;
   gint64                 visitor_id;
+  char                  *code;        /* the visitor's personal code; nullable */
   char                  *kind;        /* a key of lotsen_outcome_get_kinds() */
   char                  *begins_on;   /* YYYY-MM-DD, local */
   LotsenOutcomeReporter  reported_by;
