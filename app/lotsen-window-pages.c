@@ -30,6 +30,7 @@
 #include "lotsen-staff-page.h"
 #include "lotsen-ticket-page.h"
 #include "lotsen-outcome-question-page.h"
+#include "lotsen-outcomes-page.h"
 #include "lotsen-visitor-page.h"
 #include "lotsen-welcome-page.h"
 #include "lotsen-window-private.h"
@@ -397,6 +398,20 @@ refresh_staff_attendance (LotsenWindow *self,
 }
 
 static GtkWidget *
+create_staff_outcomes (LotsenWindow *self)
+{
+  return lotsen_outcomes_page_new (self->staff);
+}
+
+static gboolean
+refresh_staff_outcomes (LotsenWindow *self,
+                        GtkWidget    *page)
+{
+  lotsen_outcomes_page_refresh (LOTSEN_OUTCOMES_PAGE (page));
+  return TRUE;
+}
+
+static GtkWidget *
 create_staff_export (LotsenWindow *self)
 {
   return lotsen_export_page_new (self->staff);
@@ -422,6 +437,7 @@ static const LotsenPageInfo pages[] = {
   { "staff-activities",  TRUE,  TRUE,   create_staff_activities, refresh_staff_activities, NULL },
   { "staff-attendance",  TRUE,  TRUE,   create_staff_attendance, refresh_staff_attendance, NULL },
   { "staff-export",      TRUE,  TRUE,   create_staff_export,     NULL,                     NULL },
+  { "staff-outcomes",    TRUE,  TRUE,   create_staff_outcomes,   refresh_staff_outcomes,   NULL },
 };
 
 /**

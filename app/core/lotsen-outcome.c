@@ -435,6 +435,75 @@ lotsen_outcome_list_follow_up (LotsenStore  *store,
 }
 
 /**
+ * lotsen_outcome_find_participants:
+ * @text: what staff typed: a personal code, part of a name, or at least
+ *   four digits of a phone number
+ *
+ * Finds registered (not anonymised) participants to record an outcome
+ * for, at most 20, by name.
+ *
+ * Returns: (transfer full) (element-type LotsenFollowUp): the matches
+ *   (empty for an empty @text), or %NULL on error
+ */
+GPtrArray *
+lotsen_outcome_find_participants (LotsenStore  *store,
+                                  const char   *text,
+                                  GError      **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) lotsen_follow_up_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *code = g_utf8_strup (trimmed, -1);
+  int rc;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+
+  if (*trimmed == '\0')
+    return g_steal_pointer (&found);
+
+  for (const char *c = trimmed; *c != '\0'; c++)
+    if (g_ascii_isdigit (*c))
+      g_string_append_c (digits, *c);
+
+  stmt = lotsen_store_prepare (store,
+                               "SELECT id, code, trim (coalesce (given_name, '') || ' ' || coalesce (family_name, '')),"
+                               "       phone, first_visit"
+                               " FROM (SELECT v.*, " FIRST_VISIT " AS first_visit FROM visitor v"
+                               "       WHERE v.anonymised_at IS NULL)"
+                               " WHERE code = ?1"
+                               "    OR instr (lower (coalesce (given_name, '') || ' ' || coalesce (family_name, '')), lower (?2)) > 0"
+                               "    OR (length (?3) >= 4 AND instr (replace (replace (replace (coalesce (phone, ''), ' ', ''), '-', ''), '+', ''), ?3) > 0)"
+                               " ORDER BY given_name, family_name, id LIMIT 20",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, digits->str, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LotsenFollowUp *row = g_new0 (LotsenFollowUp, 1);
+
+      row->visitor_id = sqlite3_column_int64 (stmt, 0);
+      row->code = lotsen_store_column_text (stmt, 1);
+      row->name = lotsen_store_column_text (stmt, 2);
+      row->phone = lotsen_store_column_text (stmt, 3);
+      row->first_visit = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (found, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&found);
+}
+
+/**
  * lotsen_outcome_should_ask:
  *
  * Whether the kiosk asks @visitor_id, just signed in, "Do you work or

@@ -90,6 +90,9 @@ void                lotsen_outcome_free             (LotsenOutcome         *outc
 guint               lotsen_outcome_get_follow_up_days (LotsenStore         *store);
 GPtrArray          *lotsen_outcome_list_follow_up   (LotsenStore           *store,
                                                      GError               **error);
+GPtrArray          *lotsen_outcome_find_participants (LotsenStore         *store,
+                                                     const char          *text,
+                                                     GError             **error);
 void                lotsen_follow_up_free           (LotsenFollowUp        *follow_up);
 
 gboolean            lotsen_outcome_should_ask       (LotsenStore           *store,
