@@ -284,6 +284,18 @@ sign_in_action (GtkWidget  *widget,
   lotsen_window_show_page (self, lotsen_visit_sign_in (self->visit));
 }
 
+/* "Do you work or study now?", answered with one tap. */
+static void
+answer_outcome_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  lotsen_window_show_page (self, lotsen_visit_answer_outcome (self->visit,
+                                                              g_variant_get_string (parameter, NULL)));
+}
+
 static void
 choose_session_action (GtkWidget  *widget,
                        const char *action_name,
@@ -562,6 +574,7 @@ static const struct {
   { "win.code-key",              "s",  code_key_action },
   { "win.code-delete",           NULL, code_delete_action },
   { "win.sign-in",               NULL, sign_in_action },
+  { "win.answer-outcome",        "s",  answer_outcome_action },
   { "win.choose-session",        "x",  choose_session_action },
   { "win.sign-up-with-code",     NULL, sign_up_with_code_action },
   { "win.sign-up",               NULL, sign_up_action },

@@ -29,6 +29,8 @@
 #include "lotsen-signup-page.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-ticket-page.h"
+#include "lotsen-outcome-question-page.h"
+#include "lotsen-outcomes-page.h"
 #include "lotsen-visitor-page.h"
 #include "lotsen-welcome-page.h"
 #include "lotsen-window-private.h"
@@ -120,6 +122,12 @@ create_visitor (LotsenWindow *self)
   g_autofree char *masked = lotsen_visitor_masked_name (lotsen_visit_get_visitor (self->visit));
 
   return lotsen_visitor_page_new (masked);
+}
+
+static GtkWidget *
+create_outcome_question (LotsenWindow *self)
+{
+  return lotsen_outcome_question_page_new ();
 }
 
 static GtkWidget *
@@ -398,6 +406,20 @@ refresh_staff_attendance (LotsenWindow *self,
 }
 
 static GtkWidget *
+create_staff_outcomes (LotsenWindow *self)
+{
+  return lotsen_outcomes_page_new (self->staff);
+}
+
+static gboolean
+refresh_staff_outcomes (LotsenWindow *self,
+                        GtkWidget    *page)
+{
+  lotsen_outcomes_page_refresh (LOTSEN_OUTCOMES_PAGE (page));
+  return TRUE;
+}
+
+static GtkWidget *
 create_staff_export (LotsenWindow *self)
 {
   return lotsen_export_page_new (self->staff);
@@ -412,6 +434,7 @@ static const LotsenPageInfo pages[] = {
   { "code",              FALSE, FALSE,  create_code,             NULL,                     NULL },
   { "sign-in",           FALSE, FALSE,  create_sign_in,          refresh_sign_in,          NULL },
   { "visitor",           FALSE, FALSE,  create_visitor,          NULL,                     NULL },
+  { "outcome-question",  FALSE, FALSE,  create_outcome_question, NULL,                     NULL },
   { "activities",        FALSE, FALSE,  create_activities,       refresh_activities,       NULL },
   { "signup",            FALSE, FALSE,  create_signup,           refresh_signup,           "activities" },
   { "my-signups",        FALSE, FALSE,  create_my_signups,       refresh_my_signups,       NULL },
@@ -422,6 +445,7 @@ static const LotsenPageInfo pages[] = {
   { "staff-activities",  TRUE,  TRUE,   create_staff_activities, refresh_staff_activities, NULL },
   { "staff-attendance",  TRUE,  TRUE,   create_staff_attendance, refresh_staff_attendance, NULL },
   { "staff-export",      TRUE,  TRUE,   create_staff_export,     NULL,                     NULL },
+  { "staff-outcomes",    TRUE,  TRUE,   create_staff_outcomes,   refresh_staff_outcomes,   NULL },
 };
 
 /**

@@ -19,11 +19,13 @@
 #include <gio/gunixoutputstream.h>
 
 #include "lotsen-activity.h"
+#include "lotsen-admin-outcome.h"
 #include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
 #include "lotsen-import.h"
 #include "lotsen-i18n.h"
+#include "lotsen-outcome.h"
 #include "lotsen-queue.h"
 #include "lotsen-printer.h"
 #include "lotsen-report-pdf.h"
@@ -52,6 +54,9 @@ static char *opt_separator;
 static char *opt_retention_days;
 static char *opt_printer;
 static char *opt_paper;
+static char *opt_date;
+static char *opt_note;
+static gboolean opt_due;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
@@ -67,6 +72,9 @@ static const GOptionEntry entries[] = {
   { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"), N_("DAYS") },
   { "printer", 0, 0, G_OPTION_ARG_STRING, &opt_printer, N_("The CUPS printer queue, for “ticket print”"), N_("QUEUE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("80mm (the default) or 58mm receipt paper, for “ticket print”"), N_("WIDTH") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The day an outcome began (default today), for “outcome set”"), N_("YYYY-MM-DD") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the outcome, for “outcome set”"), N_("TEXT") },
+  { "due", 0, 0, G_OPTION_ARG_NONE, &opt_due, N_("Only the participants due for a follow-up, for “outcome list”"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -777,12 +785,17 @@ get_setting (LotsenStore *store,
       g_print ("%u\n", lotsen_store_get_retention_days (store));
       return EXIT_SUCCESS;
     }
+  if (g_str_equal (key, "follow_up_days"))
+    {
+      g_print ("%u\n", lotsen_outcome_get_follow_up_days (store));
+      return EXIT_SUCCESS;
+    }
 
   if (!g_str_equal (key, "site_name") && !g_str_equal (key, "project_name"))
     {
       g_autofree char *message =
         /* Translators: %s is what was given; keep the settings' keys as they are. */
-        g_strdup_printf (_("There is no setting “%s”. The settings are site_name, project_name and retention_days."),
+        g_strdup_printf (_("There is no setting “%s”. The settings are site_name, project_name, retention_days and follow_up_days."),
                          key);
       return fail (EXIT_USAGE, message);
     }
@@ -810,6 +823,13 @@ set_setting (LotsenStore *store,
           return fail (EXIT_USAGE, message);
         }
       if (!lotsen_store_set_retention_days (store, (guint) days, &error))
+        return fail_error (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (key, "follow_up_days"))
+    {
+      if (!lotsen_outcome_set_follow_up_days (store, value, &error))
         return fail_error (error);
       return EXIT_SUCCESS;
     }
@@ -871,6 +891,68 @@ open_store (gboolean   seeded,
   return g_steal_pointer (&store);
 }
 
+/* What `lotsen-admin --help` lists: the command as typed (not
+ * translated), and what it does (one message each, so a new command asks
+ * translators for one line). */
+static const struct {
+  const char *usage;
+  const char *description;
+} commands[] = {
+  { "ticket take LETTER [--lang CODE]", N_("take a ticket for a service, print its label") },
+  { "ticket done LABEL", N_("close a called ticket as served") },
+  { "ticket no-show LABEL", N_("close a called ticket as not shown") },
+  { "ticket recall LABEL", N_("call a called ticket again, at its desk") },
+  { "ticket transfer LABEL LETTER", N_("send a ticket to another service; it keeps its place") },
+  { "ticket print LABEL [--printer QUEUE] [--output FILE.pdf] [--paper 80mm|58mm]",
+    N_("print a ticket, or write it as a PDF") },
+  { "queue", N_("list today’s waiting tickets in call order") },
+  { "call-next --desk N [--service L]", N_("call the next ticket, print its label") },
+  { "visitor show CODE", N_("show what is stored about a visitor") },
+  { "visitor delete CODE", N_("erase a visitor (tickets and sign-ups stay, nameless)") },
+  { "purge [--retention-days N]", N_("anonymise visitors not seen for the retention period (default 365 days)") },
+  { "export DATASET --output FILE [--format csv|jsonl|xlsx|ics] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]",
+    N_("write visitors, tickets, signups or activities, or all of them as one workbook (xlsx only)") },
+  { "import FILE.jsonl", N_("merge another kiosk’s jsonl export (rows already here stay)") },
+  { "report --from D --to D -o FILE", N_("funder statistics (--format pdf|csv|xlsx, --lang sv|en)") },
+  { "activity list [--from D] [--to D]", N_("sessions (default the coming 14 days): id, time, title, taken/seats, waiting") },
+  { "signups SESSION_ID", N_("a session’s sign-ups: place, name or code, party size, promoted") },
+  { "outcome set CODE KIND [--date D] [--note TEXT]",
+    N_("record (or correct) what became of a participant; KIND: employed, own-business, sfi, komvux, "
+       "folkhogskola, university, vocational, internship, other") },
+  { "outcome remove CODE KIND", N_("remove an outcome recorded by mistake") },
+  { "outcome list [--due]", N_("every outcome; --due: participants to follow up (code, name, phone, first visit)") },
+  { "setting get KEY", N_("show a setting: site_name, project_name, retention_days, follow_up_days") },
+  { "setting set KEY VALUE", N_("change it (the names show on the report’s cover)") },
+  { "backup --output FILE", N_("a checked copy of the database, also while the kiosk runs") },
+  { "restore FILE", N_("put a backup in place (the current database is kept aside)") },
+};
+
+#define USAGE_COLUMN 36
+
+static char *
+describe_commands (void)
+{
+  g_autoptr(GString) text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      /* A long command on a line of its own, what it does below it. */
+      if (strlen (commands[i].usage) >= USAGE_COLUMN)
+        g_string_append_printf (text, "  %s\n  %-*s  %s\n", commands[i].usage, USAGE_COLUMN, "",
+                                _(commands[i].description));
+      else
+        g_string_append_printf (text, "  %-*s  %s\n", USAGE_COLUMN, commands[i].usage,
+                                _(commands[i].description));
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Exit status: 0 done, 1 no ticket waits or the printer cannot print, "
+                           "2 wrong input (nothing changed), 3 the database cannot be used, "
+                           "4 imported, but some rows wait for another import."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -885,41 +967,10 @@ main (int   argc,
   context = g_option_context_new (_("COMMAND — manage the Lotsen kiosk’s data"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Commands:\n"
-      "  ticket take LETTER [--lang CODE]    take a ticket for a service, print its label\n"
-      "  ticket done LABEL                   close a called ticket as served\n"
-      "  ticket no-show LABEL                close a called ticket as not shown\n"
-      "  queue                               list today’s waiting tickets in call order\n"
-      "  call-next --desk N [--service L]    call the next ticket, print its label\n"
-      "  visitor show CODE                   show what is stored about a visitor\n"
-      "  visitor delete CODE                 erase a visitor (tickets and sign-ups stay, nameless)\n"
-      "  purge [--retention-days N]          anonymise visitors not seen for the retention period (default 365 days)\n"
-      "  export DATASET --output FILE        write visitors, tickets, signups or activities,\n"
-      "                                      or all of them as one workbook (xlsx only)\n"
-      "       [--format csv|jsonl|xlsx|ics] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]\n"
-      "  import FILE.jsonl                   merge another kiosk’s jsonl export (rows already here stay)\n"
-      "  report --from D --to D -o FILE      funder statistics (--format pdf|csv|xlsx, --lang sv|en)\n"
-      "  activity list [--from D] [--to D]   sessions (default the coming 14 days): id, time, title, taken/seats, waiting\n"
-      "  signups SESSION_ID                  a session’s sign-ups: place, name or code, party size, promoted\n"
-      "  backup --output FILE                a checked copy of the database, also while the kiosk runs\n"
-      "  restore FILE                        put a backup in place (the current database is kept aside)\n"
-      "  setting get KEY                     show a setting: site_name, project_name, retention_days\n"
-      "  setting set KEY VALUE               change it (the names show on the report’s cover)\n"
-      "\n"
-      "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-      "3 the database cannot be used, 4 imported, but some rows wait for another import."));
   {
-    g_autofree char *more = g_strconcat (g_option_context_get_description (context), "\n\n",
-                                         _("Calls:\n"
-                                           "  ticket recall LABEL                 call a called ticket again, at its desk\n"
-                                           "  ticket transfer LABEL LETTER        send a ticket to another service; it keeps its place\n"
-                                           "  ticket print LABEL [--printer QUEUE] [--output FILE.pdf] [--paper 80mm|58mm]\n"
-                                           "                                      print a ticket, or write it as a PDF\n"
-                                           "Printing: exit status 1 when the printer cannot print."),
-                                         NULL);
+    g_autofree char *description = describe_commands ();
 
-    g_option_context_set_description (context, more);
+    g_option_context_set_description (context, description);
   }
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -952,6 +1003,9 @@ main (int   argc,
         (g_str_equal (command, "report") && argc == 2) ||
         (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
         (g_str_equal (command, "signups") && argc == 3) ||
+        (g_str_equal (command, "outcome") && arg != NULL &&
+         ((argc == 5 && (g_str_equal (arg, "set") || g_str_equal (arg, "remove"))) ||
+          (argc == 3 && g_str_equal (arg, "list")))) ||
         (g_str_equal (command, "backup") && argc == 2) ||
         (g_str_equal (command, "restore") && argc == 3) ||
         (g_str_equal (command, "setting") && arg != NULL &&
@@ -993,6 +1047,19 @@ main (int   argc,
     return list_signups (store, arg);
   if (g_str_equal (command, "setting"))
     return g_str_equal (arg, "get") ? get_setting (store, argv[3]) : set_setting (store, argv[3], argv[4]);
+  if (g_str_equal (command, "outcome"))
+    {
+      gboolean ok;
+
+      if (g_str_equal (arg, "set"))
+        ok = lotsen_admin_outcome_set (store, argv[3], argv[4], opt_date, opt_note, &error);
+      else if (g_str_equal (arg, "remove"))
+        ok = lotsen_admin_outcome_remove (store, argv[3], argv[4], &error);
+      else
+        ok = lotsen_admin_outcome_list (store, opt_due, &error);
+
+      return ok ? EXIT_SUCCESS : fail_error (error);
+    }
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
   if (g_str_equal (arg, "recall"))

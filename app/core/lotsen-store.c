@@ -241,6 +241,22 @@ static const char * const migrations[] = {
   "  visitor_uuid TEXT NOT NULL,"
   "  PRIMARY KEY (kind, row_uuid)"
   ");",
+
+  /* 7: outcomes — what became of a participant (work, studies, …), and
+   * when the kiosk last asked them */
+  "CREATE TABLE outcome ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  visitor_id  INTEGER NOT NULL REFERENCES visitor (id) ON DELETE CASCADE,"
+  "  kind        TEXT NOT NULL,"
+  "  begins_on   TEXT NOT NULL,"
+  "  reported_by TEXT NOT NULL CHECK (reported_by IN ('staff','visitor')),"
+  "  note        TEXT,"
+  "  created_at  INTEGER NOT NULL,"
+  "  changed_at  INTEGER NOT NULL,"
+  "  UNIQUE (visitor_id, kind)"
+  ");"
+  "ALTER TABLE visitor ADD COLUMN outcome_asked_at INTEGER;",
 };
 
 static void

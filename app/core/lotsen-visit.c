@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "lotsen-queue.h"
+#include "lotsen-outcome.h"
 #include "lotsen-visit.h"
 
 struct _LotsenVisit
@@ -338,7 +339,8 @@ lotsen_visit_resolve_page (LotsenVisit *self,
     return "welcome";
   if (g_str_equal (page, "register") && self->draft == NULL)
     return "consent";
-  if ((g_str_equal (page, "code") || g_str_equal (page, "visitor")) && self->visitor == NULL)
+  if ((g_str_equal (page, "code") || g_str_equal (page, "visitor") ||
+       g_str_equal (page, "outcome-question")) && self->visitor == NULL)
     return "welcome";
   if (g_str_equal (page, "signup") && self->signup == NULL)
     return "activities";
@@ -689,6 +691,10 @@ lotsen_visit_sign_in (LotsenVisit *self)
   if (!lotsen_visitor_record_visit (self->store, visitor->id, &error))
     g_warning ("Noting a visit: %s", error->message);
 
+  /* Months after the first visit, once: "Do you work or study now?" */
+  if (lotsen_outcome_should_ask (self->store, visitor->id))
+    return "outcome-question";
+
   return sign_in_done (self);
 }
 
@@ -847,4 +853,41 @@ lotsen_visit_cancel_signup (LotsenVisit  *self,
     }
 
   return lotsen_activity_cancel_signup (self->store, signup_id, error);
+}
+
+/**
+ * lotsen_visit_answer_outcome:
+ * @answer: "work", "studies" or "internship" (stored as the visitor's
+ *   own outcome, from today), "not-yet" or "skip" (nothing stored)
+ *
+ * The signed-in visitor answered "Do you work or study now?".  Whatever
+ * the answer, they are not asked again for
+ * %LOTSEN_OUTCOME_ASK_AGAIN_DAYS.
+ *
+ * Returns: the page to go on to: where the visitor was going
+ */
+const char *
+lotsen_visit_answer_outcome (LotsenVisit *self,
+                             const char  *answer)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_VISIT (self), "welcome");
+
+  if (self->visitor == NULL)
+    return "welcome";
+
+  if (g_strcmp0 (answer, "work") == 0 || g_strcmp0 (answer, "studies") == 0 ||
+      g_strcmp0 (answer, "internship") == 0)
+    {
+      if (!lotsen_outcome_set (self->store, self->visitor->id, answer, NULL,
+                               LOTSEN_OUTCOME_BY_VISITOR, NULL, &error))
+        g_warning ("Storing the visitor's outcome: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (!lotsen_outcome_record_asked (self->store, self->visitor->id, &error))
+    g_warning ("Noting that the visitor was asked: %s", error->message);
+
+  return sign_in_done (self);
 }

@@ -80,6 +80,8 @@ void                lotsen_visit_code_key              (LotsenVisit  *self,
                                                         const char   *key);
 void                lotsen_visit_code_delete           (LotsenVisit  *self);
 const char         *lotsen_visit_sign_in               (LotsenVisit  *self);
+const char         *lotsen_visit_answer_outcome        (LotsenVisit  *self,
+                                                       const char   *answer);
 void                lotsen_visit_forget_next_page      (LotsenVisit  *self);
 
 LotsenSignupForm   *lotsen_visit_get_signup_form       (LotsenVisit  *self);

@@ -1314,6 +1314,79 @@ test_admin_backup_restore (void)
   database = g_steal_pointer (&saved);
 }
 
+/* lotsen-admin runs on the real clock: Gul came 100 days before it,
+ * Hamid 10 days before. */
+static void
+test_admin_outcome (void)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenClock) clock = lotsen_clock_new_fixed (now - 100 * 24 * 3600);
+  g_autoptr(LotsenStore) store = lotsen_store_open (database, clock, &error);
+  g_autoptr(LotsenVisitor) gul = NULL;
+  g_autoptr(LotsenVisitor) hamid = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *expected = NULL;
+  g_auto(Run) due = { 0 }, set = { 0 }, list = { 0 }, due_after = { 0 }, removed = { 0 };
+
+  g_assert_no_error (error);
+  gul = register_visitor (store, "Gul");
+  lotsen_clock_set_now (clock, now - 10 * 24 * 3600);
+  hamid = register_visitor (store, "Hamid");
+
+  /* Due: Gul, with her phone; not Hamid yet. */
+  admin (&due, "outcome", "list", "--due", NULL);
+  g_assert_cmpint (due.status, ==, 0);
+  g_assert_true (strstr (due.out, gul->code) != NULL);
+  {
+    g_autofree char *line = g_strdup_printf ("%s\tGul\t%s\t", gul->code, gul->phone);
+
+    if (strstr (due.out, line) == NULL)
+      g_error ("“%s” is not in the follow-up list:\n%s", line, due.out);
+  }
+  g_assert_null (strstr (due.out, hamid->code));
+
+  /* Wrong input: exit 2, nothing stored. */
+  {
+    const char *bad[][3] = {
+      { gul->code, "lottery", NULL },
+      { gul->code, "sfi", "2026-02-30" },
+      { gul->code, "sfi", "2999-01-01" },
+      { "XXXXX", "sfi", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Run) run = { 0 };
+
+        if (bad[i][2] != NULL)
+          admin (&run, "outcome", "set", bad[i][0], bad[i][1], "--date", bad[i][2], NULL);
+        else
+          admin (&run, "outcome", "set", bad[i][0], bad[i][1], NULL);
+        if (run.status != 2)
+          g_error ("outcome set %s %s: status %d, not 2", bad[i][0], bad[i][1], run.status);
+        g_assert_true (g_str_has_prefix (run.err, "lotsen-admin: "));
+      }
+    g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM outcome"), ==, 0);
+  }
+
+  admin (&set, "outcome", "set", gul->code, "komvux", "--note", "evening", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  admin (&list, "outcome", "list", NULL);
+  expected = g_strdup_printf ("%s\tkomvux\t%s\tstaff\tevening\n", gul->code, day);
+  g_assert_cmpstr (list.out, ==, expected);
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM audit WHERE what = 'outcome set'"), ==, 1);
+
+  /* With an outcome Gul is no longer due. */
+  admin (&due_after, "outcome", "list", "--due", NULL);
+  g_assert_cmpstr (due_after.out, ==, "");
+
+  admin (&removed, "outcome", "remove", gul->code, "komvux", NULL);
+  g_assert_cmpint (removed.status, ==, 0);
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM outcome"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1351,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/admin/backup-restore", test_admin_backup_restore);
   g_test_add_func ("/admin/small-defects", test_admin_small_defects);
   g_test_add_func ("/admin/settings", test_admin_settings);
+  g_test_add_func ("/admin/outcome", test_admin_outcome);
 
   status = g_test_run ();
 

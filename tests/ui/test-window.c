@@ -14,6 +14,7 @@
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-tile.h"
+#include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
 typedef LotsenUiFixture Fixture;
@@ -677,6 +678,51 @@ test_lost_wal (Fixture       *fixture,
   lotsen_window_set_language (fixture->window, "sv");
 }
 
+/* Signed in 100 days after registering, in Arabic: "Do you work or study
+ * now?" with five tiles; one tap stores the answer and goes on. */
+static void
+test_outcome_question (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = lotsen_clock_get_now (fixture->clock);
+  GtkWidget *root;
+
+  lotsen_clock_set_now (fixture->clock, now - 100 * 24 * 3600);
+  draft->given_name = g_strdup ("Amina");
+  draft->consent = TRUE;
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  lotsen_clock_set_now (fixture->clock, now);
+
+  lotsen_window_set_language (fixture->window, "ar");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
+  lotsen_ui_fixture_assert_page (fixture, "sign-in");
+  for (const char *c = visitor->code; *c != '\0'; c++)
+    lotsen_ui_fixture_tap (fixture, "win.code-key", (char[]) { *c, '\0' });
+  lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "outcome-question");
+
+  root = lotsen_ui_fixture_root (fixture);
+  g_assert_nonnull (lotsen_test_ui_find_label (root, _("Do you work or study now?")));
+  g_assert_cmpstr (_("Do you work or study now?"), !=, "Do you work or study now?");
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *answers[] = { "work", "studies", "internship", "not-yet", "skip" };
+
+      g_assert_nonnull (lotsen_test_ui_find_action (root, "win.answer-outcome", answers[i]));
+    }
+  lotsen_test_ui_assert_touch (root, "the outcome question");
+  lotsen_test_ui_assert_reach_is_screen (root, "the outcome question");
+
+  lotsen_ui_fixture_tap (fixture, "win.answer-outcome", "work");
+  lotsen_ui_fixture_assert_page (fixture, "visitor");
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count(*) FROM outcome WHERE kind = 'work' AND reported_by = 'visitor'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,6 +742,7 @@ main (int   argc,
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
   ADD ("/window/staff-backup", test_staff_backup);
+  ADD ("/window/outcome-question", test_outcome_question);
   ADD ("/window/staff-restore-offered", test_staff_restore_offered);
   ADD ("/window/kiosk-locked-down", test_kiosk_locked_down);
   ADD ("/window/whats-on", test_whats_on);
