@@ -432,6 +432,8 @@ lotsen_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
   gtk_widget_class_install_property_action (widget_class, "win.category", "category");
+  gtk_widget_class_install_property_action (widget_class, "win.text-size", "text-scale");
+  gtk_widget_class_install_property_action (widget_class, "win.high-contrast", "high-contrast");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,

@@ -432,14 +432,15 @@ lotsen_window_lookup_page (const char *name)
 }
 
 /* Arms the idle timer while there is anything of the visitor's to wipe. */
-static void
-update_idle (LotsenWindow *self)
+void
+lotsen_window_update_idle (LotsenWindow *self)
 {
   if (self->idle == NULL)
     return;
 
   lotsen_idle_monitor_set_armed (self->idle,
                                  lotsen_visit_has_state (self->visit) ||
+                                 lotsen_window_has_view_choices (self) ||
                                  g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0);
   lotsen_idle_monitor_note_activity (self->idle);
 }
@@ -518,7 +519,8 @@ lotsen_window_show_page (LotsenWindow *self,
 
   /* Staff screens are not the visitor's: no language bar there. */
   gtk_widget_set_visible (self->language_bar, !info->staff);
-  update_idle (self);
+  gtk_widget_set_visible (self->view_options, !info->staff);
+  lotsen_window_update_idle (self);
 }
 
 const char *

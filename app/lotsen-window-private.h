@@ -19,6 +19,7 @@ struct _LotsenWindow
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *content;       /* the language bar and the page */
   GtkWidget            *language_bar;
+  GtkWidget            *view_options;  /* text size and contrast, beside the languages */
   GtkStack             *pages;         /* the page on screen, and no other */
 
   LotsenStore          *store;
@@ -36,6 +37,9 @@ struct _LotsenWindow
   LotsenIdleMonitor    *idle;          /* "Are you still there?", then a clean screen */
 
   gboolean              kiosk_mode;    /* no closing the window */
+
+  guint                 text_scale;    /* per cent: 100, 150 or 200, for this visit */
+  gboolean              high_contrast; /* for this visit */
 
   GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
 };
@@ -63,6 +67,8 @@ void                  lotsen_window_reset_visit    (LotsenWindow *self);
 guint                 lotsen_window_get_setting    (LotsenWindow *self,
                                                     const char   *key,
                                                     guint         fallback);
+gboolean              lotsen_window_has_view_choices (LotsenWindow *self);
+void                  lotsen_window_update_idle      (LotsenWindow *self);
 void                  lotsen_window_class_add_actions (GtkWidgetClass *widget_class);
 void                  lotsen_window_disable_actions   (LotsenWindow   *self);
 

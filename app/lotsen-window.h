@@ -30,5 +30,11 @@ void          lotsen_window_set_kiosk_mode    (LotsenWindow   *self,
                                                gboolean        kiosk_mode);
 gboolean      lotsen_window_get_kiosk_mode    (LotsenWindow   *self);
 gboolean      lotsen_window_get_asleep        (LotsenWindow   *self);
+void          lotsen_window_set_text_scale    (LotsenWindow   *self,
+                                               guint           scale);
+guint         lotsen_window_get_text_scale    (LotsenWindow   *self);
+void          lotsen_window_set_high_contrast (LotsenWindow   *self,
+                                               gboolean        high_contrast);
+gboolean      lotsen_window_get_high_contrast (LotsenWindow   *self);
 
 G_END_DECLS
