@@ -384,13 +384,15 @@ test_text_size (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
-      lotsen_ui_fixture_tap (fixture, "win.show-page", screens[i]);
+      gtk_widget_activate_action (window, "win.show-page", "s", screens[i]);
+      lotsen_test_ui_wait (window);
       popover = open_view_options (fixture);
       g_assert_true (gtk_widget_get_mapped (popover));
       lotsen_test_ui_assert_touch (popover, "the text size panel");
       gtk_popover_popdown (GTK_POPOVER (popover));
     }
-  lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
+  gtk_widget_activate_action (window, "win.go-home", NULL);
+  lotsen_test_ui_wait (window);
 
   title = find_class (window, "page-title");
   g_assert_nonnull (title);
