@@ -150,13 +150,14 @@ lotsen_window_reset_visit (LotsenWindow *self)
   self->text_scale = LOTSEN_TEXT_SCALE_DEFAULT;
   self->high_contrast = FALSE;
   apply_view_choices (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
 
   if (g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0)
     lotsen_window_set_language (self, self->default_language);
   else
     rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
 }
 
 static void

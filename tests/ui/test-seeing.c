@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "lotsen-i18n.h"
@@ -450,7 +451,10 @@ is_main_button (GtkWidget *widget)
   if (!GTK_IS_BUTTON (widget) || !gtk_widget_is_drawable (widget) ||
       gtk_widget_get_ancestor (widget, g_type_from_name ("LotsenKeyboard")) != NULL)
     return FALSE;
-  if (gtk_widget_has_css_class (widget, "suggested-action"))
+  /* A main choice on a page that scrolls may be scrolled to (the
+   * scroll is there to be seen); outside the scroll it must be in sight. */
+  if (gtk_widget_has_css_class (widget, "suggested-action") &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) == NULL)
     return TRUE;
 
   action = gtk_actionable_get_action_name (GTK_ACTIONABLE (widget));
@@ -481,8 +485,21 @@ assert_main_buttons_in_sight (Fixture    *fixture,
   GtkWidget *window = lotsen_ui_fixture_root (fixture);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  const int *size = user_data;
+
+  /* The window did not have to grow to hold the screen. */
+  if (width > size[0] || height > size[1])
+    g_error ("The %s screen needs %d×%d, more than %d×%d", screen, width, height, size[0], size[1]);
 
   collect_main_buttons (window, buttons);
+  if (g_getenv ("SEEING_DEBUG"))
+    {
+      int min, nat;
+      gtk_widget_measure (window, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+      g_print ("# %s %d×%d: min height %d nat %d\n", screen, width, height, min, nat);
+      gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      g_print ("# %s %d×%d: min width %d nat %d\n", screen, width, height, min, nat);
+    }
   if (!g_str_equal (screen, "welcome") && !g_str_equal (screen, "activities"))
     g_assert_cmpuint (buttons->len, >, 0);
 
@@ -494,8 +511,8 @@ assert_main_buttons_in_sight (Fixture    *fixture,
       if (bounds.origin.x < 0 || bounds.origin.y < 0 ||
           bounds.origin.x + bounds.size.width > width + 0.5 ||
           bounds.origin.y + bounds.size.height > height + 0.5)
-        g_error ("At %d×%d (%s) the button for %s on the %s screen is at %.0f,%.0f %.0f×%.0f, beyond the edge",
-                 width, height, (const char *) user_data,
+        g_error ("At %d×%d the button for %s on the %s screen is at %.0f,%.0f %.0f×%.0f, beyond the edge",
+                 width, height,
                  gtk_actionable_get_action_name (GTK_ACTIONABLE (buttons->pdata[i])), screen,
                  bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
     }
@@ -511,11 +528,20 @@ test_main_buttons_in_sight (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *what = g_strdup_printf ("%s", "normal text");
+      int size[2] = { sizes[i].width, sizes[i].height };
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+      GdkRectangle screen;
+
+      gdk_monitor_get_geometry (monitor, &screen);
+      if (screen.width < size[0] || screen.height < size[1])
+        {
+          g_test_message ("The screen is %d×%d: no room for %d×%d", screen.width, screen.height, size[0], size[1]);
+          continue;
+        }
 
       lotsen_ui_fixture_close_window (fixture);
       lotsen_ui_fixture_open_window (fixture, sizes[i].width, sizes[i].height);
-      visit_every_screen (fixture, assert_main_buttons_in_sight, what);
+      visit_every_screen (fixture, assert_main_buttons_in_sight, size);
       lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
     }
 }
@@ -557,6 +583,86 @@ test_named_for_meaning (Fixture       *fixture,
   visit_every_screen (fixture, assert_named_for_meaning, NULL);
 }
 
+typedef struct
+{
+  const char *dir;
+  const char *prefix;
+} Shots;
+
+static void
+shoot_screen (Fixture    *fixture,
+              const char *screen,
+              gpointer    user_data)
+{
+  Shots *shots = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%s.png", shots->prefix, screen);
+  g_autofree char *path = g_build_filename (shots->dir, name, NULL);
+
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+  g_assert_true (lotsen_test_ui_save_png (lotsen_ui_fixture_root (fixture), path, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  const char *language;
+  guint       scale;
+  gboolean    high_contrast;
+} ViewChoice;
+
+/* Chosen again whenever the visit ends. */
+static void
+keep_choice_cb (LotsenWindow *window,
+                GParamSpec   *pspec,
+                ViewChoice   *choice)
+{
+  lotsen_window_set_language (window, choice->language);
+  lotsen_window_set_text_scale (window, choice->scale);
+  lotsen_window_set_high_contrast (window, choice->high_contrast);
+}
+
+/* With LOTSEN_SEEING_SCREENSHOTS=DIR: every visitor screen at 200 % and
+ * in high contrast, in Swedish, Arabic and Tigrinya, landscape and
+ * portrait, to look at. */
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *dir = g_getenv ("LOTSEN_SEEING_SCREENSHOTS");
+  const char * const languages[] = { "sv", "ar", "ti" };
+  const struct { int width, height; } sizes[] = { { 1280, 800 }, { 1080, 1920 } };
+  const ViewChoice modes[] = { { NULL, 200, FALSE }, { NULL, 100, TRUE }, { NULL, 200, TRUE } };
+
+  if (dir == NULL)
+    {
+      g_test_skip ("LOTSEN_SEEING_SCREENSHOTS is not set");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0755);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+        {
+          ViewChoice choice = modes[m];
+          g_autofree char *prefix = NULL;
+          Shots shots = { dir, NULL };
+          gulong id;
+
+          choice.language = languages[l];
+          prefix = g_strdup_printf ("%dx%d-%s-%u%s", sizes[s].width, sizes[s].height, languages[l],
+                                    choice.scale, choice.high_contrast ? "-hc" : "");
+          shots.prefix = prefix;
+          lotsen_ui_fixture_close_window (fixture);
+          lotsen_ui_fixture_open_window (fixture, sizes[s].width, sizes[s].height);
+          keep_choice_cb (fixture->window, NULL, &choice);
+          id = g_signal_connect (fixture->window, "notify::text-scale", G_CALLBACK (keep_choice_cb), &choice);
+          visit_every_screen (fixture, shoot_screen, &shots);
+          g_signal_handler_disconnect (fixture->window, id);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +677,7 @@ main (int   argc,
   ADD ("/seeing/text-size", test_text_size);
   ADD ("/seeing/main-buttons-in-sight", test_main_buttons_in_sight);
   ADD ("/seeing/named-for-meaning", test_named_for_meaning);
+  ADD ("/seeing/screenshots", test_screenshots);
 
   return g_test_run ();
 }
