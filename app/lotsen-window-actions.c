@@ -394,6 +394,14 @@ restore_backup_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "app.end-kiosk", "s", "restart");
 }
 
+static void
+close_message_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  lotsen_window_hide_message (LOTSEN_WINDOW (widget));
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
@@ -425,6 +433,7 @@ static const struct {
   { "win.finish-ticket",         "s",  finish_ticket_action },
   { "win.end-kiosk",             "s",  end_kiosk_action },
   { "win.restore-backup",        NULL, restore_backup_action },
+  { "win.close-message",         NULL, close_message_action },
 };
 
 void

@@ -513,6 +513,12 @@ lotsen_window_show_page (LotsenWindow *self,
       return;
     }
 
+  /* A message is about the page it was shown on (or the one shown
+   * because of it): gone when the visitor goes on. */
+  if (!self->message_fresh && !g_str_equal (info->name, lotsen_window_get_page_name (self)))
+    lotsen_window_hide_message (self);
+  self->message_fresh = FALSE;
+
   replace_pages (self, page);
   if (self->visit != NULL)
     lotsen_visit_set_page (self->visit, info->name);

@@ -20,6 +20,9 @@ struct _LotsenWindow
   GtkWidget            *content;       /* the language bar and the page */
   GtkWidget            *language_bar;
   GtkWidget            *view_options;  /* text size and contrast, beside the languages */
+  GtkWidget            *message;       /* a message above the page, at the kiosk's text size */
+  GtkWidget            *message_label;
+  gboolean              message_fresh; /* shown for the page being shown now */
   GtkStack             *pages;         /* the page on screen, and no other */
 
   LotsenStore          *store;
@@ -63,6 +66,7 @@ void                  lotsen_window_show_page      (LotsenWindow *self,
                                                     const char   *name);
 void                  lotsen_window_toast          (LotsenWindow *self,
                                                     const char   *message);
+void                  lotsen_window_hide_message   (LotsenWindow *self);
 void                  lotsen_window_reset_visit    (LotsenWindow *self);
 guint                 lotsen_window_get_setting    (LotsenWindow *self,
                                                     const char   *key,

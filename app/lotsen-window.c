@@ -38,14 +38,65 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/**
+ * lotsen_window_toast:
+ *
+ * Shows @message above the page, at the kiosk's text size and announced
+ * to a screen reader, until the visitor closes it or goes to another
+ * page.
+ */
 void
 lotsen_window_toast (LotsenWindow *self,
                      const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  gtk_label_set_text (GTK_LABEL (self->message_label), message);
+  gtk_widget_set_visible (self->message, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message,
+                                  -1);
+  self->message_fresh = TRUE;
+}
 
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+void
+lotsen_window_hide_message (LotsenWindow *self)
+{
+  if (self->message != NULL)
+    gtk_widget_set_visible (self->message, FALSE);
+}
+
+static GtkWidget *
+message_new (LotsenWindow *self)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "spacing", 16,
+                                 "visible", FALSE,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                 NULL);
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  self->message_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
+  gtk_widget_set_hexpand (self->message_label, TRUE);
+  gtk_widget_add_css_class (self->message_label, "kiosk-message-text");
+  gtk_box_append (GTK_BOX (box), self->message_label);
+
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (close, "circular");
+  gtk_widget_set_name (close, "close-message");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-message");
+  /* Translators: the accessible name of the × button of a message. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the message"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (close))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the message"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), close);
+  gtk_widget_add_css_class (box, "kiosk-message");
+
+  return box;
 }
 
 guint
@@ -103,6 +154,8 @@ rebuild (LotsenWindow *self)
   gtk_box_append (GTK_BOX (header), self->view_options);
   gtk_widget_add_css_class (header, "visitor-header");
   gtk_box_append (GTK_BOX (self->content), header);
+  self->message = message_new (self);
+  gtk_box_append (GTK_BOX (self->content), self->message);
 
   self->pages = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "lotsen-i18n.h"
+#include "lotsen-queue.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-window.h"
@@ -33,7 +34,8 @@ tap_named (Fixture    *fixture,
            GType       type,
            const char *name)
 {
-  GtkWidget *button = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), type, name);
+  GtkWidget *page = lotsen_window_get_page (fixture->window, lotsen_window_get_page_name (fixture->window));
+  GtkWidget *button = lotsen_test_ui_find (page, type, name);
 
   if (button == NULL)
     g_error ("No “%s” on the %s page", name, lotsen_window_get_page_name (fixture->window));
@@ -583,6 +585,121 @@ test_named_for_meaning (Fixture       *fixture,
   visit_every_screen (fixture, assert_named_for_meaning, NULL);
 }
 
+static void
+check_interpreter_names (Fixture    *fixture,
+                         const char *screen,
+                         gpointer    user_data)
+{
+  GtkWidget *root = lotsen_ui_fixture_root (fixture);
+  GtkWidget *language = lotsen_test_ui_find_action (root, "win.language", "ar");
+  GtkWidget *interpreter = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *expected = NULL;
+
+  if (g_str_equal (screen, "ticket-interpreter"))
+    interpreter = lotsen_test_ui_find_action (root, "win.set-interpreter", "ar");
+  else if (g_str_equal (screen, "register-interests"))
+    {
+      g_autoptr(GPtrArray) choices = lotsen_test_ui_collect (root, GTK_TYPE_TOGGLE_BUTTON);
+
+      for (guint i = 0; i < choices->len; i++)
+        if (g_strcmp0 (gtk_widget_get_name (choices->pdata[i]), "ar") == 0 &&
+            g_strcmp0 (g_object_get_data (choices->pdata[i], "kind"), "interpreter") == 0)
+          interpreter = choices->pdata[i];
+    }
+  else if (g_str_equal (screen, "code"))
+    {
+      const char *code = lotsen_visit_get_visitor_code (lotsen_window_get_visit (fixture->window));
+      GtkWidget *qr = lotsen_test_ui_find (root, GTK_TYPE_PICTURE, NULL);
+      g_autoptr(GString) letters = g_string_new (NULL);
+      g_autofree char *name = NULL;
+      g_autofree char *differs = NULL;
+
+      for (const char *c = code; *c != '\0'; c++)
+        g_string_append_printf (letters, "%s%c", letters->len ? " " : "", *c);
+      name = g_strdup_printf ("QR-kod för din personliga kod %s", letters->str);
+      g_assert_nonnull (qr);
+      differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (qr), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      g_assert_null (differs);
+      return;
+    }
+  else
+    return;
+
+  /* The language bar says "العربية"; asking for an Arabic interpreter
+   * is another button, with another name. */
+  g_assert_nonnull (language);
+  g_assert_nonnull (interpreter);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (language), GTK_ACCESSIBLE_PROPERTY_LABEL, "العربية"));
+  same = gtk_test_accessible_check_property (GTK_ACCESSIBLE (interpreter), GTK_ACCESSIBLE_PROPERTY_LABEL, "العربية");
+  g_assert_nonnull (same);
+  expected = gtk_test_accessible_check_property (GTK_ACCESSIBLE (interpreter), GTK_ACCESSIBLE_PROPERTY_LABEL, "Tolk: العربية");
+  if (expected != NULL)
+    g_error ("On the %s screen: %s", screen, expected);
+  (*(guint *) user_data)++;
+}
+
+/* The interpreter buttons are named apart from the language bar's, and
+ * the QR code for the code it holds. */
+static void
+test_distinct_names (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint checked = 0;
+
+  visit_every_screen (fixture, check_interpreter_names, &checked);
+  g_assert_cmpuint (checked, ==, 2);
+}
+
+/* A message to the visitor ("Your sign-up is cancelled.") is in the page,
+ * at the kiosk's text size, with a 72 px close button named for what it
+ * does, and no toast. */
+static void
+test_message (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *root = lotsen_ui_fixture_root (fixture);
+  GtkWidget *message, *label;
+  GType toast = g_type_from_name ("AdwToastWidget");
+
+  visit_every_screen (fixture, assert_named_for_meaning, NULL);
+  lotsen_ui_fixture_assert_page (fixture, "my-signups");
+  lotsen_ui_fixture_tap (fixture, "win.cancel-signup", NULL);
+  lotsen_ui_fixture_tap (fixture, "win.confirm-cancel-signup", NULL);
+
+  message = find_class (root, "kiosk-message");
+  g_assert_nonnull (message);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (message)), ==, GTK_ACCESSIBLE_ROLE_ALERT);
+  label = lotsen_test_ui_find_label (message, "Din anmälan är avbokad.");
+  g_assert_nonnull (label);
+  g_assert_cmpint (font_size_of (label), >=, 26);
+  lotsen_test_ui_assert_touch (message, "the message");
+  assert_named_for_meaning (fixture, "my-signups", NULL);
+  if (toast != 0)
+    g_assert_null (lotsen_test_ui_find (root, toast, NULL));
+
+  lotsen_ui_fixture_tap (fixture, "win.close-message", NULL);
+  g_assert_null (find_class (root, "kiosk-message"));
+}
+
+/* Staff see the interpreter language in their own language. */
+static void
+test_staff_interpreter_language (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = lotsen_queue_take_ticket (fixture->store, "A", "ar", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lotsen_queue_set_interpreter (fixture->store, ticket->id, "ar", &error));
+  g_assert_no_error (error);
+
+  lotsen_test_ui_unlock_staff (fixture->window, "4321");
+  lotsen_ui_fixture_assert_page (fixture, "staff");
+  g_assert_true (lotsen_test_ui_holds_text (lotsen_window_get_page (fixture->window, "staff"), "tolk: arabiska"));
+  g_assert_false (lotsen_test_ui_holds_text (lotsen_window_get_page (fixture->window, "staff"), "العربية"));
+}
+
 typedef struct
 {
   const char *dir;
@@ -677,6 +794,9 @@ main (int   argc,
   ADD ("/seeing/text-size", test_text_size);
   ADD ("/seeing/main-buttons-in-sight", test_main_buttons_in_sight);
   ADD ("/seeing/named-for-meaning", test_named_for_meaning);
+  ADD ("/seeing/distinct-names", test_distinct_names);
+  ADD ("/seeing/message", test_message);
+  ADD ("/seeing/staff-interpreter-language", test_staff_interpreter_language);
   ADD ("/seeing/screenshots", test_screenshots);
 
   return g_test_run ();
