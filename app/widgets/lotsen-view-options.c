@@ -131,6 +131,11 @@ lotsen_view_options_install_styles (GdkDisplay *display)
         g_autofree char *sheet = scale_style_sheet (g_bytes_get_data (bytes, NULL), scales[i],
                                                     lotsen_view_options_text_scale_class (scales[i]));
         g_string_append (all, sheet);
+        /* The language names stay as they are: seven of them must fit
+         * in the bar, and they are read to choose, not to follow. */
+        g_string_append_printf (all, "window.kiosk.%1$s languagebar,\n"
+                                     "window.kiosk.%1$s languagebar button.language { font-size: 22px; }\n",
+                                lotsen_view_options_text_scale_class (scales[i]));
       }
 
   provider = gtk_css_provider_new ();
