@@ -57,9 +57,9 @@ lotsen_view_options_text_scale_class (guint scale)
     }
 }
 
-/* @css with every "font-size: Npx" multiplied by @percent / 100, each
- * rule's selectors under window.@klass; the rules without a font size
- * are left out. */
+/* @css with every "font-size: Npx" under 60 px multiplied by @percent /
+ * 100, each rule's selectors under window.@klass; the rules without a
+ * font size (or with a bigger one) are left out. */
 static char *
 scale_style_sheet (const char *css,
                    guint       percent,
@@ -82,8 +82,12 @@ scale_style_sheet (const char *css,
       if (brace == NULL || !g_regex_match (font_size, brace, 0, &match))
         continue;
 
-      *brace = '\0';
       size = g_match_info_fetch (match, 1);
+      /* The big numbers and codes are large enough already. */
+      if (g_ascii_strtod (size, NULL) >= 60)
+        continue;
+
+      *brace = '\0';
       selectors = g_strsplit (rules[i], ",", -1);
       for (guint s = 0; selectors[s] != NULL; s++)
         {

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "lotsen-export-page.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-test-core.h"
@@ -528,17 +529,28 @@ assert_main_buttons_in_sight (Fixture    *fixture,
     }
 }
 
-/* On the screen sizes kiosks have, the buttons that take the visitor on
+static void
+keep_scale_cb (LotsenWindow *window,
+               GParamSpec   *pspec,
+               gpointer      scale)
+{
+  lotsen_window_set_text_scale (window, GPOINTER_TO_UINT (scale));
+}
+
+/* On the screen sizes kiosks have, at 100 and 200 %, the buttons that take the visitor on
  * or back are in sight on every screen, without scrolling. */
 static void
 test_main_buttons_in_sight (Fixture       *fixture,
                             gconstpointer  data)
 {
-  const struct { int width, height; } sizes[] = { { 1280, 800 }, { 1366, 768 }, { 1080, 1920 } };
+  const struct { int width, height; guint scale; } sizes[] = {
+    { 1280, 800, 100 }, { 1366, 768, 100 }, { 1080, 1920, 100 }, { 1280, 800, 200 }, { 1080, 1920, 200 },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       int size[2] = { sizes[i].width, sizes[i].height };
+      gulong id;
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
       GdkRectangle screen;
 
@@ -551,7 +563,11 @@ test_main_buttons_in_sight (Fixture       *fixture,
 
       lotsen_ui_fixture_close_window (fixture);
       lotsen_ui_fixture_open_window (fixture, sizes[i].width, sizes[i].height);
+      lotsen_window_set_text_scale (fixture->window, sizes[i].scale);
+      id = g_signal_connect (fixture->window, "notify::text-scale", G_CALLBACK (keep_scale_cb),
+                             GUINT_TO_POINTER (sizes[i].scale));
       visit_every_screen (fixture, assert_main_buttons_in_sight, size);
+      g_signal_handler_disconnect (fixture->window, id);
       lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
     }
 }
@@ -708,6 +724,54 @@ test_staff_interpreter_language (Fixture       *fixture,
   g_assert_false (lotsen_test_ui_holds_text (lotsen_window_get_page (fixture->window, "staff"), "العربية"));
 }
 
+/* The activity editor's pictograms are named for what they stand for;
+ * the images inside the named toggles are not read a second time. */
+static void
+test_editor_pictograms (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *coffee;
+
+  lotsen_test_ui_unlock_staff (fixture->window, "4321");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "staff-activities");
+  lotsen_ui_fixture_tap (fixture, "activities.new", NULL);
+  coffee = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, "lotsen-coffee-symbolic");
+  g_assert_nonnull (coffee);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (coffee), GTK_ACCESSIBLE_PROPERTY_LABEL, "Kaffe"));
+  assert_named_for_meaning (fixture, "activity editor", NULL);
+}
+
+/* The export page offers folders as big tiles: the kiosk's own export
+ * folder and the home folder (and each USB stick), no file chooser. */
+static void
+test_export_folders (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *kiosk = g_build_filename (fixture->dir, "exports", NULL);
+  GtkWidget *page, *tile;
+
+  lotsen_test_ui_unlock_staff (fixture->window, "4321");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "staff-export");
+  page = lotsen_window_get_page (fixture->window, "staff-export");
+  g_assert_nonnull (page);
+  g_assert_null (lotsen_test_ui_find_action (page, "export.choose-folder", NULL));
+  g_assert_null (lotsen_export_page_get_folder (LOTSEN_EXPORT_PAGE (page)));
+
+  tile = lotsen_test_ui_find_action (page, "export.folder", g_get_home_dir ());
+  g_assert_nonnull (tile);
+  g_assert_true (g_file_test (kiosk, G_FILE_TEST_IS_DIR));
+  tile = lotsen_test_ui_find_action (page, "export.folder", kiosk);
+  g_assert_nonnull (tile);
+  g_assert_cmpint (gtk_widget_get_height (tile), >=, 72);
+  g_assert_cmpint (gtk_widget_get_width (tile), >=, 72);
+  lotsen_test_ui_assert_touch (page, "the export page");
+  assert_named_for_meaning (fixture, "export", NULL);
+
+  lotsen_test_ui_click (tile);
+  g_assert_cmpstr (lotsen_export_page_get_folder (LOTSEN_EXPORT_PAGE (page)), ==, kiosk);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (tile)));
+}
+
 typedef struct
 {
   const char *dir;
@@ -806,6 +870,8 @@ main (int   argc,
   ADD ("/seeing/distinct-names", test_distinct_names);
   ADD ("/seeing/message", test_message);
   ADD ("/seeing/staff-interpreter-language", test_staff_interpreter_language);
+  ADD ("/seeing/editor-pictograms", test_editor_pictograms);
+  ADD ("/seeing/export-folders", test_export_folders);
   ADD ("/seeing/screenshots", test_screenshots);
 
   return g_test_run ();
