@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lotsen-view-options.h"
 
@@ -59,7 +60,7 @@ lotsen_view_options_text_scale_class (guint scale)
 
 /* @css with every "font-size: Npx" under 60 px multiplied by @percent /
  * 100, each rule's selectors under window.@klass; the rules without a
- * font size (or with a bigger one) are left out. */
+ * font size (or with a bigger one, or for the keyboard) are left out. */
 static char *
 scale_style_sheet (const char *css,
                    guint       percent,
@@ -83,8 +84,9 @@ scale_style_sheet (const char *css,
         continue;
 
       size = g_match_info_fetch (match, 1);
-      /* The big numbers and codes are large enough already. */
-      if (g_ascii_strtod (size, NULL) >= 60)
+      /* The big numbers and codes are large enough already, and the
+       * on-screen keyboard's letters too: its keys must fit the width. */
+      if (g_ascii_strtod (size, NULL) >= 60 || strstr (rules[i], "keyboard") != NULL)
         continue;
 
       *brace = '\0';
