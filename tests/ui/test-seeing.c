@@ -423,8 +423,15 @@ test_text_size (Fixture       *fixture,
   normal = font_size_of (title);
   g_assert_cmpint (normal, ==, 52);
 
-  open_view_options (fixture);
+  popover = open_view_options (fixture);
   lotsen_ui_fixture_tap (fixture, "win.text-size", "200");
+  if (g_getenv ("LOTSEN_SEEING_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("LOTSEN_SEEING_SCREENSHOTS"), "view-options.png", NULL);
+
+      g_mkdir_with_parents (g_getenv ("LOTSEN_SEEING_SCREENSHOTS"), 0755);
+      g_assert_true (lotsen_test_ui_save_png (popover, path, NULL));
+    }
   g_assert_true (gtk_widget_has_css_class (window, "text-200"));
   g_assert_cmpuint (lotsen_window_get_text_scale (fixture->window), ==, 200);
   g_assert_cmpint (font_size_of (find_class (window, "page-title")), ==, 2 * normal);
