@@ -556,6 +556,14 @@ restore_backup_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "app.end-kiosk", "s", "restart");
 }
 
+static void
+close_message_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  lotsen_window_hide_message (LOTSEN_WINDOW (widget));
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
@@ -590,6 +598,7 @@ static const struct {
   { "win.transfer-ticket",       "s",  transfer_ticket_action },
   { "win.end-kiosk",             "s",  end_kiosk_action },
   { "win.restore-backup",        NULL, restore_backup_action },
+  { "win.close-message",         NULL, close_message_action },
 };
 
 void
@@ -597,6 +606,8 @@ lotsen_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
   gtk_widget_class_install_property_action (widget_class, "win.category", "category");
+  gtk_widget_class_install_property_action (widget_class, "win.text-size", "text-scale");
+  gtk_widget_class_install_property_action (widget_class, "win.high-contrast", "high-contrast");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,

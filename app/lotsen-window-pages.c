@@ -464,14 +464,15 @@ lotsen_window_lookup_page (const char *name)
 }
 
 /* Arms the idle timer while there is anything of the visitor's to wipe. */
-static void
-update_idle (LotsenWindow *self)
+void
+lotsen_window_update_idle (LotsenWindow *self)
 {
   if (self->idle == NULL)
     return;
 
   lotsen_idle_monitor_set_armed (self->idle,
                                  lotsen_visit_has_state (self->visit) ||
+                                 lotsen_window_has_view_choices (self) ||
                                  g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0);
   lotsen_idle_monitor_note_activity (self->idle);
 }
@@ -544,13 +545,20 @@ lotsen_window_show_page (LotsenWindow *self,
       return;
     }
 
+  /* A message is about the page it was shown on (or the one shown
+   * because of it): gone when the visitor goes on. */
+  if (!self->message_fresh && !g_str_equal (info->name, lotsen_window_get_page_name (self)))
+    lotsen_window_hide_message (self);
+  self->message_fresh = FALSE;
+
   replace_pages (self, page);
   if (self->visit != NULL)
     lotsen_visit_set_page (self->visit, info->name);
 
   /* Staff screens are not the visitor's: no language bar there. */
   gtk_widget_set_visible (self->language_bar, !info->staff);
-  update_idle (self);
+  gtk_widget_set_visible (self->view_options, !info->staff);
+  lotsen_window_update_idle (self);
 }
 
 const char *

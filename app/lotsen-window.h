@@ -32,5 +32,11 @@ gboolean      lotsen_window_get_kiosk_mode    (LotsenWindow   *self);
 gboolean      lotsen_window_get_asleep        (LotsenWindow   *self);
 GtkWidget    *lotsen_window_get_call_banner   (LotsenWindow   *self);
 const char   *lotsen_window_get_printer_problem (LotsenWindow *self);
+void          lotsen_window_set_text_scale    (LotsenWindow   *self,
+                                               guint           scale);
+guint         lotsen_window_get_text_scale    (LotsenWindow   *self);
+void          lotsen_window_set_high_contrast (LotsenWindow   *self,
+                                               gboolean        high_contrast);
+gboolean      lotsen_window_get_high_contrast (LotsenWindow   *self);
 
 G_END_DECLS

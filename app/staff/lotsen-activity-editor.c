@@ -667,7 +667,9 @@ add_category_toggle (LotsenActivityEditor *self,
   g_autofree char *name = g_strdup_printf ("category-%s", key);
   GtkWidget *toggle = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *image = gtk_image_new_from_icon_name (pictogram);
+  /* The toggle is named; its pictogram is not a second thing to read. */
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE, "icon-name", pictogram,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (lotsen_format_category (key));
 
   gtk_widget_set_name (toggle, name);
@@ -719,7 +721,8 @@ build_form (LotsenActivityEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (pictograms); i++)
     {
       GtkWidget *toggle = gtk_toggle_button_new ();
-      GtkWidget *image = gtk_image_new_from_icon_name (pictograms[i].icon);
+      GtkWidget *image = g_object_new (GTK_TYPE_IMAGE, "icon-name", pictograms[i].icon,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
       gtk_widget_set_name (toggle, pictograms[i].icon);
       gtk_widget_add_css_class (image, "button-pictogram");

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "lotsen-format.h"
 #include "lotsen-i18n.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-tile.h"
@@ -125,8 +126,10 @@ create_ticket_row (const LotsenTicket *ticket,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ticket->label);
   if (interpreter != NULL)
-    /* Translators: "Taken at 10:42. Needs an interpreter: ትግርኛ" */
-    subtitle = g_strdup_printf (_("Taken at %s. Needs an interpreter: %s"), taken, interpreter->native_name);
+    /* Translators: "Taken at 10:42. Needs an interpreter: Tigrinya"; the
+     * language's name is in the staff's language. */
+    subtitle = g_strdup_printf (_("Taken at %s. Needs an interpreter: %s"), taken,
+                                lotsen_format_language_name (interpreter->code));
   else
     /* Translators: the time a queue ticket was taken, e.g. "Taken at 10:42" */
     subtitle = g_strdup_printf (_("Taken at %s"), taken);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "lotsen-format.h"
 #include "lotsen-i18n.h"
 #include "lotsen-keyboard.h"
 #include "lotsen-label.h"
@@ -224,7 +225,15 @@ add_choice (LotsenRegisterPage *self,
 
   gtk_widget_add_css_class (button, "choice");
   gtk_widget_set_name (button, value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (g_str_equal (kind, "interpreter"))
+    {
+      /* Not the language bar's name: this one asks for an interpreter. */
+      g_autofree char *name = lotsen_format_interpreter_name (label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "kind", g_strdup (kind), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
 

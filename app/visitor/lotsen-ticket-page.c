@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "lotsen-format.h"
 #include "lotsen-i18n.h"
 #include "lotsen-ticket-page.h"
 #include "lotsen-tile.h"
@@ -169,13 +170,15 @@ lotsen_ticket_page_init (LotsenTicketPage *self)
   for (guint i = 0; i < n_languages; i++)
     {
       GtkWidget *button = gtk_button_new_with_label (languages[i].native_name);
+      g_autofree char *name = lotsen_format_interpreter_name (languages[i].native_name);
 
       gtk_widget_add_css_class (button, "language");
       gtk_widget_set_name (button, languages[i].code);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.set-interpreter");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].code);
+      /* Not the language bar's name: this one asks for an interpreter. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, languages[i].native_name,
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
       gtk_flow_box_append (self->interpreter_languages, button);
     }

@@ -89,3 +89,46 @@ lotsen_format_category (const char *key)
 
   return category != NULL ? _(category->label) : key;
 }
+
+/**
+ * lotsen_format_interpreter_name:
+ * @language_name: a language's name, as on its button
+ *
+ * Returns: (transfer full): the accessible name of a button that asks
+ *   for an interpreter in that language, told apart from the language
+ *   bar's
+ */
+char *
+lotsen_format_interpreter_name (const char *language_name)
+{
+  /* Translators: the accessible name of a button asking for an
+   * interpreter; %s is the language's own name (العربية). */
+  return g_strdup_printf (_("Interpreter: %s"), language_name);
+}
+
+/**
+ * lotsen_format_language_name:
+ * @code: a language code from the language table
+ *
+ * Returns: the language's name in the language on screen ("arabiska" on
+ *   a Swedish screen), for staff; the code itself when unknown
+ */
+const char *
+lotsen_format_language_name (const char *code)
+{
+  static const struct { const char *code; const char *name; } names[] = {
+    { "sv", NC_("language", "Swedish") },
+    { "en", NC_("language", "English") },
+    { "ar", NC_("language", "Arabic") },
+    { "fa", NC_("language", "Persian") },
+    { "ti", NC_("language", "Tigrinya") },
+    { "so", NC_("language", "Somali") },
+    { "uk", NC_("language", "Ukrainian") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (names[i].code, code) == 0)
+      return g_dpgettext2 (NULL, "language", names[i].name);
+
+  return code;
+}

@@ -373,14 +373,16 @@ lotsen_test_ui_tap (GtkWidget  *window,
   lotsen_test_ui_click (button);
 }
 
-gboolean
-lotsen_test_ui_save_png (GtkWidget   *window,
-                         const char  *path,
-                         GError     **error)
+/**
+ * lotsen_test_ui_render:
+ *
+ * Returns: (transfer full) (nullable): @window as it is drawn now
+ */
+GdkTexture *
+lotsen_test_ui_render (GtkWidget *window)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
 
@@ -397,13 +399,24 @@ lotsen_test_ui_save_png (GtkWidget   *window,
     }
 
   if (node == NULL)
+    return NULL;
+
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+gboolean
+lotsen_test_ui_save_png (GtkWidget   *window,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GdkTexture) texture = lotsen_test_ui_render (window);
+
+  if (texture == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing drawn for %s", path);
       return FALSE;
     }
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (!gdk_texture_save_to_png (texture, path))
     {

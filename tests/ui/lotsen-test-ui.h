@@ -57,6 +57,7 @@ void        lotsen_test_ui_click        (GtkWidget    *button);
 void        lotsen_test_ui_tap          (GtkWidget    *window,
                                          const char   *action_name,
                                          const char   *target);
+GdkTexture *lotsen_test_ui_render       (GtkWidget    *window);
 gboolean    lotsen_test_ui_save_png     (GtkWidget    *window,
                                          const char   *path,
                                          GError      **error);
