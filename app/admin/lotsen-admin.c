@@ -70,6 +70,37 @@ fail (int         status,
   return status;
 }
 
+/* Every language the build has a catalogue for: its code, how much of it
+ * is translated, whether the kiosk offers it, and its own name; headed in
+ * the --lang language (Swedish where that language lacks a string). */
+static int
+list_languages (void)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  if (opt_lang != NULL && !lotsen_i18n_set_language (opt_lang))
+    {
+      g_autofree char *message = g_strdup_printf (_("No language has the code “%s”."), opt_lang);
+
+      return fail (EXIT_USAGE, message);
+    }
+
+  /* Translators: the column headings of “lotsen-admin languages”, separated by tabs: a language's
+   * code, the share of its strings translated, whether the kiosk offers it, its own name. */
+  g_print ("%s\n", _("Code\tTranslated\tOffered\tName"));
+  languages = lotsen_i18n_get_all_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    g_print ("%s\t%u %%\t%s\t%s\n", languages[i].code, languages[i].coverage,
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+             languages[i].offered ? C_("offered", "yes")
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+                                  : C_("offered", "no"),
+             languages[i].native_name);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 status_for_error (const GError *error)
 {
@@ -736,7 +767,8 @@ main (int   argc,
         (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
         (g_str_equal (command, "signups") && argc == 3) ||
         (g_str_equal (command, "backup") && argc == 2) ||
-        (g_str_equal (command, "restore") && argc == 3)))
+        (g_str_equal (command, "restore") && argc == 3) ||
+        (g_str_equal (command, "languages") && argc == 2)))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -746,6 +778,8 @@ main (int   argc,
 
   if (g_str_equal (command, "restore"))
     return restore_database (arg);
+  if (g_str_equal (command, "languages"))
+    return list_languages ();
 
   store = open_store (&error);
   if (store == NULL)
