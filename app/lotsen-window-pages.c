@@ -516,8 +516,10 @@ lotsen_window_show_page (LotsenWindow *self,
   if (self->visit != NULL)
     lotsen_visit_set_page (self->visit, info->name);
 
-  /* Staff screens are not the visitor's: no language bar there. */
-  gtk_widget_set_visible (self->language_bar, !info->staff);
+  /* Staff screens are not the visitor's: no language bar there.  The
+   * first screen shows every language itself, and its own staff button. */
+  lotsen_window_show_languages (self, FALSE);
+  gtk_widget_set_visible (self->language_bar, !info->staff && !g_str_equal (info->name, "welcome"));
   update_idle (self);
 }
 

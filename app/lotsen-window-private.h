@@ -20,6 +20,7 @@ struct _LotsenWindow
   GtkWidget            *content;       /* the language bar and the page */
   GtkWidget            *language_bar;
   GtkStack             *pages;         /* the page on screen, and no other */
+  GtkWidget            *languages;     /* every language, over the page while it is chosen */
 
   LotsenStore          *store;
   GSettings            *settings;

@@ -39,7 +39,7 @@ static const LotsenLanguage *current;
 
 /* What the kiosk speaks if its language file cannot be read. */
 static const LotsenLanguage swedish_only = {
-  "sv", "Svenska", "Swedish", LOTSEN_TEXT_DIRECTION_LTR, "sv", "sv", ", ", 2, 100, TRUE,
+  "sv", "Svenska", "Swedish", "svenska", LOTSEN_TEXT_DIRECTION_LTR, "sv", "sv", ", ", 2, 100, TRUE,
 };
 
 static GKeyFile *
@@ -74,6 +74,7 @@ read_language (GKeyFile       *file,
   g_autofree char *direction = g_key_file_get_string (file, code, "Direction", NULL);
   g_autofree char *separator = g_key_file_get_string (file, code, "ListSeparator", NULL);
   g_autofree char *english = g_key_file_get_string (file, code, "EnglishName", NULL);
+  g_autofree char *swedish = g_key_file_get_string (file, code, "SwedishName", NULL);
   g_autofree char *keyboard = g_key_file_get_string (file, code, "Keyboard", NULL);
 
   if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL))
@@ -86,6 +87,7 @@ read_language (GKeyFile       *file,
   language->code = g_intern_string (code);
   language->native_name = g_intern_string (name);
   language->english_name = g_intern_string (english ? english : code);
+  language->swedish_name = g_intern_string (swedish ? swedish : language->english_name);
   language->direction = g_strcmp0 (direction, "rtl") == 0 ? LOTSEN_TEXT_DIRECTION_RTL : LOTSEN_TEXT_DIRECTION_LTR;
   language->keyboard = g_intern_string (keyboard ? keyboard : "sv");
   language->list_separator = g_intern_string (separator ? separator : ", ");

@@ -19,6 +19,7 @@ typedef struct
   const char          *code;           /* gettext catalogue name, e.g. "ar" */
   const char          *native_name;    /* shown on the language tile, in its own script */
   const char          *english_name;   /* for staff lists and logs */
+  const char          *swedish_name;   /* small on the language tile */
   LotsenTextDirection  direction;
   const char          *voice;          /* espeak-ng voice, or NULL */
   const char          *keyboard;       /* on-screen keyboard layout, e.g. "fa" */

@@ -52,7 +52,7 @@ take_ticket_in (Fixture    *fixture,
   g_autoptr(LotsenService) service = NULL;
   GtkWidget *tile;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", language);
+  lotsen_ui_fixture_choose_language (fixture, language);
   g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, language);
 
   lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
@@ -129,7 +129,7 @@ test_language_switch (Fixture       *fixture,
       GtkWidget *pressed;
       g_autofree char *heading = NULL;
 
-      lotsen_ui_fixture_tap (fixture, "win.language", steps[i].code);
+      lotsen_ui_fixture_choose_language (fixture, steps[i].code);
 
       /* Still the same visitor, on the same page, with the same ticket. */
       g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
@@ -150,17 +150,23 @@ test_language_switch (Fixture       *fixture,
       page = lotsen_window_get_page (fixture->window, "ticket");
       g_assert_cmpint (gtk_widget_get_direction (page), ==, steps[i].direction);
 
-      /* The language bar shows which language is on. */
+      /* The language button shows which language is on, and so does its grid. */
+      assert_shows (fixture, lotsen_i18n_lookup (steps[i].code)->native_name);
+      lotsen_ui_fixture_tap (fixture, "win.choose-language", NULL);
       pressed = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code);
       g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressed)));
+      /* Back without a change: the same page. */
+      lotsen_ui_fixture_tap (fixture, "win.close-languages", NULL);
+      g_assert_null (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code));
+      assert_shows (fixture, "A001");
     }
 
   g_assert_cmpstr (_("Your number"), ==, first_swedish);
 
   /* The next screen opened is in the new language too. */
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
-  lotsen_ui_fixture_tap (fixture, "win.language", "fa");
+  lotsen_ui_fixture_choose_language (fixture, "fa");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
   assert_shows (fixture, _("Queue ticket"));
   assert_shows (fixture, "مشاوره عمومی");
@@ -442,7 +448,7 @@ test_touch_targets_and_names (Fixture       *fixture,
 
   take_ticket_in (fixture, "ti");
   lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
-  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_choose_language (fixture, "ti");
 
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
@@ -475,8 +481,9 @@ test_touch_targets_and_names (Fixture       *fixture,
 }
 
 /* On a narrow screen (a portrait one, 1080 px wide less a frame) every
- * page fits, and every language button is whole on screen: the bar wraps
- * instead of cutting languages off. */
+ * page fits, and every language is one tap away: on the first page its
+ * tile shows, on every other the language button opens the tiles; each
+ * whole on screen and a touch target. */
 static void
 assert_languages_on_screen (LotsenWindow *window,
                             int           max_width)
@@ -484,11 +491,23 @@ assert_languages_on_screen (LotsenWindow *window,
   const LotsenLanguage *languages;
   guint n_languages;
   int width;
+  gboolean opened = FALSE;
 
   lotsen_test_ui_wait (GTK_WIDGET (window));
   width = gtk_widget_get_width (GTK_WIDGET (window));
   if (width > max_width)
     g_error ("The %s page makes the window %d px wide", lotsen_window_get_page_name (window), width);
+
+  if (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.language", NULL) == NULL)
+    {
+      GtkWidget *button = lotsen_test_ui_find_action (GTK_WIDGET (window), "win.choose-language", NULL);
+
+      g_assert_nonnull (button);
+      g_assert_cmpint (gtk_widget_get_height (button), >=, 72);
+      lotsen_test_ui_click (button);
+      lotsen_test_ui_wait (GTK_WIDGET (window));
+      opened = TRUE;
+    }
 
   languages = lotsen_i18n_get_languages (&n_languages);
   for (guint i = 0; i < n_languages; i++)
@@ -501,7 +520,12 @@ assert_languages_on_screen (LotsenWindow *window,
       if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > width)
         g_error ("The %s button is cut off: %.0f to %.0f in a window %d wide", languages[i].code,
                  bounds.origin.x, bounds.origin.x + bounds.size.width, width);
+      g_assert_cmpfloat (bounds.size.height, >=, 72);
+      g_assert_cmpfloat (bounds.size.width, >=, 72);
     }
+
+  if (opened)
+    lotsen_test_ui_tap (GTK_WIDGET (window), "win.close-languages", NULL);
 }
 
 static void
@@ -560,7 +584,7 @@ test_whats_on (Fixture       *fixture,
   LotsenSession *first;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "activities");
 
