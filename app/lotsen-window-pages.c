@@ -20,6 +20,7 @@
 #include "lotsen-consent-page.h"
 #include "lotsen-export-page.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-my-signups-page.h"
 #include "lotsen-pin-page.h"
 #include "lotsen-queue.h"
@@ -82,13 +83,17 @@ create_register (LotsenWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) municipalities = NULL;
+  g_auto(GStrv) interpreters = NULL;
   int oldest, youngest;
 
   municipalities = or_empty (self, lotsen_visitor_list_municipalities (self->store, &error),
                              "Listing municipalities", error);
   lotsen_visitor_get_birth_years (self->store, &oldest, &youngest);
 
-  return lotsen_register_page_new (self->visit, municipalities, oldest, youngest);
+  interpreters = lotsen_interpreter_list (self->store);
+
+  return lotsen_register_page_new (self->visit, municipalities, (const char * const *) interpreters,
+                                   oldest, youngest);
 }
 
 static GtkWidget *
@@ -231,8 +236,11 @@ refresh_queue (LotsenWindow *self,
 static GtkWidget *
 create_ticket (LotsenWindow *self)
 {
+  g_auto(GStrv) interpreters = lotsen_interpreter_list (self->store);
+
   return lotsen_ticket_page_new (lotsen_window_get_setting (self, "ticket-seconds", DEFAULT_TICKET_SECONDS),
-                                 lotsen_store_get_clock (self->store));
+                                 lotsen_store_get_clock (self->store),
+                                 (const char * const *) interpreters);
 }
 
 static gboolean

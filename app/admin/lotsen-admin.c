@@ -22,6 +22,7 @@
 #include "lotsen-export.h"
 #include "lotsen-import.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
 #include "lotsen-report-pdf.h"
 #include "lotsen-signup.h"
@@ -70,36 +71,6 @@ fail (int         status,
   return status;
 }
 
-/* Every language the build has a catalogue for: its code, how much of it
- * is translated, whether the kiosk offers it, and its own name; headed in
- * the --lang language (Swedish where that language lacks a string). */
-static int
-list_languages (void)
-{
-  const LotsenLanguage *languages;
-  guint n_languages;
-
-  if (opt_lang != NULL && !lotsen_i18n_set_language (opt_lang))
-    {
-      g_autofree char *message = g_strdup_printf (_("No language has the code “%s”."), opt_lang);
-
-      return fail (EXIT_USAGE, message);
-    }
-
-  /* Translators: the column headings of “lotsen-admin languages”, separated by tabs: a language's
-   * code, the share of its strings translated, whether the kiosk offers it, its own name. */
-  g_print ("%s\n", _("Code\tTranslated\tOffered\tName"));
-  languages = lotsen_i18n_get_all_languages (&n_languages);
-  for (guint i = 0; i < n_languages; i++)
-    g_print ("%s\t%u %%\t%s\t%s\n", languages[i].code, languages[i].coverage,
-             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
-             languages[i].offered ? C_("offered", "yes")
-             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
-                                  : C_("offered", "no"),
-             languages[i].native_name);
-
-  return EXIT_SUCCESS;
-}
 
 static int
 status_for_error (const GError *error)
@@ -130,6 +101,65 @@ fail_with (int           status,
     return fail (status, _("The command failed without a reason. Nothing was changed."));
 
   return fail (status, error->message);
+}
+
+/* The interpreter languages the kiosk offers: list, add or remove one. */
+static int
+interpreter_languages (LotsenStore *store,
+                       const char  *verb,
+                       const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (verb, "list"))
+    {
+      g_auto(GStrv) codes = lotsen_interpreter_list (store);
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          const LotsenInterpreterLanguage *language = lotsen_interpreter_lookup (codes[i]);
+
+          g_print ("%s\t%s\t%s\n", language->code, lotsen_interpreter_get_name (language), language->native_name);
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (verb, "add") ? !lotsen_interpreter_add (store, code, &error)
+                                : !lotsen_interpreter_remove (store, code, &error))
+    return fail_with (status_for_error (error), error);
+
+  return EXIT_SUCCESS;
+}
+
+/* Every language the build has a catalogue for: its code, how much of it
+ * is translated, whether the kiosk offers it, and its own name; headed in
+ * the --lang language (Swedish where that language lacks a string). */
+static int
+list_languages (void)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  if (opt_lang != NULL && !lotsen_i18n_set_language (opt_lang))
+    {
+      g_autofree char *message = g_strdup_printf (_("No language has the code “%s”."), opt_lang);
+
+      return fail (EXIT_USAGE, message);
+    }
+
+  /* Translators: the column headings of “lotsen-admin languages”, separated by tabs: a language's
+   * code, the share of its strings translated, whether the kiosk offers it, its own name. */
+  g_print ("%s\n", _("Code\tTranslated\tOffered\tName"));
+  languages = lotsen_i18n_get_all_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    g_print ("%s\t%u %%\t%s\t%s\n", languages[i].code, languages[i].coverage,
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+             languages[i].offered ? C_("offered", "yes")
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+                                  : C_("offered", "no"),
+             languages[i].native_name);
+
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -768,7 +798,10 @@ main (int   argc,
         (g_str_equal (command, "signups") && argc == 3) ||
         (g_str_equal (command, "backup") && argc == 2) ||
         (g_str_equal (command, "restore") && argc == 3) ||
-        (g_str_equal (command, "languages") && argc == 2)))
+        (g_str_equal (command, "languages") && argc == 2) ||
+        (g_str_equal (command, "interpreter-languages") && arg != NULL &&
+         ((g_str_equal (arg, "list") && argc == 3) ||
+          ((g_str_equal (arg, "add") || g_str_equal (arg, "remove")) && argc == 4)))))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -787,6 +820,8 @@ main (int   argc,
 
   if (g_str_equal (command, "backup"))
     return backup_database (store);
+  if (g_str_equal (command, "interpreter-languages"))
+    return interpreter_languages (store, arg, argc > 3 ? argv[3] : NULL);
 
   if (g_str_equal (command, "queue"))
     return list_queue (store);

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
+#include "lotsen-language-grid.h"
 #include "lotsen-ticket-page.h"
 #include "lotsen-tile.h"
 
@@ -159,42 +161,36 @@ lotsen_ticket_page_class_init (LotsenTicketPageClass *klass)
 static void
 lotsen_ticket_page_init (LotsenTicketPage *self)
 {
-  const LotsenLanguage *languages;
-  guint n_languages;
-
   g_type_ensure (LOTSEN_TYPE_TILE);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  languages = lotsen_i18n_get_languages (&n_languages);
-  for (guint i = 0; i < n_languages; i++)
-    {
-      GtkWidget *button = gtk_button_new_with_label (languages[i].native_name);
-
-      gtk_widget_add_css_class (button, "language");
-      gtk_widget_set_name (button, languages[i].code);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.set-interpreter");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].code);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, languages[i].native_name,
-                                      -1);
-      gtk_flow_box_append (self->interpreter_languages, button);
-    }
 }
+
 
 /**
  * lotsen_ticket_page_new:
  * @seconds: how long the ticket stays on screen; 0 keeps it
  * @clock: what counts the seconds down
+ * @interpreters: (nullable): the interpreter languages offered, by code
  */
 GtkWidget *
-lotsen_ticket_page_new (guint        seconds,
-                        LotsenClock *clock)
+lotsen_ticket_page_new (guint               seconds,
+                        LotsenClock        *clock,
+                        const char * const *interpreters)
 {
   LotsenTicketPage *self;
 
   g_return_val_if_fail (LOTSEN_IS_CLOCK (clock), NULL);
 
   self = g_object_new (LOTSEN_TYPE_TICKET_PAGE, NULL);
+  for (guint i = 0; interpreters != NULL && interpreters[i] != NULL; i++)
+    {
+      const LotsenInterpreterLanguage *language = lotsen_interpreter_lookup (interpreters[i]);
+
+      if (language != NULL)
+        gtk_flow_box_append (self->interpreter_languages,
+                             lotsen_interpreter_button_new (language, "win.set-interpreter"));
+    }
+
   self->seconds = seconds;
   self->clock = g_object_ref (clock);
   self->tick_id = g_signal_connect (clock, "tick", G_CALLBACK (tick_cb), self);
@@ -215,7 +211,7 @@ lotsen_ticket_page_set_ticket (LotsenTicketPage         *self,
                                const char               *service_name,
                                const LotsenWaitEstimate *estimate)
 {
-  const LotsenLanguage *interpreter;
+  const LotsenInterpreterLanguage *interpreter;
   g_autofree char *ahead = NULL;
   g_autofree char *wait = NULL;
 
@@ -244,7 +240,7 @@ lotsen_ticket_page_set_ticket (LotsenTicketPage         *self,
   gtk_label_set_text (self->ahead_label, ahead);
   gtk_label_set_text (self->wait_label, wait);
 
-  interpreter = lotsen_i18n_lookup (ticket->interpreter_lang);
+  interpreter = lotsen_interpreter_lookup (ticket->interpreter_lang);
   if (interpreter != NULL)
     {
       /* Translators: %s is a language's own name, such as "العربية". */

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-language-grid.h"
 
 struct _LotsenLanguageGrid
@@ -115,4 +116,56 @@ GtkWidget *
 lotsen_language_grid_new (void)
 {
   return g_object_new (LOTSEN_TYPE_LANGUAGE_GRID, NULL);
+}
+
+/**
+ * lotsen_interpreter_button_new:
+ * @language: an interpreter language
+ * @action: the action it triggers, with its code as target
+ *
+ * A tile for @language: its own name large, its name in the visitor's
+ * language small (once, when the two are the same).
+ *
+ * Returns: (transfer floating): the button
+ */
+GtkWidget *
+lotsen_interpreter_button_new (const LotsenInterpreterLanguage *language,
+                               const char                      *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *own = gtk_label_new (language->native_name);
+  const char *translated = lotsen_interpreter_get_name (language);
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_add_css_class (own, "language-native");
+  gtk_label_set_wrap (GTK_LABEL (own), TRUE);
+  gtk_label_set_justify (GTK_LABEL (own), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), own);
+  if (g_strcmp0 (translated, language->native_name) != 0)
+    {
+      GtkWidget *other = gtk_label_new (translated);
+
+      gtk_widget_add_css_class (other, "language-other");
+      gtk_label_set_wrap (GTK_LABEL (other), TRUE);
+      gtk_label_set_justify (GTK_LABEL (other), GTK_JUSTIFY_CENTER);
+      gtk_box_append (GTK_BOX (box), other);
+      /* Translators: an interpreter language's accessible name: its name in the visitor's
+       * language, then its own name, e.g. "Amharic (አማርኛ)". */
+      accessible = g_strdup_printf (_("%s (%s)"), translated, language->native_name);
+    }
+  else
+    accessible = g_strdup (translated);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+
+  gtk_widget_add_css_class (button, "language");
+  gtk_widget_add_css_class (button, "language-tile");
+  gtk_widget_set_name (button, language->code);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", language->code);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return button;
 }

@@ -9,6 +9,7 @@
 #include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
 #include "lotsen-staff.h"
 #include "lotsen-test-core.h"
@@ -194,6 +195,44 @@ test_interpreter (Fixture       *fixture,
   lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "");
   cleared = find_ticket (fixture, "A001");
   g_assert_null (cleared->interpreter_lang);
+}
+
+/* The interpreter choice is the site's list, not the kiosk's languages:
+ * Amharic and Dari are there, Swedish is not; each named in the
+ * visitor's language and its own; staff's changes show. */
+static void
+test_interpreter_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LotsenTicket) asked = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *amharic;
+  g_auto(GStrv) offered = lotsen_interpreter_list (fixture->store);
+  guint buttons = 0;
+
+  g_assert_true (lotsen_interpreter_remove (fixture->store, "vi", &error));
+  g_assert_no_error (error);
+  take_ticket_in (fixture, "sv");
+  lotsen_ui_fixture_tap (fixture, "ticket.choose-interpreter", NULL);
+
+  for (guint i = 0; offered[i] != NULL; i++)
+    if (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", offered[i]) != NULL)
+      buttons++;
+  g_assert_cmpuint (buttons, ==, g_strv_length (offered) - 1);
+  g_assert_cmpuint (buttons, >=, 20);
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "vi"));
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "sv"));
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "prs"));
+
+  amharic = lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "am");
+  g_assert_nonnull (amharic);
+  g_assert_nonnull (lotsen_test_ui_find_label (amharic, "አማርኛ"));
+  g_assert_nonnull (lotsen_test_ui_find_label (amharic, "amhariska"));
+  g_assert_cmpint (gtk_widget_get_height (amharic), >=, 72);
+
+  lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "am");
+  asked = find_ticket (fixture, "A001");
+  g_assert_cmpstr (asked->interpreter_lang, ==, "am");
 }
 
 static void
@@ -714,6 +753,7 @@ main (int   argc,
   ADD ("/window/take-ticket/arabic", test_take_ticket_arabic);
   ADD ("/window/language-switch", test_language_switch);
   ADD ("/window/interpreter", test_interpreter);
+  ADD ("/window/interpreter-list", test_interpreter_list);
   ADD ("/window/queue-position", test_queue_position);
   ADD ("/window/ticket-time-limit", test_ticket_time_limit);
   ADD ("/window/ticket-time-limit-left-behind", test_ticket_time_limit_left_behind);
