@@ -140,6 +140,8 @@ lotsen_interpreter_button_new (const LotsenInterpreterLanguage *language,
 
   gtk_widget_add_css_class (own, "language-native");
   gtk_label_set_wrap (GTK_LABEL (own), TRUE);
+  /* "Bosanski/Hrvatski/Српски" wraps rather than widen every tile. */
+  gtk_label_set_max_width_chars (GTK_LABEL (own), 12);
   gtk_label_set_justify (GTK_LABEL (own), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (box), own);
   if (g_strcmp0 (translated, language->native_name) != 0)
@@ -148,6 +150,7 @@ lotsen_interpreter_button_new (const LotsenInterpreterLanguage *language,
 
       gtk_widget_add_css_class (other, "language-other");
       gtk_label_set_wrap (GTK_LABEL (other), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (other), 16);
       gtk_label_set_justify (GTK_LABEL (other), GTK_JUSTIFY_CENTER);
       gtk_box_append (GTK_BOX (box), other);
       /* Translators: an interpreter language's accessible name: its name in the visitor's
