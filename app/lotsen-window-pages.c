@@ -278,6 +278,7 @@ refresh_staff_pin (LotsenWindow *self,
                    GtkWidget    *page)
 {
   const char *titles[] = {
+    /* Translators: the title of the screen where staff type their PIN code. */
     [LOTSEN_PIN_STAGE_ENTER]  = _("Staff PIN"),
     [LOTSEN_PIN_STAGE_NEW]    = _("Choose a new staff PIN (4 to 8 digits)"),
     [LOTSEN_PIN_STAGE_REPEAT] = _("The new PIN once more"),

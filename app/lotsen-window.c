@@ -67,6 +67,7 @@ make_language_chooser (void)
                                    "label", _("Choose your language"),
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
                                    NULL);
+  /* Translators: a button that returns to the screen before. */
   GtkWidget *back = gtk_button_new_with_label (_("Back"));
 
   gtk_widget_add_css_class (title, "page-title");

@@ -144,6 +144,13 @@ for lang in linguas:
         problems.append(f'{lang}: {share} % translated, below the {L.THRESHOLD} % a complete language keeps '
                         f'(run: meson compile -C build lotsen-update-po, then translate the empty entries)')
 
+# A word or two out of context is ambiguous ("May", "Present"): each needs a
+# translator comment (or a msgctxt) in the template.
+if os.path.exists(pot):
+    for ctx, msgid, _, _, _, comments in L.po_entries(pot):
+        if ctx is None and not comments.strip() and len(msgid.split()) <= 2:
+            problems.append(f'“{msgid}” is one or two words with no /* Translators: */ comment in the source')
+
 print(f'Translated (a language is offered from {L.THRESHOLD} %):')
 print('\n'.join(report))
 for problem in problems:

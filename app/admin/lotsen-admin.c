@@ -49,16 +49,34 @@ static char *opt_retention_days;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
-  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"), N_("PATH") },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"), N_("CODE") },
-  { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"), N_("N") },
-  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("LETTER") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, jsonl, xlsx or ics, for “export”"), N_("FORMAT") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"), N_("YYYY-MM-DD") },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("PATH") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("CODE") },
+  { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("N") },
+  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("LETTER") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, jsonl, xlsx or ics, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("FORMAT") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"),
+    /* Translators: a date's pattern in “lotsen-admin --help”: year, month, day; keep the digits' order. */
+    N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("The last day to export, for “export”"), N_("YYYY-MM-DD") },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"), N_("FILE") },
-  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"), N_("CHAR") },
-  { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"), N_("DAYS") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("FILE") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("CHAR") },
+  { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("DAYS") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };

@@ -68,33 +68,57 @@ static const struct {
   const char *key;
   const char *label;
 } labels[] = {
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "months", N_("Month") },
   { "months_by_gender", N_("Month") },
   { "months_by_age_band", N_("Month") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "by_gender", N_("Gender") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "by_age_band", N_("Age") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "activities", N_("Activity") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (a service's queue letter). */
   { "services", N_("Letter") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "participants", N_("Participants") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (visitors who came for the first time). */
   { "new_participants", N_("New") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (visitors who came before). */
   { "returning_participants", N_("Returning") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "visits", N_("Visits") },
   { "anonymous_visits", N_("Without a person") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders; also a kind of data staff can export. */
   { "signups", N_("Sign-ups") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (sign-ups who came). */
   { "attended", N_("Attended") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "attendees", N_("People attending") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (sign-ups who did not come). */
   { "no_shows", N_("No-shows") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (an activity's dates). */
   { "sessions", N_("Sessions") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (a queue's service, e.g. general advice). */
   { "service", N_("Service") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (queue tickets). */
   { "tickets", N_("Tickets") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (queue tickets called to a desk). */
   { "called", N_("Called") },
   { "median_wait_seconds", N_("Median wait (min)") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "woman", N_("Women") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "man", N_("Men") },
+  /* Translators: a gender, neither woman nor man: an answer at registration and a row of the funder report. */
   { "other", N_("Other") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (visitors who did not say their gender). */
   { "unstated", N_("Not stated") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (visitors whose age is not known). */
   { "unknown", N_("Unknown") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (an age group). */
   { "0-15", N_("Under 16") },
+  /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders. */
   { "total", N_("Total") },
 };
 
@@ -115,6 +139,7 @@ section_title (LotsenReportSection section)
   switch (section)
     {
     case LOTSEN_REPORT_SECTION_MONTHS:
+      /* Translators: a heading in the funder report (PDF and spreadsheet) staff send to the centre's funders (figures for each month). */
       return _("Per month");
     case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
       return _("Participants per month by gender");
@@ -183,6 +208,7 @@ measure_text (Pdf        *pdf,
 static void
 draw_footer (Pdf *pdf)
 {
+  /* Translators: the page number at the foot of the funder report; %d is the number. */
   g_autofree char *page = g_strdup_printf (_("Page %d"), pdf->page);
 
   cairo_set_source_rgb (pdf->cr, 0.4, 0.4, 0.4);

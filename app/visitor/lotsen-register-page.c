@@ -32,6 +32,7 @@ static const struct {
   const char *pictogram;
   const char *label;
 } interest_choices[] = {
+  /* Translators: a topic a visitor can want help with at registration: learning Swedish. */
   { "swedish",  "lotsen-interpreter-symbolic", N_("Swedish language") },
   { "work",     "lotsen-work-symbolic",        N_("Work") },
   { "studies",  "lotsen-studies-symbolic",     N_("Studies") },
@@ -46,7 +47,9 @@ static const struct {
   LotsenGender  gender;
   const char   *label;
 } gender_choices[] = {
+  /* Translators: an answer to “You are” at registration. */
   { LOTSEN_GENDER_WOMAN,    N_("A woman") },
+  /* Translators: an answer to “You are” at registration. */
   { LOTSEN_GENDER_MAN,      N_("A man") },
   { LOTSEN_GENDER_OTHER,    N_("Other") },
   { LOTSEN_GENDER_UNSTATED, N_("I prefer not to say") },
@@ -358,6 +361,7 @@ fill_summary (LotsenRegisterPage *self)
   add_summary_row (self, _("Your first name"), draft->given_name);
   add_summary_row (self, _("Your family name (if you want)"), draft->family_name);
   add_summary_row (self, _("Which year were you born?"), year);
+  /* Translators: a question at registration, answered “A woman”, “A man”, “Other” or “I prefer not to say”. */
   add_summary_row (self, _("You are"), gender);
   add_summary_row (self, _("Your phone number (if you want)"), draft->phone);
   add_summary_row (self, _("Where do you live? (if you want)"), draft->municipality);
