@@ -67,7 +67,7 @@ type_name (LotsenWindow *window,
     { "sv", "Åsa", "Lindqvist" }, { "en", "Grace", "Okafor" }, { "ar", "محمد", "الأحمد" },
     { "fa", "مهسا", "رضایی" }, { "ti", "ሳባ", "ተስፋይ" }, { "so", "Hodan", "Warsame" },
     { "uk", "Олена", "Шевченко" }, { "prs", "فرشته", "احمدی" }, { "ps", "ملالۍ", "یوسفزۍ" },
-    { "ckb", "ئاراس", "محەمەد" }, { "kmr", "Şêrîn", "Doğan" }, { "ru", "Ирина", "Смирнова" },
+    { "ckb", "ئاراس", "محەمەد" }, { "kmr", "Şêrîn", "Baran" }, { "ru", "Ирина", "Смирнова" },
   };
   g_autoptr(GPtrArray) entries = lotsen_test_ui_collect (GTK_WIDGET (window), GTK_TYPE_ENTRY);
   const LotsenLanguage *found = lotsen_i18n_lookup (language);
