@@ -77,11 +77,14 @@ run_admin() {
   LOTSEN_LANGUAGES_FILE="$tmp/build/po/languages.ini" LOTSEN_LOCALEDIR="$tmp/build/po" "$admin" languages "$@"
 }
 
-line="$(run_admin | grep -P '^xx\t')" || fail "the partial language is not built: $(run_admin)"
-no="$(run_admin --lang xx | grep -P '^sv\t' | cut -f3)"
+# Whole outputs first: a grep that stops reading early must not fail the run.
+listing="$(run_admin)"
+listing_xx="$(run_admin --lang xx)"
+grep -qP '^xx\t' <<<"$listing" || fail "the partial language is not built: $listing"
+no="$(grep -P '^sv\t' <<<"$listing_xx" | cut -f3)"
 [ "$no" = "X yes" ] || fail "xx's own translation is not used: “$no”"
-run_admin --lang xx | grep -qP '^xx\t[0-9]+ %\tX no\tXx-språk$' \
-  || fail "a 3 % translation is offered: $(run_admin --lang xx | grep -P '^xx')"
+grep -qP '^xx\t[0-9]+ %\tX no\tXx-språk$' <<<"$listing_xx" \
+  || fail "a 3 % translation is offered: $listing_xx"
 
 # Partial translations pass the check; it prints their coverage.
 out="$(python3 build-aux/check-po.py . 2>&1)" || fail "check-po fails on a partial language: $out"
@@ -99,10 +102,13 @@ if python3 build-aux/check-po.py . >/dev/null 2>&1; then fail "a wrong Plural-Fo
 # Translated to 95 %: offered; the untranslated headings show in Swedish.
 make_po 95
 ninja -C "$tmp/build" po/languages.ini po/xx/LC_MESSAGES/lotsen.mo >/dev/null
-run_admin | grep -qP '^xx\t9[0-9] %\tyes\tXx-språk$' || fail "a 95 % translation is not offered: $(run_admin)"
-swedish="$(run_admin --lang sv | head -n1)"
-[ "$(run_admin --lang xx | head -n1)" = "$swedish" ] \
-  || fail "a missing string is not Swedish: “$(run_admin --lang xx | head -n1)” ≠ “$swedish”"
+listing="$(run_admin)"
+grep -qP '^xx\t9[0-9] %\tyes\tXx-språk$' <<<"$listing" || fail "a 95 % translation is not offered: $listing"
+swedish="$(run_admin --lang sv)"
+swedish="${swedish%%$'\n'*}"
+heading="$(run_admin --lang xx)"
+heading="${heading%%$'\n'*}"
+[ "$heading" = "$swedish" ] || fail "a missing string is not Swedish: “$heading” ≠ “$swedish”"
 [ "$swedish" != "$(printf 'Code\tTranslated\tOffered\tName')" ] || fail "the Swedish headings are not translated"
 
 echo "ok: xx is built after a LINGUAS change, hidden at 3 %, offered at 95 %, falls back to Swedish"
