@@ -18,6 +18,7 @@ struct _LotsenTicketPage
 {
   GtkWidget   parent_instance;
 
+  GtkScrolledWindow *scroller;
   GtkLabel   *service_label;
   GtkLabel   *number_label;
   GtkLabel   *ahead_label;
@@ -32,6 +33,7 @@ struct _LotsenTicketPage
   guint       seconds;
   guint       seconds_left;
   gint64      deadline;  /* while counting: when the screen goes back to the start */
+  guint       scroll_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenTicketPage, lotsen_ticket_page, GTK_TYPE_WIDGET)
@@ -105,6 +107,28 @@ more_time_action (GtkWidget  *widget,
   restart_countdown (LOTSEN_TICKET_PAGE (widget));
 }
 
+static gboolean
+scroll_to_question_cb (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  LotsenTicketPage *self = LOTSEN_TICKET_PAGE (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+
+  /* A tick comes before the layout of its frame: the first one sees the
+   * page as it was. */
+  if (self->scroll_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  if (content != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self->interpreter_stack), content, &bounds))
+    gtk_adjustment_set_value (adjustment, MAX (bounds.origin.y - 4, 0));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 choose_interpreter_action (GtkWidget  *widget,
                            const char *action_name,
@@ -114,6 +138,10 @@ choose_interpreter_action (GtkWidget  *widget,
 
   gtk_stack_set_visible_child_name (self->interpreter_stack, "choose");
   restart_countdown (self);
+  /* Twenty languages and more do not fit under the ticket on a small
+   * screen: once laid out, the page scrolls to the question. */
+  self->scroll_ticks = 0;
+  gtk_widget_add_tick_callback (widget, scroll_to_question_cb, NULL, NULL);
 }
 
 static void
@@ -149,6 +177,7 @@ lotsen_ticket_page_class_init (LotsenTicketPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, ahead_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, wait_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_stack);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_languages);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_label);
