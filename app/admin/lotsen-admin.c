@@ -754,6 +754,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LotsenStore) store = NULL;
   const char *command, *arg;
@@ -763,7 +764,8 @@ main (int   argc,
   context = g_option_context_new (_("COMMAND — manage the Lotsen kiosk’s data"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  /* The languages' commands come as a paragraph of their own. */
+  description = g_strconcat (
     _("Commands:\n"
       "  ticket take LETTER [--lang CODE]    take a ticket for a service, print its label\n"
       "  ticket done LABEL                   close a called ticket as served\n"
@@ -784,7 +786,16 @@ main (int   argc,
       "  restore FILE                        put a backup in place (the current database is kept aside)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-      "3 the database cannot be used."));
+        "3 the database cannot be used."),
+    "\n\n",
+    /* Translators: part of “lotsen-admin --help”; keep the command words and CODE as they are. */
+    _("Languages:\n"
+      "  languages [--lang CODE]             the built languages: share translated, offered or not\n"
+      "  interpreter-languages list          the interpreter languages the kiosk offers\n"
+      "  interpreter-languages add CODE      offer an interpreter in that language (never sv)\n"
+      "  interpreter-languages remove CODE   stop offering it"),
+    NULL);
+  g_option_context_set_description (context, description);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail_with (EXIT_USAGE, error);
