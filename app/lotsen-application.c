@@ -17,6 +17,7 @@
 #include "lotsen-activity.h"
 #include "lotsen-application.h"
 #include "lotsen-backup.h"
+#include "lotsen-call-presenter.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
 #include "lotsen-removable.h"
@@ -39,6 +40,9 @@ struct _LotsenApplication
   gboolean        demo;
   gboolean        exit_after_first_frame;
   gboolean        print_first_frame;
+  gboolean        call_display;
+
+  LotsenCallPresenter *calls; /* the now-serving display, the banner, chime and voice */
 
   LotsenStore    *store;    /* the window's: daily purge and backup; told when maintenance finds damage */
   guint           purge_id;
@@ -61,6 +65,7 @@ static const GOptionEntry entries[] = {
   { "windowed", 'w', 0, G_OPTION_ARG_NONE, NULL, N_("Run in a window instead of full screen"), NULL },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database file PATH"), N_("PATH") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Add the demo services and activities if there are none"), NULL },
+  { "call-display", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show only the now-serving display of the waiting room"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
   { "exit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { "print-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
@@ -88,6 +93,7 @@ lotsen_application_handle_local_options (GApplication *application,
     }
   self->windowed = g_variant_dict_contains (options, "windowed");
   self->demo = g_variant_dict_contains (options, "demo");
+  self->call_display = g_variant_dict_contains (options, "call-display");
   self->exit_after_first_frame = g_variant_dict_contains (options, "exit-after-first-frame");
   self->print_first_frame = g_variant_dict_contains (options, "print-first-frame");
 
@@ -370,6 +376,30 @@ maintain_after_first_frame_cb (GtkWidget         *window,
                            G_CALLBACK (maintain_after_paint_cb), self, 0);
 }
 
+/* `lotsen --call-display`: the display alone, for a screen in the
+ * waiting room driven by this computer. */
+static void
+activate_call_display (LotsenApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenStore) store = NULL;
+  g_autofree char *path = self->database ? g_strdup (self->database) : lotsen_store_default_path ();
+
+  /* Made and migrated as the kiosk would, so the display can start first. */
+  store = lotsen_store_open_seeded (path, NULL, lotsen_demo_seed, &error);
+  if (store != NULL)
+    self->calls = lotsen_call_presenter_new (path, self->settings, &error);
+  if (self->calls == NULL)
+    {
+      g_printerr ("lotsen: %s\n", error->message);
+      self->exit_status = 1;
+      return;
+    }
+
+  lotsen_call_presenter_show_display (self->calls, GTK_APPLICATION (self), !self->windowed);
+  lotsen_sd_notify ("READY=1");
+}
+
 static void
 lotsen_application_activate (GApplication *application)
 {
@@ -383,6 +413,12 @@ lotsen_application_activate (GApplication *application)
   if (window != NULL)
     {
       gtk_window_present (window);
+      return;
+    }
+
+  if (self->call_display)
+    {
+      activate_call_display (self);
       return;
     }
 
@@ -410,6 +446,20 @@ lotsen_application_activate (GApplication *application)
         self->backup_id = g_timeout_add_seconds (BACKUP_CHECK_SECS, backup_check_cb, self);
     }
 
+  /* Calls reach the waiting room: a second monitor, or a banner. */
+  if (store != NULL && g_strcmp0 (lotsen_store_get_path (store), ":memory:") != 0)
+    {
+      g_autoptr(GError) calls_error = NULL;
+
+      g_clear_object (&self->calls);
+      self->calls = lotsen_call_presenter_new (lotsen_store_get_path (store), self->settings, &calls_error);
+      if (self->calls == NULL)
+        g_warning ("Calls cannot be shown: %s", calls_error->message);
+      else
+        lotsen_call_presenter_follow_monitors (self->calls,
+                                               LOTSEN_CALL_BANNER (lotsen_window_get_call_banner (LOTSEN_WINDOW (window))));
+    }
+
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), self);
 
   if (!self->windowed)
@@ -431,6 +481,7 @@ lotsen_application_dispose (GObject *object)
   g_clear_handle_id (&self->watchdog_id, g_source_remove);
   g_cancellable_cancel (self->backup_cancellable);
   g_clear_object (&self->backup_cancellable);
+  g_clear_object (&self->calls);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 

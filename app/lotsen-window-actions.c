@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "lotsen-i18n.h"
+#include "lotsen-printer.h"
+#include "lotsen-ticket-pdf.h"
 #include "lotsen-window-private.h"
 
 static void
@@ -50,6 +52,110 @@ still_here_action (GtkWidget  *widget,
 }
 
 static void
+print_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(LotsenWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  gboolean printed = lotsen_printer_print_finish (result, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->printer_problem, g_free);
+  if (printed)
+    return;
+
+  g_message ("Printing a ticket: %s", error->message);
+  self->printer_problem = g_strdup (error->message);
+  /* The ticket is stored and on screen; the visitor only learns there is
+   * no paper one. */
+  if (g_strcmp0 (lotsen_window_get_page_name (self), "ticket") == 0)
+    lotsen_window_toast (self, _("Your ticket could not be printed. Please remember the number on the screen."));
+}
+
+/* The ticket printer's queue and paper, or NULL when none is set. */
+static char *
+get_printer (LotsenWindow *self,
+             LotsenPaper  *paper)
+{
+  g_autofree char *queue = self->settings ? g_settings_get_string (self->settings, "ticket-printer") : NULL;
+  g_autofree char *paper_name = NULL;
+
+  if (queue == NULL || *queue == '\0')
+    return NULL;
+
+  *paper = LOTSEN_PAPER_80MM;
+  paper_name = g_settings_get_string (self->settings, "ticket-paper");
+  lotsen_paper_from_string (paper_name, paper);
+
+  return g_steal_pointer (&queue);
+}
+
+static void
+send_to_printer (LotsenWindow *self,
+                 const char   *queue,
+                 GBytes       *pdf,
+                 const char   *title,
+                 GError       *error)
+{
+  GWeakRef *ref;
+
+  if (pdf == NULL)
+    {
+      g_message ("Drawing %s to print: %s", title, error->message);
+      g_clear_pointer (&self->printer_problem, g_free);
+      self->printer_problem = g_strdup (error->message);
+      return;
+    }
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  lotsen_printer_print_async (queue, pdf, title, NULL, print_done_cb, ref);
+}
+
+/* With a ticket printer set, the ticket just taken is printed; nothing
+ * waits for the printer, and the ticket is already stored. */
+static void
+print_ticket (LotsenWindow *self)
+{
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  LotsenPaper paper;
+  g_autofree char *queue = get_printer (self, &paper);
+
+  if (queue == NULL)
+    return;
+
+  ticket = lotsen_queue_get_ticket (self->store, lotsen_visit_get_ticket_id (self->visit), &error);
+  if (ticket != NULL)
+    pdf = lotsen_ticket_pdf_render (self->store, ticket, paper, &error);
+  send_to_printer (self, queue, pdf, ticket ? ticket->label : "ticket", error);
+}
+
+/* …and so is a new visitor's personal code, with its QR code. */
+static void
+print_code (LotsenWindow *self)
+{
+  const char *code = lotsen_visit_get_visitor_code (self->visit);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  LotsenPaper paper;
+  g_autofree char *queue = get_printer (self, &paper);
+
+  if (queue == NULL || code == NULL)
+    return;
+
+  pdf = lotsen_code_pdf_render (code, lotsen_i18n_get_language (), paper, &error);
+  send_to_printer (self, queue, pdf, "code", error);
+}
+
+static void
 take_ticket_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -66,6 +172,7 @@ take_ticket_action (GtkWidget  *widget,
     }
 
   lotsen_window_show_page (self, "ticket");
+  print_ticket (self);
 }
 
 static void
@@ -142,6 +249,7 @@ register_action (GtkWidget  *widget,
     }
 
   lotsen_window_show_page (self, "code");
+  print_code (self);
 }
 
 static void
@@ -331,6 +439,48 @@ finish_ticket_action (GtkWidget  *widget,
   lotsen_window_show_page (self, "staff");
 }
 
+static void
+recall_ticket_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lotsen_staff_session_get_unlocked (self->staff))
+    {
+      g_message ("Calling a ticket again while staff mode is locked: the PIN first");
+      lotsen_window_show_page (self, "staff-pin");
+      return;
+    }
+
+  if (!lotsen_staff_session_recall (self->staff, &error))
+    lotsen_window_toast (self, error->message);
+
+  lotsen_window_show_page (self, "staff");
+}
+
+static void
+transfer_ticket_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lotsen_staff_session_get_unlocked (self->staff))
+    {
+      g_message ("Sending a ticket on while staff mode is locked: the PIN first");
+      lotsen_window_show_page (self, "staff-pin");
+      return;
+    }
+
+  if (!lotsen_staff_session_transfer (self->staff, g_variant_get_string (parameter, NULL), &error))
+    lotsen_window_toast (self, error->message);
+
+  lotsen_window_show_page (self, "staff");
+}
+
 /* "close" or "restart", from the staff panel: audited, then handed to the
  * application (app.end-kiosk), which quits. */
 static void
@@ -442,6 +592,8 @@ static const struct {
   { "win.pin-ok",                NULL, pin_ok_action },
   { "win.call-next",             "i",  call_next_action },
   { "win.finish-ticket",         "s",  finish_ticket_action },
+  { "win.recall-ticket",         NULL, recall_ticket_action },
+  { "win.transfer-ticket",       "s",  transfer_ticket_action },
   { "win.end-kiosk",             "s",  end_kiosk_action },
   { "win.restore-backup",        NULL, restore_backup_action },
 };

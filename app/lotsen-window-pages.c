@@ -331,6 +331,8 @@ refresh_staff (LotsenWindow *self,
   gboolean backup_failed;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GError) services_error = NULL;
   g_autoptr(LotsenTicket) called = NULL;
   g_autofree char *notice = NULL;
   gint64 called_id = lotsen_staff_session_get_called_id (self->staff);
@@ -348,8 +350,14 @@ refresh_staff (LotsenWindow *self,
     /* Translators: %s is a file name. Shown to staff only. */
     notice = g_strdup_printf (_("The database file was damaged. It has been kept as %s and a new, empty database was started. Please tell your administrator."),
                               self->moved_aside);
+  else if (self->printer_problem != NULL)
+    /* Translators: shown to staff; %s says what is wrong with the printer. */
+    notice = g_strdup_printf (_("The last ticket was not printed: %s"), self->printer_problem);
 
   lotsen_staff_page_set_desk (LOTSEN_STAFF_PAGE (page), lotsen_staff_session_get_desk (self->staff));
+  services = or_empty (self, lotsen_queue_list_services (self->store, lotsen_i18n_get_language (), &services_error),
+                       "Listing the services", services_error);
+  lotsen_staff_page_set_services (LOTSEN_STAFF_PAGE (page), services);
   lotsen_staff_page_set_queue (LOTSEN_STAFF_PAGE (page), waiting, called,
                                lotsen_store_get_timezone (self->store));
   lotsen_staff_page_set_notice (LOTSEN_STAFF_PAGE (page), notice);

@@ -38,6 +38,8 @@ struct _LotsenWindow
 
   gboolean              kiosk_mode;    /* no closing the window */
 
+  char                 *printer_problem; /* the last ticket print's failure, for staff; NULL once one works */
+  GtkWidget            *call_banner;   /* a ticket called, for a few seconds, over the page */
   GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
 };
 

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "lotsen-call-banner.h"
 #include "lotsen-i18n.h"
 #include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
@@ -215,6 +216,7 @@ lotsen_window_finalize (GObject *object)
 
   g_free (self->store_problem);
   g_free (self->moved_aside);
+  g_free (self->printer_problem);
   g_free (self->offered_backup);
   g_free (self->default_language);
 
@@ -448,6 +450,11 @@ lotsen_window_new (GtkApplication *application,
       g_signal_connect_swapped (self->visit, "notify::category", G_CALLBACK (category_changed_cb), self);
       g_signal_connect_swapped (self->idle, "expire", G_CALLBACK (lotsen_window_reset_visit), self);
 
+      /* Calls, where no second monitor shows them: over the page,
+       * never taking a touch or the focus. */
+      self->call_banner = lotsen_call_banner_new ();
+      gtk_overlay_add_overlay (self->outer, self->call_banner);
+
       /* In the sleep hours: black, over everything, built once. */
       if (self->settings != NULL)
         {
@@ -572,4 +579,31 @@ lotsen_window_get_asleep (LotsenWindow *self)
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
 
   return self->sleep_screen != NULL && lotsen_sleep_screen_get_asleep (LOTSEN_SLEEP_SCREEN (self->sleep_screen));
+}
+
+/**
+ * lotsen_window_get_call_banner:
+ *
+ * Returns: (transfer none) (nullable): the banner that shows calls over
+ *   the kiosk; %NULL while out of order
+ */
+GtkWidget *
+lotsen_window_get_call_banner (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
+
+  return self->call_banner;
+}
+
+/**
+ * lotsen_window_get_printer_problem:
+ *
+ * Returns: (nullable): why the last ticket was not printed, or %NULL
+ */
+const char *
+lotsen_window_get_printer_problem (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
+
+  return self->printer_problem;
 }

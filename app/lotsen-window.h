@@ -32,5 +32,7 @@ void          lotsen_window_set_kiosk_mode    (LotsenWindow   *self,
                                                gboolean        kiosk_mode);
 gboolean      lotsen_window_get_kiosk_mode    (LotsenWindow   *self);
 gboolean      lotsen_window_get_asleep        (LotsenWindow   *self);
+GtkWidget    *lotsen_window_get_call_banner   (LotsenWindow   *self);
+const char   *lotsen_window_get_printer_problem (LotsenWindow *self);
 
 G_END_DECLS

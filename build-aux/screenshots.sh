@@ -27,3 +27,28 @@ dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
   "$build/tests/ui/test-staff" -p /staff/screenshots >/dev/null
 dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
   "$build/tests/ui/test-export-page" >/dev/null
+
+# The now-serving display (landscape, portrait) and the call banner.
+LOTSEN_CALL_SCREENSHOTS="$out" dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
+  "$build/tests/ui/test-call-display" "$build/app/admin/lotsen-admin" -p /call-display/screenshots >/dev/null
+
+# Printed tickets in Swedish, Arabic and Tigrinya (80 mm, and 58 mm for
+# Tigrinya), rendered to PNG: ticket-<lang>.png.
+tickets=$(mktemp -d)
+trap 'rm -rf "$tickets"' EXIT
+admin="$build/app/admin/lotsen-admin"
+"$admin" --database "$tickets/db" ticket take A >/dev/null
+for lang in sv ar ti; do
+  label=$("$admin" --database "$tickets/db" ticket take A --lang "$lang")
+  paper=80mm
+  [ "$lang" = ti ] && paper=58mm
+  "$admin" --database "$tickets/db" ticket print "$label" --paper "$paper" --output "$tickets/$lang.pdf"
+  pdftoppm -png -r 200 -singlefile "$tickets/$lang.pdf" "$out/ticket-$lang"
+  echo "$out/ticket-$lang.png"
+done
+# A new visitor's printed personal code, with its QR code: code-<lang>.png.
+LOTSEN_PRINT_OUTPUT="$tickets" "$build/tests/core/test-print" >/dev/null
+for lang in sv ar ti; do
+  pdftoppm -png -r 200 -singlefile "$tickets/code-$lang.pdf" "$out/code-$lang"
+  echo "$out/code-$lang.png"
+done

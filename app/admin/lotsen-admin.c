@@ -24,7 +24,9 @@
 #include "lotsen-i18n.h"
 #include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
+#include "lotsen-printer.h"
 #include "lotsen-report-pdf.h"
+#include "lotsen-ticket-pdf.h"
 #include "lotsen-signup.h"
 #include "lotsen-stats.h"
 #include "lotsen-store.h"
@@ -46,6 +48,8 @@ static char *opt_to;
 static char *opt_output;
 static char *opt_separator;
 static char *opt_retention_days;
+static char *opt_printer;
+static char *opt_paper;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
@@ -77,6 +81,12 @@ static const GOptionEntry entries[] = {
   { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"),
     /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
     N_("DAYS") },
+  { "printer", 0, 0, G_OPTION_ARG_STRING, &opt_printer, N_("The CUPS printer queue, for “ticket print”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("QUEUE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("80mm (the default) or 58mm receipt paper, for “ticket print”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("WIDTH") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -210,6 +220,85 @@ finish_ticket (LotsenStore        *store,
 
   if (!lotsen_queue_finish (store, label, status, &error))
     return fail_error (error);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+recall_ticket (LotsenStore *store,
+               const char  *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = lotsen_queue_recall (store, label, &error);
+
+  if (ticket == NULL)
+    return fail_error (error);
+
+  g_print ("%s %d\n", ticket->label, ticket->desk);
+  return EXIT_SUCCESS;
+}
+
+static int
+transfer_ticket (LotsenStore *store,
+                 const char  *label,
+                 const char  *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = lotsen_queue_transfer (store, label, prefix, &error);
+
+  if (ticket == NULL)
+    return fail_error (error);
+
+  g_print ("%s %s\n", ticket->label, ticket->prefix);
+  return EXIT_SUCCESS;
+}
+
+/* The kiosk's ticket printer, when its settings are installed. */
+static char *
+get_settings_printer (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "ticket-printer"))
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "ticket-printer");
+}
+
+static int
+print_ticket (LotsenStore *store,
+              const char  *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *printer = NULL;
+  LotsenPaper paper = LOTSEN_PAPER_80MM;
+
+  if (opt_paper != NULL && !lotsen_paper_from_string (opt_paper, &paper))
+    return fail (EXIT_USAGE, _("--paper is 80mm or 58mm."));
+
+  printer = opt_printer ? g_strdup (opt_printer) : (opt_output ? NULL : get_settings_printer ());
+  if (opt_output == NULL && (printer == NULL || *printer == '\0'))
+    return fail (EXIT_USAGE, _("Where to? Give --printer QUEUE, or --output FILE.pdf."));
+
+  ticket = lotsen_queue_find_ticket (store, label, &error);
+  if (ticket == NULL)
+    return fail_error (error);
+
+  pdf = lotsen_ticket_pdf_render (store, ticket, paper, &error);
+  if (pdf == NULL)
+    return fail_with (EXIT_STORE, error);
+
+  if (opt_output != NULL &&
+      !g_file_set_contents (opt_output, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+    return fail (EXIT_USAGE, error->message);
+
+  if (printer != NULL && *printer != '\0' && !lotsen_printer_print (printer, pdf, ticket->label, &error))
+    return fail (EXIT_NOTHING, error->message);
 
   return EXIT_SUCCESS;
 }
@@ -786,7 +875,7 @@ main (int   argc,
       "  restore FILE                        put a backup in place (the current database is kept aside)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-        "3 the database cannot be used."),
+      "3 the database cannot be used."),
     "\n\n",
     /* Translators: part of “lotsen-admin --help”; keep the command words and CODE as they are. */
     _("Languages:\n"
@@ -796,6 +885,18 @@ main (int   argc,
       "  interpreter-languages remove CODE   stop offering it"),
     NULL);
   g_option_context_set_description (context, description);
+  {
+    g_autofree char *more = g_strconcat (g_option_context_get_description (context), "\n\n",
+                                         _("Calls:\n"
+                                           "  ticket recall LABEL                 call a called ticket again, at its desk\n"
+                                           "  ticket transfer LABEL LETTER        send a ticket to another service; it keeps its place\n"
+                                           "  ticket print LABEL [--printer QUEUE] [--output FILE.pdf] [--paper 80mm|58mm]\n"
+                                           "                                      print a ticket, or write it as a PDF\n"
+                                           "Printing: exit status 1 when the printer cannot print."),
+                                         NULL);
+
+    g_option_context_set_description (context, more);
+  }
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail_with (EXIT_USAGE, error);
@@ -817,7 +918,9 @@ main (int   argc,
         (g_str_equal (command, "call-next") && argc == 2) ||
         (g_str_equal (command, "purge") && argc == 2) ||
         (g_str_equal (command, "ticket") && arg != NULL && argc == 4 &&
-         (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show"))) ||
+         (g_str_equal (arg, "take") || g_str_equal (arg, "done") || g_str_equal (arg, "no-show") ||
+          g_str_equal (arg, "recall") || g_str_equal (arg, "print"))) ||
+        (g_str_equal (command, "ticket") && arg != NULL && argc == 5 && g_str_equal (arg, "transfer")) ||
         (g_str_equal (command, "visitor") && arg != NULL && argc == 4 &&
          (g_str_equal (arg, "show") || g_str_equal (arg, "delete"))) ||
         (g_str_equal (command, "export") && argc == 3) ||
@@ -870,6 +973,12 @@ main (int   argc,
     return list_signups (store, arg);
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
+  if (g_str_equal (arg, "recall"))
+    return recall_ticket (store, argv[3]);
+  if (g_str_equal (arg, "print"))
+    return print_ticket (store, argv[3]);
+  if (g_str_equal (arg, "transfer"))
+    return transfer_ticket (store, argv[3], argv[4]);
   if (g_str_equal (arg, "take"))
     return take_ticket (store, argv[3]);
   if (g_str_equal (arg, "done"))

@@ -292,3 +292,86 @@ lotsen_i18n_get_direction (void)
   load_languages ();
   return current->direction;
 }
+
+/* Puts back the language lotsen_i18n_set_language() changed: the table's
+ * and $LANGUAGE exactly as they were (unset in lotsen-admin, which speaks
+ * the user's locale). */
+static void
+restore_language (const LotsenLanguage *saved,
+                  const char           *saved_env)
+{
+  current = saved;
+  if (saved_env != NULL)
+    g_setenv ("LANGUAGE", saved_env, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+#ifdef HAVE_NL_MSG_CAT_CNTR
+  ++_nl_msg_cat_cntr;
+#endif
+}
+
+/**
+ * lotsen_i18n_translate_in:
+ * @code: a language code
+ * @msgid: a string marked with N_()
+ *
+ * @msgid in the language @code (Swedish where it has no translation), for
+ * a screen or a paper that shows two languages at once, such as the call
+ * display.  The current language is unchanged.  Main thread only.
+ *
+ * Returns: (transfer none): the translation, as gettext() keeps it
+ */
+const char *
+lotsen_i18n_translate_in (const char *code,
+                          const char *msgid)
+{
+  const LotsenLanguage *saved;
+  g_autofree char *saved_env = g_strdup (g_getenv ("LANGUAGE"));
+  const char *text;
+
+  g_return_val_if_fail (msgid != NULL, NULL);
+
+  load_languages ();
+  saved = current;
+
+  if (code == NULL || lotsen_i18n_lookup (code) == NULL)
+    code = LOTSEN_DEFAULT_LANGUAGE;
+
+  lotsen_i18n_set_language (code);
+  text = gettext (msgid);
+  restore_language (saved, saved_env);
+
+  return text;
+}
+
+/**
+ * lotsen_i18n_ntranslate_in:
+ *
+ * Like lotsen_i18n_translate_in(), for a string with a plural.
+ *
+ * Returns: (transfer none): the translation for @n
+ */
+const char *
+lotsen_i18n_ntranslate_in (const char *code,
+                           const char *msgid,
+                           const char *msgid_plural,
+                           gulong      n)
+{
+  const LotsenLanguage *saved;
+  g_autofree char *saved_env = g_strdup (g_getenv ("LANGUAGE"));
+  const char *text;
+
+  g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, NULL);
+
+  load_languages ();
+  saved = current;
+
+  if (code == NULL || lotsen_i18n_lookup (code) == NULL)
+    code = LOTSEN_DEFAULT_LANGUAGE;
+
+  lotsen_i18n_set_language (code);
+  text = ngettext (msgid, msgid_plural, n);
+  restore_language (saved, saved_env);
+
+  return text;
+}

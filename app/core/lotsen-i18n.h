@@ -39,5 +39,11 @@ void                  lotsen_i18n_init             (const char *localedir);
 gboolean              lotsen_i18n_set_language     (const char *code);
 const char           *lotsen_i18n_get_language     (void);
 LotsenTextDirection   lotsen_i18n_get_direction    (void);
+const char           *lotsen_i18n_translate_in     (const char *code,
+                                                    const char *msgid) G_GNUC_FORMAT (2);
+const char           *lotsen_i18n_ntranslate_in    (const char *code,
+                                                    const char *msgid,
+                                                    const char *msgid_plural,
+                                                    gulong      n) G_GNUC_FORMAT (3);
 
 G_END_DECLS

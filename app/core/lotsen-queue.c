@@ -378,6 +378,44 @@ commit_and_get_ticket (LotsenStore  *store,
   return lotsen_queue_get_ticket (store, ticket_id, error);
 }
 
+/* The service's next number today: above every number it has given and
+ * every label with its letter, since a ticket sent to another service
+ * keeps its label.  Inside the caller's transaction; -1 on error. */
+static int
+next_number (LotsenStore          *store,
+             const LotsenService  *service,
+             const char           *day,
+             GError              **error)
+{
+  g_autoptr(sqlite3_stmt) next = NULL;
+  int number;
+
+  next = lotsen_store_prepare (store,
+                               "SELECT coalesce (max (n), 0) + 1 FROM ("
+                               "  SELECT number AS n FROM ticket WHERE service_id = ?1 AND day = ?2"
+                               "  UNION ALL"
+                               "  SELECT CAST (substr (label, 2) AS INTEGER) FROM ticket"
+                               "  WHERE day = ?2 AND substr (label, 1, 1) = ?3)",
+                               error);
+  if (next == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (next, 1, service->id);
+  sqlite3_bind_text (next, 2, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (next, 3, service->prefix, -1, SQLITE_STATIC);
+  if (sqlite3_step (next) != SQLITE_ROW)
+    {
+      lotsen_store_set_error (store, error);
+      return -1;
+    }
+  number = sqlite3_column_int (next, 0);
+  /* Done reading: a statement left open would keep the write-ahead log
+   * from ever being checkpointed. */
+  sqlite3_reset (next);
+
+  return number;
+}
+
 /**
  * lotsen_queue_take_ticket:
  * @prefix: the service's letter
@@ -411,7 +449,6 @@ lotsen_queue_take_ticket_for (LotsenStore  *store,
                               GError      **error)
 {
   g_autoptr(LotsenService) service = NULL;
-  g_autoptr(sqlite3_stmt) next = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *day = NULL;
   g_autofree char *label = NULL;
@@ -435,24 +472,9 @@ lotsen_queue_take_ticket_for (LotsenStore  *store,
   now = lotsen_store_now (store);
   day = lotsen_store_format_local_day (store, now);
 
-  next = lotsen_store_prepare (store,
-                               "SELECT coalesce (max (number), 0) + 1 FROM ticket "
-                               "WHERE service_id = ? AND day = ?",
-                               error);
-  if (next == NULL)
+  number = next_number (store, service, day, error);
+  if (number < 0)
     goto fail;
-
-  sqlite3_bind_int64 (next, 1, service->id);
-  sqlite3_bind_text (next, 2, day, -1, SQLITE_STATIC);
-  if (sqlite3_step (next) != SQLITE_ROW)
-    {
-      lotsen_store_set_error (store, error);
-      goto fail;
-    }
-  number = sqlite3_column_int (next, 0);
-  /* Done reading: a statement left open would keep the write-ahead log
-   * from ever being checkpointed. */
-  sqlite3_reset (next);
 
   label = g_strdup_printf ("%s%03d", service->prefix, number);
   uuid = lotsen_store_new_uuid ();
@@ -636,7 +658,8 @@ lotsen_queue_call_next (LotsenStore  *store,
   sqlite3_reset (pick);
 
   update = lotsen_store_prepare (store,
-                                 "UPDATE ticket SET status = 'called', called_at = ?, desk = ? WHERE id = ?",
+                                 "UPDATE ticket SET status = 'called', called_at = ?, desk = ?, "
+                                 "call_count = call_count + 1 WHERE id = ?",
                                  error);
   if (update == NULL)
     goto fail;
@@ -852,4 +875,235 @@ lotsen_queue_estimate_wait (LotsenStore         *store,
   estimate->max_minutes = MAX (estimate->min_minutes + 5, round_to_five (minutes * 1.25, TRUE));
 
   return TRUE;
+}
+
+/**
+ * lotsen_queue_recall:
+ * @label: a called ticket's label
+ *
+ * Calls a ticket again, at the desk that called it: the call gets a new
+ * time, so the display shows and announces it once more.
+ *
+ * Returns: (transfer full): the ticket, or %NULL with @error set
+ */
+LotsenTicket *
+lotsen_queue_recall (LotsenStore  *store,
+                     const char   *label,
+                     GError      **error)
+{
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (!lotsen_store_begin (store, error))
+    return NULL;
+
+  ticket = lotsen_queue_find_ticket (store, label, error);
+  if (ticket == NULL)
+    goto fail;
+
+  if (ticket->status != LOTSEN_TICKET_CALLED && ticket->status != LOTSEN_TICKET_SERVING)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   /* Translators: %s is a ticket label such as "A012". */
+                   _("Ticket %s is not called at a desk now, so it cannot be called again."), label);
+      goto fail;
+    }
+
+  update = lotsen_store_prepare (store,
+                                 "UPDATE ticket SET called_at = ?, call_count = call_count + 1 WHERE id = ?",
+                                 error);
+  if (update == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (update, 1, lotsen_store_now (store));
+  sqlite3_bind_int64 (update, 2, ticket->id);
+  if (!lotsen_store_step_done (store, update, error))
+    goto fail;
+
+  return commit_and_get_ticket (store, ticket->id, error);
+
+fail:
+  lotsen_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * lotsen_queue_transfer:
+ * @label: the ticket to send on
+ * @prefix: the letter of the service it goes to
+ *
+ * Sends a waiting or called ticket to another service.  It keeps its label
+ * (the visitor's paper says A012) and its place in time: it waits in the
+ * new service as if taken there when it was first taken.
+ *
+ * Returns: (transfer full): the ticket as it now is, or %NULL with @error
+ */
+LotsenTicket *
+lotsen_queue_transfer (LotsenStore  *store,
+                       const char   *label,
+                       const char   *prefix,
+                       GError      **error)
+{
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(LotsenService) service = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  int number;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  if (!lotsen_store_begin (store, error))
+    return NULL;
+
+  ticket = lotsen_queue_find_ticket (store, label, error);
+  if (ticket == NULL)
+    goto fail;
+
+  service = lotsen_queue_get_service (store, prefix, NULL, error);
+  if (service == NULL)
+    goto fail;
+
+  if (ticket->status == LOTSEN_TICKET_DONE || ticket->status == LOTSEN_TICKET_NO_SHOW)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   /* Translators: %s is a ticket label such as "A012". */
+                   _("Ticket %s is already closed, so it cannot be sent to another service."), label);
+      goto fail;
+    }
+
+  if (g_str_equal (ticket->prefix, service->prefix))
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   /* Translators: %s is a ticket label such as "A012". */
+                   _("Ticket %s already waits for that service."), label);
+      goto fail;
+    }
+
+  number = next_number (store, service, ticket->day, error);
+  if (number < 0)
+    goto fail;
+
+  update = lotsen_store_prepare (store,
+                                 "UPDATE ticket SET service_id = ?, number = ?, status = 'waiting', "
+                                 "called_at = NULL, desk = NULL WHERE id = ?",
+                                 error);
+  if (update == NULL)
+    goto fail;
+
+  sqlite3_bind_int64 (update, 1, service->id);
+  sqlite3_bind_int (update, 2, number);
+  sqlite3_bind_int64 (update, 3, ticket->id);
+  if (!lotsen_store_step_done (store, update, error))
+    goto fail;
+
+  return commit_and_get_ticket (store, ticket->id, error);
+
+fail:
+  lotsen_store_rollback (store);
+  return NULL;
+}
+
+void
+lotsen_call_free (LotsenCall *call)
+{
+  if (call == NULL)
+    return;
+
+  g_free (call->label);
+  g_free (call->prefix);
+  g_free (call->pictogram);
+  g_free (call->lang);
+  g_free (call->service_sv);
+  g_free (call->service_local);
+  g_free (call);
+}
+
+LotsenCall *
+lotsen_call_copy (const LotsenCall *call)
+{
+  LotsenCall *copy;
+
+  g_return_val_if_fail (call != NULL, NULL);
+
+  copy = g_memdup2 (call, sizeof *call);
+  copy->label = g_strdup (call->label);
+  copy->prefix = g_strdup (call->prefix);
+  copy->pictogram = g_strdup (call->pictogram);
+  copy->lang = g_strdup (call->lang);
+  copy->service_sv = g_strdup (call->service_sv);
+  copy->service_local = g_strdup (call->service_local);
+
+  return copy;
+}
+
+G_DEFINE_BOXED_TYPE (LotsenCall, lotsen_call, lotsen_call_copy, lotsen_call_free)
+
+/**
+ * lotsen_queue_list_calls:
+ * @limit: how many calls at most
+ *
+ * Today's calls, the newest first: a call again counts as new.  No
+ * visitor's name is read: the display shows and speaks only the label.
+ *
+ * Returns: (transfer full) (element-type LotsenCall): the calls
+ */
+GPtrArray *
+lotsen_queue_list_calls (LotsenStore  *store,
+                         guint         limit,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autofree char *day = NULL;
+  int rc;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
+
+  /* The service's name in Swedish and in the ticket's language, each
+   * falling back as lotsen_queue_list_services() does. */
+  stmt = lotsen_store_prepare (store,
+                               "SELECT t.id, t.label, t.desk, s.prefix, s.pictogram, t.lang, t.called_at, t.call_count, "
+                               "  coalesce (sv.name, (SELECT min (name) FROM service_text WHERE service_id = s.id)), "
+                               "  coalesce (tl.name, sv.name, (SELECT min (name) FROM service_text WHERE service_id = s.id)) "
+                               "FROM ticket t JOIN service s ON s.id = t.service_id "
+                               "LEFT JOIN service_text sv ON sv.service_id = s.id AND sv.lang = 'sv' "
+                               "LEFT JOIN service_text tl ON tl.service_id = s.id AND tl.lang = t.lang "
+                               "WHERE t.day = ?1 AND t.called_at IS NOT NULL AND t.desk IS NOT NULL "
+                               "ORDER BY t.called_at DESC, t.id DESC LIMIT ?2",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  day = lotsen_store_format_local_day (store, lotsen_store_now (store));
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+
+  calls = g_ptr_array_new_with_free_func ((GDestroyNotify) lotsen_call_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LotsenCall *call = g_new0 (LotsenCall, 1);
+
+      call->ticket_id = sqlite3_column_int64 (stmt, 0);
+      call->label = lotsen_store_column_text (stmt, 1);
+      call->desk = sqlite3_column_int (stmt, 2);
+      call->prefix = lotsen_store_column_text (stmt, 3);
+      call->pictogram = lotsen_store_column_text (stmt, 4);
+      call->lang = lotsen_store_column_text (stmt, 5);
+      call->called_at = sqlite3_column_int64 (stmt, 6);
+      call->call_count = sqlite3_column_int (stmt, 7);
+      call->service_sv = lotsen_store_column_text (stmt, 8);
+      call->service_local = lotsen_store_column_text (stmt, 9);
+      g_ptr_array_add (calls, call);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&calls);
 }

@@ -48,7 +48,27 @@ typedef struct
   int max_minutes;
 } LotsenWaitEstimate;
 
+/* One call of a ticket to a desk, as the waiting room sees it. */
+typedef struct
+{
+  gint64  ticket_id;
+  char   *label;         /* "A012" */
+  int     desk;
+  char   *prefix;        /* the service's letter */
+  char   *pictogram;     /* the service's icon name */
+  char   *lang;          /* the language the ticket was taken in, or NULL */
+  char   *service_sv;    /* the service's name in Swedish */
+  char   *service_local; /* … and in @lang (Swedish when it has none) */
+  gint64  called_at;     /* the last call's time */
+  int     call_count;    /* 1 at the first call, then one more each call again */
+} LotsenCall;
+
 #define LOTSEN_MAX_DESK 99
+
+#define LOTSEN_TYPE_CALL (lotsen_call_get_type ())
+GType          lotsen_call_get_type           (void) G_GNUC_CONST;
+LotsenCall    *lotsen_call_copy               (const LotsenCall    *call);
+void           lotsen_call_free               (LotsenCall          *call);
 
 void           lotsen_service_free            (LotsenService       *service);
 void           lotsen_ticket_free             (LotsenTicket        *ticket);
@@ -103,6 +123,18 @@ gboolean       lotsen_queue_estimate_wait     (LotsenStore         *store,
                                                LotsenWaitEstimate  *estimate,
                                                GError             **error);
 
+LotsenTicket  *lotsen_queue_recall            (LotsenStore         *store,
+                                               const char          *label,
+                                               GError             **error);
+LotsenTicket  *lotsen_queue_transfer          (LotsenStore         *store,
+                                               const char          *label,
+                                               const char          *prefix,
+                                               GError             **error);
+GPtrArray     *lotsen_queue_list_calls        (LotsenStore         *store,
+                                               guint                limit,
+                                               GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsenCall, lotsen_call_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsenService, lotsen_service_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsenTicket, lotsen_ticket_free)
 

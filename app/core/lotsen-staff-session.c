@@ -386,6 +386,64 @@ lotsen_staff_session_finish_ticket (LotsenStaffSession  *self,
 }
 
 /**
+ * lotsen_staff_session_recall:
+ *
+ * Calls the ticket this desk called once more: the display shows and
+ * announces it again.
+ */
+gboolean
+lotsen_staff_session_recall (LotsenStaffSession  *self,
+                             GError             **error)
+{
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(LotsenTicket) again = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (self), FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+
+  ticket = lotsen_queue_get_ticket (self->store, self->called_id, error);
+  if (ticket == NULL)
+    return FALSE;
+
+  again = lotsen_queue_recall (self->store, ticket->label, error);
+  return again != NULL;
+}
+
+/**
+ * lotsen_staff_session_transfer:
+ * @prefix: the letter of the service the visitor goes on to
+ *
+ * Sends the ticket this desk called to another service, where it waits
+ * in its place in time; the desk is free for the next.
+ */
+gboolean
+lotsen_staff_session_transfer (LotsenStaffSession  *self,
+                               const char          *prefix,
+                               GError             **error)
+{
+  g_autoptr(LotsenTicket) ticket = NULL;
+  g_autoptr(LotsenTicket) moved = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STAFF_SESSION (self), FALSE);
+
+  if (!check_unlocked (self, error))
+    return FALSE;
+
+  ticket = lotsen_queue_get_ticket (self->store, self->called_id, error);
+  if (ticket == NULL)
+    return FALSE;
+
+  moved = lotsen_queue_transfer (self->store, ticket->label, prefix, error);
+  if (moved == NULL)
+    return FALSE;
+
+  self->called_id = 0;
+  return TRUE;
+}
+
+/**
  * lotsen_staff_session_end_kiosk:
  * @restart: %TRUE to restart the kiosk, %FALSE to close it
  *

@@ -37,6 +37,11 @@ LotsenTicket       *lotsen_staff_session_call_next        (LotsenStaffSession  *
 gboolean            lotsen_staff_session_finish_ticket    (LotsenStaffSession  *self,
                                                            LotsenTicketStatus   status,
                                                            GError             **error);
+gboolean            lotsen_staff_session_recall           (LotsenStaffSession  *self,
+                                                           GError             **error);
+gboolean            lotsen_staff_session_transfer         (LotsenStaffSession  *self,
+                                                           const char          *prefix,
+                                                           GError             **error);
 
 gboolean            lotsen_staff_session_end_kiosk        (LotsenStaffSession  *self,
                                                            gboolean             restart,

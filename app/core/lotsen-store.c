@@ -220,6 +220,12 @@ static const char * const migrations[] = {
    * range scans over tickets and sign-ups never visit the tables */
   "CREATE INDEX IF NOT EXISTS ticket_report ON ticket (day, created_at, visitor_id, service_id, status, called_at);"
   "CREATE INDEX IF NOT EXISTS signup_report ON signup (session_id, status, visitor_id, party_size);",
+
+  /* 5: calls that reach the waiting room — how often a ticket was called,
+   * so a display in another process tells a call again from the first */
+  "ALTER TABLE ticket ADD COLUMN call_count INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE ticket SET call_count = 1 WHERE called_at IS NOT NULL;"
+  "CREATE INDEX ticket_calls ON ticket (day, called_at);",
 };
 
 static void

@@ -18,6 +18,9 @@ struct _LotsenStaffPage
   GtkSpinButton *desk_spin;
   GtkLabel      *called_label;
   GtkWidget     *finish_box;
+  GtkWidget     *transfer_box;
+  GtkFlowBox    *transfer_buttons;
+  GPtrArray     *services;      /* (element-type LotsenService) to send a ticket on to */
   GtkListBox    *waiting_list;
   GtkLabel      *waiting_title;
   GtkWidget     *notice_box;
@@ -41,6 +44,9 @@ call_next_action (GtkWidget  *widget,
 static void
 lotsen_staff_page_dispose (GObject *object)
 {
+  LotsenStaffPage *self = LOTSEN_STAFF_PAGE (object);
+
+  g_clear_pointer (&self->services, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), LOTSEN_TYPE_STAFF_PAGE);
 
   /* Direct children of a plain GtkWidget are ours to unparent. */
@@ -63,6 +69,8 @@ lotsen_staff_page_class_init (LotsenStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, desk_spin);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, called_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, finish_box);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, transfer_box);
+  gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, transfer_buttons);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, waiting_list);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, waiting_title);
   gtk_widget_class_bind_template_child (widget_class, LotsenStaffPage, notice_box);
@@ -132,6 +140,40 @@ create_ticket_row (const LotsenTicket *ticket,
   return row;
 }
 
+/* One button per other service: the called visitor goes on to wait there. */
+static void
+fill_transfer (LotsenStaffPage    *self,
+               const LotsenTicket *called)
+{
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->transfer_buttons))) != NULL)
+    gtk_flow_box_remove (self->transfer_buttons, child);
+
+  for (guint i = 0; called != NULL && self->services != NULL && i < self->services->len; i++)
+    {
+      const LotsenService *service = g_ptr_array_index (self->services, i);
+      /* Translators: a staff button that sends the called ticket to
+       * another service: its letter and name, e.g. "B · Authorities". */
+      g_autofree char *text = g_strdup_printf (_("%s · %s"), service->prefix, service->name);
+      GtkWidget *button;
+
+      if (g_strcmp0 (service->prefix, called->prefix) == 0)
+        continue;
+
+      button = gtk_button_new_with_label (text);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.transfer-ticket");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", service->prefix);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "big-button");
+      gtk_flow_box_append (self->transfer_buttons, button);
+      shown++;
+    }
+
+  gtk_widget_set_visible (self->transfer_box, shown > 0);
+}
+
 /**
  * lotsen_staff_page_set_queue:
  * @waiting: (element-type LotsenTicket): today's waiting tickets, in call order
@@ -169,6 +211,23 @@ lotsen_staff_page_set_queue (LotsenStaffPage    *self,
     gtk_label_set_text (self->called_label, _("No ticket called at this desk."));
 
   gtk_widget_set_visible (self->finish_box, called != NULL);
+  fill_transfer (self, called);
+}
+
+/**
+ * lotsen_staff_page_set_services:
+ * @services: (element-type LotsenService): the services a called ticket
+ *   can be sent on to
+ */
+void
+lotsen_staff_page_set_services (LotsenStaffPage *self,
+                                GPtrArray       *services)
+{
+  g_return_if_fail (LOTSEN_IS_STAFF_PAGE (self));
+  g_return_if_fail (services != NULL);
+
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  self->services = g_ptr_array_ref (services);
 }
 
 /**

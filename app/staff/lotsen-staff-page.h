@@ -18,6 +18,8 @@ void       lotsen_staff_page_set_queue  (LotsenStaffPage    *self,
                                          GPtrArray          *waiting,
                                          const LotsenTicket *called,
                                          GTimeZone          *timezone);
+void       lotsen_staff_page_set_services (LotsenStaffPage  *self,
+                                           GPtrArray        *services);
 void       lotsen_staff_page_set_notice (LotsenStaffPage    *self,
                                          const char         *notice);
 void       lotsen_staff_page_set_restore (LotsenStaffPage    *self,

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Lotsen and runs its benchmarks: bench-ticket (taking and calling
 # tickets on a durable store), bench-import-ticket (taking tickets while a
-# large file is imported), then bench-startup (kiosk start to first frame)
+# large file is imported), bench-call-latency (a call in another process
+# to the now-serving display's signal), then bench-startup (kiosk start to first frame)
 # and bench-frames (a tap to the next frame drawn, through the visitor's
 # journeys) on a virtual display from Xvfb.  Prints figures; it never fails
 # on one, only when a benchmark itself cannot run.
@@ -57,6 +58,10 @@ echo "=== bench-ticket ==="
 echo
 echo "=== bench-import-ticket ==="
 "$build/tests/bench/bench-import-ticket" || status=1
+
+echo
+echo "=== bench-call-latency ==="
+"$build/tests/bench/bench-call-latency" "$build/app/admin/lotsen-admin" || status=1
 
 echo
 scale=${LOTSEN_BENCH_SCALE:-0.1}

@@ -124,6 +124,144 @@ test_admin_journey (void)
   g_assert_cmpstr (empty.err, !=, "");
 }
 
+/* Call again and send to another service, as staff at a desk would. */
+static void
+test_admin_recall_transfer (void)
+{
+  g_auto(Run) take1 = { 0 }, take2 = { 0 }, call = { 0 }, recall = { 0 }, transfer = { 0 };
+  g_auto(Run) again = { 0 }, unknown = { 0 }, waiting = { 0 }, bad_letter = { 0 }, same = { 0 };
+  g_auto(Run) queue = { 0 }, call_b = { 0 };
+  char *shared = database;
+
+  /* A database of its own: the journey's tickets would be ahead. */
+  database = g_strconcat (shared, "-calls", NULL);
+
+  admin (&take1, "ticket", "take", "A", "--lang", "fa", NULL);
+  g_assert_cmpstr (take1.out, ==, "A001\n");
+  admin (&take2, "ticket", "take", "B", NULL);
+  g_assert_cmpstr (take2.out, ==, "B001\n");
+
+  admin (&waiting, "ticket", "recall", "A001", NULL);
+  g_assert_cmpint (waiting.status, ==, 2);
+  g_assert_cmpstr (waiting.err, !=, "");
+
+  admin (&call, "call-next", "--desk", "2", "--service", "A", NULL);
+  g_assert_cmpstr (call.out, ==, "A001\n");
+  admin (&recall, "ticket", "recall", "A001", NULL);
+  g_assert_cmpint (recall.status, ==, 0);
+  g_assert_cmpstr (recall.out, ==, "A001 2\n");
+  g_assert_cmpint (query_database_int (database, "SELECT call_count FROM ticket WHERE label = 'A001'"), ==, 2);
+
+  admin (&unknown, "ticket", "recall", "A099", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+
+  admin (&bad_letter, "ticket", "transfer", "A001", "Q", NULL);
+  g_assert_cmpint (bad_letter.status, ==, 2);
+  admin (&same, "ticket", "transfer", "A001", "A", NULL);
+  g_assert_cmpint (same.status, ==, 2);
+  g_assert_cmpint (query_database_int (database, "SELECT status = 'called' FROM ticket WHERE label = 'A001'"), ==, 1);
+
+  admin (&transfer, "ticket", "transfer", "A001", "B", NULL);
+  g_assert_cmpint (transfer.status, ==, 0);
+  g_assert_cmpstr (transfer.out, ==, "A001 B\n");
+
+  /* It waits in B ahead of B001, which was taken after it. */
+  admin (&queue, "queue", NULL);
+  g_assert_true (g_str_has_prefix (queue.out, "A001\t"));
+  admin (&call_b, "call-next", "--desk", "5", "--service", "B", NULL);
+  g_assert_cmpstr (call_b.out, ==, "A001\n");
+
+  admin (&again, "ticket", "transfer", "A001", "B", "extra", NULL);
+  g_assert_cmpint (again.status, ==, 2);
+
+  g_free (database);
+  database = shared;
+}
+
+/* Text of a PDF as pdftotext reads it, or NULL where pdftotext is missing. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A printed ticket in three scripts: the label, the service in Swedish
+ * and in the visitor's language, the people ahead in both. */
+static void
+test_admin_ticket_print (void)
+{
+  const struct { const char *lang, *paper, *service, *ahead; } cases[] = {
+    { "sv", "80mm", "Allmän rådgivning", "före dig" },
+    { "ar", "80mm", "استشارة", "أمامك" },
+    { "ti", "58mm", "ሓፈሻዊ", "ቅድሜኹም" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("lotsen-print-XXXXXX", NULL);
+  char *shared = database;
+
+  database = g_strconcat (shared, "-print", NULL);
+  /* Someone ahead of each, so the people ahead are printed. */
+  {
+    g_auto(Run) first = { 0 };
+
+    admin (&first, "ticket", "take", "A", NULL);
+    g_assert_cmpstr (first.out, ==, "A001\n");
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) take = { 0 }, print = { 0 };
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, cases[i].lang);
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
+
+      admin (&take, "ticket", "take", "A", "--lang", cases[i].lang, NULL);
+      g_assert_cmpint (take.status, ==, 0);
+      label = g_strstrip (g_strdup (take.out));
+      admin (&print, "ticket", "print", label, "--output", pdf, "--paper", cases[i].paper, NULL);
+      g_assert_cmpint (print.status, ==, 0);
+      g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+      text = pdf_text (pdf);
+      if (text == NULL)
+        continue;
+      g_test_message ("%s: %s", cases[i].lang, text);
+      g_assert_nonnull (strstr (text, label));
+      g_assert_nonnull (strstr (text, "Allmän rådgivning"));
+      /* Swedish always, then the visitor's own language. */
+      g_assert_nonnull (strstr (text, "före dig"));
+      g_assert_nonnull (strstr (text, cases[i].service));
+      g_assert_nonnull (strstr (text, cases[i].ahead));
+    }
+
+  {
+    g_auto(Run) paper = { 0 }, unknown = { 0 }, printer = { 0 };
+
+    admin (&paper, "ticket", "print", "A001", "--output", "x.pdf", "--paper", "99mm", NULL);
+    g_assert_cmpint (paper.status, ==, 2);
+    admin (&unknown, "ticket", "print", "Q123", "--output", "x.pdf", NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    g_assert_false (g_file_test ("x.pdf", G_FILE_TEST_EXISTS));
+    /* A queue that does not exist: the printer's problem, said. */
+    admin (&printer, "ticket", "print", "A001", "--printer", "no-such-queue", NULL);
+    g_assert_cmpint (printer.status, ==, 1);
+    g_assert_cmpstr (printer.err, !=, "");
+  }
+
+  remove_tree (dir);
+  g_free (database);
+  database = shared;
+}
+
 static void
 test_admin_bad_input (void)
 {
@@ -935,6 +1073,8 @@ main (int   argc,
   database = g_build_filename (dir, "lotsen.db", NULL);
 
   g_test_add_func ("/admin/journey", test_admin_journey);
+  g_test_add_func ("/admin/recall-transfer", test_admin_recall_transfer);
+  g_test_add_func ("/admin/ticket-print", test_admin_ticket_print);
   g_test_add_func ("/admin/bad-input", test_admin_bad_input);
   g_test_add_func ("/admin/corrupt-database", test_admin_corrupt_database);
   g_test_add_func ("/admin/parallel", test_admin_parallel);

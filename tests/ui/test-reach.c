@@ -141,6 +141,10 @@ test_staff_mode_locks (Fixture       *fixture,
   lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
   gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), "win.finish-ticket", "s", "done");
   lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+  gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), "win.recall-ticket", NULL);
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
+  gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), "win.transfer-ticket", "s", "B");
+  lotsen_test_ui_wait (lotsen_ui_fixture_root (fixture));
   for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
     g_assert_false (gtk_widget_activate_action (lotsen_ui_fixture_root (fixture), page_actions[i], NULL));
   for (guint i = 0; i < G_N_ELEMENTS (staff_pages); i++)
@@ -152,6 +156,7 @@ test_staff_mode_locks (Fixture       *fixture,
 
   g_assert_cmpint (query_database_int (fixture->path, count_sql), ==, before);
   g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM ticket WHERE status = 'waiting'"), ==, 1);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM ticket t JOIN service s ON s.id = t.service_id WHERE s.prefix = 'A'"), ==, 1);
 }
 
 /* A switch or screen reader user who keeps going, one activation every
