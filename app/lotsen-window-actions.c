@@ -564,12 +564,31 @@ close_message_action (GtkWidget  *widget,
   lotsen_window_hide_message (LOTSEN_WINDOW (widget));
 }
 
+/* The language button on top of every page but the first. */
+static void
+choose_language_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  lotsen_window_show_languages (LOTSEN_WINDOW (widget), TRUE);
+}
+
+static void
+close_languages_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  lotsen_window_show_languages (LOTSEN_WINDOW (widget), FALSE);
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
   GtkWidgetActionActivateFunc activate;
 } actions[] = {
   { "win.show-page",             "s",  show_page_action },
+  { "win.choose-language",       NULL, choose_language_action },
+  { "win.close-languages",       NULL, close_languages_action },
   { "win.go-home",               NULL, go_home_action },
   { "win.finish-visit",          NULL, finish_visit_action },
   { "win.still-here",            NULL, still_here_action },
@@ -624,6 +643,8 @@ void
 lotsen_window_disable_actions (LotsenWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i].name, FALSE);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i].name,
+                                   g_str_equal (actions[i].name, "win.choose-language") ||
+                                   g_str_equal (actions[i].name, "win.close-languages"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.category", FALSE);
 }

@@ -20,6 +20,7 @@
 #include "lotsen-consent-page.h"
 #include "lotsen-export-page.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-my-signups-page.h"
 #include "lotsen-pin-page.h"
 #include "lotsen-queue.h"
@@ -84,13 +85,17 @@ create_register (LotsenWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) municipalities = NULL;
+  g_auto(GStrv) interpreters = NULL;
   int oldest, youngest;
 
   municipalities = or_empty (self, lotsen_visitor_list_municipalities (self->store, &error),
                              "Listing municipalities", error);
   lotsen_visitor_get_birth_years (self->store, &oldest, &youngest);
 
-  return lotsen_register_page_new (self->visit, municipalities, oldest, youngest);
+  interpreters = lotsen_interpreter_list (self->store);
+
+  return lotsen_register_page_new (self->visit, municipalities, (const char * const *) interpreters,
+                                   oldest, youngest);
 }
 
 static GtkWidget *
@@ -239,8 +244,11 @@ refresh_queue (LotsenWindow *self,
 static GtkWidget *
 create_ticket (LotsenWindow *self)
 {
+  g_auto(GStrv) interpreters = lotsen_interpreter_list (self->store);
+
   return lotsen_ticket_page_new (lotsen_window_get_setting (self, "ticket-seconds", DEFAULT_TICKET_SECONDS),
-                                 lotsen_store_get_clock (self->store));
+                                 lotsen_store_get_clock (self->store),
+                                 (const char * const *) interpreters);
 }
 
 static gboolean
@@ -278,6 +286,7 @@ refresh_staff_pin (LotsenWindow *self,
                    GtkWidget    *page)
 {
   const char *titles[] = {
+    /* Translators: the title of the screen where staff type their PIN code. */
     [LOTSEN_PIN_STAGE_ENTER]  = _("Staff PIN"),
     [LOTSEN_PIN_STAGE_NEW]    = _("Choose a new staff PIN (4 to 8 digits)"),
     [LOTSEN_PIN_STAGE_REPEAT] = _("The new PIN once more"),
@@ -555,8 +564,10 @@ lotsen_window_show_page (LotsenWindow *self,
   if (self->visit != NULL)
     lotsen_visit_set_page (self->visit, info->name);
 
-  /* Staff screens are not the visitor's: no language bar there. */
-  gtk_widget_set_visible (self->language_bar, !info->staff);
+  /* Staff screens are not the visitor's: no language bar there.  The
+   * first screen shows every language itself, and its own staff button. */
+  lotsen_window_show_languages (self, FALSE);
+  gtk_widget_set_visible (self->language_bar, !info->staff && !g_str_equal (info->name, "welcome"));
   gtk_widget_set_visible (self->view_options, !info->staff);
   lotsen_window_update_idle (self);
 }

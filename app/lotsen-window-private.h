@@ -24,6 +24,7 @@ struct _LotsenWindow
   GtkWidget            *message_label;
   gboolean              message_fresh; /* shown for the page being shown now */
   GtkStack             *pages;         /* the page on screen, and no other */
+  GtkWidget            *languages;     /* every language, over the page while it is chosen */
 
   LotsenStore          *store;
   GSettings            *settings;

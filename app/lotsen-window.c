@@ -19,6 +19,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
+#include "lotsen-language-grid.h"
 #include "lotsen-sleep-screen.h"
 #include "lotsen-view-options.h"
 #include "lotsen-window-private.h"
@@ -136,6 +137,73 @@ lotsen_window_has_view_choices (LotsenWindow *self)
   return self->text_scale != LOTSEN_TEXT_SCALE_DEFAULT || self->high_contrast;
 }
 
+/* Every language, opened from the language button on any page but the
+ * first (which shows the same grid itself): a heading, the grid, and a
+ * way back to the page without changing anything. */
+static GtkWidget *
+make_language_chooser (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
+                                   "label", _("Choose your language"),
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   NULL);
+  /* Translators: a button that returns to the screen before. */
+  GtkWidget *back = gtk_button_new_with_label (_("Back"));
+
+  gtk_widget_add_css_class (title, "page-title");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (back, "big-button");
+  gtk_widget_set_halign (back, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-languages");
+
+  gtk_widget_add_css_class (inner, "language-chooser");
+  gtk_widget_set_valign (inner, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (inner), title);
+  gtk_box_append (GTK_BOX (inner), lotsen_language_grid_new ());
+  gtk_box_append (GTK_BOX (inner), back);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), inner);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_vexpand (box, TRUE);
+
+  return box;
+}
+
+/**
+ * lotsen_window_show_languages:
+ * @shown: %TRUE to show every language instead of the page
+ *
+ * Only what is on screen can be reached: while the languages show, the
+ * page is hidden, and the other way round.
+ */
+void
+lotsen_window_show_languages (LotsenWindow *self,
+                              gboolean      shown)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+
+  if (self->languages == NULL)
+    return;
+
+  gtk_widget_set_visible (self->languages, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages), !shown);
+  if (shown)
+    gtk_widget_set_visible (self->language_bar, FALSE);
+  else
+    {
+      const LotsenPageInfo *info = lotsen_window_lookup_page (lotsen_window_get_page_name (self));
+
+      gtk_widget_set_visible (self->language_bar,
+                              info != NULL && !info->staff && !g_str_equal (info->name, "welcome"));
+    }
+}
+
 /* Builds everything the window shows, in the current language. */
 static void
 rebuild (LotsenWindow *self)
@@ -161,6 +229,10 @@ rebuild (LotsenWindow *self)
   self->pages = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->pages));
+
+  self->languages = make_language_chooser ();
+  gtk_widget_set_visible (self->languages, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->languages);
 
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->content);
   adw_toast_overlay_set_child (self->toast_overlay, overlay);
@@ -557,7 +629,10 @@ lotsen_window_set_language (LotsenWindow *self,
   g_return_if_fail (LOTSEN_IS_WINDOW (self));
 
   if (g_strcmp0 (language, lotsen_i18n_get_language ()) == 0 && self->pages != NULL)
-    return;
+    {
+      lotsen_window_show_languages (self, FALSE);
+      return;
+    }
 
   if (!lotsen_i18n_set_language (language))
     {

@@ -19,6 +19,8 @@ void          lotsen_window_offer_backup      (LotsenWindow   *self,
                                                const char     *backup,
                                                const GDate    *date);
 const char   *lotsen_window_get_language      (LotsenWindow   *self);
+void          lotsen_window_show_languages    (LotsenWindow   *self,
+                                              gboolean        shown);
 void          lotsen_window_set_language      (LotsenWindow   *self,
                                                const char     *language);
 const char   *lotsen_window_get_page_name     (LotsenWindow   *self);

@@ -3,8 +3,10 @@
 #
 #   build-aux/screenshots.sh OUTPUT-DIR [WIDTHxHEIGHT] [BUILD-DIR]
 #
-# Renders every kiosk screen in every language to OUTPUT-DIR/<lang>-<screen>.png,
-# and the staff panel's screens to OUTPUT-DIR/staff-*.png and export-*.png.
+# Renders every kiosk screen in every language the kiosk offers (po/LINGUAS and
+# po/languages.ini, from 90 % translated) to OUTPUT-DIR/<lang>-<screen>.png, and
+# the staff panel's screens to OUTPUT-DIR/staff-*.png and export-*.png.
+# LOTSEN_SCREENSHOT_LANGUAGES="sv ar ti" limits the kiosk screens to those.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -26,6 +26,7 @@
 #include "lotsen-import.h"
 #include "lotsen-i18n.h"
 #include "lotsen-outcome.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
 #include "lotsen-printer.h"
 #include "lotsen-report-pdf.h"
@@ -60,20 +61,46 @@ static gboolean opt_due;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
-  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"), N_("PATH") },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"), N_("CODE") },
-  { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"), N_("N") },
-  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("LETTER") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, jsonl, xlsx or ics, for “export”"), N_("FORMAT") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"), N_("YYYY-MM-DD") },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("PATH") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("CODE") },
+  { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("N") },
+  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("LETTER") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, jsonl, xlsx or ics, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("FORMAT") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"),
+    /* Translators: a date's pattern in “lotsen-admin --help”: year, month, day; keep the digits' order. */
+    N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("The last day to export, for “export”"), N_("YYYY-MM-DD") },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"), N_("FILE") },
-  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"), N_("CHAR") },
-  { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"), N_("DAYS") },
-  { "printer", 0, 0, G_OPTION_ARG_STRING, &opt_printer, N_("The CUPS printer queue, for “ticket print”"), N_("QUEUE") },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("80mm (the default) or 58mm receipt paper, for “ticket print”"), N_("WIDTH") },
-  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The day an outcome began (default today), for “outcome set”"), N_("YYYY-MM-DD") },
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the outcome, for “outcome set”"), N_("TEXT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("FILE") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("CHAR") },
+  { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("DAYS") },
+  { "printer", 0, 0, G_OPTION_ARG_STRING, &opt_printer, N_("The CUPS printer queue, for “ticket print”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("QUEUE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("80mm (the default) or 58mm receipt paper, for “ticket print”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("WIDTH") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The day an outcome began (default today), for “outcome set”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("YYYY-MM-DD") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the outcome, for “outcome set”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("TEXT") },
   { "due", 0, 0, G_OPTION_ARG_NONE, &opt_due, N_("Only the participants due for a follow-up, for “outcome list”"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
@@ -86,6 +113,7 @@ fail (int         status,
   g_printerr ("lotsen-admin: %s\n", message);
   return status;
 }
+
 
 static int
 status_for_error (const GError *error)
@@ -116,6 +144,65 @@ fail_with (int           status,
     return fail (status, _("The command failed without a reason. Nothing was changed."));
 
   return fail (status, error->message);
+}
+
+/* The interpreter languages the kiosk offers: list, add or remove one. */
+static int
+interpreter_languages (LotsenStore *store,
+                       const char  *verb,
+                       const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (verb, "list"))
+    {
+      g_auto(GStrv) codes = lotsen_interpreter_list (store);
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          const LotsenInterpreterLanguage *language = lotsen_interpreter_lookup (codes[i]);
+
+          g_print ("%s\t%s\t%s\n", language->code, lotsen_interpreter_get_name (language), language->native_name);
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (verb, "add") ? !lotsen_interpreter_add (store, code, &error)
+                                : !lotsen_interpreter_remove (store, code, &error))
+    return fail_with (status_for_error (error), error);
+
+  return EXIT_SUCCESS;
+}
+
+/* Every language the build has a catalogue for: its code, how much of it
+ * is translated, whether the kiosk offers it, and its own name; headed in
+ * the --lang language (Swedish where that language lacks a string). */
+static int
+list_languages (void)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  if (opt_lang != NULL && !lotsen_i18n_set_language (opt_lang))
+    {
+      g_autofree char *message = g_strdup_printf (_("No language has the code “%s”."), opt_lang);
+
+      return fail (EXIT_USAGE, message);
+    }
+
+  /* Translators: the column headings of “lotsen-admin languages”, separated by tabs: a language's
+   * code, the share of its strings translated, whether the kiosk offers it, its own name. */
+  g_print ("%s\n", _("Code\tTranslated\tOffered\tName"));
+  languages = lotsen_i18n_get_all_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    g_print ("%s\t%u %%\t%s\t%s\n", languages[i].code, languages[i].coverage,
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+             languages[i].offered ? C_("offered", "yes")
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+                                  : C_("offered", "no"),
+             languages[i].native_name);
+
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -893,7 +980,9 @@ open_store (gboolean   seeded,
 
 /* What `lotsen-admin --help` lists: the command as typed (not
  * translated), and what it does (one message each, so a new command asks
- * translators for one line). */
+ * translators for one line).  Translators: each description follows its
+ * command in “lotsen-admin --help”; keep option names, KIND values and
+ * setting keys as they are. */
 static const struct {
   const char *usage;
   const char *description;
@@ -925,6 +1014,10 @@ static const struct {
   { "setting set KEY VALUE", N_("change it (the names show on the report’s cover)") },
   { "backup --output FILE", N_("a checked copy of the database, also while the kiosk runs") },
   { "restore FILE", N_("put a backup in place (the current database is kept aside)") },
+  { "languages [--lang CODE]", N_("the built languages: share translated, offered or not") },
+  { "interpreter-languages list", N_("the interpreter languages the kiosk offers") },
+  { "interpreter-languages add CODE", N_("offer an interpreter in that language (never sv)") },
+  { "interpreter-languages remove CODE", N_("stop offering it") },
 };
 
 #define USAGE_COLUMN 36
@@ -932,6 +1025,7 @@ static const struct {
 static char *
 describe_commands (void)
 {
+  /* Translators: the heading of the command list in “lotsen-admin --help”. */
   g_autoptr(GString) text = g_string_new (_("Commands:"));
 
   g_string_append_c (text, '\n');
@@ -1009,7 +1103,11 @@ main (int   argc,
         (g_str_equal (command, "backup") && argc == 2) ||
         (g_str_equal (command, "restore") && argc == 3) ||
         (g_str_equal (command, "setting") && arg != NULL &&
-         ((g_str_equal (arg, "get") && argc == 4) || (g_str_equal (arg, "set") && argc == 5)))))
+         ((g_str_equal (arg, "get") && argc == 4) || (g_str_equal (arg, "set") && argc == 5))) ||
+        (g_str_equal (command, "languages") && argc == 2) ||
+        (g_str_equal (command, "interpreter-languages") && arg != NULL &&
+         ((g_str_equal (arg, "list") && argc == 3) ||
+          ((g_str_equal (arg, "add") || g_str_equal (arg, "remove")) && argc == 4)))))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -1019,6 +1117,8 @@ main (int   argc,
 
   if (g_str_equal (command, "restore"))
     return restore_database (arg);
+  if (g_str_equal (command, "languages"))
+    return list_languages ();
 
   store = open_store (!(g_str_equal (command, "import") || g_str_equal (command, "export") ||
                         g_str_equal (command, "report") || g_str_equal (command, "setting")),
@@ -1028,6 +1128,8 @@ main (int   argc,
 
   if (g_str_equal (command, "backup"))
     return backup_database (store);
+  if (g_str_equal (command, "interpreter-languages"))
+    return interpreter_languages (store, arg, argc > 3 ? argv[3] : NULL);
 
   if (g_str_equal (command, "queue"))
     return list_queue (store);

@@ -117,6 +117,7 @@ measure_text (Pdf        *pdf,
 static void
 draw_footer (Pdf *pdf)
 {
+  /* Translators: the page number at the foot of the funder report; %d is the number. */
   g_autofree char *page = g_strdup_printf (_("Page %d"), pdf->page);
 
   cairo_set_source_rgb (pdf->cr, 0.4, 0.4, 0.4);

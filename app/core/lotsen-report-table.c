@@ -130,40 +130,63 @@ static const struct {
   { "months", N_("Month") },
   { "months_by_gender", N_("Month") },
   { "months_by_age_band", N_("Month") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "by_gender", N_("Gender") },
   { "by_age_band", N_("Age") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "by_gender_and_age_band", N_("Age") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "activities", N_("Activity") },
   /* Translators: a ticket's letter (A, B …), a column of the funder report. */
   { "services", N_("Letter") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "municipalities", N_("Municipality") },
   { "languages", N_("Language") },
   /* Translators: a column of the funder report: what visitors said they want help with. */
   { "interests", N_("Interest") },
   /* Translators: a column of the funder report: the language an interpreter was asked for in. */
   { "interpreter_languages", N_("Interpreter language") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "participants", N_("Participants") },
   /* Translators: new participants, a column of the funder report. */
   { "new_participants", N_("New") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "returning_participants", N_("Returning") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "visits", N_("Visits") },
   { "anonymous_visits", N_("Without a person") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "signups", N_("Sign-ups") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "attended", N_("Attended") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "attendees", N_("People attending") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "no_shows", N_("No-shows") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "sessions", N_("Sessions") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "service", N_("Service") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "tickets", N_("Tickets") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "registrations", N_("Registrations") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "called", N_("Called") },
   { "median_wait_seconds", N_("Median wait (min)") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "woman", N_("Women") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "man", N_("Men") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "other", N_("Other") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "unstated", N_("Not stated") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "unknown", N_("Unknown") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "0-15", N_("Under 16") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "total", N_("Total") },
   { "swedish", N_("Swedish language") },
   { "work", N_("Work") },
@@ -175,6 +198,7 @@ static const struct {
   { "leisure", N_("Leisure") },
   /* The kiosk's languages, as visitors choose them and interpreters are
    * asked for; any other language code is shown as it is. */
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "sv", N_("Swedish") },
   { "en", N_("English") },
   { "ar", N_("Arabic") },
@@ -228,6 +252,7 @@ lotsen_report_section_title (LotsenReportSection section)
   switch (section)
     {
     case LOTSEN_REPORT_SECTION_MONTHS:
+      /* Translators: a heading or row of the funder report staff send to the centre's funders. */
       return _("Per month");
     case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
       return _("Participants per month by gender");

@@ -130,6 +130,7 @@ create_activity_button (LotsenActivityListPage *self,
   GtkWidget *title = gtk_label_new (activity->title ? activity->title : "");
   GtkWidget *details;
   g_autofree char *schedule = format_schedule (self, activity, sessions);
+  /* Translators: how many seats an activity has. */
   g_autofree char *seats = g_strdup_printf (ngettext ("%d seat", "%d seats", activity->capacity), activity->capacity);
   g_autofree char *line = NULL;
   g_autofree char *place = NULL;

@@ -37,11 +37,14 @@ typedef struct
 } Dataset;
 
 static const Dataset datasets[] = {
+  /* Translators: a kind of data staff can export to a file. */
   { "visitors", N_("Visitors"), "lotsen-register-symbolic", { "csv", "xlsx", "jsonl" } },
   { "signups", N_("Sign-ups"), "lotsen-done-symbolic", { "csv", "xlsx", "jsonl" } },
+  /* Translators: a kind of data staff can export to a file. */
   { "tickets", N_("Queue tickets"), "lotsen-ticket-symbolic", { "csv", "xlsx", "jsonl" } },
   { "activities", N_("Activities and sessions"), "lotsen-activities-symbolic", { "csv", "xlsx", "jsonl", "ics" } },
   { "all", N_("Everything in one workbook"), "lotsen-documents-symbolic", { "xlsx" } },
+  /* Translators: a kind of data staff can export to a file. */
   { "report", N_("Funder report"), "lotsen-society-symbolic", { "pdf", "xlsx", "csv" } },
 };
 
@@ -68,10 +71,15 @@ static const struct
   const char *key;
   const char *label;
 } periods[] = {
+  /* Translators: the period of an export. */
   { "this-month", N_("This month") },
+  /* Translators: the period of an export. */
   { "last-month", N_("Last month") },
+  /* Translators: the period of an export. */
   { "this-year", N_("This year") },
+  /* Translators: the period of an export. */
   { "last-year", N_("Last year") },
+  /* Translators: the period of an export: all data, from the first day. */
   { "all", N_("Everything") },
 };
 
@@ -238,6 +246,7 @@ export_done_cb (GObject      *object,
   else
     {
       g_autofree char *rows =
+        /* Translators: how many rows an export wrote. */
         g_strdup_printf (ngettext ("%lu row", "%lu rows", (gulong) job->rows), (gulong) job->rows);
 
       show_result (self, job->path, rows, NULL, NULL);

@@ -109,6 +109,7 @@ create_participant_row (LotsenOutcomesPage   *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *info = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  /* Translators: staff button: record what became of this participant (work, studies). */
   GtkWidget *button = gtk_button_new_with_label (_("Record outcome"));
   g_autofree char *title = g_strdup_printf ("%s · %s", participant->name ? participant->name : "–",
                                             participant->code ? participant->code : "–");
@@ -202,6 +203,7 @@ fill_outcomes (LotsenOutcomesPage *self)
       LotsenOutcome *outcome = outcomes->pdata[i];
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *info = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      /* Translators: staff button: remove an outcome recorded by mistake. */
       GtkWidget *button = gtk_button_new_with_label (_("Remove"));
       const char *kind = lotsen_outcome_kind_get_name (outcome->kind);
       g_autofree char *details = NULL;

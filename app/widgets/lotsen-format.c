@@ -12,13 +12,47 @@
 #include "lotsen-format.h"
 
 static const char * const weekdays[] = {
-  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-  N_("Friday"), N_("Saturday"), N_("Sunday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Monday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Tuesday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Wednesday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Thursday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Friday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Saturday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Sunday"),
 };
 
 static const char * const months[] = {
-  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("January"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("February"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("March"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("April"),
+  /* Translators: the name of a month, in dates such as “3 May” (May, the month). */
+  N_("May"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("June"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("July"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("August"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("September"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("October"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("November"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("December"),
 };
 
 /**

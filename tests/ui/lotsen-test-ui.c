@@ -373,6 +373,24 @@ lotsen_test_ui_tap (GtkWidget  *window,
   lotsen_test_ui_click (button);
 }
 
+/* Chooses @code as a visitor does: its tile on the first screen, or the
+ * language button on any other and then the tile. */
+void
+lotsen_test_ui_choose_language (GtkWidget  *window,
+                                const char *code)
+{
+  if (lotsen_test_ui_find_action (window, "win.language", code) == NULL)
+    {
+      lotsen_test_ui_tap (window, "win.choose-language", NULL);
+      /* Only the languages can be reached now. */
+      g_assert_null (lotsen_test_ui_find_action (window, "win.show-page", "staff"));
+    }
+  lotsen_test_ui_tap (window, "win.language", code);
+  g_assert_cmpstr (lotsen_i18n_get_language (), ==, code);
+  /* The page is back, and the grid is gone (unless it is the first page's). */
+  g_assert_null (lotsen_test_ui_find_action (window, "win.close-languages", NULL));
+}
+
 /**
  * lotsen_test_ui_render:
  *
@@ -557,6 +575,13 @@ lotsen_ui_fixture_tap (LotsenUiFixture *fixture,
                        const char      *target)
 {
   lotsen_test_ui_tap (GTK_WIDGET (fixture->window), action, target);
+}
+
+void
+lotsen_ui_fixture_choose_language (LotsenUiFixture *fixture,
+                                   const char      *code)
+{
+  lotsen_test_ui_choose_language (GTK_WIDGET (fixture->window), code);
 }
 
 void

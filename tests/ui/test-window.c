@@ -9,6 +9,7 @@
 #include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
 #include "lotsen-staff.h"
 #include "lotsen-test-core.h"
@@ -53,7 +54,7 @@ take_ticket_in (Fixture    *fixture,
   g_autoptr(LotsenService) service = NULL;
   GtkWidget *tile;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", language);
+  lotsen_ui_fixture_choose_language (fixture, language);
   g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, language);
 
   lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
@@ -130,7 +131,7 @@ test_language_switch (Fixture       *fixture,
       GtkWidget *pressed;
       g_autofree char *heading = NULL;
 
-      lotsen_ui_fixture_tap (fixture, "win.language", steps[i].code);
+      lotsen_ui_fixture_choose_language (fixture, steps[i].code);
 
       /* Still the same visitor, on the same page, with the same ticket. */
       g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
@@ -151,17 +152,23 @@ test_language_switch (Fixture       *fixture,
       page = lotsen_window_get_page (fixture->window, "ticket");
       g_assert_cmpint (gtk_widget_get_direction (page), ==, steps[i].direction);
 
-      /* The language bar shows which language is on. */
+      /* The language button shows which language is on, and so does its grid. */
+      assert_shows (fixture, lotsen_i18n_lookup (steps[i].code)->native_name);
+      lotsen_ui_fixture_tap (fixture, "win.choose-language", NULL);
       pressed = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code);
       g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressed)));
+      /* Back without a change: the same page. */
+      lotsen_ui_fixture_tap (fixture, "win.close-languages", NULL);
+      g_assert_null (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code));
+      assert_shows (fixture, "A001");
     }
 
   g_assert_cmpstr (_("Your number"), ==, first_swedish);
 
   /* The next screen opened is in the new language too. */
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
-  lotsen_ui_fixture_tap (fixture, "win.language", "fa");
+  lotsen_ui_fixture_choose_language (fixture, "fa");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
   assert_shows (fixture, _("Queue ticket"));
   assert_shows (fixture, "مشاوره عمومی");
@@ -189,6 +196,44 @@ test_interpreter (Fixture       *fixture,
   lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "");
   cleared = find_ticket (fixture, "A001");
   g_assert_null (cleared->interpreter_lang);
+}
+
+/* The interpreter choice is the site's list, not the kiosk's languages:
+ * Amharic and Dari are there, Swedish is not; each named in the
+ * visitor's language and its own; staff's changes show. */
+static void
+test_interpreter_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LotsenTicket) asked = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *amharic;
+  g_auto(GStrv) offered = lotsen_interpreter_list (fixture->store);
+  guint buttons = 0;
+
+  g_assert_true (lotsen_interpreter_remove (fixture->store, "vi", &error));
+  g_assert_no_error (error);
+  take_ticket_in (fixture, "sv");
+  lotsen_ui_fixture_tap (fixture, "ticket.choose-interpreter", NULL);
+
+  for (guint i = 0; offered[i] != NULL; i++)
+    if (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", offered[i]) != NULL)
+      buttons++;
+  g_assert_cmpuint (buttons, ==, g_strv_length (offered) - 1);
+  g_assert_cmpuint (buttons, >=, 20);
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "vi"));
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "sv"));
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "prs"));
+
+  amharic = lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "am");
+  g_assert_nonnull (amharic);
+  g_assert_nonnull (lotsen_test_ui_find_label (amharic, "አማርኛ"));
+  g_assert_nonnull (lotsen_test_ui_find_label (amharic, "amhariska"));
+  g_assert_cmpint (gtk_widget_get_height (amharic), >=, 72);
+
+  lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "am");
+  asked = find_ticket (fixture, "A001");
+  g_assert_cmpstr (asked->interpreter_lang, ==, "am");
 }
 
 static void
@@ -443,7 +488,7 @@ test_touch_targets_and_names (Fixture       *fixture,
 
   take_ticket_in (fixture, "ti");
   lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
-  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_choose_language (fixture, "ti");
 
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
@@ -476,8 +521,9 @@ test_touch_targets_and_names (Fixture       *fixture,
 }
 
 /* On a narrow screen (a portrait one, 1080 px wide less a frame) every
- * page fits, and every language button is whole on screen: the bar wraps
- * instead of cutting languages off. */
+ * page fits, and every language is one tap away: on the first page its
+ * tile shows, on every other the language button opens the tiles; each
+ * whole on screen and a touch target. */
 static void
 assert_languages_on_screen (LotsenWindow *window,
                             int           max_width)
@@ -485,11 +531,23 @@ assert_languages_on_screen (LotsenWindow *window,
   const LotsenLanguage *languages;
   guint n_languages;
   int width;
+  gboolean opened = FALSE;
 
   lotsen_test_ui_wait (GTK_WIDGET (window));
   width = gtk_widget_get_width (GTK_WIDGET (window));
   if (width > max_width)
     g_error ("The %s page makes the window %d px wide", lotsen_window_get_page_name (window), width);
+
+  if (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.language", NULL) == NULL)
+    {
+      GtkWidget *button = lotsen_test_ui_find_action (GTK_WIDGET (window), "win.choose-language", NULL);
+
+      g_assert_nonnull (button);
+      g_assert_cmpint (gtk_widget_get_height (button), >=, 72);
+      lotsen_test_ui_click (button);
+      lotsen_test_ui_wait (GTK_WIDGET (window));
+      opened = TRUE;
+    }
 
   languages = lotsen_i18n_get_languages (&n_languages);
   for (guint i = 0; i < n_languages; i++)
@@ -502,7 +560,12 @@ assert_languages_on_screen (LotsenWindow *window,
       if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > width)
         g_error ("The %s button is cut off: %.0f to %.0f in a window %d wide", languages[i].code,
                  bounds.origin.x, bounds.origin.x + bounds.size.width, width);
+      g_assert_cmpfloat (bounds.size.height, >=, 72);
+      g_assert_cmpfloat (bounds.size.width, >=, 72);
     }
+
+  if (opened)
+    lotsen_test_ui_tap (GTK_WIDGET (window), "win.close-languages", NULL);
 }
 
 static void
@@ -561,7 +624,7 @@ test_whats_on (Fixture       *fixture,
   LotsenSession *first;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "activities");
 
@@ -736,6 +799,7 @@ main (int   argc,
   ADD ("/window/take-ticket/arabic", test_take_ticket_arabic);
   ADD ("/window/language-switch", test_language_switch);
   ADD ("/window/interpreter", test_interpreter);
+  ADD ("/window/interpreter-list", test_interpreter_list);
   ADD ("/window/queue-position", test_queue_position);
   ADD ("/window/ticket-time-limit", test_ticket_time_limit);
   ADD ("/window/ticket-time-limit-left-behind", test_ticket_time_limit_left_behind);
