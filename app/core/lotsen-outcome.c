@@ -640,12 +640,14 @@ kinds_in_groups (gboolean work_or_studies)
  * lotsen_outcome_count:
  * @from: the period, [from, to), unix seconds
  * @age_year: the year ages are counted at (the report's)
+ * @days: the window after the first visit, %LOTSEN_OUTCOME_WINDOW_DAYS
+ *   for the funder's figure
  * @figures: (out caller-allocates): filled in; clear with
  *   lotsen_outcome_figures_clear()
  *
  * The report's outcome figures: of the participants whose first visit was
- * in the period — and long enough ago, the follow-up days, to have had the
- * whole window — how many had work or studies that began from their first
+ * in the period — and long enough ago, @days, to have had the whole
+ * window — how many had work or studies that began from their first
  * visit's day to the day the window ended; and every outcome that began
  * in the period, by kind.
  */
@@ -654,6 +656,7 @@ lotsen_outcome_count (LotsenStore           *store,
                       gint64                 from,
                       gint64                 to,
                       int                    age_year,
+                      guint                  days,
                       LotsenOutcomeFigures  *figures,
                       GError               **error)
 {
@@ -671,7 +674,7 @@ lotsen_outcome_count (LotsenStore           *store,
   g_return_val_if_fail (figures != NULL, FALSE);
 
   memset (figures, 0, sizeof *figures);
-  figures->days = lotsen_outcome_get_follow_up_days (store);
+  figures->days = days;
   figures->n_kinds = G_N_ELEMENTS (kinds);
   figures->by_kind = g_new0 (guint, figures->n_kinds);
   window = (gint64) figures->days * SECONDS_PER_DAY;

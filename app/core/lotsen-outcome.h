@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* How many days after the first visit the follow-up is due, and the
  * window the funder's "in work or studies within 90 days" counts. */
 #define LOTSEN_OUTCOME_FOLLOW_UP_DAYS_DEFAULT 90
+/* The funder's window: "in work or studies within 90 days". */
+#define LOTSEN_OUTCOME_WINDOW_DAYS 90
 /* A visitor asked at the kiosk is not asked again for this many days. */
 #define LOTSEN_OUTCOME_ASK_AGAIN_DAYS 30
 
@@ -108,6 +110,7 @@ gboolean            lotsen_outcome_count            (LotsenStore           *stor
                                                      gint64                 from,
                                                      gint64                 to,
                                                      int                    age_year,
+                                                     guint                  days,
                                                      LotsenOutcomeFigures  *figures,
                                                      GError               **error);
 void                lotsen_outcome_figures_clear    (LotsenOutcomeFigures  *figures);

@@ -330,7 +330,8 @@ fill_choices (LotsenRegisterPage *self,
       gtk_box_append (GTK_BOX (box), other);
       gtk_button_set_child (GTK_BUTTON (button), box);
       {
-        g_autofree char *accessible = g_strdup_printf (_("%s (%s)"), translated, language->native_name);
+        g_autofree char *both = g_strdup_printf (_("%s (%s)"), translated, language->native_name);
+        g_autofree char *accessible = lotsen_format_interpreter_name (both);
 
         gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       }

@@ -8,6 +8,7 @@
 #include "lotsen-demo.h"
 #include "lotsen-outcome.h"
 #include "lotsen-queue.h"
+#include "lotsen-stats.h"
 #include "lotsen-test-core.h"
 #include "lotsen-visitor.h"
 
@@ -173,7 +174,7 @@ test_outcome_figures (StoreFixture  *fixture,
 
   make_people (fixture);
 
-  g_assert_true (lotsen_outcome_count (fixture->store, from, to, 2026, &figures, &error));
+  g_assert_true (lotsen_outcome_count (fixture->store, from, to, 2026, LOTSEN_OUTCOME_WINDOW_DAYS, &figures, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (figures.days, ==, 90);
   g_assert_cmpuint (figures.cohort_total, ==, 8);
@@ -215,10 +216,69 @@ test_outcome_figures (StoreFixture  *fixture,
   g_assert_cmpuint (kind_count (&figures, "university"), ==, 0);
   lotsen_outcome_figures_clear (&figures);
 
+  /* The funder report's tables hold the same: count, those in work or
+   * studies, the share in whole per cent (none without anyone). */
+  {
+    static const struct {
+      LotsenReportSection  section;
+      const char          *key;
+      const char          *cells[3];
+    } rows[] = {
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "woman",    { "5", "2", "40" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "man",      { "2", "1", "50" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "other",    { "0", "0", "" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "unstated", { "1", "1", "100" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "unknown",  { "0", "0", "" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "total",    { "8", "4", "50" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "25-34",    { "1", "0", "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "35-44",    { "4", "3", "75" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "45-54",    { "1", "0", "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "65+",      { "1", "0", "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "unknown",  { "1", "1", "100" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "total",    { "8", "4", "50" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "employed", { "1" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "sfi",      { "1" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "work",     { "1" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "komvux",   { "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "total",    { "3" } },
+    };
+    g_autoptr(LotsenReport) report = lotsen_report_new (fixture->store, from, to, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        guint n_rows = lotsen_report_get_n_rows (report, rows[i].section);
+        gboolean found = FALSE;
+
+        for (guint row = 0; row < n_rows && !found; row++)
+          {
+            const char *text;
+            gint64 number;
+
+            lotsen_report_get_cell (report, rows[i].section, row, 0, &text, &number);
+            if (!g_str_equal (text, rows[i].key))
+              continue;
+            found = TRUE;
+            for (guint column = 1; column < lotsen_report_get_n_columns (rows[i].section); column++)
+              {
+                LotsenReportCellKind kind = lotsen_report_get_cell (report, rows[i].section, row, column,
+                                                                    &text, &number);
+                g_autofree char *shown = kind == LOTSEN_REPORT_CELL_NUMBER
+                                         ? g_strdup_printf ("%" G_GINT64_FORMAT, number) : g_strdup ("");
+
+                if (g_strcmp0 (shown, rows[i].cells[column - 1]) != 0)
+                  g_error ("%s %s column %u: %s, expected %s", lotsen_report_section_to_string (rows[i].section),
+                           rows[i].key, column, shown, rows[i].cells[column - 1]);
+              }
+          }
+        g_assert_true (found);
+      }
+  }
+
   /* Made on 15 May, only those whose 90 days are over count: first
    * visits up to 14 February — Amina, Chaltu, Gul, Karin. */
   lotsen_clock_set_now (fixture->clock, local_time (2026, 5, 15, 12));
-  g_assert_true (lotsen_outcome_count (fixture->store, from, to, 2026, &figures, &error));
+  g_assert_true (lotsen_outcome_count (fixture->store, from, to, 2026, LOTSEN_OUTCOME_WINDOW_DAYS, &figures, &error));
   g_assert_cmpuint (figures.cohort_total, ==, 4);
   g_assert_cmpuint (figures.within_total, ==, 1);
   g_assert_cmpuint (figures.within[LOTSEN_REPORT_GENDER_WOMAN][LOTSEN_REPORT_AGE_35_44], ==, 1);
