@@ -18,6 +18,7 @@
 
 #include "lotsen-activity.h"
 #include "lotsen-backup.h"
+#include "lotsen-clips.h"
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
 #include "lotsen-import.h"
@@ -28,6 +29,7 @@
 #include "lotsen-stats.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
+#include "lotsen-voice.h"
 
 enum {
   EXIT_NOTHING = 1,
@@ -651,6 +653,53 @@ restore_database (const char *backup)
   return EXIT_SUCCESS;
 }
 
+/* Per language, how many spoken messages can be said: all of them in the
+ * synthetic voice, else those with a recorded clip. */
+static int
+voice_coverage (void)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      const char *code = languages[i].code;
+
+      if (lotsen_voice_has_language (code))
+        /* Translators: a language code, then e.g. "123 of 123" spoken messages, in the synthetic voice. */
+        g_print (_("%s: %u of %u (voice)\n"), code, lotsen_n_spoken_strings, lotsen_n_spoken_strings);
+      else
+        /* Translators: a language code, then e.g. "12 of 123" spoken messages with a recorded clip. */
+        g_print (_("%s: %u of %u (clips)\n"), code, lotsen_clips_count (code), lotsen_n_spoken_strings);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* The clips recorded at this kiosk, to FOLDER/<lang>/. */
+static int
+voice_export (const char *folder)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint n_copied;
+
+      if (!lotsen_clips_export (languages[i].code, folder, &n_copied, &error))
+        return fail (EXIT_STORE, error->message);
+      if (n_copied > 0)
+        /* Translators: a language code, then how many recorded clips were copied. */
+        g_print (_("%s: %u clips\n"), languages[i].code, n_copied);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 static LotsenStore *
 open_store (GError **error)
 {
@@ -681,10 +730,12 @@ main (int   argc,
 
   lotsen_i18n_init (g_getenv ("LOTSEN_LOCALEDIR") ? g_getenv ("LOTSEN_LOCALEDIR") : LOCALEDIR);
 
+  g_autofree char *description = NULL;
+
   context = g_option_context_new (_("COMMAND — manage the Lotsen kiosk’s data"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  description = g_strconcat (
     _("Commands:\n"
       "  ticket take LETTER [--lang CODE]    take a ticket for a service, print its label\n"
       "  ticket done LABEL                   close a called ticket as served\n"
@@ -705,7 +756,13 @@ main (int   argc,
       "  restore FILE                        put a backup in place (the current database is kept aside)\n"
       "\n"
       "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-      "3 the database cannot be used."));
+      "3 the database cannot be used."),
+    "\n\n",
+    _("Read aloud:\n"
+      "  voice coverage                      per language, how many spoken texts have a voice or a clip\n"
+      "  voice export DIR                    copy the clips recorded at this kiosk to DIR/LANG/"),
+    NULL);
+  g_option_context_set_description (context, description);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail_with (EXIT_USAGE, error);
@@ -736,7 +793,9 @@ main (int   argc,
         (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
         (g_str_equal (command, "signups") && argc == 3) ||
         (g_str_equal (command, "backup") && argc == 2) ||
-        (g_str_equal (command, "restore") && argc == 3)))
+        (g_str_equal (command, "restore") && argc == 3) ||
+        (g_str_equal (command, "voice") && arg != NULL &&
+         ((g_str_equal (arg, "coverage") && argc == 3) || (g_str_equal (arg, "export") && argc == 4)))))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -746,6 +805,8 @@ main (int   argc,
 
   if (g_str_equal (command, "restore"))
     return restore_database (arg);
+  if (g_str_equal (command, "voice"))
+    return g_str_equal (arg, "coverage") ? voice_coverage () : voice_export (argv[3]);
 
   store = open_store (&error);
   if (store == NULL)
