@@ -394,6 +394,14 @@ restore_backup_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "app.end-kiosk", "s", "restart");
 }
 
+static void
+read_aloud_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lotsen_window_speak_screen (LOTSEN_WINDOW (widget), TRUE);
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
@@ -425,6 +433,7 @@ static const struct {
   { "win.finish-ticket",         "s",  finish_ticket_action },
   { "win.end-kiosk",             "s",  end_kiosk_action },
   { "win.restore-backup",        NULL, restore_backup_action },
+  { "win.read-aloud",            NULL, read_aloud_action },
 };
 
 void
@@ -432,6 +441,7 @@ lotsen_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
   gtk_widget_class_install_property_action (widget_class, "win.category", "category");
+  gtk_widget_class_install_property_action (widget_class, "win.audio-mode", "audio-mode");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,

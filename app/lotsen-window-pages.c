@@ -24,6 +24,7 @@
 #include "lotsen-pin-page.h"
 #include "lotsen-queue.h"
 #include "lotsen-queue-page.h"
+#include "lotsen-read-aloud.h"
 #include "lotsen-register-page.h"
 #include "lotsen-sign-in-page.h"
 #include "lotsen-signup-page.h"
@@ -477,6 +478,7 @@ lotsen_window_show_page (LotsenWindow *self,
 {
   const LotsenPageInfo *info;
   GtkWidget *page = NULL;
+  gboolean fresh;
 
   if (self->store == NULL || self->out_of_order)
     name = "problem";
@@ -512,13 +514,26 @@ lotsen_window_show_page (LotsenWindow *self,
       return;
     }
 
+  fresh = page != gtk_stack_get_visible_child (self->pages);
   replace_pages (self, page);
   if (self->visit != NULL)
     lotsen_visit_set_page (self->visit, info->name);
 
   /* Staff screens are not the visitor's: no language bar there. */
   gtk_widget_set_visible (self->language_bar, !info->staff);
+  gtk_widget_set_visible (self->read_aloud, !info->staff);
   update_idle (self);
+
+  /* What was being said belongs to the screen that went; in audio mode
+   * the new one says its heading and instruction. */
+  if (fresh)
+    {
+      g_clear_weak_pointer (&self->armed);
+      lotsen_audio_player_stop (self->audio);
+      lotsen_read_aloud_set_unavailable (LOTSEN_READ_ALOUD (self->read_aloud), FALSE);
+      if (!info->staff && lotsen_window_get_audio_mode (self))
+        lotsen_window_speak_screen (self, FALSE);
+    }
 }
 
 const char *

@@ -4,6 +4,7 @@
  * actions (lotsen-window-actions.c). */
 #pragma once
 
+#include "lotsen-audio-player.h"
 #include "lotsen-idle-monitor.h"
 #include "lotsen-staff-session.h"
 #include "lotsen-visit.h"
@@ -19,6 +20,7 @@ struct _LotsenWindow
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *content;       /* the language bar and the page */
   GtkWidget            *language_bar;
+  GtkWidget            *read_aloud;    /* the speaker button and the audio mode's toggle */
   GtkStack             *pages;         /* the page on screen, and no other */
 
   LotsenStore          *store;
@@ -38,6 +40,9 @@ struct _LotsenWindow
   gboolean              kiosk_mode;    /* no closing the window */
 
   GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
+
+  LotsenAudioPlayer    *audio;         /* reads aloud */
+  GtkWidget            *armed;         /* (weak) in audio mode, the control tapped once */
 };
 
 /* A page of the window: made when shown, gone when another is shown. */
@@ -64,6 +69,8 @@ guint                 lotsen_window_get_setting    (LotsenWindow *self,
                                                     const char   *key,
                                                     guint         fallback);
 void                  lotsen_window_class_add_actions (GtkWidgetClass *widget_class);
+void                  lotsen_window_speak_screen   (LotsenWindow *self,
+                                                    gboolean      with_choices);
 void                  lotsen_window_disable_actions   (LotsenWindow   *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
+#include "lotsen-read-aloud.h"
 #include "lotsen-sleep-screen.h"
 #include "lotsen-window-private.h"
 
@@ -30,6 +31,7 @@ enum {
   PROP_0,
   PROP_LANGUAGE,
   PROP_CATEGORY,
+  PROP_AUDIO_MODE,
   N_PROPS
 };
 
@@ -58,6 +60,7 @@ static void
 rebuild (LotsenWindow *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_autofree char *page = g_strdup (lotsen_window_get_page_name (self));
 
   /* Translators: the kiosk's name; keep it as it is unless your script needs it. */
@@ -65,7 +68,12 @@ rebuild (LotsenWindow *self)
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->language_bar = lotsen_language_bar_new ();
-  gtk_box_append (GTK_BOX (self->content), self->language_bar);
+  gtk_widget_set_hexpand (self->language_bar, TRUE);
+  gtk_box_append (GTK_BOX (header), self->language_bar);
+  self->read_aloud = lotsen_read_aloud_new ();
+  gtk_box_append (GTK_BOX (header), self->read_aloud);
+  gtk_box_append (GTK_BOX (self->content), header);
+  g_clear_weak_pointer (&self->armed);
 
   self->pages = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
@@ -109,7 +117,9 @@ lotsen_window_reset_visit (LotsenWindow *self)
     return;
 
   lotsen_staff_session_lock (self->staff);
+  lotsen_audio_player_stop (self->audio);
   lotsen_visit_reset (self->visit);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIO_MODE]);
 
   if (g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0)
     lotsen_window_set_language (self, self->default_language);
@@ -132,6 +142,10 @@ lotsen_window_dispose (GObject *object)
   g_clear_object (&self->staff);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->armed);
+  if (self->audio != NULL)
+    lotsen_audio_player_stop (self->audio);
+  g_clear_object (&self->audio);
 
   G_OBJECT_CLASS (lotsen_window_parent_class)->dispose (object);
 }
@@ -167,6 +181,10 @@ lotsen_window_get_property (GObject    *object,
       g_value_set_string (value, self->visit ? lotsen_visit_get_category (self->visit) : "");
       break;
 
+    case PROP_AUDIO_MODE:
+      g_value_set_boolean (value, lotsen_window_get_audio_mode (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -189,6 +207,10 @@ lotsen_window_set_property (GObject      *object,
     case PROP_CATEGORY:
       if (self->visit != NULL)
         lotsen_visit_set_category (self->visit, g_value_get_string (value));
+      break;
+
+    case PROP_AUDIO_MODE:
+      lotsen_window_set_audio_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -252,6 +274,19 @@ store_unusable_cb (LotsenWindow *self)
 }
 
 static void
+audio_mode_pressed_cb (GtkGestureClick *click,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       LotsenWindow    *self)
+{
+  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  if (target != NULL && lotsen_window_audio_tap (self, target))
+    gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
 lotsen_window_class_init (LotsenWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -282,6 +317,15 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LotsenWindow:audio-mode:
+   *
+   * Every screen is read aloud as it opens, and the first tap on a
+   * control says it, the second presses it (the visit's, until it ends).
+   */
+  properties[PROP_AUDIO_MODE] =
+    g_param_spec_boolean ("audio-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-window.ui");
@@ -296,8 +340,17 @@ lotsen_window_init (LotsenWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->audio = lotsen_audio_player_new ();
+  /* In audio mode a tap first says what it touches (before the control
+   * sees it); keys and assistive technologies act as always. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (audio_mode_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -497,4 +550,116 @@ lotsen_window_get_asleep (LotsenWindow *self)
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
 
   return self->sleep_screen != NULL && lotsen_sleep_screen_get_asleep (LOTSEN_SLEEP_SCREEN (self->sleep_screen));
+}
+
+gboolean
+lotsen_window_get_audio_mode (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
+
+  return self->visit != NULL && lotsen_visit_get_audio_mode (self->visit);
+}
+
+/**
+ * lotsen_window_set_audio_mode:
+ * @audio_mode: %TRUE to read each screen aloud, and say a control at the
+ *   first tap and press it at the second
+ */
+void
+lotsen_window_set_audio_mode (LotsenWindow *self,
+                              gboolean      audio_mode)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+
+  if (self->visit == NULL || !audio_mode == !lotsen_visit_get_audio_mode (self->visit))
+    return;
+
+  lotsen_visit_set_audio_mode (self->visit, audio_mode);
+  g_clear_weak_pointer (&self->armed);
+  if (audio_mode)
+    lotsen_window_speak_screen (self, FALSE);
+  else
+    lotsen_audio_player_stop (self->audio);
+  if (self->idle != NULL)
+    lotsen_idle_monitor_set_armed (self->idle, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIO_MODE]);
+}
+
+/* Says @texts in the visitor's language, or shows that it cannot. */
+static void
+speak (LotsenWindow      *self,
+       const char *const *texts)
+{
+  gboolean spoken = lotsen_audio_player_speak (self->audio, lotsen_i18n_get_language (), texts);
+
+  lotsen_read_aloud_set_unavailable (LOTSEN_READ_ALOUD (self->read_aloud), !spoken);
+}
+
+/**
+ * lotsen_window_speak_screen:
+ * @with_choices: %FALSE for the heading and the instruction only
+ *
+ * Reads the screen on view aloud.
+ */
+void
+lotsen_window_speak_screen (LotsenWindow *self,
+                            gboolean      with_choices)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  g_auto(GStrv) texts = NULL;
+
+  if (page == NULL)
+    return;
+
+  texts = lotsen_read_aloud_collect (page, with_choices);
+  speak (self, (const char *const *) texts);
+}
+
+/**
+ * lotsen_window_audio_tap:
+ * @target: the widget under a tap
+ *
+ * In audio mode, the first tap on a control says it and goes no further;
+ * a second tap on the same control presses it.  The speaker button and
+ * the audio mode's toggle act at once.
+ *
+ * Returns: %TRUE when the tap was taken to say the control
+ */
+gboolean
+lotsen_window_audio_tap (LotsenWindow *self,
+                         GtkWidget    *target)
+{
+  GtkWidget *control;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (target), FALSE);
+
+  if (!lotsen_window_get_audio_mode (self))
+    return FALSE;
+
+  control = GTK_IS_BUTTON (target) ? target : gtk_widget_get_ancestor (target, GTK_TYPE_BUTTON);
+  if (control == NULL || !gtk_widget_is_sensitive (control) ||
+      lotsen_read_aloud_owns (LOTSEN_READ_ALOUD (self->read_aloud), control))
+    return FALSE;
+
+  if (control == self->armed)
+    {
+      g_clear_weak_pointer (&self->armed);
+      return FALSE;
+    }
+
+  g_set_weak_pointer (&self->armed, control);
+  text = lotsen_read_aloud_widget_text (control);
+  if (text != NULL)
+    {
+      const char *texts[] = { text, NULL };
+
+      speak (self, texts);
+    }
+  if (self->idle != NULL)
+    lotsen_idle_monitor_note_activity (self->idle);
+
+  return TRUE;
 }

@@ -30,5 +30,10 @@ void          lotsen_window_set_kiosk_mode    (LotsenWindow   *self,
                                                gboolean        kiosk_mode);
 gboolean      lotsen_window_get_kiosk_mode    (LotsenWindow   *self);
 gboolean      lotsen_window_get_asleep        (LotsenWindow   *self);
+gboolean      lotsen_window_get_audio_mode    (LotsenWindow   *self);
+void          lotsen_window_set_audio_mode    (LotsenWindow   *self,
+                                               gboolean        audio_mode);
+gboolean      lotsen_window_audio_tap         (LotsenWindow   *self,
+                                               GtkWidget      *target);
 
 G_END_DECLS

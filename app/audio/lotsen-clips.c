@@ -15,6 +15,8 @@
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <libintl.h>
+#include <string.h>
 
 #include "lotsen-clips.h"
 
@@ -94,8 +96,16 @@ lotsen_clips_message_for_text (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   for (guint i = 0; i < lotsen_n_spoken_strings; i++)
-    if (g_strcmp0 (g_dpgettext (GETTEXT_PACKAGE, lotsen_spoken_strings[i], 0), text) == 0)
-      return lotsen_spoken_strings[i];
+    {
+      const char *message = lotsen_spoken_strings[i];
+      const char *translated = dgettext (GETTEXT_PACKAGE, message);
+
+      /* Untranslated, a message with a context is its msgid. */
+      if (translated == message && strchr (message, '\004') != NULL)
+        translated = strchr (message, '\004') + 1;
+      if (g_strcmp0 (translated, text) == 0)
+        return message;
+    }
 
   return NULL;
 }

@@ -106,8 +106,9 @@ lotsen_recorder_start (LotsenRecorder  *self,
   description = g_strdup_printf ("%s ! audioconvert ! audioresample ! opusenc ! oggmux ! filesink name=sink",
                                  source != NULL && *source != '\0' ? source : "autoaudiosrc");
   self->pipeline = gst_parse_launch (description, &gst_error);
-  if (self->pipeline == NULL)
+  if (self->pipeline == NULL || gst_error != NULL)
     {
+      gst_clear_object (&self->pipeline);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    "Cannot record: %s", gst_error->message);
       return FALSE;
@@ -138,15 +139,11 @@ lotsen_recorder_get_recording (LotsenRecorder *self)
   return self->pipeline != NULL;
 }
 
-/**
- * lotsen_recorder_stop:
- *
- * Ends the recording (or waits for a source that ends by itself) and
- * puts the clip in place.
- */
-gboolean
-lotsen_recorder_stop (LotsenRecorder  *self,
-                      GError         **error)
+static gboolean
+finish (LotsenRecorder  *self,
+        gboolean         send_eos,
+        GstClockTime     timeout,
+        GError         **error)
 {
   g_autoptr(GstBus) bus = NULL;
   GstMessage *message;
@@ -160,9 +157,10 @@ lotsen_recorder_stop (LotsenRecorder  *self,
       return FALSE;
     }
 
-  gst_element_send_event (self->pipeline, gst_event_new_eos ());
+  if (send_eos)
+    gst_element_send_event (self->pipeline, gst_event_new_eos ());
   bus = gst_element_get_bus (self->pipeline);
-  message = gst_bus_timed_pop_filtered (bus, STOP_TIMEOUT, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  message = gst_bus_timed_pop_filtered (bus, timeout, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
   if (message != NULL && GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
     {
       g_autoptr(GError) gst_error = NULL;
@@ -188,4 +186,29 @@ lotsen_recorder_stop (LotsenRecorder  *self,
   drop_pipeline (self);
 
   return ok;
+}
+
+/**
+ * lotsen_recorder_stop:
+ *
+ * Ends the recording and puts the clip in place.
+ */
+gboolean
+lotsen_recorder_stop (LotsenRecorder  *self,
+                      GError         **error)
+{
+  return finish (self, TRUE, STOP_TIMEOUT, error);
+}
+
+/**
+ * lotsen_recorder_wait:
+ *
+ * Waits for a source that ends by itself (a test's) and puts the clip in
+ * place.
+ */
+gboolean
+lotsen_recorder_wait (LotsenRecorder  *self,
+                      GError         **error)
+{
+  return finish (self, FALSE, GST_CLOCK_TIME_NONE, error);
 }

@@ -14,6 +14,8 @@ gboolean        lotsen_recorder_start (LotsenRecorder  *self,
                                        GError         **error);
 gboolean        lotsen_recorder_stop  (LotsenRecorder  *self,
                                        GError         **error);
+gboolean        lotsen_recorder_wait  (LotsenRecorder  *self,
+                                       GError         **error);
 gboolean        lotsen_recorder_get_recording (LotsenRecorder *self);
 
 G_END_DECLS
