@@ -694,7 +694,7 @@ voice_export (const char *folder)
         return fail (EXIT_STORE, error->message);
       if (n_copied > 0)
         /* Translators: a language code, then how many recorded clips were copied. */
-        g_print (_("%s: %u clips\n"), languages[i].code, n_copied);
+        g_print (ngettext ("%s: %u clip\n", "%s: %u clips\n", n_copied), languages[i].code, n_copied);
     }
 
   return EXIT_SUCCESS;

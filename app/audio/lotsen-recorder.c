@@ -210,5 +210,5 @@ gboolean
 lotsen_recorder_wait (LotsenRecorder  *self,
                       GError         **error)
 {
-  return finish (self, FALSE, GST_CLOCK_TIME_NONE, error);
+  return finish (self, FALSE, 60 * GST_SECOND, error);
 }

@@ -260,7 +260,7 @@ test_names (Fixture       *fixture,
       speaker = find (fixture, "win.read-aloud", NULL);
       g_assert_cmpstr (gtk_widget_get_tooltip_text (speaker), ==, _("Read aloud"));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (find (fixture, "win.audio-mode", NULL)), ==, _("Audio mode"));
-      if (i > 0)
+      if (!g_str_equal (languages[i], "en"))
         g_assert_cmpstr (_("Read aloud"), !=, "Read aloud");
     }
 }
