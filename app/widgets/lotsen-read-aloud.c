@@ -81,7 +81,7 @@ lotsen_read_aloud_init (LotsenReadAloud *self)
   /* Translators: shown when the visitor's language has neither a voice nor recordings. */
   self->notice = gtk_label_new (_("Speech is not available in this language."));
   gtk_label_set_wrap (GTK_LABEL (self->notice), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->notice), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->notice), 16);
   gtk_widget_add_css_class (self->notice, "speech-notice");
   gtk_widget_set_valign (self->notice, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->notice, FALSE);

@@ -244,19 +244,35 @@ test_tigrinya (Fixture       *fixture,
   g_unlink (clip);
 }
 
-/* Changing the language in audio mode reads the screen in the new one;
- * the speaker button and the toggle are named in it. */
+/* The speaker button and the toggle are named in the visitor's language.
+ * LOTSEN_READ_ALOUD_SCREENSHOTS names a folder for pictures of the queue
+ * page in audio mode. */
 static void
 test_names (Fixture       *fixture,
             gconstpointer  data)
 {
   static const char *languages[] = { "sv", "ar", "ti", "en" };
+  const char *shots = g_getenv ("LOTSEN_READ_ALOUD_SCREENSHOTS");
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       GtkWidget *speaker;
 
       lotsen_ui_fixture_tap (fixture, "win.language", languages[i]);
+      if (shots != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("read-aloud-%s.png", languages[i]);
+          g_autofree char *path = g_build_filename (shots, name, NULL);
+          g_autoptr(GError) error = NULL;
+
+          lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
+          lotsen_window_set_audio_mode (fixture->window, TRUE);
+          lotsen_test_ui_wait (GTK_WIDGET (fixture->window));
+          g_assert_true (lotsen_test_ui_save_png (GTK_WIDGET (fixture->window), path, &error));
+          g_assert_no_error (error);
+          lotsen_window_set_audio_mode (fixture->window, FALSE);
+          lotsen_ui_fixture_tap (fixture, "win.go-home", NULL);
+        }
       speaker = find (fixture, "win.read-aloud", NULL);
       g_assert_cmpstr (gtk_widget_get_tooltip_text (speaker), ==, _("Read aloud"));
       g_assert_cmpstr (gtk_widget_get_tooltip_text (find (fixture, "win.audio-mode", NULL)), ==, _("Audio mode"));
