@@ -25,6 +25,7 @@
 #include "lotsen-queue.h"
 #include "lotsen-queue-page.h"
 #include "lotsen-read-aloud.h"
+#include "lotsen-record-page.h"
 #include "lotsen-register-page.h"
 #include "lotsen-sign-in-page.h"
 #include "lotsen-signup-page.h"
@@ -396,6 +397,12 @@ create_staff_export (LotsenWindow *self)
   return lotsen_export_page_new (self->staff);
 }
 
+static GtkWidget *
+create_staff_record (LotsenWindow *self)
+{
+  return lotsen_record_page_new (self->audio);
+}
+
 static const LotsenPageInfo pages[] = {
   /* name                staff  unlock  create                   refresh                   fallback */
   { "problem",           FALSE, FALSE,  create_problem,          NULL,                     NULL },
@@ -415,6 +422,7 @@ static const LotsenPageInfo pages[] = {
   { "staff-activities",  TRUE,  TRUE,   create_staff_activities, refresh_staff_activities, NULL },
   { "staff-attendance",  TRUE,  TRUE,   create_staff_attendance, refresh_staff_attendance, NULL },
   { "staff-export",      TRUE,  TRUE,   create_staff_export,     NULL,                     NULL },
+  { "staff-record",      TRUE,  TRUE,   create_staff_record,     NULL,                     NULL },
 };
 
 /**

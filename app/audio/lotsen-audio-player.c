@@ -18,6 +18,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <gst/gst.h>
 #include <unistd.h>
 
@@ -371,4 +372,35 @@ lotsen_audio_player_stop (LotsenAudioPlayer *self)
     gst_element_set_state (self->playbin, GST_STATE_NULL);
   if (self->temporary != NULL)
     g_ptr_array_set_size (self->temporary, 0);
+}
+
+/**
+ * lotsen_audio_player_play_file:
+ * @path: a sound file (a recorded clip)
+ *
+ * Stops what is being said and plays @path.
+ */
+void
+lotsen_audio_player_play_file (LotsenAudioPlayer *self,
+                               const char        *path)
+{
+  g_return_if_fail (LOTSEN_IS_AUDIO_PLAYER (self));
+  g_return_if_fail (path != NULL);
+
+  lotsen_audio_player_stop (self);
+  if (g_getenv ("LOTSEN_AUDIO_LOG") != NULL)
+    {
+      FILE *log = fopen (g_getenv ("LOTSEN_AUDIO_LOG"), "a");
+      g_autofree char *name = g_path_get_basename (path);
+
+      if (log != NULL)
+        {
+          fprintf (log, "kind=playback file=%s\n", name);
+          fclose (log);
+        }
+      return;
+    }
+
+  g_queue_push_tail (&self->files, g_strdup (path));
+  play_next (self);
 }

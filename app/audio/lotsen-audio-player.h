@@ -23,5 +23,7 @@ gboolean           lotsen_audio_player_speak (LotsenAudioPlayer  *self,
                                               const char         *language,
                                               const char *const  *texts);
 void               lotsen_audio_player_stop  (LotsenAudioPlayer  *self);
+void               lotsen_audio_player_play_file (LotsenAudioPlayer *self,
+                                                  const char        *path);
 
 G_END_DECLS

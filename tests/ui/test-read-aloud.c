@@ -13,6 +13,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-read-aloud.h"
+#include "lotsen-record-page.h"
 #include "lotsen-recorder.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
@@ -281,6 +282,80 @@ test_names (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+button_labelled (GtkWidget  *page,
+                 const char *text)
+{
+  GtkWidget *label = lotsen_test_ui_find_label (page, text);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+}
+
+/* Staff record a Tigrinya text: record (a synthetic source), play it
+ * back, keep it; it is a clip the kiosk then counts and uses. */
+static void
+test_record (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *page, *record;
+  g_autofree char *message = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *dir = lotsen_clips_user_dir ("ti");
+  g_autofree char *clip = NULL;
+  g_autofree char *take = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *status = NULL;
+  gsize size = 0;
+
+  g_setenv ("LOTSEN_AUDIO_SOURCE", "audiotestsrc num-buffers=20", TRUE);
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "staff-record");
+  lotsen_ui_fixture_assert_page (fixture, "staff-record");
+  page = lotsen_window_get_page (fixture->window, "staff-record");
+  lotsen_test_ui_assert_touch (page, "the recording page");
+
+  lotsen_test_ui_click (lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, "ti"));
+  message = g_strdup (lotsen_record_page_get_message (LOTSEN_RECORD_PAGE (page)));
+  g_assert_nonnull (message);
+  key = lotsen_clips_key (message);
+  clip = g_strconcat (dir, G_DIR_SEPARATOR_S, key, ".ogg", NULL);
+  take = g_strconcat (dir, G_DIR_SEPARATOR_S, key, ".take.ogg", NULL);
+  status = g_strdup_printf (ngettext ("%u spoken text still needs a recording in this language.",
+                                      "%u spoken texts still need a recording in this language.",
+                                      lotsen_n_spoken_strings), lotsen_n_spoken_strings);
+  g_assert_nonnull (lotsen_test_ui_find_label (page, status));
+  g_assert_false (gtk_widget_get_sensitive (button_labelled (page, _("Keep"))));
+
+  /* Record, stop: a take, not yet a clip. */
+  record = button_labelled (page, _("Record"));
+  lotsen_test_ui_click (record);
+  g_assert_nonnull (lotsen_test_ui_find_label (page, _("Stop")));
+  lotsen_test_ui_click (record);
+  g_assert_true (g_file_get_contents (take, &contents, &size, NULL));
+  g_assert_cmpuint (size, >, 0);
+  g_assert_cmpmem (contents, 4, "OggS", 4);
+  g_assert_false (g_file_test (clip, G_FILE_TEST_EXISTS));
+
+  take_log ();
+  lotsen_test_ui_click (button_labelled (page, _("Play back")));
+  {
+    g_autofree char *played = g_strdup_printf ("kind=playback file=%s.take.ogg", key);
+
+    assert_said ((const char *[]) { played, NULL });
+  }
+
+  /* Kept: the clip, and on to the next text. */
+  lotsen_test_ui_click (button_labelled (page, _("Keep")));
+  g_assert_true (g_file_test (clip, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (take, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (lotsen_clips_count ("ti"), ==, 1);
+  g_assert_cmpstr (lotsen_record_page_get_message (LOTSEN_RECORD_PAGE (page)), !=, message);
+
+  g_unlink (clip);
+  g_unsetenv ("LOTSEN_AUDIO_SOURCE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +375,7 @@ main (int   argc,
   ADD ("/read-aloud/arabic", test_arabic);
   ADD ("/read-aloud/tigrinya", test_tigrinya);
   ADD ("/read-aloud/names", test_names);
+  ADD ("/read-aloud/record", test_record);
   status = g_test_run ();
 
   g_unlink (audio_log);
