@@ -343,8 +343,9 @@ lotsen_record_page_init (LotsenRecordPage *self)
   self->text = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->text), TRUE);
   gtk_label_set_justify (GTK_LABEL (self->text), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (self->text, "title-1");
+  gtk_widget_add_css_class (self->text, "record-text");
   gtk_widget_add_css_class (self->text, "card");
+  gtk_widget_set_halign (self->text, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->text, FALSE);
   gtk_box_append (GTK_BOX (box), self->text);
 

@@ -337,6 +337,15 @@ test_record (Fixture       *fixture,
   g_assert_cmpmem (contents, 4, "OggS", 4);
   g_assert_false (g_file_test (clip, G_FILE_TEST_EXISTS));
 
+  if (g_getenv ("LOTSEN_READ_ALOUD_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("LOTSEN_READ_ALOUD_SCREENSHOTS"), "record-ti.png", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lotsen_test_ui_save_png (GTK_WIDGET (fixture->window), path, &error));
+      g_assert_no_error (error);
+    }
+
   take_log ();
   lotsen_test_ui_click (button_labelled (page, _("Play back")));
   {
