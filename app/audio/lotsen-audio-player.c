@@ -275,13 +275,22 @@ synthesized_cb (GObject      *source,
 {
   LotsenAudioPlayer *self = LOTSEN_AUDIO_PLAYER (source);
   g_autoptr(GPtrArray) files = g_task_propagate_pointer (G_TASK (result), NULL);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
-  if (files == NULL || g_task_had_error (G_TASK (result)))
+  if (files == NULL)
     return;
 
   for (guint i = 0; i < files->len; i++)
     {
       const char *file = g_ptr_array_index (files, i);
+
+      /* Stopped while the voice was made: its files go at once. */
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          if (file[0] == '\001')
+            g_unlink (file + 1);
+          continue;
+        }
 
       if (file[0] == '\001')
         {
@@ -290,7 +299,8 @@ synthesized_cb (GObject      *source,
         }
       g_queue_push_tail (&self->files, g_strdup (file));
     }
-  play_next (self);
+  if (!g_cancellable_is_cancelled (cancellable))
+    play_next (self);
 }
 
 /**
@@ -347,6 +357,7 @@ lotsen_audio_player_speak (LotsenAudioPlayer *self,
   task = g_task_new (self, self->cancellable, synthesized_cb, NULL);
   g_task_set_task_data (task, u, utterance_free);
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, synthesize_thread);
 
   return any;
