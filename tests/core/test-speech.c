@@ -184,6 +184,7 @@ test_export (void)
   g_autofree char *user = lotsen_clips_user_dir ("ti");
   g_autofree char *out = g_dir_make_tmp ("lotsen-export-XXXXXX", NULL);
   g_autofree char *copied = g_build_filename (out, "ti", "abc.ogg", NULL);
+  g_autofree char *out_so = g_build_filename (out, "so", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   guint n = 99;
@@ -201,7 +202,7 @@ test_export (void)
   /* Nothing recorded in a language: nothing made. */
   g_assert_true (lotsen_clips_export ("so", out, &n, &error));
   g_assert_cmpuint (n, ==, 0);
-  g_assert_false (g_file_test (g_build_filename (out, "so", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (out_so, G_FILE_TEST_EXISTS));
 
   remove_recursively (out);
   clean_clips ();
