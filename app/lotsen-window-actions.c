@@ -581,6 +581,14 @@ close_languages_action (GtkWidget  *widget,
   lotsen_window_show_languages (LOTSEN_WINDOW (widget), FALSE);
 }
 
+static void
+read_aloud_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  lotsen_window_speak_screen (LOTSEN_WINDOW (widget), TRUE);
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
@@ -618,6 +626,7 @@ static const struct {
   { "win.end-kiosk",             "s",  end_kiosk_action },
   { "win.restore-backup",        NULL, restore_backup_action },
   { "win.close-message",         NULL, close_message_action },
+  { "win.read-aloud",            NULL, read_aloud_action },
 };
 
 void
@@ -627,6 +636,7 @@ lotsen_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.category", "category");
   gtk_widget_class_install_property_action (widget_class, "win.text-size", "text-scale");
   gtk_widget_class_install_property_action (widget_class, "win.high-contrast", "high-contrast");
+  gtk_widget_class_install_property_action (widget_class, "win.audio-mode", "audio-mode");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,

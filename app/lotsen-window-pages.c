@@ -25,6 +25,8 @@
 #include "lotsen-pin-page.h"
 #include "lotsen-queue.h"
 #include "lotsen-queue-page.h"
+#include "lotsen-read-aloud.h"
+#include "lotsen-record-page.h"
 #include "lotsen-register-page.h"
 #include "lotsen-sign-in-page.h"
 #include "lotsen-signup-page.h"
@@ -434,6 +436,12 @@ create_staff_export (LotsenWindow *self)
   return lotsen_export_page_new (self->staff);
 }
 
+static GtkWidget *
+create_staff_record (LotsenWindow *self)
+{
+  return lotsen_record_page_new (self->audio);
+}
+
 static const LotsenPageInfo pages[] = {
   /* name                staff  unlock  create                   refresh                   fallback */
   { "problem",           FALSE, FALSE,  create_problem,          NULL,                     NULL },
@@ -455,6 +463,7 @@ static const LotsenPageInfo pages[] = {
   { "staff-attendance",  TRUE,  TRUE,   create_staff_attendance, refresh_staff_attendance, NULL },
   { "staff-export",      TRUE,  TRUE,   create_staff_export,     NULL,                     NULL },
   { "staff-outcomes",    TRUE,  TRUE,   create_staff_outcomes,   refresh_staff_outcomes,   NULL },
+  { "staff-record",      TRUE,  TRUE,   create_staff_record,     NULL,                     NULL },
 };
 
 /**
@@ -519,6 +528,7 @@ lotsen_window_show_page (LotsenWindow *self,
 {
   const LotsenPageInfo *info;
   GtkWidget *page = NULL;
+  gboolean fresh;
 
   if (self->store == NULL || self->out_of_order)
     name = "problem";
@@ -560,6 +570,7 @@ lotsen_window_show_page (LotsenWindow *self,
     lotsen_window_hide_message (self);
   self->message_fresh = FALSE;
 
+  fresh = page != gtk_stack_get_visible_child (self->pages);
   replace_pages (self, page);
   if (self->visit != NULL)
     lotsen_visit_set_page (self->visit, info->name);
@@ -569,7 +580,19 @@ lotsen_window_show_page (LotsenWindow *self,
   lotsen_window_show_languages (self, FALSE);
   gtk_widget_set_visible (self->language_bar, !info->staff && !g_str_equal (info->name, "welcome"));
   gtk_widget_set_visible (self->view_options, !info->staff);
+  gtk_widget_set_visible (self->read_aloud, !info->staff);
   lotsen_window_update_idle (self);
+
+  /* What was being said belongs to the screen that went; in audio mode
+   * the new one says its heading and instruction. */
+  if (fresh)
+    {
+      g_clear_weak_pointer (&self->armed);
+      lotsen_audio_player_stop (self->audio);
+      lotsen_read_aloud_set_unavailable (LOTSEN_READ_ALOUD (self->read_aloud), FALSE);
+      if (!info->staff && lotsen_window_get_audio_mode (self))
+        lotsen_window_speak_screen (self, FALSE);
+    }
 }
 
 const char *

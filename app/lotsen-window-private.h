@@ -4,6 +4,7 @@
  * actions (lotsen-window-actions.c). */
 #pragma once
 
+#include "lotsen-audio-player.h"
 #include "lotsen-idle-monitor.h"
 #include "lotsen-staff-session.h"
 #include "lotsen-visit.h"
@@ -23,6 +24,7 @@ struct _LotsenWindow
   GtkWidget            *message;       /* a message above the page, at the kiosk's text size */
   GtkWidget            *message_label;
   gboolean              message_fresh; /* shown for the page being shown now */
+  GtkWidget            *read_aloud;    /* the speaker button and the audio mode's toggle */
   GtkStack             *pages;         /* the page on screen, and no other */
   GtkWidget            *languages;     /* every language, over the page while it is chosen */
 
@@ -48,6 +50,9 @@ struct _LotsenWindow
   gboolean              high_contrast; /* for this visit */
 
   GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
+
+  LotsenAudioPlayer    *audio;         /* reads aloud */
+  GtkWidget            *armed;         /* (weak) in audio mode, the control tapped once */
 };
 
 /* A page of the window: made when shown, gone when another is shown. */
@@ -77,6 +82,8 @@ guint                 lotsen_window_get_setting    (LotsenWindow *self,
 gboolean              lotsen_window_has_view_choices (LotsenWindow *self);
 void                  lotsen_window_update_idle      (LotsenWindow *self);
 void                  lotsen_window_class_add_actions (GtkWidgetClass *widget_class);
+void                  lotsen_window_speak_screen   (LotsenWindow *self,
+                                                    gboolean      with_choices);
 void                  lotsen_window_disable_actions   (LotsenWindow   *self);
 
 G_END_DECLS

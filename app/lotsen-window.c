@@ -20,6 +20,7 @@
 #include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
 #include "lotsen-language-grid.h"
+#include "lotsen-read-aloud.h"
 #include "lotsen-sleep-screen.h"
 #include "lotsen-view-options.h"
 #include "lotsen-window-private.h"
@@ -35,6 +36,7 @@ enum {
   PROP_CATEGORY,
   PROP_TEXT_SCALE,
   PROP_HIGH_CONTRAST,
+  PROP_AUDIO_MODE,
   N_PROPS
 };
 
@@ -221,10 +223,13 @@ rebuild (LotsenWindow *self)
   gtk_box_append (GTK_BOX (header), self->language_bar);
   self->view_options = lotsen_view_options_new ();
   gtk_box_append (GTK_BOX (header), self->view_options);
+  self->read_aloud = lotsen_read_aloud_new ();
+  gtk_box_append (GTK_BOX (header), self->read_aloud);
   gtk_widget_add_css_class (header, "visitor-header");
   gtk_box_append (GTK_BOX (self->content), header);
   self->message = message_new (self);
   gtk_box_append (GTK_BOX (self->content), self->message);
+  g_clear_weak_pointer (&self->armed);
 
   self->pages = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
@@ -272,10 +277,12 @@ lotsen_window_reset_visit (LotsenWindow *self)
     return;
 
   lotsen_staff_session_lock (self->staff);
+  lotsen_audio_player_stop (self->audio);
   lotsen_visit_reset (self->visit);
   self->text_scale = LOTSEN_TEXT_SCALE_DEFAULT;
   self->high_contrast = FALSE;
   apply_view_choices (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIO_MODE]);
 
   if (g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0)
     lotsen_window_set_language (self, self->default_language);
@@ -301,6 +308,10 @@ lotsen_window_dispose (GObject *object)
   g_clear_object (&self->staff);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->armed);
+  if (self->audio != NULL)
+    lotsen_audio_player_stop (self->audio);
+  g_clear_object (&self->audio);
 
   G_OBJECT_CLASS (lotsen_window_parent_class)->dispose (object);
 }
@@ -345,6 +356,10 @@ lotsen_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->high_contrast);
       break;
 
+    case PROP_AUDIO_MODE:
+      g_value_set_boolean (value, lotsen_window_get_audio_mode (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -375,6 +390,10 @@ lotsen_window_set_property (GObject      *object,
 
     case PROP_HIGH_CONTRAST:
       lotsen_window_set_high_contrast (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_AUDIO_MODE:
+      lotsen_window_set_audio_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -438,6 +457,19 @@ store_unusable_cb (LotsenWindow *self)
 }
 
 static void
+audio_mode_pressed_cb (GtkGestureClick *click,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       LotsenWindow    *self)
+{
+  GtkWidget *target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  if (target != NULL && lotsen_window_audio_tap (self, target))
+    gtk_gesture_set_state (GTK_GESTURE (click), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
 lotsen_window_class_init (LotsenWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -486,6 +518,15 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   properties[PROP_HIGH_CONTRAST] =
     g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LotsenWindow:audio-mode:
+   *
+   * Every screen is read aloud as it opens, and the first tap on a
+   * control says it, the second presses it (the visit's, until it ends).
+   */
+  properties[PROP_AUDIO_MODE] =
+    g_param_spec_boolean ("audio-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-window.ui");
@@ -500,10 +541,19 @@ lotsen_window_init (LotsenWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->text_scale = LOTSEN_TEXT_SCALE_DEFAULT;
   lotsen_view_options_install_styles (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  self->audio = lotsen_audio_player_new ();
+  /* In audio mode a tap first says what it touches (before the control
+   * sees it); keys and assistive technologies act as always. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (audio_mode_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -802,4 +852,116 @@ lotsen_window_get_printer_problem (LotsenWindow *self)
   g_return_val_if_fail (LOTSEN_IS_WINDOW (self), NULL);
 
   return self->printer_problem;
+}
+
+gboolean
+lotsen_window_get_audio_mode (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
+
+  return self->visit != NULL && lotsen_visit_get_audio_mode (self->visit);
+}
+
+/**
+ * lotsen_window_set_audio_mode:
+ * @audio_mode: %TRUE to read each screen aloud, and say a control at the
+ *   first tap and press it at the second
+ */
+void
+lotsen_window_set_audio_mode (LotsenWindow *self,
+                              gboolean      audio_mode)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+
+  if (self->visit == NULL || !audio_mode == !lotsen_visit_get_audio_mode (self->visit))
+    return;
+
+  lotsen_visit_set_audio_mode (self->visit, audio_mode);
+  g_clear_weak_pointer (&self->armed);
+  if (audio_mode)
+    lotsen_window_speak_screen (self, FALSE);
+  else
+    lotsen_audio_player_stop (self->audio);
+  if (self->idle != NULL)
+    lotsen_idle_monitor_set_armed (self->idle, TRUE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIO_MODE]);
+}
+
+/* Says @texts in the visitor's language, or shows that it cannot. */
+static void
+speak (LotsenWindow      *self,
+       const char *const *texts)
+{
+  gboolean spoken = lotsen_audio_player_speak (self->audio, lotsen_i18n_get_language (), texts);
+
+  lotsen_read_aloud_set_unavailable (LOTSEN_READ_ALOUD (self->read_aloud), !spoken);
+}
+
+/**
+ * lotsen_window_speak_screen:
+ * @with_choices: %FALSE for the heading and the instruction only
+ *
+ * Reads the screen on view aloud.
+ */
+void
+lotsen_window_speak_screen (LotsenWindow *self,
+                            gboolean      with_choices)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  g_auto(GStrv) texts = NULL;
+
+  if (page == NULL)
+    return;
+
+  texts = lotsen_read_aloud_collect (page, with_choices);
+  speak (self, (const char *const *) texts);
+}
+
+/**
+ * lotsen_window_audio_tap:
+ * @target: the widget under a tap
+ *
+ * In audio mode, the first tap on a control says it and goes no further;
+ * a second tap on the same control presses it.  The speaker button and
+ * the audio mode's toggle act at once.
+ *
+ * Returns: %TRUE when the tap was taken to say the control
+ */
+gboolean
+lotsen_window_audio_tap (LotsenWindow *self,
+                         GtkWidget    *target)
+{
+  GtkWidget *control;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (target), FALSE);
+
+  if (!lotsen_window_get_audio_mode (self))
+    return FALSE;
+
+  control = GTK_IS_BUTTON (target) ? target : gtk_widget_get_ancestor (target, GTK_TYPE_BUTTON);
+  if (control == NULL || !gtk_widget_is_sensitive (control) ||
+      lotsen_read_aloud_owns (LOTSEN_READ_ALOUD (self->read_aloud), control))
+    return FALSE;
+
+  if (control == self->armed)
+    {
+      g_clear_weak_pointer (&self->armed);
+      return FALSE;
+    }
+
+  g_set_weak_pointer (&self->armed, control);
+  text = lotsen_read_aloud_widget_text (control);
+  if (text != NULL)
+    {
+      const char *texts[] = { text, NULL };
+
+      speak (self, texts);
+    }
+  if (self->idle != NULL)
+    lotsen_idle_monitor_note_activity (self->idle);
+
+  return TRUE;
 }

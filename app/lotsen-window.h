@@ -40,5 +40,10 @@ guint         lotsen_window_get_text_scale    (LotsenWindow   *self);
 void          lotsen_window_set_high_contrast (LotsenWindow   *self,
                                                gboolean        high_contrast);
 gboolean      lotsen_window_get_high_contrast (LotsenWindow   *self);
+gboolean      lotsen_window_get_audio_mode    (LotsenWindow   *self);
+void          lotsen_window_set_audio_mode    (LotsenWindow   *self,
+                                               gboolean        audio_mode);
+gboolean      lotsen_window_audio_tap         (LotsenWindow   *self,
+                                               GtkWidget      *target);
 
 G_END_DECLS

@@ -16,6 +16,9 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libqrencode-dev libxlsxwriter-dev libsodium-dev libcairo2-dev libpango1.0-dev libjson-glib-dev
   libespeak-ng-dev libcups2-dev
+  # reading aloud: the synthetic voice, sound and recording
+  libespeak-ng-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good espeak-ng-data
   # run: time zones, SVG pictograms, fonts for every script the kiosk speaks;
   # the kiosk compositor its unit starts (the unit test verifies against it)
   tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme cage xwayland

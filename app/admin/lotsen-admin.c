@@ -21,6 +21,7 @@
 #include "lotsen-activity.h"
 #include "lotsen-admin-outcome.h"
 #include "lotsen-backup.h"
+#include "lotsen-clips.h"
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
 #include "lotsen-import.h"
@@ -35,6 +36,7 @@
 #include "lotsen-stats.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
+#include "lotsen-voice.h"
 
 enum {
   EXIT_NOTHING = 1,
@@ -955,6 +957,54 @@ restore_database (const char *backup)
   return EXIT_SUCCESS;
 }
 
+/* Per language, how many spoken messages can be said: all of them in the
+ * synthetic voice, else those with a recorded clip. */
+static int
+voice_coverage (void)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      const char *code = languages[i].code;
+
+      if (lotsen_voice_has_language (code))
+        /* Translators: a language code, then e.g. "123 of 123" spoken messages, in the synthetic voice. */
+        g_print (_("%s: %u of %u (voice)\n"), code, lotsen_n_spoken_strings, lotsen_n_spoken_strings);
+      else
+        /* Translators: a language code, then e.g. "12 of 123" spoken messages with a recorded clip. */
+        g_print (_("%s: %u of %u (clips)\n"), code, lotsen_clips_count (code), lotsen_n_spoken_strings);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+/* The clips recorded at this kiosk, to FOLDER/<lang>/. */
+static int
+voice_export (const char *folder)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  languages = lotsen_i18n_get_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      guint n_copied;
+
+      if (!lotsen_clips_export (languages[i].code, folder, &n_copied, &error))
+        return fail (EXIT_STORE, error->message);
+      if (n_copied > 0)
+        /* Translators: a language code, then how many recorded clips were copied. */
+        g_print (ngettext ("%s: %u clip\n", "%s: %u clips\n", n_copied), languages[i].code, n_copied);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+
 /* @seeded: a new database starts as the kiosk would start it, with the
  * demo services and activities; without, it starts empty (for an import,
  * an export, a report or a setting, where demo rows would be counted and
@@ -1018,6 +1068,8 @@ static const struct {
   { "interpreter-languages list", N_("the interpreter languages the kiosk offers") },
   { "interpreter-languages add CODE", N_("offer an interpreter in that language (never sv)") },
   { "interpreter-languages remove CODE", N_("stop offering it") },
+  { "voice coverage", N_("per language, how many of the spoken texts have a synthetic voice or a recorded clip") },
+  { "voice export DIR", N_("copy the clips recorded at this kiosk to DIR/LANG/, for the project") },
 };
 
 #define USAGE_COLUMN 36
@@ -1107,7 +1159,9 @@ main (int   argc,
         (g_str_equal (command, "languages") && argc == 2) ||
         (g_str_equal (command, "interpreter-languages") && arg != NULL &&
          ((g_str_equal (arg, "list") && argc == 3) ||
-          ((g_str_equal (arg, "add") || g_str_equal (arg, "remove")) && argc == 4)))))
+          ((g_str_equal (arg, "add") || g_str_equal (arg, "remove")) && argc == 4))) ||
+        (g_str_equal (command, "voice") && arg != NULL &&
+         ((g_str_equal (arg, "coverage") && argc == 3) || (g_str_equal (arg, "export") && argc == 4)))))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -1119,6 +1173,8 @@ main (int   argc,
     return restore_database (arg);
   if (g_str_equal (command, "languages"))
     return list_languages ();
+  if (g_str_equal (command, "voice"))
+    return g_str_equal (arg, "coverage") ? voice_coverage () : voice_export (argv[3]);
 
   store = open_store (!(g_str_equal (command, "import") || g_str_equal (command, "export") ||
                         g_str_equal (command, "report") || g_str_equal (command, "setting")),

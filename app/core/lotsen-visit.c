@@ -41,6 +41,7 @@ struct _LotsenVisit
   LotsenSignupForm   *signup;            /* while signing up for a session */
   char               *signup_message;
   gint64              confirm_cancel_id; /* a sign-up to cancel, once the visitor says yes */
+  gboolean            audio_mode;        /* screens read aloud, a first tap speaks */
 };
 
 G_DEFINE_FINAL_TYPE (LotsenVisit, lotsen_visit, G_TYPE_OBJECT)
@@ -268,6 +269,7 @@ lotsen_visit_reset (LotsenVisit *self)
   self->ticket_id = 0;
   self->renewing_consent = FALSE;
   self->confirm_cancel_id = 0;
+  self->audio_mode = FALSE;
   drop_draft (self);
   drop_signup (self);
   set_visitor (self, NULL);
@@ -291,7 +293,32 @@ lotsen_visit_has_state (LotsenVisit *self)
   g_return_val_if_fail (LOTSEN_IS_VISIT (self), FALSE);
 
   return g_strcmp0 (self->page, "welcome") != 0 || self->draft != NULL || self->visitor != NULL ||
-         self->signup != NULL || self->typed_code->len > 0 || self->category != NULL;
+         self->signup != NULL || self->typed_code->len > 0 || self->category != NULL ||
+         self->audio_mode;
+}
+
+/**
+ * lotsen_visit_set_audio_mode:
+ * @audio_mode: %TRUE to read each screen aloud and speak a control at the
+ *   first tap, activating it at the second
+ *
+ * The visitor's choice, forgotten with the visit.
+ */
+void
+lotsen_visit_set_audio_mode (LotsenVisit *self,
+                             gboolean     audio_mode)
+{
+  g_return_if_fail (LOTSEN_IS_VISIT (self));
+
+  self->audio_mode = !!audio_mode;
+}
+
+gboolean
+lotsen_visit_get_audio_mode (LotsenVisit *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_VISIT (self), FALSE);
+
+  return self->audio_mode;
 }
 
 const char *

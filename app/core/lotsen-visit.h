@@ -40,6 +40,9 @@ G_DECLARE_FINAL_TYPE (LotsenVisit, lotsen_visit, LOTSEN, VISIT, GObject)
 LotsenVisit        *lotsen_visit_new                   (LotsenStore  *store);
 void                lotsen_visit_reset                 (LotsenVisit  *self);
 gboolean            lotsen_visit_has_state             (LotsenVisit  *self);
+void                lotsen_visit_set_audio_mode        (LotsenVisit  *self,
+                                                        gboolean      audio_mode);
+gboolean            lotsen_visit_get_audio_mode        (LotsenVisit  *self);
 
 const char         *lotsen_visit_get_page              (LotsenVisit  *self);
 void                lotsen_visit_set_page              (LotsenVisit  *self,

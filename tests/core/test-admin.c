@@ -1387,6 +1387,63 @@ test_admin_outcome (void)
   g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM outcome"), ==, 0);
 }
 
+/* voice coverage counts the clips of a language without a voice; voice
+ * export copies the ones recorded at the kiosk. */
+static void
+test_admin_voice (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("lotsen-voice-XXXXXX", NULL);
+  g_autofree char *shipped = g_build_filename (home, "shipped", NULL);
+  g_autofree char *lotsen = g_build_filename (home, "lotsen", NULL);
+  g_autofree char *clips = g_build_filename (lotsen, "clips", NULL);
+  g_autofree char *ti = g_build_filename (clips, "ti", NULL);
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, "Queue ticket", -1);
+  g_autofree char *name = g_strconcat (key, ".ogg", NULL);
+  g_autofree char *clip = g_build_filename (ti, name, NULL);
+  g_autofree char *out = g_build_filename (home, "out", NULL);
+  g_autofree char *out_ti = g_build_filename (out, "ti", NULL);
+  g_autofree char *copied = g_build_filename (out_ti, name, NULL);
+  g_autofree char *ti_line = NULL;
+  g_auto(Run) coverage = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) wrong = { 0 };
+  unsigned n = 0, m = 0;
+
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("LOTSEN_CLIPSDIR", shipped, TRUE);
+  g_assert_cmpint (g_mkdir_with_parents (ti, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (clip, "OggS", -1, NULL));
+
+  admin (&coverage, "voice", "coverage", NULL);
+  g_assert_cmpint (coverage.status, ==, 0);
+  g_assert_cmpint (sscanf (strstr (coverage.out, "sv: "), "sv: %u of %u (voice)", &n, &m), ==, 2);
+  g_assert_cmpuint (n, ==, m);
+  g_assert_cmpuint (m, >, 50);
+  g_assert_nonnull (strstr (coverage.out, "ar: "));
+  ti_line = g_strdup_printf ("ti: 1 of %u (clips)\n", m);
+  g_assert_nonnull (strstr (coverage.out, ti_line));
+  g_assert_nonnull (strstr (coverage.out, "so: 0 of "));
+
+  admin (&exported, "voice", "export", out, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_test (copied, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (exported.out, ==, "ti: 1 clip\n");
+
+  admin (&wrong, "voice", NULL);
+  g_assert_cmpint (wrong.status, ==, 2);
+
+  g_unlink (copied);
+  g_rmdir (out_ti);
+  g_rmdir (out);
+  g_unlink (clip);
+  g_rmdir (ti);
+  g_rmdir (clips);
+  g_rmdir (lotsen);
+  g_rmdir (home);
+  g_unsetenv ("XDG_DATA_HOME");
+  g_unsetenv ("LOTSEN_CLIPSDIR");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1425,6 +1482,7 @@ main (int   argc,
   g_test_add_func ("/admin/small-defects", test_admin_small_defects);
   g_test_add_func ("/admin/settings", test_admin_settings);
   g_test_add_func ("/admin/outcome", test_admin_outcome);
+  g_test_add_func ("/admin/voice", test_admin_voice);
 
   status = g_test_run ();
 

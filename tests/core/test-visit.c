@@ -192,6 +192,26 @@ test_visit_outcome_question (StoreFixture  *fixture,
   g_assert_cmpstr (sign_in_with (visit, yonas->code), ==, "visitor");
 }
 
+/* The audio mode is the visitor's: it keeps the idle timer armed and
+ * ends with the visit. */
+static void
+test_visit_audio_mode (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LotsenVisit) visit = lotsen_visit_new (fixture->store);
+
+  g_assert_false (lotsen_visit_get_audio_mode (visit));
+  g_assert_false (lotsen_visit_has_state (visit));
+
+  lotsen_visit_set_audio_mode (visit, TRUE);
+  g_assert_true (lotsen_visit_get_audio_mode (visit));
+  g_assert_true (lotsen_visit_has_state (visit));
+
+  lotsen_visit_reset (visit);
+  g_assert_false (lotsen_visit_get_audio_mode (visit));
+  g_assert_false (lotsen_visit_has_state (visit));
+}
+
 /* A ticket and a sign-up through the visit, as the window asks for them. */
 static void
 test_visit_ticket_and_signup (StoreFixture  *fixture,
@@ -371,6 +391,7 @@ main (int   argc,
   ADD ("/visit/sign-in", test_visit_sign_in);
   ADD ("/visit/outcome-question", test_visit_outcome_question);
   ADD ("/visit/ticket-and-signup", test_visit_ticket_and_signup);
+  ADD ("/visit/audio-mode", test_visit_audio_mode);
   ADD ("/staff-session/lock", test_staff_session);
   ADD ("/idle-monitor/warn-and-expire", test_idle_monitor);
 
