@@ -172,6 +172,7 @@ update (LotsenRecordPage *self)
   gtk_widget_set_visible (self->english, message != NULL);
 
   /* Translators: the recording page's button: start, or end, recording the text from the microphone. */
+  /* Translators: staff buttons on the speech recording page: start and stop recording from the microphone. */
   gtk_button_set_label (GTK_BUTTON (self->record_button), recording ? _("Stop") : _("Record"));
   gtk_widget_set_sensitive (self->record_button, message != NULL);
   gtk_widget_set_sensitive (self->play_button, message != NULL && self->have_take && !recording);
@@ -357,6 +358,7 @@ lotsen_record_page_init (LotsenRecordPage *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  /* Translators: staff button on the speech recording page: start recording from the microphone. */
   self->record_button = big_button (_("Record"), G_CALLBACK (record_clicked_cb), self);
   gtk_widget_add_css_class (self->record_button, "destructive-action");
   /* Translators: the recording page's button: hear what was just recorded. */
