@@ -23,6 +23,7 @@
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
 #include "lotsen-import.h"
+#include "lotsen-outcome.h"
 #include "lotsen-i18n.h"
 #include "lotsen-queue.h"
 #include "lotsen-printer.h"
@@ -52,6 +53,9 @@ static char *opt_separator;
 static char *opt_retention_days;
 static char *opt_printer;
 static char *opt_paper;
+static char *opt_date;
+static char *opt_note;
+static gboolean opt_due;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
@@ -67,6 +71,9 @@ static const GOptionEntry entries[] = {
   { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"), N_("DAYS") },
   { "printer", 0, 0, G_OPTION_ARG_STRING, &opt_printer, N_("The CUPS printer queue, for “ticket print”"), N_("QUEUE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("80mm (the default) or 58mm receipt paper, for “ticket print”"), N_("WIDTH") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The day an outcome began (default today), for “outcome set”"), N_("YYYY-MM-DD") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the outcome, for “outcome set”"), N_("TEXT") },
+  { "due", 0, 0, G_OPTION_ARG_NONE, &opt_due, N_("List those to follow up instead, for “outcome list”"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -820,6 +827,103 @@ set_setting (LotsenStore *store,
   return EXIT_SUCCESS;
 }
 
+/* The setting follow_up_days: shown when @value is %NULL. */
+static int
+outcome_setting (LotsenStore *store,
+                 const char  *value)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 days;
+
+  if (value == NULL)
+    {
+      g_print ("%u\n", lotsen_outcome_get_follow_up_days (store));
+      return EXIT_SUCCESS;
+    }
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &days, NULL))
+    days = 0;
+  if (!lotsen_outcome_set_follow_up_days (store, (guint) days, &error))
+    return fail_error (error);
+
+  return EXIT_SUCCESS;
+}
+
+/* Records an outcome for the visitor with @code, reported by staff. */
+static int
+set_outcome (LotsenStore *store,
+             const char  *code,
+             const char  *kind_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  LotsenOutcomeKind kind;
+
+  if (!lotsen_outcome_kind_from_string (kind_text, &kind))
+    {
+      g_autoptr(GString) kinds = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < LOTSEN_OUTCOME_N_KINDS; i++)
+        g_string_append_printf (kinds, "%s%s", i ? ", " : "", lotsen_outcome_kind_to_string (i));
+      /* Translators: %s is what was given, %s the kinds' keys (kept as they are). */
+      message = g_strdup_printf (_("There is no outcome “%s”. The outcomes are %s."), kind_text, kinds->str);
+      return fail (EXIT_USAGE, message);
+    }
+
+  visitor = lotsen_visitor_find_by_code (store, code, &error);
+  if (visitor == NULL)
+    return fail_error (error);
+
+  if (lotsen_outcome_set (store, visitor->id, kind, opt_date, LOTSEN_OUTCOME_BY_STAFF, opt_note, &error) == 0)
+    return fail_error (error);
+
+  return EXIT_SUCCESS;
+}
+
+/* All outcomes (code, kind, begin date, reported by, note), or with --due
+ * the follow-up list (code, name, phone, first visit). */
+static int
+list_outcomes (LotsenStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (opt_due)
+    {
+      rows = lotsen_outcome_list_due (store, &error);
+      if (rows == NULL)
+        return fail_with (EXIT_STORE, error);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          LotsenFollowUp *row = g_ptr_array_index (rows, i);
+          g_autofree char *first = lotsen_store_format_local_day (store, row->first_visit);
+          g_autofree char *name = g_strjoin (" ", row->given_name ? row->given_name : "",
+                                             row->family_name ? row->family_name : "", NULL);
+
+          g_strstrip (name);
+          g_print ("%s\t%s\t%s\t%s\n", row->code ? row->code : "-", *name ? name : "-",
+                   row->phone ? row->phone : "-", first);
+        }
+      return EXIT_SUCCESS;
+    }
+
+  rows = lotsen_outcome_list (store, 0, &error);
+  if (rows == NULL)
+    return fail_with (EXIT_STORE, error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LotsenOutcome *row = g_ptr_array_index (rows, i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", row->id, row->code ? row->code : "-",
+               lotsen_outcome_kind_to_string (row->kind), row->begin_date,
+               row->reported_by == LOTSEN_OUTCOME_BY_VISITOR ? "visitor" : "staff",
+               row->note ? row->note : "-");
+    }
+
+  return EXIT_SUCCESS;
+}
+
 /* Before the database is opened: a damaged database is what a restore
  * is for. */
 static int
@@ -917,6 +1021,16 @@ main (int   argc,
                                            "  ticket print LABEL [--printer QUEUE] [--output FILE.pdf] [--paper 80mm|58mm]\n"
                                            "                                      print a ticket, or write it as a PDF\n"
                                            "Printing: exit status 1 when the printer cannot print."),
+                                         "\n\n",
+                                         _("Outcomes:\n"
+                                           "  outcome set CODE KIND [--date YYYY-MM-DD] [--note TEXT]\n"
+                                           "                                      record what a visitor went on to (work-employed,\n"
+                                           "                                      work-own-business, studies-sfi, studies-komvux,\n"
+                                           "                                      studies-folkhogskola, studies-university,\n"
+                                           "                                      studies-vocational, internship, other)\n"
+                                           "  outcome list [--due]                all outcomes, or those to follow up: no outcome\n"
+                                           "                                      and a first visit follow_up_days (90) days ago\n"
+                                           "  setting set follow_up_days N        change when participants are followed up"),
                                          NULL);
 
     g_option_context_set_description (context, more);
@@ -954,6 +1068,8 @@ main (int   argc,
         (g_str_equal (command, "signups") && argc == 3) ||
         (g_str_equal (command, "backup") && argc == 2) ||
         (g_str_equal (command, "restore") && argc == 3) ||
+        (g_str_equal (command, "outcome") && arg != NULL &&
+         ((g_str_equal (arg, "set") && argc == 5) || (g_str_equal (arg, "list") && argc == 3))) ||
         (g_str_equal (command, "setting") && arg != NULL &&
          ((g_str_equal (arg, "get") && argc == 4) || (g_str_equal (arg, "set") && argc == 5)))))
     {
@@ -991,6 +1107,10 @@ main (int   argc,
     return list_activities (store);
   if (g_str_equal (command, "signups"))
     return list_signups (store, arg);
+  if (g_str_equal (command, "outcome"))
+    return g_str_equal (arg, "set") ? set_outcome (store, argv[3], argv[4]) : list_outcomes (store);
+  if (g_str_equal (command, "setting") && g_str_equal (argv[3], "follow_up_days"))
+    return outcome_setting (store, argc == 5 ? argv[4] : NULL);
   if (g_str_equal (command, "setting"))
     return g_str_equal (arg, "get") ? get_setting (store, argv[3]) : set_setting (store, argv[3], argv[4]);
   if (g_str_equal (command, "visitor"))

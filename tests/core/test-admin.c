@@ -1314,6 +1314,83 @@ test_admin_backup_restore (void)
   database = g_steal_pointer (&saved);
 }
 
+/* Outcomes: a visitor first seen 100 days ago is on the follow-up list
+ * with their phone until an outcome is set; wrong input changes nothing. */
+static void
+test_admin_outcome (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenClock) clock = lotsen_clock_new_fixed (g_get_real_time () / G_USEC_PER_SEC - 100 * 86400);
+  g_autoptr(LotsenStore) store = lotsen_store_open (database, clock, &error);
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_auto(Run) due = { 0 }, set = { 0 }, list = { 0 }, due_after = { 0 }, days = { 0 };
+  g_autofree char *line = NULL;
+  g_autofree char *row = NULL;
+  int outcomes, audited;
+
+  g_assert_no_error (error);
+  visitor = register_visitor (store, "Yonas");
+  g_clear_object (&store);
+
+  admin (&due, "outcome", "list", "--due", NULL);
+  g_assert_cmpint (due.status, ==, 0);
+  line = g_strdup_printf ("%s\tYonas\t%s\t", visitor->code, visitor->phone);
+  g_assert_nonnull (strstr (due.out, line));
+
+  outcomes = query_database_int (database, "SELECT count(*) FROM outcome");
+  audited = query_database_int (database, "SELECT count(*) FROM audit");
+  {
+    const char * const bad[][8] = {
+      { "outcome", "set", visitor->code, "work", NULL },
+      { "outcome", "set", visitor->code, "studies-sfi", "--date", "2026-02-30", NULL },
+      { "outcome", "set", visitor->code, "studies-sfi", "--date", "2999-01-01", NULL },
+      { "outcome", "set", "KKKKKK", "studies-sfi", NULL },
+      { "outcome", "set", visitor->code, NULL },
+      { "outcome", "list", "all", NULL },
+      { "setting", "set", "follow_up_days", "0", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(Run) run = { 0 };
+        g_autofree char *words = g_strjoinv (" ", (char **) bad[i]);
+
+        g_test_message ("%s", words);
+        admin (&run, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], bad[i][5], bad[i][6], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.err, !=, "");
+      }
+  }
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM outcome"), ==, outcomes);
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM audit"), ==, audited);
+
+  admin (&set, "outcome", "set", visitor->code, "studies-komvux", "--date", "2026-03-02", "--note", "Evenings", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM outcome WHERE kind = 'studies-komvux' AND "
+                                         "begin_date = '2026-03-02' AND reported_by = 'staff' AND note = 'Evenings'"), ==, 1);
+  g_assert_cmpint (count_audit (database, "outcome-set"), ==, 1);
+
+  admin (&list, "outcome", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  row = g_strdup_printf ("\t%s\tstudies-komvux\t2026-03-02\tstaff\tEvenings\n", visitor->code);
+  g_assert_nonnull (strstr (list.out, row));
+
+  admin (&due_after, "outcome", "list", "--due", NULL);
+  g_assert_cmpint (due_after.status, ==, 0);
+  g_assert_null (strstr (due_after.out, visitor->code));
+
+  admin (&days, "setting", "get", "follow_up_days", NULL);
+  g_assert_cmpstr (days.out, ==, "90\n");
+  {
+    g_auto(Run) change = { 0 }, again = { 0 };
+
+    admin (&change, "setting", "set", "follow_up_days", "120", NULL);
+    g_assert_cmpint (change.status, ==, 0);
+    admin (&again, "setting", "get", "follow_up_days", NULL);
+    g_assert_cmpstr (again.out, ==, "120\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1351,6 +1428,7 @@ main (int   argc,
   g_test_add_func ("/admin/backup-restore", test_admin_backup_restore);
   g_test_add_func ("/admin/small-defects", test_admin_small_defects);
   g_test_add_func ("/admin/settings", test_admin_settings);
+  g_test_add_func ("/admin/outcome", test_admin_outcome);
 
   status = g_test_run ();
 
