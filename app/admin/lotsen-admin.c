@@ -1024,8 +1024,8 @@ main (int   argc,
                                          "\n\n",
                                          _("Outcomes:\n"
                                            "  outcome set CODE KIND [--date YYYY-MM-DD] [--note TEXT]\n"
-                                           "                                      record what a visitor went on to (work-employed,\n"
-                                           "                                      work-own-business, studies-sfi, studies-komvux,\n"
+                                           "                                      record what a visitor went on to (work, work-employed,\n"
+                                           "                                      work-own-business, studies, studies-sfi, studies-komvux,\n"
                                            "                                      studies-folkhogskola, studies-university,\n"
                                            "                                      studies-vocational, internship, other)\n"
                                            "  outcome list [--due]                all outcomes, or those to follow up: no outcome\n"

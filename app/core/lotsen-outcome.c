@@ -24,8 +24,10 @@
 #include "lotsen-store-private.h"
 
 static const char * const kind_keys[LOTSEN_OUTCOME_N_KINDS] = {
+  "work",
   "work-employed",
   "work-own-business",
+  "studies",
   "studies-sfi",
   "studies-komvux",
   "studies-folkhogskola",
@@ -74,12 +76,18 @@ lotsen_outcome_kind_label (LotsenOutcomeKind kind)
 {
   switch (kind)
     {
+    case LOTSEN_OUTCOME_WORK:
+      /* Translators: an outcome: work, of a kind not said (the visitor's own answer). */
+      return C_("outcome", "Work");
     case LOTSEN_OUTCOME_WORK_EMPLOYED:
       /* Translators: an outcome: the participant got a job. */
       return C_("outcome", "Work: employed");
     case LOTSEN_OUTCOME_WORK_OWN_BUSINESS:
       /* Translators: an outcome: the participant started a business of their own. */
       return C_("outcome", "Work: own business");
+    case LOTSEN_OUTCOME_STUDIES:
+      /* Translators: an outcome: studies, of a kind not said (the visitor's own answer). */
+      return C_("outcome", "Studies");
     case LOTSEN_OUTCOME_STUDIES_SFI:
       /* Translators: an outcome: Swedish for immigrants, the language course. */
       return C_("outcome", "Studies: SFI");

@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 /* What a participant went on to; the keys are stored as they are. */
 typedef enum
 {
+  LOTSEN_OUTCOME_WORK,                 /* work, as a visitor answered at the kiosk */
   LOTSEN_OUTCOME_WORK_EMPLOYED,
   LOTSEN_OUTCOME_WORK_OWN_BUSINESS,
+  LOTSEN_OUTCOME_STUDIES,              /* studies, as a visitor answered */
   LOTSEN_OUTCOME_STUDIES_SFI,
   LOTSEN_OUTCOME_STUDIES_KOMVUX,
   LOTSEN_OUTCOME_STUDIES_FOLKHOGSKOLA,

@@ -42,7 +42,7 @@ static const char cohort_sql[] =
 
 static const char work_or_studies_sql[] =
   "SELECT EXISTS (SELECT 1 FROM outcome WHERE visitor_id = ?1 AND begin_date BETWEEN ?2 AND ?3"
-  "               AND (kind LIKE 'work-%' OR kind LIKE 'studies-%'))";
+  "               AND (kind GLOB 'work*' OR kind GLOB 'studies*'))";
 
 static const char by_kind_sql[] =
   "SELECT kind, count(*) FROM outcome WHERE begin_date BETWEEN ?1 AND ?2 GROUP BY kind";

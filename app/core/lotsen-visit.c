@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lotsen-outcome.h"
 #include "lotsen-queue.h"
 #include "lotsen-visit.h"
 
@@ -690,6 +691,60 @@ lotsen_visit_sign_in (LotsenVisit *self)
     g_warning ("Noting a visit: %s", error->message);
 
   return sign_in_done (self);
+}
+
+/**
+ * lotsen_visit_should_ask_outcome:
+ *
+ * Whether the visitor who signed in should be asked "Do you work or study
+ * now?": lotsen_outcome_should_ask() for them.
+ */
+gboolean
+lotsen_visit_should_ask_outcome (LotsenVisit *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_VISIT (self), FALSE);
+
+  return self->visitor != NULL && lotsen_outcome_should_ask (self->store, self->visitor->id);
+}
+
+/**
+ * lotsen_visit_answer_outcome:
+ *
+ * Stores the signed-in visitor's answer: work, studies or an internship
+ * as an outcome they reported, beginning today; "not yet" and "skip" as
+ * having been asked (not again for 30 days).
+ *
+ * The window asks after lotsen_visit_sign_in() when
+ * lotsen_visit_should_ask_outcome() says so, and then goes on to the page
+ * that lotsen_visit_sign_in() returned.
+ *
+ * Returns: %TRUE when stored; %FALSE with @error (nothing stored)
+ */
+gboolean
+lotsen_visit_answer_outcome (LotsenVisit          *self,
+                             LotsenOutcomeAnswer   answer,
+                             GError              **error)
+{
+  static const LotsenOutcomeKind kinds[] = {
+    [LOTSEN_OUTCOME_ANSWER_WORK] = LOTSEN_OUTCOME_WORK,
+    [LOTSEN_OUTCOME_ANSWER_STUDIES] = LOTSEN_OUTCOME_STUDIES,
+    [LOTSEN_OUTCOME_ANSWER_INTERNSHIP] = LOTSEN_OUTCOME_INTERNSHIP,
+  };
+
+  g_return_val_if_fail (LOTSEN_IS_VISIT (self), FALSE);
+  g_return_val_if_fail (answer <= LOTSEN_OUTCOME_ANSWER_SKIP, FALSE);
+
+  if (self->visitor == NULL)
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND,
+                           _("That visitor is not known here."));
+      return FALSE;
+    }
+
+  if (answer < G_N_ELEMENTS (kinds))
+    return lotsen_outcome_answer (self->store, self->visitor->id, kinds[answer], error) != 0;
+
+  return lotsen_outcome_mark_asked (self->store, self->visitor->id, error);
 }
 
 /**

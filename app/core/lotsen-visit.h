@@ -71,6 +71,20 @@ gboolean            lotsen_visit_register              (LotsenVisit  *self,
                                                         const char   *lang,
                                                         GError      **error);
 
+/* The kiosk's question "Do you work or study now?", one tile each. */
+typedef enum {
+  LOTSEN_OUTCOME_ANSWER_WORK,
+  LOTSEN_OUTCOME_ANSWER_STUDIES,
+  LOTSEN_OUTCOME_ANSWER_INTERNSHIP,
+  LOTSEN_OUTCOME_ANSWER_NOT_YET,
+  LOTSEN_OUTCOME_ANSWER_SKIP,
+} LotsenOutcomeAnswer;
+
+gboolean            lotsen_visit_should_ask_outcome    (LotsenVisit  *self);
+gboolean            lotsen_visit_answer_outcome        (LotsenVisit  *self,
+                                                        LotsenOutcomeAnswer answer,
+                                                        GError      **error);
+
 const LotsenVisitor *lotsen_visit_get_visitor          (LotsenVisit  *self);
 const char         *lotsen_visit_get_visitor_code      (LotsenVisit  *self);
 const char         *lotsen_visit_get_typed_code        (LotsenVisit  *self);

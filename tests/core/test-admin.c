@@ -1341,7 +1341,7 @@ test_admin_outcome (void)
   audited = query_database_int (database, "SELECT count(*) FROM audit");
   {
     const char * const bad[][8] = {
-      { "outcome", "set", visitor->code, "work", NULL },
+      { "outcome", "set", visitor->code, "job", NULL },
       { "outcome", "set", visitor->code, "studies-sfi", "--date", "2026-02-30", NULL },
       { "outcome", "set", visitor->code, "studies-sfi", "--date", "2999-01-01", NULL },
       { "outcome", "set", "KKKKKK", "studies-sfi", NULL },

@@ -125,6 +125,67 @@ test_visit_sign_in (StoreFixture  *fixture,
   g_assert_null (lotsen_visit_get_visitor (visit));
 }
 
+/* "Do you work or study now?": asked of a visitor whose first visit was
+ * 90 days ago; "not yet" is not asked again for 30 days; "studies" is
+ * stored as their own answer and ends the asking. */
+static void
+test_visit_outcome_question (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LotsenVisit) visit = lotsen_visit_new (fixture->store);
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  draft->given_name = g_strdup ("Yonas");
+  draft->consent = TRUE;
+  draft->lang = g_strdup ("ti");
+  lotsen_clock_set_now (fixture->clock, TEST_NOW - 90 * 86400 + 60);
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  lotsen_clock_set_now (fixture->clock, TEST_NOW);
+
+  lotsen_visit_code_key (visit, visitor->code);
+  g_assert_cmpstr (lotsen_visit_sign_in (visit), ==, "visitor");
+  g_assert_false (lotsen_visit_should_ask_outcome (visit));  /* a minute short of 90 days */
+
+  lotsen_visit_reset (visit);
+  lotsen_clock_set_now (fixture->clock, TEST_NOW + 60);
+  lotsen_visit_code_key (visit, visitor->code);
+  g_assert_cmpstr (lotsen_visit_sign_in (visit), ==, "visitor");
+  g_assert_true (lotsen_visit_should_ask_outcome (visit));
+  g_assert_true (lotsen_visit_answer_outcome (visit, LOTSEN_OUTCOME_ANSWER_NOT_YET, &error));
+  g_assert_no_error (error);
+  g_assert_false (lotsen_visit_should_ask_outcome (visit));
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 0);
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count(*) FROM visitor WHERE outcome_asked_at IS NOT NULL"), ==, 1);
+
+  lotsen_visit_reset (visit);
+  lotsen_clock_set_now (fixture->clock, TEST_NOW + 60 + 29 * 86400);
+  lotsen_visit_code_key (visit, visitor->code);
+  lotsen_visit_sign_in (visit);
+  g_assert_false (lotsen_visit_should_ask_outcome (visit));
+
+  lotsen_visit_reset (visit);
+  lotsen_clock_set_now (fixture->clock, TEST_NOW + 60 + 30 * 86400);
+  lotsen_visit_code_key (visit, visitor->code);
+  lotsen_visit_sign_in (visit);
+  g_assert_true (lotsen_visit_should_ask_outcome (visit));
+  g_assert_true (lotsen_visit_answer_outcome (visit, LOTSEN_OUTCOME_ANSWER_STUDIES, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count(*) FROM outcome WHERE kind = 'studies' AND reported_by = 'visitor'"), ==, 1);
+  g_assert_false (lotsen_visit_should_ask_outcome (visit));
+
+  /* Nobody signed in: nothing to store. */
+  lotsen_visit_reset (visit);
+  g_assert_false (lotsen_visit_should_ask_outcome (visit));
+  g_assert_false (lotsen_visit_answer_outcome (visit, LOTSEN_OUTCOME_ANSWER_WORK, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 1);
+}
+
 /* A ticket and a sign-up through the visit, as the window asks for them. */
 static void
 test_visit_ticket_and_signup (StoreFixture  *fixture,
@@ -302,6 +363,7 @@ main (int   argc,
 
   ADD ("/visit/register", test_visit_register);
   ADD ("/visit/sign-in", test_visit_sign_in);
+  ADD ("/visit/outcome-question", test_visit_outcome_question);
   ADD ("/visit/ticket-and-signup", test_visit_ticket_and_signup);
   ADD ("/staff-session/lock", test_staff_session);
   ADD ("/idle-monitor/warn-and-expire", test_idle_monitor);
