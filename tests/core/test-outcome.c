@@ -371,6 +371,40 @@ test_ask_rule (OutcomeFixture *fixture,
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE reported_by = 'visitor'"), ==, 1);
 }
 
+/* Anonymising a visitor drops the note about them and keeps the
+ * outcome; erasing them removes it. */
+static void
+test_purge_and_erase (OutcomeFixture *fixture,
+                      gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (lotsen_outcome_set (fixture->base.store, fixture->c, LOTSEN_OUTCOME_OTHER, NULL,
+                                       LOTSEN_OUTCOME_BY_STAFF, "Lives with her sister", &error), >, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE note IS NOT NULL"), ==, 1);
+
+  /* C and H were registered on 2026-07-01 and 2026-08-01, more than 100
+   * days before TEST_NOW; H has no outcome. */
+  g_assert_true (lotsen_store_set_retention_days (fixture->base.store, 100, &error));
+  g_assert_true (lotsen_visitor_purge (fixture->base.store, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE note IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome o JOIN visitor v ON v.id = o.visitor_id "
+                                   "WHERE v.anonymised_at IS NOT NULL"), ==, 3);
+
+  {
+    g_autoptr(GPtrArray) list = lotsen_outcome_list (fixture->base.store, fixture->a, &error);
+    const char *code = ((LotsenOutcome *) g_ptr_array_index (list, 0))->code;
+
+    g_assert_true (lotsen_visitor_erase (fixture->base.store, code, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome"), ==, 8);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE kind = 'work-employed'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +418,7 @@ main (int   argc,
   ADD ("/outcome/bad-input", test_bad_input);
   ADD ("/outcome/follow-up", test_follow_up);
   ADD ("/outcome/ask-rule", test_ask_rule);
+  ADD ("/outcome/purge-and-erase", test_purge_and_erase);
 
   return g_test_run ();
 }
