@@ -889,6 +889,13 @@ list_outcomes (LotsenStore *store)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
 
+  if (opt_due && opt_output != NULL)
+    {
+      if (!lotsen_outcome_export_due (store, opt_output, &error))
+        return fail_error (error);
+      return EXIT_SUCCESS;
+    }
+
   if (opt_due)
     {
       rows = lotsen_outcome_list_due (store, &error);
@@ -1028,7 +1035,8 @@ main (int   argc,
                                            "                                      work-own-business, studies, studies-sfi, studies-komvux,\n"
                                            "                                      studies-folkhogskola, studies-university,\n"
                                            "                                      studies-vocational, internship, other)\n"
-                                           "  outcome list [--due]                all outcomes, or those to follow up: no outcome\n"
+                                           "  outcome list [--due [--output FILE.csv]]\n"
+                                           "                                      all outcomes, or those to follow up: no outcome\n"
                                            "                                      and a first visit follow_up_days (90) days ago\n"
                                            "  setting set follow_up_days N        change when participants are followed up"),
                                          NULL);

@@ -20,6 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lotsen-atomic-file.h"
+#include "lotsen-csv.h"
 #include "lotsen-outcome.h"
 #include "lotsen-store-private.h"
 
@@ -538,6 +540,59 @@ lotsen_outcome_list_due (LotsenStore  *store,
     }
 
   return g_steal_pointer (&list);
+}
+
+static gboolean
+write_due (GOutputStream  *out,
+           const char     *temp_path,
+           const char     *target,
+           GString        *detail,
+           gpointer        user_data,
+           GError        **error)
+{
+  g_string_append (detail, "follow-up list");
+  return lotsen_export_write_buffer (out, user_data, error);
+}
+
+/**
+ * lotsen_outcome_export_due:
+ * @path: the CSV file to write (replaced whole, or left as it was)
+ *
+ * Writes the follow-up list as CSV, as the exports write theirs (UTF-8
+ * with a BOM, ';' between cells, CRLF, names neutralised): code,
+ * given_name, family_name, phone, first_visit (the local day).  Recorded
+ * in the audit table.
+ */
+gboolean
+lotsen_outcome_export_due (LotsenStore  *store,
+                           const char   *path,
+                           GError      **error)
+{
+  static const char * const header[] = { "code", "given_name", "family_name", "phone", "first_visit" };
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GString) buffer = g_string_new (LOTSEN_CSV_BOM);
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+
+  due = lotsen_outcome_list_due (store, error);
+  if (due == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    lotsen_export_append_csv_cell (buffer, ';', i, header[i], FALSE);
+  g_string_append (buffer, "\r\n");
+  for (guint i = 0; i < due->len; i++)
+    {
+      LotsenFollowUp *row = g_ptr_array_index (due, i);
+      g_autofree char *first = lotsen_store_format_local_day (store, row->first_visit);
+      const char *cells[] = { row->code, row->given_name, row->family_name, row->phone, first };
+
+      for (guint j = 0; j < G_N_ELEMENTS (cells); j++)
+        lotsen_export_append_csv_cell (buffer, ';', j, cells[j] ? cells[j] : "", TRUE);
+      g_string_append (buffer, "\r\n");
+    }
+
+  return lotsen_export_replace_file (store, path, write_due, buffer, error);
 }
 
 /**

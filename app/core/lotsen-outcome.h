@@ -94,6 +94,9 @@ gboolean             lotsen_outcome_set_follow_up_days (LotsenStore         *sto
                                                       GError               **error);
 GPtrArray           *lotsen_outcome_list_due         (LotsenStore           *store,
                                                       GError               **error);
+gboolean             lotsen_outcome_export_due       (LotsenStore           *store,
+                                                      const char            *path,
+                                                      GError               **error);
 
 gboolean             lotsen_outcome_should_ask       (LotsenStore           *store,
                                                       gint64                 visitor_id);

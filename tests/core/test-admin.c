@@ -1337,6 +1337,25 @@ test_admin_outcome (void)
   line = g_strdup_printf ("%s\tYonas\t%s\t", visitor->code, visitor->phone);
   g_assert_nonnull (strstr (due.out, line));
 
+  /* The same list as a CSV file, for the phone calls. */
+  {
+    g_auto(Run) export = { 0 };
+    g_autofree char *dir = g_path_get_dirname (database);
+    g_autofree char *path = g_build_filename (dir, "follow-up.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *csv_line = g_strdup_printf ("\r\n%s;Yonas;;%s%s%s;", visitor->code,
+                                                 /* a leading + is kept from being a formula */
+                                                 g_str_has_prefix (visitor->phone, "+") ? "\"'" : "",
+                                                 visitor->phone,
+                                                 g_str_has_prefix (visitor->phone, "+") ? "\"" : "");
+
+    admin (&export, "outcome", "list", "--due", "--output", path, NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+    g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "code;given_name;family_name;phone;first_visit\r\n"));
+    g_assert_nonnull (strstr (contents, csv_line));
+  }
+
   outcomes = query_database_int (database, "SELECT count(*) FROM outcome");
   audited = query_database_int (database, "SELECT count(*) FROM audit");
   {
