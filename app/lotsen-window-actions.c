@@ -284,6 +284,18 @@ sign_in_action (GtkWidget  *widget,
   lotsen_window_show_page (self, lotsen_visit_sign_in (self->visit));
 }
 
+/* "Do you work or study now?", answered with one tap. */
+static void
+answer_outcome_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LotsenWindow *self = LOTSEN_WINDOW (widget);
+
+  lotsen_window_show_page (self, lotsen_visit_answer_outcome (self->visit,
+                                                              g_variant_get_string (parameter, NULL)));
+}
+
 static void
 choose_session_action (GtkWidget  *widget,
                        const char *action_name,
@@ -544,12 +556,39 @@ restore_backup_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "app.end-kiosk", "s", "restart");
 }
 
+static void
+close_message_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  lotsen_window_hide_message (LOTSEN_WINDOW (widget));
+}
+
+/* The language button on top of every page but the first. */
+static void
+choose_language_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  lotsen_window_show_languages (LOTSEN_WINDOW (widget), TRUE);
+}
+
+static void
+close_languages_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  lotsen_window_show_languages (LOTSEN_WINDOW (widget), FALSE);
+}
+
 static const struct {
   const char               *name;
   const char               *parameter_type;
   GtkWidgetActionActivateFunc activate;
 } actions[] = {
   { "win.show-page",             "s",  show_page_action },
+  { "win.choose-language",       NULL, choose_language_action },
+  { "win.close-languages",       NULL, close_languages_action },
   { "win.go-home",               NULL, go_home_action },
   { "win.finish-visit",          NULL, finish_visit_action },
   { "win.still-here",            NULL, still_here_action },
@@ -562,6 +601,7 @@ static const struct {
   { "win.code-key",              "s",  code_key_action },
   { "win.code-delete",           NULL, code_delete_action },
   { "win.sign-in",               NULL, sign_in_action },
+  { "win.answer-outcome",        "s",  answer_outcome_action },
   { "win.choose-session",        "x",  choose_session_action },
   { "win.sign-up-with-code",     NULL, sign_up_with_code_action },
   { "win.sign-up",               NULL, sign_up_action },
@@ -577,6 +617,7 @@ static const struct {
   { "win.transfer-ticket",       "s",  transfer_ticket_action },
   { "win.end-kiosk",             "s",  end_kiosk_action },
   { "win.restore-backup",        NULL, restore_backup_action },
+  { "win.close-message",         NULL, close_message_action },
 };
 
 void
@@ -584,6 +625,8 @@ lotsen_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_property_action (widget_class, "win.language", "language");
   gtk_widget_class_install_property_action (widget_class, "win.category", "category");
+  gtk_widget_class_install_property_action (widget_class, "win.text-size", "text-scale");
+  gtk_widget_class_install_property_action (widget_class, "win.high-contrast", "high-contrast");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
@@ -600,6 +643,8 @@ void
 lotsen_window_disable_actions (LotsenWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i].name, FALSE);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i].name,
+                                   g_str_equal (actions[i].name, "win.choose-language") ||
+                                   g_str_equal (actions[i].name, "win.close-languages"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.category", FALSE);
 }

@@ -20,6 +20,7 @@
 #include "lotsen-consent-page.h"
 #include "lotsen-export-page.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-my-signups-page.h"
 #include "lotsen-pin-page.h"
 #include "lotsen-queue.h"
@@ -29,6 +30,8 @@
 #include "lotsen-signup-page.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-ticket-page.h"
+#include "lotsen-outcome-question-page.h"
+#include "lotsen-outcomes-page.h"
 #include "lotsen-visitor-page.h"
 #include "lotsen-welcome-page.h"
 #include "lotsen-window-private.h"
@@ -82,13 +85,17 @@ create_register (LotsenWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) municipalities = NULL;
+  g_auto(GStrv) interpreters = NULL;
   int oldest, youngest;
 
   municipalities = or_empty (self, lotsen_visitor_list_municipalities (self->store, &error),
                              "Listing municipalities", error);
   lotsen_visitor_get_birth_years (self->store, &oldest, &youngest);
 
-  return lotsen_register_page_new (self->visit, municipalities, oldest, youngest);
+  interpreters = lotsen_interpreter_list (self->store);
+
+  return lotsen_register_page_new (self->visit, municipalities, (const char * const *) interpreters,
+                                   oldest, youngest);
 }
 
 static GtkWidget *
@@ -120,6 +127,12 @@ create_visitor (LotsenWindow *self)
   g_autofree char *masked = lotsen_visitor_masked_name (lotsen_visit_get_visitor (self->visit));
 
   return lotsen_visitor_page_new (masked);
+}
+
+static GtkWidget *
+create_outcome_question (LotsenWindow *self)
+{
+  return lotsen_outcome_question_page_new ();
 }
 
 static GtkWidget *
@@ -231,8 +244,11 @@ refresh_queue (LotsenWindow *self,
 static GtkWidget *
 create_ticket (LotsenWindow *self)
 {
+  g_auto(GStrv) interpreters = lotsen_interpreter_list (self->store);
+
   return lotsen_ticket_page_new (lotsen_window_get_setting (self, "ticket-seconds", DEFAULT_TICKET_SECONDS),
-                                 lotsen_store_get_clock (self->store));
+                                 lotsen_store_get_clock (self->store),
+                                 (const char * const *) interpreters);
 }
 
 static gboolean
@@ -270,6 +286,7 @@ refresh_staff_pin (LotsenWindow *self,
                    GtkWidget    *page)
 {
   const char *titles[] = {
+    /* Translators: the title of the screen where staff type their PIN code. */
     [LOTSEN_PIN_STAGE_ENTER]  = _("Staff PIN"),
     [LOTSEN_PIN_STAGE_NEW]    = _("Choose a new staff PIN (4 to 8 digits)"),
     [LOTSEN_PIN_STAGE_REPEAT] = _("The new PIN once more"),
@@ -398,6 +415,20 @@ refresh_staff_attendance (LotsenWindow *self,
 }
 
 static GtkWidget *
+create_staff_outcomes (LotsenWindow *self)
+{
+  return lotsen_outcomes_page_new (self->staff);
+}
+
+static gboolean
+refresh_staff_outcomes (LotsenWindow *self,
+                        GtkWidget    *page)
+{
+  lotsen_outcomes_page_refresh (LOTSEN_OUTCOMES_PAGE (page));
+  return TRUE;
+}
+
+static GtkWidget *
 create_staff_export (LotsenWindow *self)
 {
   return lotsen_export_page_new (self->staff);
@@ -412,6 +443,7 @@ static const LotsenPageInfo pages[] = {
   { "code",              FALSE, FALSE,  create_code,             NULL,                     NULL },
   { "sign-in",           FALSE, FALSE,  create_sign_in,          refresh_sign_in,          NULL },
   { "visitor",           FALSE, FALSE,  create_visitor,          NULL,                     NULL },
+  { "outcome-question",  FALSE, FALSE,  create_outcome_question, NULL,                     NULL },
   { "activities",        FALSE, FALSE,  create_activities,       refresh_activities,       NULL },
   { "signup",            FALSE, FALSE,  create_signup,           refresh_signup,           "activities" },
   { "my-signups",        FALSE, FALSE,  create_my_signups,       refresh_my_signups,       NULL },
@@ -422,6 +454,7 @@ static const LotsenPageInfo pages[] = {
   { "staff-activities",  TRUE,  TRUE,   create_staff_activities, refresh_staff_activities, NULL },
   { "staff-attendance",  TRUE,  TRUE,   create_staff_attendance, refresh_staff_attendance, NULL },
   { "staff-export",      TRUE,  TRUE,   create_staff_export,     NULL,                     NULL },
+  { "staff-outcomes",    TRUE,  TRUE,   create_staff_outcomes,   refresh_staff_outcomes,   NULL },
 };
 
 /**
@@ -440,14 +473,15 @@ lotsen_window_lookup_page (const char *name)
 }
 
 /* Arms the idle timer while there is anything of the visitor's to wipe. */
-static void
-update_idle (LotsenWindow *self)
+void
+lotsen_window_update_idle (LotsenWindow *self)
 {
   if (self->idle == NULL)
     return;
 
   lotsen_idle_monitor_set_armed (self->idle,
                                  lotsen_visit_has_state (self->visit) ||
+                                 lotsen_window_has_view_choices (self) ||
                                  g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0);
   lotsen_idle_monitor_note_activity (self->idle);
 }
@@ -520,13 +554,22 @@ lotsen_window_show_page (LotsenWindow *self,
       return;
     }
 
+  /* A message is about the page it was shown on (or the one shown
+   * because of it): gone when the visitor goes on. */
+  if (!self->message_fresh && !g_str_equal (info->name, lotsen_window_get_page_name (self)))
+    lotsen_window_hide_message (self);
+  self->message_fresh = FALSE;
+
   replace_pages (self, page);
   if (self->visit != NULL)
     lotsen_visit_set_page (self->visit, info->name);
 
-  /* Staff screens are not the visitor's: no language bar there. */
-  gtk_widget_set_visible (self->language_bar, !info->staff);
-  update_idle (self);
+  /* Staff screens are not the visitor's: no language bar there.  The
+   * first screen shows every language itself, and its own staff button. */
+  lotsen_window_show_languages (self, FALSE);
+  gtk_widget_set_visible (self->language_bar, !info->staff && !g_str_equal (info->name, "welcome"));
+  gtk_widget_set_visible (self->view_options, !info->staff);
+  lotsen_window_update_idle (self);
 }
 
 const char *

@@ -19,7 +19,12 @@ struct _LotsenWindow
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *content;       /* the language bar and the page */
   GtkWidget            *language_bar;
+  GtkWidget            *view_options;  /* text size and contrast, beside the languages */
+  GtkWidget            *message;       /* a message above the page, at the kiosk's text size */
+  GtkWidget            *message_label;
+  gboolean              message_fresh; /* shown for the page being shown now */
   GtkStack             *pages;         /* the page on screen, and no other */
+  GtkWidget            *languages;     /* every language, over the page while it is chosen */
 
   LotsenStore          *store;
   GSettings            *settings;
@@ -39,6 +44,9 @@ struct _LotsenWindow
 
   char                 *printer_problem; /* the last ticket print's failure, for staff; NULL once one works */
   GtkWidget            *call_banner;   /* a ticket called, for a few seconds, over the page */
+  guint                 text_scale;    /* per cent: 100, 150 or 200, for this visit */
+  gboolean              high_contrast; /* for this visit */
+
   GtkWidget            *sleep_screen;  /* black, over everything, in the sleep hours */
 };
 
@@ -61,10 +69,13 @@ void                  lotsen_window_show_page      (LotsenWindow *self,
                                                     const char   *name);
 void                  lotsen_window_toast          (LotsenWindow *self,
                                                     const char   *message);
+void                  lotsen_window_hide_message   (LotsenWindow *self);
 void                  lotsen_window_reset_visit    (LotsenWindow *self);
 guint                 lotsen_window_get_setting    (LotsenWindow *self,
                                                     const char   *key,
                                                     guint         fallback);
+gboolean              lotsen_window_has_view_choices (LotsenWindow *self);
+void                  lotsen_window_update_idle      (LotsenWindow *self);
 void                  lotsen_window_class_add_actions (GtkWidgetClass *widget_class);
 void                  lotsen_window_disable_actions   (LotsenWindow   *self);
 

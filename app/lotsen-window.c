@@ -19,7 +19,9 @@
 #include "lotsen-i18n.h"
 #include "lotsen-idle-warning.h"
 #include "lotsen-language-bar.h"
+#include "lotsen-language-grid.h"
 #include "lotsen-sleep-screen.h"
+#include "lotsen-view-options.h"
 #include "lotsen-window-private.h"
 
 #define DEFAULT_IDLE_TIMEOUT 90
@@ -31,19 +33,72 @@ enum {
   PROP_0,
   PROP_LANGUAGE,
   PROP_CATEGORY,
+  PROP_TEXT_SCALE,
+  PROP_HIGH_CONTRAST,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/**
+ * lotsen_window_toast:
+ *
+ * Shows @message above the page, at the kiosk's text size and announced
+ * to a screen reader, until the visitor closes it or goes to another
+ * page.
+ */
 void
 lotsen_window_toast (LotsenWindow *self,
                      const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  gtk_label_set_text (GTK_LABEL (self->message_label), message);
+  gtk_widget_set_visible (self->message, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, message,
+                                  -1);
+  self->message_fresh = TRUE;
+}
 
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+void
+lotsen_window_hide_message (LotsenWindow *self)
+{
+  if (self->message != NULL)
+    gtk_widget_set_visible (self->message, FALSE);
+}
+
+static GtkWidget *
+message_new (LotsenWindow *self)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_HORIZONTAL,
+                                 "spacing", 16,
+                                 "visible", FALSE,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                                 NULL);
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  self->message_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
+  gtk_widget_set_hexpand (self->message_label, TRUE);
+  gtk_widget_add_css_class (self->message_label, "kiosk-message-text");
+  gtk_box_append (GTK_BOX (box), self->message_label);
+
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (close, "circular");
+  gtk_widget_set_name (close, "close-message");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "win.close-message");
+  /* Translators: the accessible name of the × button of a message. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the message"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_button_get_child (GTK_BUTTON (close))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close the message"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), close);
+  gtk_widget_add_css_class (box, "kiosk-message");
+
+  return box;
 }
 
 guint
@@ -54,11 +109,107 @@ lotsen_window_get_setting (LotsenWindow *self,
   return self->settings ? g_settings_get_uint (self->settings, key) : fallback;
 }
 
+/* The visitor's text size and contrast, as style classes on the window. */
+static void
+apply_view_choices (LotsenWindow *self)
+{
+  const char *scale_class = lotsen_view_options_text_scale_class (self->text_scale);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "text-150");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "text-200");
+  if (scale_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), scale_class);
+
+  if (self->high_contrast)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "high-contrast");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "high-contrast");
+}
+
+/**
+ * lotsen_window_has_view_choices:
+ *
+ * Returns: whether the visitor chose a larger text or high contrast
+ */
+gboolean
+lotsen_window_has_view_choices (LotsenWindow *self)
+{
+  return self->text_scale != LOTSEN_TEXT_SCALE_DEFAULT || self->high_contrast;
+}
+
+/* Every language, opened from the language button on any page but the
+ * first (which shows the same grid itself): a heading, the grid, and a
+ * way back to the page without changing anything. */
+static GtkWidget *
+make_language_chooser (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 32);
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
+                                   "label", _("Choose your language"),
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   NULL);
+  /* Translators: a button that returns to the screen before. */
+  GtkWidget *back = gtk_button_new_with_label (_("Back"));
+
+  gtk_widget_add_css_class (title, "page-title");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (back, "big-button");
+  gtk_widget_set_halign (back, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-languages");
+
+  gtk_widget_add_css_class (inner, "language-chooser");
+  gtk_widget_set_valign (inner, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (inner), title);
+  gtk_box_append (GTK_BOX (inner), lotsen_language_grid_new ());
+  gtk_box_append (GTK_BOX (inner), back);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), inner);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_widget_set_vexpand (box, TRUE);
+
+  return box;
+}
+
+/**
+ * lotsen_window_show_languages:
+ * @shown: %TRUE to show every language instead of the page
+ *
+ * Only what is on screen can be reached: while the languages show, the
+ * page is hidden, and the other way round.
+ */
+void
+lotsen_window_show_languages (LotsenWindow *self,
+                              gboolean      shown)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+
+  if (self->languages == NULL)
+    return;
+
+  gtk_widget_set_visible (self->languages, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages), !shown);
+  if (shown)
+    gtk_widget_set_visible (self->language_bar, FALSE);
+  else
+    {
+      const LotsenPageInfo *info = lotsen_window_lookup_page (lotsen_window_get_page_name (self));
+
+      gtk_widget_set_visible (self->language_bar,
+                              info != NULL && !info->staff && !g_str_equal (info->name, "welcome"));
+    }
+}
+
 /* Builds everything the window shows, in the current language. */
 static void
 rebuild (LotsenWindow *self)
 {
   GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_autofree char *page = g_strdup (lotsen_window_get_page_name (self));
 
   /* Translators: the kiosk's name; keep it as it is unless your script needs it. */
@@ -66,11 +217,22 @@ rebuild (LotsenWindow *self)
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->language_bar = lotsen_language_bar_new ();
-  gtk_box_append (GTK_BOX (self->content), self->language_bar);
+  gtk_widget_set_hexpand (self->language_bar, TRUE);
+  gtk_box_append (GTK_BOX (header), self->language_bar);
+  self->view_options = lotsen_view_options_new ();
+  gtk_box_append (GTK_BOX (header), self->view_options);
+  gtk_widget_add_css_class (header, "visitor-header");
+  gtk_box_append (GTK_BOX (self->content), header);
+  self->message = message_new (self);
+  gtk_box_append (GTK_BOX (self->content), self->message);
 
   self->pages = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
   gtk_box_append (GTK_BOX (self->content), GTK_WIDGET (self->pages));
+
+  self->languages = make_language_chooser ();
+  gtk_widget_set_visible (self->languages, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->languages);
 
   gtk_overlay_set_child (GTK_OVERLAY (overlay), self->content);
   adw_toast_overlay_set_child (self->toast_overlay, overlay);
@@ -111,11 +273,17 @@ lotsen_window_reset_visit (LotsenWindow *self)
 
   lotsen_staff_session_lock (self->staff);
   lotsen_visit_reset (self->visit);
+  self->text_scale = LOTSEN_TEXT_SCALE_DEFAULT;
+  self->high_contrast = FALSE;
+  apply_view_choices (self);
 
   if (g_strcmp0 (lotsen_i18n_get_language (), self->default_language) != 0)
     lotsen_window_set_language (self, self->default_language);
   else
     rebuild (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
 }
 
 static void
@@ -169,6 +337,14 @@ lotsen_window_get_property (GObject    *object,
       g_value_set_string (value, self->visit ? lotsen_visit_get_category (self->visit) : "");
       break;
 
+    case PROP_TEXT_SCALE:
+      g_value_set_uint (value, self->text_scale);
+      break;
+
+    case PROP_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->high_contrast);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -191,6 +367,14 @@ lotsen_window_set_property (GObject      *object,
     case PROP_CATEGORY:
       if (self->visit != NULL)
         lotsen_visit_set_category (self->visit, g_value_get_string (value));
+      break;
+
+    case PROP_TEXT_SCALE:
+      lotsen_window_set_text_scale (self, g_value_get_uint (value));
+      break;
+
+    case PROP_HIGH_CONTRAST:
+      lotsen_window_set_high_contrast (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -284,6 +468,24 @@ lotsen_window_class_init (LotsenWindowClass *klass)
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LotsenWindow:text-scale:
+   *
+   * The visitor's text size in per cent (100, 150 or 200), until the
+   * visit ends.
+   */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_uint ("text-scale", NULL, NULL, 100, 200, LOTSEN_TEXT_SCALE_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LotsenWindow:high-contrast:
+   *
+   * Black on white and yellow on black, with thick outlines, until the
+   * visit ends.
+   */
+  properties[PROP_HIGH_CONTRAST] =
+    g_param_spec_boolean ("high-contrast", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-window.ui");
@@ -300,6 +502,8 @@ lotsen_window_init (LotsenWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->text_scale = LOTSEN_TEXT_SCALE_DEFAULT;
+  lotsen_view_options_install_styles (gtk_widget_get_display (GTK_WIDGET (self)));
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -425,7 +629,10 @@ lotsen_window_set_language (LotsenWindow *self,
   g_return_if_fail (LOTSEN_IS_WINDOW (self));
 
   if (g_strcmp0 (language, lotsen_i18n_get_language ()) == 0 && self->pages != NULL)
-    return;
+    {
+      lotsen_window_show_languages (self, FALSE);
+      return;
+    }
 
   if (!lotsen_i18n_set_language (language))
     {
@@ -438,6 +645,70 @@ lotsen_window_set_language (LotsenWindow *self,
   rebuild (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/**
+ * lotsen_window_set_text_scale:
+ * @scale: 100, 150 or 200 (per cent)
+ *
+ * Makes every text on screen @scale per cent of its size, until the
+ * visit ends.
+ */
+void
+lotsen_window_set_text_scale (LotsenWindow *self,
+                              guint         scale)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+
+  if (!lotsen_view_options_is_text_scale (scale))
+    {
+      g_warning ("No text size of %u %%", scale);
+      return;
+    }
+  if (scale == self->text_scale)
+    return;
+
+  self->text_scale = scale;
+  apply_view_choices (self);
+  lotsen_window_update_idle (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+guint
+lotsen_window_get_text_scale (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), LOTSEN_TEXT_SCALE_DEFAULT);
+
+  return self->text_scale;
+}
+
+/**
+ * lotsen_window_set_high_contrast:
+ *
+ * Black on white and yellow on black with thick outlines, until the
+ * visit ends.
+ */
+void
+lotsen_window_set_high_contrast (LotsenWindow *self,
+                                 gboolean      high_contrast)
+{
+  g_return_if_fail (LOTSEN_IS_WINDOW (self));
+
+  if (!!high_contrast == self->high_contrast)
+    return;
+
+  self->high_contrast = !!high_contrast;
+  apply_view_choices (self);
+  lotsen_window_update_idle (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGH_CONTRAST]);
+}
+
+gboolean
+lotsen_window_get_high_contrast (LotsenWindow *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_WINDOW (self), FALSE);
+
+  return self->high_contrast;
 }
 
 /**

@@ -19,6 +19,8 @@ void          lotsen_window_offer_backup      (LotsenWindow   *self,
                                                const char     *backup,
                                                const GDate    *date);
 const char   *lotsen_window_get_language      (LotsenWindow   *self);
+void          lotsen_window_show_languages    (LotsenWindow   *self,
+                                              gboolean        shown);
 void          lotsen_window_set_language      (LotsenWindow   *self,
                                                const char     *language);
 const char   *lotsen_window_get_page_name     (LotsenWindow   *self);
@@ -32,5 +34,11 @@ gboolean      lotsen_window_get_kiosk_mode    (LotsenWindow   *self);
 gboolean      lotsen_window_get_asleep        (LotsenWindow   *self);
 GtkWidget    *lotsen_window_get_call_banner   (LotsenWindow   *self);
 const char   *lotsen_window_get_printer_problem (LotsenWindow *self);
+void          lotsen_window_set_text_scale    (LotsenWindow   *self,
+                                               guint           scale);
+guint         lotsen_window_get_text_scale    (LotsenWindow   *self);
+void          lotsen_window_set_high_contrast (LotsenWindow   *self,
+                                               gboolean        high_contrast);
+gboolean      lotsen_window_get_high_contrast (LotsenWindow   *self);
 
 G_END_DECLS

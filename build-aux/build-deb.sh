@@ -16,9 +16,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # A clean copy with debian/ at its top, as dpkg-buildpackage wants it;
-# build folders and version control stay behind.
+# build folders (any folder with a build.ninja) and version control stay behind.
 mkdir "$work/lotsen"
-tar -C "$top" --exclude='./build*' --exclude='./.git' --exclude='./*.deb' -cf - . | tar -C "$work/lotsen" -xf -
+tar -C "$top" --exclude-tag-all=build.ninja --exclude='./.git' --exclude='./*.deb' -cf - . | tar -C "$work/lotsen" -xf -
 rm -rf "$work/lotsen/debian"
 cp -r "$top/build-aux/debian" "$work/lotsen/debian"
 

@@ -3,8 +3,10 @@
 #
 #   build-aux/screenshots.sh OUTPUT-DIR [WIDTHxHEIGHT] [BUILD-DIR]
 #
-# Renders every kiosk screen in every language to OUTPUT-DIR/<lang>-<screen>.png,
-# and the staff panel's screens to OUTPUT-DIR/staff-*.png and export-*.png.
+# Renders every kiosk screen in every language the kiosk offers (po/LINGUAS and
+# po/languages.ini, from 90 % translated) to OUTPUT-DIR/<lang>-<screen>.png, and
+# the staff panel's screens to OUTPUT-DIR/staff-*.png and export-*.png.
+# LOTSEN_SCREENSHOT_LANGUAGES="sv ar ti" limits the kiosk screens to those.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -50,3 +52,9 @@ for lang in sv ar ti; do
   pdftoppm -png -r 200 -singlefile "$tickets/code-$lang.pdf" "$out/code-$lang"
   echo "$out/code-$lang.png"
 done
+
+# Larger text and high contrast: every visitor screen at 200 % and in high
+# contrast, in Swedish, Arabic and Tigrinya, at 1280×800 and 1080×1920
+# (OUTPUT-DIR/1280x800-ar-200-hc-ticket.png and so on).
+LOTSEN_SEEING_SCREENSHOTS="$out" dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
+  "$build/tests/ui/test-seeing" -p /seeing/screenshots -p /seeing/text-size >/dev/null

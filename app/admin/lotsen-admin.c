@@ -19,12 +19,14 @@
 #include <gio/gunixoutputstream.h>
 
 #include "lotsen-activity.h"
+#include "lotsen-admin-outcome.h"
 #include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-export.h"
 #include "lotsen-import.h"
-#include "lotsen-outcome.h"
 #include "lotsen-i18n.h"
+#include "lotsen-outcome.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
 #include "lotsen-printer.h"
 #include "lotsen-report-pdf.h"
@@ -59,21 +61,47 @@ static gboolean opt_due;
 static gboolean opt_version;
 
 static const GOptionEntry entries[] = {
-  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"), N_("PATH") },
-  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"), N_("CODE") },
-  { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"), N_("N") },
-  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"), N_("LETTER") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, jsonl, xlsx or ics, for “export”"), N_("FORMAT") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"), N_("YYYY-MM-DD") },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database, N_("The database file (default: the kiosk’s own)"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("PATH") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("The visitor’s language, for “ticket take”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("CODE") },
+  { "desk", 0, 0, G_OPTION_ARG_STRING, &opt_desk, N_("The calling desk’s number, for “call-next”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("N") },
+  { "service", 0, 0, G_OPTION_ARG_STRING, &opt_service, N_("Only call this service’s tickets, for “call-next”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("LETTER") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, jsonl, xlsx or ics, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("FORMAT") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("The first day to export, for “export”"),
+    /* Translators: a date's pattern in “lotsen-admin --help”: year, month, day; keep the digits' order. */
+    N_("YYYY-MM-DD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("The last day to export, for “export”"), N_("YYYY-MM-DD") },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"), N_("FILE") },
-  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"), N_("CHAR") },
-  { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"), N_("DAYS") },
-  { "printer", 0, 0, G_OPTION_ARG_STRING, &opt_printer, N_("The CUPS printer queue, for “ticket print”"), N_("QUEUE") },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("80mm (the default) or 58mm receipt paper, for “ticket print”"), N_("WIDTH") },
-  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The day an outcome began (default today), for “outcome set”"), N_("YYYY-MM-DD") },
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the outcome, for “outcome set”"), N_("TEXT") },
-  { "due", 0, 0, G_OPTION_ARG_NONE, &opt_due, N_("List those to follow up instead, for “outcome list”"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Where to write, - for standard output, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("FILE") },
+  { "separator", 0, 0, G_OPTION_ARG_STRING, &opt_separator, N_("; (the default) or , between CSV cells, for “export”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("CHAR") },
+  { "retention-days", 0, 0, G_OPTION_ARG_STRING, &opt_retention_days, N_("Keep visitors’ names this many days after their last visit, for “purge”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("DAYS") },
+  { "printer", 0, 0, G_OPTION_ARG_STRING, &opt_printer, N_("The CUPS printer queue, for “ticket print”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("QUEUE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("80mm (the default) or 58mm receipt paper, for “ticket print”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("WIDTH") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The day an outcome began (default today), for “outcome set”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("YYYY-MM-DD") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the outcome, for “outcome set”"),
+    /* Translators: the placeholder for an option's value in “lotsen-admin --help”: one short word. */
+    N_("TEXT") },
+  { "due", 0, 0, G_OPTION_ARG_NONE, &opt_due, N_("Only the participants due for a follow-up, for “outcome list”"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Show the version and quit"), NULL },
   { NULL }
 };
@@ -85,6 +113,7 @@ fail (int         status,
   g_printerr ("lotsen-admin: %s\n", message);
   return status;
 }
+
 
 static int
 status_for_error (const GError *error)
@@ -115,6 +144,65 @@ fail_with (int           status,
     return fail (status, _("The command failed without a reason. Nothing was changed."));
 
   return fail (status, error->message);
+}
+
+/* The interpreter languages the kiosk offers: list, add or remove one. */
+static int
+interpreter_languages (LotsenStore *store,
+                       const char  *verb,
+                       const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (verb, "list"))
+    {
+      g_auto(GStrv) codes = lotsen_interpreter_list (store);
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          const LotsenInterpreterLanguage *language = lotsen_interpreter_lookup (codes[i]);
+
+          g_print ("%s\t%s\t%s\n", language->code, lotsen_interpreter_get_name (language), language->native_name);
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (verb, "add") ? !lotsen_interpreter_add (store, code, &error)
+                                : !lotsen_interpreter_remove (store, code, &error))
+    return fail_with (status_for_error (error), error);
+
+  return EXIT_SUCCESS;
+}
+
+/* Every language the build has a catalogue for: its code, how much of it
+ * is translated, whether the kiosk offers it, and its own name; headed in
+ * the --lang language (Swedish where that language lacks a string). */
+static int
+list_languages (void)
+{
+  const LotsenLanguage *languages;
+  guint n_languages;
+
+  if (opt_lang != NULL && !lotsen_i18n_set_language (opt_lang))
+    {
+      g_autofree char *message = g_strdup_printf (_("No language has the code “%s”."), opt_lang);
+
+      return fail (EXIT_USAGE, message);
+    }
+
+  /* Translators: the column headings of “lotsen-admin languages”, separated by tabs: a language's
+   * code, the share of its strings translated, whether the kiosk offers it, its own name. */
+  g_print ("%s\n", _("Code\tTranslated\tOffered\tName"));
+  languages = lotsen_i18n_get_all_languages (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    g_print ("%s\t%u %%\t%s\t%s\n", languages[i].code, languages[i].coverage,
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+             languages[i].offered ? C_("offered", "yes")
+             /* Translators: in the “Offered” column of “lotsen-admin languages”. */
+                                  : C_("offered", "no"),
+             languages[i].native_name);
+
+  return EXIT_SUCCESS;
 }
 
 static int
@@ -784,12 +872,17 @@ get_setting (LotsenStore *store,
       g_print ("%u\n", lotsen_store_get_retention_days (store));
       return EXIT_SUCCESS;
     }
+  if (g_str_equal (key, "follow_up_days"))
+    {
+      g_print ("%u\n", lotsen_outcome_get_follow_up_days (store));
+      return EXIT_SUCCESS;
+    }
 
   if (!g_str_equal (key, "site_name") && !g_str_equal (key, "project_name"))
     {
       g_autofree char *message =
         /* Translators: %s is what was given; keep the settings' keys as they are. */
-        g_strdup_printf (_("There is no setting “%s”. The settings are site_name, project_name and retention_days."),
+        g_strdup_printf (_("There is no setting “%s”. The settings are site_name, project_name, retention_days and follow_up_days."),
                          key);
       return fail (EXIT_USAGE, message);
     }
@@ -821,112 +914,15 @@ set_setting (LotsenStore *store,
       return EXIT_SUCCESS;
     }
 
-  if (!lotsen_store_set_name_setting (store, key, value, &error))
-    return fail_error (error);
-
-  return EXIT_SUCCESS;
-}
-
-/* The setting follow_up_days: shown when @value is %NULL. */
-static int
-outcome_setting (LotsenStore *store,
-                 const char  *value)
-{
-  g_autoptr(GError) error = NULL;
-  guint64 days;
-
-  if (value == NULL)
+  if (g_str_equal (key, "follow_up_days"))
     {
-      g_print ("%u\n", lotsen_outcome_get_follow_up_days (store));
-      return EXIT_SUCCESS;
-    }
-
-  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &days, NULL))
-    days = 0;
-  if (!lotsen_outcome_set_follow_up_days (store, (guint) days, &error))
-    return fail_error (error);
-
-  return EXIT_SUCCESS;
-}
-
-/* Records an outcome for the visitor with @code, reported by staff. */
-static int
-set_outcome (LotsenStore *store,
-             const char  *code,
-             const char  *kind_text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LotsenVisitor) visitor = NULL;
-  LotsenOutcomeKind kind;
-
-  if (!lotsen_outcome_kind_from_string (kind_text, &kind))
-    {
-      g_autoptr(GString) kinds = g_string_new (NULL);
-      g_autofree char *message = NULL;
-
-      for (guint i = 0; i < LOTSEN_OUTCOME_N_KINDS; i++)
-        g_string_append_printf (kinds, "%s%s", i ? ", " : "", lotsen_outcome_kind_to_string (i));
-      /* Translators: %s is what was given, %s the kinds' keys (kept as they are). */
-      message = g_strdup_printf (_("There is no outcome “%s”. The outcomes are %s."), kind_text, kinds->str);
-      return fail (EXIT_USAGE, message);
-    }
-
-  visitor = lotsen_visitor_find_by_code (store, code, &error);
-  if (visitor == NULL)
-    return fail_error (error);
-
-  if (lotsen_outcome_set (store, visitor->id, kind, opt_date, LOTSEN_OUTCOME_BY_STAFF, opt_note, &error) == 0)
-    return fail_error (error);
-
-  return EXIT_SUCCESS;
-}
-
-/* All outcomes (code, kind, begin date, reported by, note), or with --due
- * the follow-up list (code, name, phone, first visit). */
-static int
-list_outcomes (LotsenStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-
-  if (opt_due && opt_output != NULL)
-    {
-      if (!lotsen_outcome_export_due (store, opt_output, &error))
+      if (!lotsen_outcome_set_follow_up_days (store, value, &error))
         return fail_error (error);
       return EXIT_SUCCESS;
     }
 
-  if (opt_due)
-    {
-      rows = lotsen_outcome_list_due (store, &error);
-      if (rows == NULL)
-        return fail_with (EXIT_STORE, error);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          LotsenFollowUp *row = g_ptr_array_index (rows, i);
-          g_autofree char *first = lotsen_store_format_local_day (store, row->first_visit);
-          g_autofree char *name = g_strjoin (" ", row->given_name ? row->given_name : "",
-                                             row->family_name ? row->family_name : "", NULL);
-
-          g_strstrip (name);
-          g_print ("%s\t%s\t%s\t%s\n", row->code ? row->code : "-", *name ? name : "-",
-                   row->phone ? row->phone : "-", first);
-        }
-      return EXIT_SUCCESS;
-    }
-
-  rows = lotsen_outcome_list (store, 0, &error);
-  if (rows == NULL)
-    return fail_with (EXIT_STORE, error);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      LotsenOutcome *row = g_ptr_array_index (rows, i);
-
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", row->id, row->code ? row->code : "-",
-               lotsen_outcome_kind_to_string (row->kind), row->begin_date,
-               row->reported_by == LOTSEN_OUTCOME_BY_VISITOR ? "visitor" : "staff",
-               row->note ? row->note : "-");
-    }
+  if (!lotsen_store_set_name_setting (store, key, value, &error))
+    return fail_error (error);
 
   return EXIT_SUCCESS;
 }
@@ -982,6 +978,75 @@ open_store (gboolean   seeded,
   return g_steal_pointer (&store);
 }
 
+/* What `lotsen-admin --help` lists: the command as typed (not
+ * translated), and what it does (one message each, so a new command asks
+ * translators for one line).  Translators: each description follows its
+ * command in “lotsen-admin --help”; keep option names, KIND values and
+ * setting keys as they are. */
+static const struct {
+  const char *usage;
+  const char *description;
+} commands[] = {
+  { "ticket take LETTER [--lang CODE]", N_("take a ticket for a service, print its label") },
+  { "ticket done LABEL", N_("close a called ticket as served") },
+  { "ticket no-show LABEL", N_("close a called ticket as not shown") },
+  { "ticket recall LABEL", N_("call a called ticket again, at its desk") },
+  { "ticket transfer LABEL LETTER", N_("send a ticket to another service; it keeps its place") },
+  { "ticket print LABEL [--printer QUEUE] [--output FILE.pdf] [--paper 80mm|58mm]",
+    N_("print a ticket, or write it as a PDF") },
+  { "queue", N_("list today’s waiting tickets in call order") },
+  { "call-next --desk N [--service L]", N_("call the next ticket, print its label") },
+  { "visitor show CODE", N_("show what is stored about a visitor") },
+  { "visitor delete CODE", N_("erase a visitor (tickets and sign-ups stay, nameless)") },
+  { "purge [--retention-days N]", N_("anonymise visitors not seen for the retention period (default 365 days)") },
+  { "export DATASET --output FILE [--format csv|jsonl|xlsx|ics] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]",
+    N_("write visitors, tickets, signups or activities, or all of them as one workbook (xlsx only)") },
+  { "import FILE.jsonl", N_("merge another kiosk’s jsonl export (rows already here stay)") },
+  { "report --from D --to D -o FILE", N_("funder statistics (--format pdf|csv|xlsx, --lang sv|en)") },
+  { "activity list [--from D] [--to D]", N_("sessions (default the coming 14 days): id, time, title, taken/seats, waiting") },
+  { "signups SESSION_ID", N_("a session’s sign-ups: place, name or code, party size, promoted") },
+  { "outcome set CODE KIND [--date D] [--note TEXT]",
+    N_("record (or correct) what became of a participant; KIND: employed, own-business, sfi, komvux, "
+       "folkhogskola, university, vocational, internship, other") },
+  { "outcome remove CODE KIND", N_("remove an outcome recorded by mistake") },
+  { "outcome list [--due]", N_("every outcome; --due: participants to follow up (code, name, phone, first visit)") },
+  { "setting get KEY", N_("show a setting: site_name, project_name, retention_days, follow_up_days") },
+  { "setting set KEY VALUE", N_("change it (the names show on the report’s cover)") },
+  { "backup --output FILE", N_("a checked copy of the database, also while the kiosk runs") },
+  { "restore FILE", N_("put a backup in place (the current database is kept aside)") },
+  { "languages [--lang CODE]", N_("the built languages: share translated, offered or not") },
+  { "interpreter-languages list", N_("the interpreter languages the kiosk offers") },
+  { "interpreter-languages add CODE", N_("offer an interpreter in that language (never sv)") },
+  { "interpreter-languages remove CODE", N_("stop offering it") },
+};
+
+#define USAGE_COLUMN 36
+
+static char *
+describe_commands (void)
+{
+  /* Translators: the heading of the command list in “lotsen-admin --help”. */
+  g_autoptr(GString) text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      /* A long command on a line of its own, what it does below it. */
+      if (strlen (commands[i].usage) >= USAGE_COLUMN)
+        g_string_append_printf (text, "  %s\n  %-*s  %s\n", commands[i].usage, USAGE_COLUMN, "",
+                                _(commands[i].description));
+      else
+        g_string_append_printf (text, "  %-*s  %s\n", USAGE_COLUMN, commands[i].usage,
+                                _(commands[i].description));
+    }
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Exit status: 0 done, 1 no ticket waits or the printer cannot print, "
+                           "2 wrong input (nothing changed), 3 the database cannot be used, "
+                           "4 imported, but some rows wait for another import."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -996,52 +1061,10 @@ main (int   argc,
   context = g_option_context_new (_("COMMAND — manage the Lotsen kiosk’s data"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Commands:\n"
-      "  ticket take LETTER [--lang CODE]    take a ticket for a service, print its label\n"
-      "  ticket done LABEL                   close a called ticket as served\n"
-      "  ticket no-show LABEL                close a called ticket as not shown\n"
-      "  queue                               list today’s waiting tickets in call order\n"
-      "  call-next --desk N [--service L]    call the next ticket, print its label\n"
-      "  visitor show CODE                   show what is stored about a visitor\n"
-      "  visitor delete CODE                 erase a visitor (tickets and sign-ups stay, nameless)\n"
-      "  purge [--retention-days N]          anonymise visitors not seen for the retention period (default 365 days)\n"
-      "  export DATASET --output FILE        write visitors, tickets, signups or activities,\n"
-      "                                      or all of them as one workbook (xlsx only)\n"
-      "       [--format csv|jsonl|xlsx|ics] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--separator ,]\n"
-      "  import FILE.jsonl                   merge another kiosk’s jsonl export (rows already here stay)\n"
-      "  report --from D --to D -o FILE      funder statistics (--format pdf|csv|xlsx, --lang sv|en)\n"
-      "  activity list [--from D] [--to D]   sessions (default the coming 14 days): id, time, title, taken/seats, waiting\n"
-      "  signups SESSION_ID                  a session’s sign-ups: place, name or code, party size, promoted\n"
-      "  backup --output FILE                a checked copy of the database, also while the kiosk runs\n"
-      "  restore FILE                        put a backup in place (the current database is kept aside)\n"
-      "  setting get KEY                     show a setting: site_name, project_name, retention_days\n"
-      "  setting set KEY VALUE               change it (the names show on the report’s cover)\n"
-      "\n"
-      "Exit status: 0 done, 1 no ticket waits, 2 wrong input (nothing changed),\n"
-      "3 the database cannot be used, 4 imported, but some rows wait for another import."));
   {
-    g_autofree char *more = g_strconcat (g_option_context_get_description (context), "\n\n",
-                                         _("Calls:\n"
-                                           "  ticket recall LABEL                 call a called ticket again, at its desk\n"
-                                           "  ticket transfer LABEL LETTER        send a ticket to another service; it keeps its place\n"
-                                           "  ticket print LABEL [--printer QUEUE] [--output FILE.pdf] [--paper 80mm|58mm]\n"
-                                           "                                      print a ticket, or write it as a PDF\n"
-                                           "Printing: exit status 1 when the printer cannot print."),
-                                         "\n\n",
-                                         _("Outcomes:\n"
-                                           "  outcome set CODE KIND [--date YYYY-MM-DD] [--note TEXT]\n"
-                                           "                                      record what a visitor went on to (work, work-employed,\n"
-                                           "                                      work-own-business, studies, studies-sfi, studies-komvux,\n"
-                                           "                                      studies-folkhogskola, studies-university,\n"
-                                           "                                      studies-vocational, internship, other)\n"
-                                           "  outcome list [--due [--output FILE.csv]]\n"
-                                           "                                      all outcomes, or those to follow up: no outcome\n"
-                                           "                                      and a first visit follow_up_days (90) days ago\n"
-                                           "  setting set follow_up_days N        change when participants are followed up"),
-                                         NULL);
+    g_autofree char *description = describe_commands ();
 
-    g_option_context_set_description (context, more);
+    g_option_context_set_description (context, description);
   }
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -1074,12 +1097,17 @@ main (int   argc,
         (g_str_equal (command, "report") && argc == 2) ||
         (g_str_equal (command, "activity") && argc == 3 && g_str_equal (arg, "list")) ||
         (g_str_equal (command, "signups") && argc == 3) ||
+        (g_str_equal (command, "outcome") && arg != NULL &&
+         ((argc == 5 && (g_str_equal (arg, "set") || g_str_equal (arg, "remove"))) ||
+          (argc == 3 && g_str_equal (arg, "list")))) ||
         (g_str_equal (command, "backup") && argc == 2) ||
         (g_str_equal (command, "restore") && argc == 3) ||
-        (g_str_equal (command, "outcome") && arg != NULL &&
-         ((g_str_equal (arg, "set") && argc == 5) || (g_str_equal (arg, "list") && argc == 3))) ||
         (g_str_equal (command, "setting") && arg != NULL &&
-         ((g_str_equal (arg, "get") && argc == 4) || (g_str_equal (arg, "set") && argc == 5)))))
+         ((g_str_equal (arg, "get") && argc == 4) || (g_str_equal (arg, "set") && argc == 5))) ||
+        (g_str_equal (command, "languages") && argc == 2) ||
+        (g_str_equal (command, "interpreter-languages") && arg != NULL &&
+         ((g_str_equal (arg, "list") && argc == 3) ||
+          ((g_str_equal (arg, "add") || g_str_equal (arg, "remove")) && argc == 4)))))
     {
       g_autofree char *words = g_strjoinv (" ", argv + 1);
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”. See “lotsen-admin --help”."),
@@ -1089,6 +1117,8 @@ main (int   argc,
 
   if (g_str_equal (command, "restore"))
     return restore_database (arg);
+  if (g_str_equal (command, "languages"))
+    return list_languages ();
 
   store = open_store (!(g_str_equal (command, "import") || g_str_equal (command, "export") ||
                         g_str_equal (command, "report") || g_str_equal (command, "setting")),
@@ -1098,6 +1128,8 @@ main (int   argc,
 
   if (g_str_equal (command, "backup"))
     return backup_database (store);
+  if (g_str_equal (command, "interpreter-languages"))
+    return interpreter_languages (store, arg, argc > 3 ? argv[3] : NULL);
 
   if (g_str_equal (command, "queue"))
     return list_queue (store);
@@ -1115,12 +1147,21 @@ main (int   argc,
     return list_activities (store);
   if (g_str_equal (command, "signups"))
     return list_signups (store, arg);
-  if (g_str_equal (command, "outcome"))
-    return g_str_equal (arg, "set") ? set_outcome (store, argv[3], argv[4]) : list_outcomes (store);
-  if (g_str_equal (command, "setting") && g_str_equal (argv[3], "follow_up_days"))
-    return outcome_setting (store, argc == 5 ? argv[4] : NULL);
   if (g_str_equal (command, "setting"))
     return g_str_equal (arg, "get") ? get_setting (store, argv[3]) : set_setting (store, argv[3], argv[4]);
+  if (g_str_equal (command, "outcome"))
+    {
+      gboolean ok;
+
+      if (g_str_equal (arg, "set"))
+        ok = lotsen_admin_outcome_set (store, argv[3], argv[4], opt_date, opt_note, &error);
+      else if (g_str_equal (arg, "remove"))
+        ok = lotsen_admin_outcome_remove (store, argv[3], argv[4], &error);
+      else
+        ok = lotsen_admin_outcome_list (store, opt_due, &error);
+
+      return ok ? EXIT_SUCCESS : fail_error (error);
+    }
   if (g_str_equal (command, "visitor"))
     return g_str_equal (arg, "show") ? show_visitor (store, argv[3]) : delete_visitor (store, argv[3]);
   if (g_str_equal (arg, "recall"))

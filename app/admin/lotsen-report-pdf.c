@@ -117,6 +117,7 @@ measure_text (Pdf        *pdf,
 static void
 draw_footer (Pdf *pdf)
 {
+  /* Translators: the page number at the foot of the funder report; %d is the number. */
   g_autofree char *page = g_strdup_printf (_("Page %d"), pdf->page);
 
   cairo_set_source_rgb (pdf->cr, 0.4, 0.4, 0.4);
@@ -487,7 +488,7 @@ lay_out_columns (Pdf                 *pdf,
 
   if (section == LOTSEN_REPORT_SECTION_ACTIVITIES || section == LOTSEN_REPORT_SECTION_MUNICIPALITIES ||
       section == LOTSEN_REPORT_SECTION_LANGUAGES || section == LOTSEN_REPORT_SECTION_INTERESTS ||
-      section == LOTSEN_REPORT_SECTION_INTERPRETERS)
+      section == LOTSEN_REPORT_SECTION_INTERPRETERS || section == LOTSEN_REPORT_SECTION_OUTCOMES)
     names = 170;
   else if (section == LOTSEN_REPORT_SECTION_SERVICES)
     {
@@ -659,6 +660,7 @@ draw_report (Pdf *pdf)
   static const LotsenReportSection order[] = {
     LOTSEN_REPORT_SECTION_MONTHS, LOTSEN_REPORT_SECTION_MONTHS_GENDER, LOTSEN_REPORT_SECTION_MONTHS_AGE,
     LOTSEN_REPORT_SECTION_GENDER, LOTSEN_REPORT_SECTION_AGE, LOTSEN_REPORT_SECTION_GENDER_AGE,
+    LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, LOTSEN_REPORT_SECTION_OUTCOMES_AGE, LOTSEN_REPORT_SECTION_OUTCOMES,
     LOTSEN_REPORT_SECTION_MUNICIPALITIES, LOTSEN_REPORT_SECTION_LANGUAGES, LOTSEN_REPORT_SECTION_INTERESTS,
     LOTSEN_REPORT_SECTION_INTERPRETERS, LOTSEN_REPORT_SECTION_ACTIVITIES, LOTSEN_REPORT_SECTION_SERVICES,
   };

@@ -15,6 +15,7 @@
 #include "lotsen-activity-private.h"
 #include "lotsen-dataset.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-import-private.h"
 #include "lotsen-visitor.h"
 
@@ -271,6 +272,17 @@ check_language (const char  *key,
   return refuse_field (key, _("That language is not one of the kiosk’s languages."), reason);
 }
 
+static gboolean
+check_interpreter_language (const char  *code,
+                            char       **reason)
+{
+  /* A kiosk language too: earlier kiosks offered those. */
+  if (code == NULL || lotsen_interpreter_lookup (code) != NULL || lotsen_i18n_lookup (code) != NULL)
+    return TRUE;
+
+  return refuse_field ("interpreter_lang", _("No interpreter can be asked for in that language."), reason);
+}
+
 /* The kiosk offers a list of municipalities; another kiosk's list may
  * differ, so a name not in this one's is checked as a name is. */
 static Outcome
@@ -484,7 +496,7 @@ lotsen_import_visitor (Importer    *importer,
       !clean_field ("family_name", f[LOTSEN_VISITORS_FAMILY_NAME].text, FIELD_NAME, &family_name, reason) ||
       !clean_field ("phone", f[LOTSEN_VISITORS_PHONE].text, FIELD_PHONE, &phone, reason) ||
       !check_language ("lang", f[LOTSEN_VISITORS_LANG].text, reason) ||
-      !check_language ("interpreter_lang", f[LOTSEN_VISITORS_INTERPRETER_LANG].text, reason) ||
+      !check_interpreter_language (f[LOTSEN_VISITORS_INTERPRETER_LANG].text, reason) ||
       !check_interests (f[LOTSEN_VISITORS_INTERESTS].text, reason) ||
       !check_code (f[LOTSEN_VISITORS_CODE].text, reason))
     return OUTCOME_SKIPPED;

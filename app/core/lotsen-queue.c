@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
 #include "lotsen-store-private.h"
 
@@ -521,8 +522,12 @@ lotsen_queue_set_interpreter (LotsenStore  *store,
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
 
-  if (!check_language (lang, error))
-    return FALSE;
+  if (lang != NULL && lotsen_interpreter_lookup (lang) == NULL)
+    {
+      g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                   _("No interpreter can be asked for in that language."));
+      return FALSE;
+    }
 
   stmt = lotsen_store_prepare (store, "UPDATE ticket SET interpreter_lang = ? WHERE id = ?", error);
   if (stmt == NULL)

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lotsen-outcome.h"
 #include "lotsen-stats.h"
 
 static const char * const gender_keys[] = {
@@ -92,6 +93,13 @@ static const char * const municipalities_columns[] = { "municipalities", "partic
 static const char * const languages_columns[] = { "languages", "participants" };
 static const char * const interests_columns[] = { "interests", "participants" };
 static const char * const interpreters_columns[] = { "interpreter_languages", "tickets", "registrations" };
+static const char * const outcomes_gender_columns[] = {
+  "outcomes_by_gender", "first_visits_90_days_ago", "work_or_studies_within_90_days", "share_percent",
+};
+static const char * const outcomes_age_columns[] = {
+  "outcomes_by_age_band", "first_visits_90_days_ago", "work_or_studies_within_90_days", "share_percent",
+};
+static const char * const outcomes_columns[] = { "outcomes", "participants" };
 
 static const struct {
   const char * const *columns;
@@ -102,6 +110,9 @@ static const struct {
   [LOTSEN_REPORT_SECTION_LANGUAGES]      = { languages_columns, G_N_ELEMENTS (languages_columns) },
   [LOTSEN_REPORT_SECTION_INTERESTS]      = { interests_columns, G_N_ELEMENTS (interests_columns) },
   [LOTSEN_REPORT_SECTION_INTERPRETERS]   = { interpreters_columns, G_N_ELEMENTS (interpreters_columns) },
+  [LOTSEN_REPORT_SECTION_OUTCOMES_GENDER] = { outcomes_gender_columns, G_N_ELEMENTS (outcomes_gender_columns) },
+  [LOTSEN_REPORT_SECTION_OUTCOMES_AGE]    = { outcomes_age_columns, G_N_ELEMENTS (outcomes_age_columns) },
+  [LOTSEN_REPORT_SECTION_OUTCOMES]        = { outcomes_columns, G_N_ELEMENTS (outcomes_columns) },
   [LOTSEN_REPORT_SECTION_MONTHS]        = { months_columns, G_N_ELEMENTS (months_columns) },
   [LOTSEN_REPORT_SECTION_MONTHS_GENDER] = { months_gender_columns, G_N_ELEMENTS (months_gender_columns) },
   [LOTSEN_REPORT_SECTION_MONTHS_AGE]    = { months_age_columns, G_N_ELEMENTS (months_age_columns) },
@@ -130,42 +141,77 @@ static const struct {
   { "months", N_("Month") },
   { "months_by_gender", N_("Month") },
   { "months_by_age_band", N_("Month") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "by_gender", N_("Gender") },
   { "by_age_band", N_("Age") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "by_gender_and_age_band", N_("Age") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "activities", N_("Activity") },
   /* Translators: a ticket's letter (A, B …), a column of the funder report. */
   { "services", N_("Letter") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "municipalities", N_("Municipality") },
   { "languages", N_("Language") },
   /* Translators: a column of the funder report: what visitors said they want help with. */
   { "interests", N_("Interest") },
   /* Translators: a column of the funder report: the language an interpreter was asked for in. */
   { "interpreter_languages", N_("Interpreter language") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "participants", N_("Participants") },
   /* Translators: new participants, a column of the funder report. */
   { "new_participants", N_("New") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "returning_participants", N_("Returning") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "visits", N_("Visits") },
   { "anonymous_visits", N_("Without a person") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "signups", N_("Sign-ups") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "attended", N_("Attended") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "attendees", N_("People attending") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "no_shows", N_("No-shows") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "sessions", N_("Sessions") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "service", N_("Service") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "tickets", N_("Tickets") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "registrations", N_("Registrations") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "called", N_("Called") },
   { "median_wait_seconds", N_("Median wait (min)") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "woman", N_("Women") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "man", N_("Men") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "other", N_("Other") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "unstated", N_("Not stated") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "unknown", N_("Unknown") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "0-15", N_("Under 16") },
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "total", N_("Total") },
   { "swedish", N_("Swedish language") },
+  /* Translators: a column of the funder report: people whose first visit was in the period and 90 days or more ago. */
+  { "first_visits_90_days_ago", N_("First visit 90 or more days ago") },
+  /* Translators: a column of the funder report: of those, the ones with a job or studies that began within 90 days of their first visit. */
+  { "work_or_studies_within_90_days", N_("Work or studies within 90 days") },
+  /* Translators: a column of the funder report: the share of the two columns before, in per cent. */
+  { "share_percent", N_("Share (%)") },
+  /* Translators: a table's first column in the funder report: a gender. */
+  { "outcomes_by_gender", N_("Gender") },
+  /* Translators: a table's first column in the funder report: an age band. */
+  { "outcomes_by_age_band", N_("Age") },
+  /* Translators: a table's first column in the funder report: what became of participants (work, studies …). */
+  { "outcomes", N_("Outcome") },
   { "work", N_("Work") },
   { "studies", N_("Studies") },
   { "housing", N_("Housing") },
@@ -175,6 +221,7 @@ static const struct {
   { "leisure", N_("Leisure") },
   /* The kiosk's languages, as visitors choose them and interpreters are
    * asked for; any other language code is shown as it is. */
+  /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "sv", N_("Swedish") },
   { "en", N_("English") },
   { "ar", N_("Arabic") },
@@ -202,6 +249,10 @@ lotsen_report_label (const char *key)
     if (g_str_equal (labels[i].key, key))
       return _(labels[i].label);
 
+  /* An outcome's kind ("sfi"). */
+  if (lotsen_outcome_kind_is_valid (key))
+    return lotsen_outcome_kind_get_name (key);
+
   return key;
 }
 
@@ -228,6 +279,7 @@ lotsen_report_section_title (LotsenReportSection section)
   switch (section)
     {
     case LOTSEN_REPORT_SECTION_MONTHS:
+      /* Translators: a heading or row of the funder report staff send to the centre's funders. */
       return _("Per month");
     case LOTSEN_REPORT_SECTION_MONTHS_GENDER:
       return _("Participants per month by gender");
@@ -251,6 +303,12 @@ lotsen_report_section_title (LotsenReportSection section)
       return _("Participants by interest");
     case LOTSEN_REPORT_SECTION_INTERPRETERS:
       return _("Interpreter needed, by language");
+    case LOTSEN_REPORT_SECTION_OUTCOMES_GENDER:
+      return _("Gender and work or studies within 90 days of the first visit");
+    case LOTSEN_REPORT_SECTION_OUTCOMES_AGE:
+      return _("Age band and work or studies within 90 days of the first visit");
+    case LOTSEN_REPORT_SECTION_OUTCOMES:
+      return _("Outcomes that began in the period");
     case LOTSEN_REPORT_N_SECTIONS:
     default:
       g_return_val_if_reached (NULL);
@@ -347,6 +405,12 @@ lotsen_report_get_n_rows (const LotsenReport  *report,
       return report->interests->len;
     case LOTSEN_REPORT_SECTION_INTERPRETERS:
       return report->interpreters->len + 1;
+    case LOTSEN_REPORT_SECTION_OUTCOMES_GENDER:
+      return LOTSEN_REPORT_N_GENDERS + 1;
+    case LOTSEN_REPORT_SECTION_OUTCOMES_AGE:
+      return LOTSEN_REPORT_N_AGE_BANDS + 1;
+    case LOTSEN_REPORT_SECTION_OUTCOMES:
+      return report->outcomes->len + 1;
     case LOTSEN_REPORT_N_SECTIONS:
     default:
       g_return_val_if_reached (0);
@@ -492,6 +556,42 @@ get_interpreter_cell (const LotsenReport  *report,
   return set_number (number, sum);
 }
 
+/* In work or studies within 90 days: a row a gender (or an age band),
+ * then the total; the share in whole per cent, empty without anyone. */
+static LotsenReportCellKind
+get_outcome_share_cell (const LotsenReport  *report,
+                        gboolean             by_gender,
+                        guint                row,
+                        guint                column,
+                        const char         **text,
+                        gint64              *number)
+{
+  guint n_rows = by_gender ? LOTSEN_REPORT_N_GENDERS : LOTSEN_REPORT_N_AGE_BANDS;
+  guint cohort = 0, within = 0;
+
+  if (column == 0)
+    return set_text (text, row == n_rows ? "total" : by_gender ? gender_keys[row] : age_keys[row],
+                     LOTSEN_REPORT_CELL_TEXT);
+
+  for (guint g = 0; g < LOTSEN_REPORT_N_GENDERS; g++)
+    for (guint a = 0; a < LOTSEN_REPORT_N_AGE_BANDS; a++)
+      if (row == n_rows || (by_gender ? g : a) == row)
+        {
+          cohort += report->outcome_cohort[g][a];
+          within += report->outcome_within[g][a];
+        }
+
+  switch (column)
+    {
+    case 1: return set_number (number, cohort);
+    case 2: return set_number (number, within);
+    default:
+      if (cohort == 0)
+        return LOTSEN_REPORT_CELL_EMPTY;
+      return set_number (number, (within * 200 + cohort) / (2 * cohort));
+    }
+}
+
 /**
  * lotsen_report_get_cell:
  * @text: (out): for a text or name cell: its text, owned by @report
@@ -582,6 +682,29 @@ lotsen_report_get_cell (const LotsenReport   *report,
 
     case LOTSEN_REPORT_SECTION_INTERPRETERS:
       return get_interpreter_cell (report, row, column, text, number);
+
+    case LOTSEN_REPORT_SECTION_OUTCOMES_GENDER:
+    case LOTSEN_REPORT_SECTION_OUTCOMES_AGE:
+      return get_outcome_share_cell (report, section == LOTSEN_REPORT_SECTION_OUTCOMES_GENDER,
+                                     row, column, text, number);
+
+    case LOTSEN_REPORT_SECTION_OUTCOMES:
+      if (row < report->outcomes->len)
+        {
+          row_data = report->outcomes->pdata[row];
+          if (column == 0)
+            return set_text (text, row_data->key, LOTSEN_REPORT_CELL_TEXT);
+          return set_number (number, row_data->count);
+        }
+      if (column == 0)
+        return set_text (text, "total", LOTSEN_REPORT_CELL_TEXT);
+      {
+        guint sum = 0;
+
+        for (guint i = 0; i < report->outcomes->len; i++)
+          sum += ((const LotsenReportRow *) report->outcomes->pdata[i])->count;
+        return set_number (number, sum);
+      }
 
     case LOTSEN_REPORT_N_SECTIONS:
     default:

@@ -38,6 +38,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lotsen-outcome.h"
 #include "lotsen-stats-private.h"
 #include "lotsen-visitor.h"
 
@@ -163,6 +164,7 @@ lotsen_report_free (LotsenReport *report)
   g_clear_pointer (&report->languages, g_ptr_array_unref);
   g_clear_pointer (&report->interests, g_ptr_array_unref);
   g_clear_pointer (&report->interpreters, g_ptr_array_unref);
+  g_clear_pointer (&report->outcomes, g_ptr_array_unref);
   g_free (report->site_name);
   g_free (report->project_name);
   g_free (report);
@@ -1203,6 +1205,34 @@ count_report (LotsenStore   *store,
   return count_answers (&tally, error) && count_interpreters (&tally, error);
 }
 
+/* The outcome figures (lotsen-outcome.c) into @report. */
+static gboolean
+count_outcomes (LotsenStore   *store,
+                LotsenReport  *report,
+                GError       **error)
+{
+  LotsenOutcomeFigures figures;
+  const char * const *kinds = lotsen_outcome_get_kinds (NULL);
+
+  if (!lotsen_outcome_count (store, report->from, report->to, report->age_year,
+                             LOTSEN_OUTCOME_WINDOW_DAYS, &figures, error))
+    return FALSE;
+
+  memcpy (report->outcome_cohort, figures.cohort, sizeof report->outcome_cohort);
+  memcpy (report->outcome_within, figures.within, sizeof report->outcome_within);
+  for (guint i = 0; i < figures.n_kinds; i++)
+    {
+      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
+
+      row->key = g_strdup (kinds[i]);
+      row->count = figures.by_kind[i];
+      g_ptr_array_add (report->outcomes, row);
+    }
+
+  lotsen_outcome_figures_clear (&figures);
+  return TRUE;
+}
+
 /**
  * lotsen_report_new:
  * @from: the period's first second, unix seconds
@@ -1272,12 +1302,13 @@ lotsen_report_new (LotsenStore  *store,
   report->languages = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->interests = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->interpreters = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
   /* One snapshot for every query. */
   if (!lotsen_store_exec (store, "BEGIN", error))
     return NULL;
 
-  counted = count_report (store, report, error);
+  counted = count_report (store, report, error) && count_outcomes (store, report, error);
 
   lotsen_store_rollback (store);
 

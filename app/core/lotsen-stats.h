@@ -121,6 +121,13 @@ typedef struct
   GPtrArray          *languages;      /* LotsenReportRow: participants by the language they chose */
   GPtrArray          *interests;      /* LotsenReportRow: participants an interest, "unknown" last */
   GPtrArray          *interpreters;   /* LotsenReportRow: tickets and registrations asking for one, by code */
+  /* Participants whose first visit was in the period and at least 90
+   * days before the report, and of them those in work or studies that
+   * began within 90 days of it (lotsen-outcome.c); every outcome that
+   * began in the period, by kind (LotsenReportRow, in the kinds' order). */
+  guint               outcome_cohort[LOTSEN_REPORT_N_GENDERS][LOTSEN_REPORT_N_AGE_BANDS];
+  guint               outcome_within[LOTSEN_REPORT_N_GENDERS][LOTSEN_REPORT_N_AGE_BANDS];
+  GPtrArray          *outcomes;
 } LotsenReport;
 
 /* The report as tables, the same for every writer. */
@@ -137,6 +144,9 @@ typedef enum {
   LOTSEN_REPORT_SECTION_LANGUAGES,
   LOTSEN_REPORT_SECTION_INTERESTS,
   LOTSEN_REPORT_SECTION_INTERPRETERS,  /* tickets and registrations by interpreter language */
+  LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, /* in work or studies within 90 days, a row a gender */
+  LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    /* the same, a row an age band */
+  LOTSEN_REPORT_SECTION_OUTCOMES,        /* outcomes that began in the period, a row a kind */
   LOTSEN_REPORT_N_SECTIONS,
 } LotsenReportSection;
 

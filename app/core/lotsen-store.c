@@ -242,21 +242,20 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (kind, row_uuid)"
   ");",
 
-  /* 7: outcomes (lotsen-outcome.c) — work or studies a visitor went on
-   * to, and when the kiosk last asked them */
+  /* 7: outcomes — what became of a participant (work, studies, …), and
+   * when the kiosk last asked them */
   "CREATE TABLE outcome ("
   "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
   "  visitor_id  INTEGER NOT NULL REFERENCES visitor (id) ON DELETE CASCADE,"
-  "  kind        TEXT NOT NULL CHECK (kind IN ('work','work-employed','work-own-business',"
-  "                'studies','studies-sfi','studies-komvux','studies-folkhogskola','studies-university',"
-  "                'studies-vocational','internship','other')),"
-  "  begin_date  TEXT NOT NULL,"
+  "  kind        TEXT NOT NULL,"
+  "  begins_on   TEXT NOT NULL,"
   "  reported_by TEXT NOT NULL CHECK (reported_by IN ('staff','visitor')),"
   "  note        TEXT,"
   "  created_at  INTEGER NOT NULL,"
-  "  updated_at  INTEGER NOT NULL"
+  "  changed_at  INTEGER NOT NULL,"
+  "  UNIQUE (visitor_id, kind)"
   ");"
-  "CREATE INDEX outcome_visitor ON outcome (visitor_id, begin_date);"
   "ALTER TABLE visitor ADD COLUMN outcome_asked_at INTEGER;",
 };
 

@@ -14,8 +14,8 @@
 
 #include <glib/gi18n.h>
 
-#include "lotsen-outcome.h"
 #include "lotsen-queue.h"
+#include "lotsen-outcome.h"
 #include "lotsen-visit.h"
 
 struct _LotsenVisit
@@ -339,7 +339,8 @@ lotsen_visit_resolve_page (LotsenVisit *self,
     return "welcome";
   if (g_str_equal (page, "register") && self->draft == NULL)
     return "consent";
-  if ((g_str_equal (page, "code") || g_str_equal (page, "visitor")) && self->visitor == NULL)
+  if ((g_str_equal (page, "code") || g_str_equal (page, "visitor") ||
+       g_str_equal (page, "outcome-question")) && self->visitor == NULL)
     return "welcome";
   if (g_str_equal (page, "signup") && self->signup == NULL)
     return "activities";
@@ -690,61 +691,11 @@ lotsen_visit_sign_in (LotsenVisit *self)
   if (!lotsen_visitor_record_visit (self->store, visitor->id, &error))
     g_warning ("Noting a visit: %s", error->message);
 
+  /* Months after the first visit, once: "Do you work or study now?" */
+  if (lotsen_outcome_should_ask (self->store, visitor->id))
+    return "outcome-question";
+
   return sign_in_done (self);
-}
-
-/**
- * lotsen_visit_should_ask_outcome:
- *
- * Whether the visitor who signed in should be asked "Do you work or study
- * now?": lotsen_outcome_should_ask() for them.
- */
-gboolean
-lotsen_visit_should_ask_outcome (LotsenVisit *self)
-{
-  g_return_val_if_fail (LOTSEN_IS_VISIT (self), FALSE);
-
-  return self->visitor != NULL && lotsen_outcome_should_ask (self->store, self->visitor->id);
-}
-
-/**
- * lotsen_visit_answer_outcome:
- *
- * Stores the signed-in visitor's answer: work, studies or an internship
- * as an outcome they reported, beginning today; "not yet" and "skip" as
- * having been asked (not again for 30 days).
- *
- * The window asks after lotsen_visit_sign_in() when
- * lotsen_visit_should_ask_outcome() says so, and then goes on to the page
- * that lotsen_visit_sign_in() returned.
- *
- * Returns: %TRUE when stored; %FALSE with @error (nothing stored)
- */
-gboolean
-lotsen_visit_answer_outcome (LotsenVisit          *self,
-                             LotsenOutcomeAnswer   answer,
-                             GError              **error)
-{
-  static const LotsenOutcomeKind kinds[] = {
-    [LOTSEN_OUTCOME_ANSWER_WORK] = LOTSEN_OUTCOME_WORK,
-    [LOTSEN_OUTCOME_ANSWER_STUDIES] = LOTSEN_OUTCOME_STUDIES,
-    [LOTSEN_OUTCOME_ANSWER_INTERNSHIP] = LOTSEN_OUTCOME_INTERNSHIP,
-  };
-
-  g_return_val_if_fail (LOTSEN_IS_VISIT (self), FALSE);
-  g_return_val_if_fail (answer <= LOTSEN_OUTCOME_ANSWER_SKIP, FALSE);
-
-  if (self->visitor == NULL)
-    {
-      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND,
-                           _("That visitor is not known here."));
-      return FALSE;
-    }
-
-  if (answer < G_N_ELEMENTS (kinds))
-    return lotsen_outcome_answer (self->store, self->visitor->id, kinds[answer], error) != 0;
-
-  return lotsen_outcome_mark_asked (self->store, self->visitor->id, error);
 }
 
 /**
@@ -902,4 +853,41 @@ lotsen_visit_cancel_signup (LotsenVisit  *self,
     }
 
   return lotsen_activity_cancel_signup (self->store, signup_id, error);
+}
+
+/**
+ * lotsen_visit_answer_outcome:
+ * @answer: "work", "studies" or "internship" (stored as the visitor's
+ *   own outcome, from today), "not-yet" or "skip" (nothing stored)
+ *
+ * The signed-in visitor answered "Do you work or study now?".  Whatever
+ * the answer, they are not asked again for
+ * %LOTSEN_OUTCOME_ASK_AGAIN_DAYS.
+ *
+ * Returns: the page to go on to: where the visitor was going
+ */
+const char *
+lotsen_visit_answer_outcome (LotsenVisit *self,
+                             const char  *answer)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_VISIT (self), "welcome");
+
+  if (self->visitor == NULL)
+    return "welcome";
+
+  if (g_strcmp0 (answer, "work") == 0 || g_strcmp0 (answer, "studies") == 0 ||
+      g_strcmp0 (answer, "internship") == 0)
+    {
+      if (!lotsen_outcome_set (self->store, self->visitor->id, answer, NULL,
+                               LOTSEN_OUTCOME_BY_VISITOR, NULL, &error))
+        g_warning ("Storing the visitor's outcome: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (!lotsen_outcome_record_asked (self->store, self->visitor->id, &error))
+    g_warning ("Noting that the visitor was asked: %s", error->message);
+
+  return sign_in_done (self);
 }

@@ -71,20 +71,6 @@ gboolean            lotsen_visit_register              (LotsenVisit  *self,
                                                         const char   *lang,
                                                         GError      **error);
 
-/* The kiosk's question "Do you work or study now?", one tile each. */
-typedef enum {
-  LOTSEN_OUTCOME_ANSWER_WORK,
-  LOTSEN_OUTCOME_ANSWER_STUDIES,
-  LOTSEN_OUTCOME_ANSWER_INTERNSHIP,
-  LOTSEN_OUTCOME_ANSWER_NOT_YET,
-  LOTSEN_OUTCOME_ANSWER_SKIP,
-} LotsenOutcomeAnswer;
-
-gboolean            lotsen_visit_should_ask_outcome    (LotsenVisit  *self);
-gboolean            lotsen_visit_answer_outcome        (LotsenVisit  *self,
-                                                        LotsenOutcomeAnswer answer,
-                                                        GError      **error);
-
 const LotsenVisitor *lotsen_visit_get_visitor          (LotsenVisit  *self);
 const char         *lotsen_visit_get_visitor_code      (LotsenVisit  *self);
 const char         *lotsen_visit_get_typed_code        (LotsenVisit  *self);
@@ -94,6 +80,8 @@ void                lotsen_visit_code_key              (LotsenVisit  *self,
                                                         const char   *key);
 void                lotsen_visit_code_delete           (LotsenVisit  *self);
 const char         *lotsen_visit_sign_in               (LotsenVisit  *self);
+const char         *lotsen_visit_answer_outcome        (LotsenVisit  *self,
+                                                       const char   *answer);
 void                lotsen_visit_forget_next_page      (LotsenVisit  *self);
 
 LotsenSignupForm   *lotsen_visit_get_signup_form       (LotsenVisit  *self);

@@ -18,6 +18,7 @@
 #include <sys/random.h>
 
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-visitor-private.h"
 
 #define CODE_TRIES 64 /* random codes tried before giving up; 4 characters first, then 5 */
@@ -274,8 +275,8 @@ clean_draft (LotsenStore               *store,
   if (draft->lang != NULL && lotsen_i18n_lookup (draft->lang) == NULL)
     return set_invalid (error, _("That language is not one of the kiosk’s languages."));
 
-  if (draft->interpreter_lang != NULL && lotsen_i18n_lookup (draft->interpreter_lang) == NULL)
-    return set_invalid (error, _("That language is not one of the kiosk’s languages."));
+  if (draft->interpreter_lang != NULL && lotsen_interpreter_lookup (draft->interpreter_lang) == NULL)
+    return set_invalid (error, _("No interpreter can be asked for in that language."));
 
   if (draft->gender > LOTSEN_GENDER_OTHER)
     return set_invalid (error, _("Please choose one of the answers."));

@@ -30,6 +30,7 @@ static const struct {
   const char *icon;
   const char *name;
 } pictograms[] = {
+  /* Translators: the name of a pictogram staff can give an activity; screen readers read it. */
   { "lotsen-coffee-symbolic",      N_("Coffee") },
   { "lotsen-language-symbolic",    N_("Language") },
   { "lotsen-work-symbolic",        N_("Work") },
@@ -37,10 +38,14 @@ static const struct {
   { "lotsen-society-symbolic",     N_("Society") },
   { "lotsen-family-symbolic",      N_("Family") },
   { "lotsen-health-symbolic",      N_("Health") },
+  /* Translators: the name of a pictogram staff can give an activity; screen readers read it; also a topic a visitor can want help with. */
   { "lotsen-housing-symbolic",     N_("Housing") },
   { "lotsen-leisure-symbolic",     N_("Leisure") },
+  /* Translators: the name of a pictogram staff can give an activity; screen readers read it. */
   { "lotsen-documents-symbolic",   N_("Documents") },
+  /* Translators: the name of a pictogram staff can give an activity; screen readers read it. */
   { "lotsen-help-symbolic",        N_("Help") },
+  /* Translators: the name of a pictogram staff can give an activity; screen readers read it. */
   { "lotsen-interpreter-symbolic", N_("Interpreter") },
 };
 
@@ -407,6 +412,7 @@ create_told_row (const LotsenSignup *signup)
   g_autofree char *people = NULL;
   g_autofree char *subtitle = NULL;
 
+  /* Translators: how many people a sign-up is for. */
   people = g_strdup_printf (ngettext ("%d person", "%d people", signup->party_size), signup->party_size);
   if (signup->phone != NULL)
     /* Translators: a phone number (kept left to right) and a number of
@@ -608,6 +614,7 @@ cancel_session_action (GtkWidget  *widget,
   /* Translators: %s is a session's day and time */
   adw_message_dialog_format_heading (dialog, _("Cancel %s?"), when);
   adw_message_dialog_add_responses (dialog,
+                                    /* Translators: a button in the activity editor's question: keep it as it is, do not delete it. */
                                     "keep", _("Keep it"),
                                     /* Translators: button in the dialog that cancels one session */
                                     "cancel-session", _("Cancel the session"),
@@ -667,7 +674,9 @@ add_category_toggle (LotsenActivityEditor *self,
   g_autofree char *name = g_strdup_printf ("category-%s", key);
   GtkWidget *toggle = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *image = gtk_image_new_from_icon_name (pictogram);
+  /* The toggle is named; its pictogram is not a second thing to read. */
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE, "icon-name", pictogram,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *label = gtk_label_new (lotsen_format_category (key));
 
   gtk_widget_set_name (toggle, name);
@@ -719,7 +728,8 @@ build_form (LotsenActivityEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (pictograms); i++)
     {
       GtkWidget *toggle = gtk_toggle_button_new ();
-      GtkWidget *image = gtk_image_new_from_icon_name (pictograms[i].icon);
+      GtkWidget *image = g_object_new (GTK_TYPE_IMAGE, "icon-name", pictograms[i].icon,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
       gtk_widget_set_name (toggle, pictograms[i].icon);
       gtk_widget_add_css_class (image, "button-pictogram");
@@ -773,6 +783,7 @@ build_form (LotsenActivityEditor *self)
       /* Each language is typed in its own direction, whatever the panel's. */
       gtk_widget_set_name (title, title_name);
       gtk_widget_set_direction (title, direction);
+      /* Translators: the placeholder of an activity's title field, one per language. */
       gtk_entry_set_placeholder_text (GTK_ENTRY (title), _("Title"));
       gtk_widget_add_css_class (title, "big-entry");
       gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, title_label, -1);
@@ -782,6 +793,7 @@ build_form (LotsenActivityEditor *self)
 
       gtk_widget_set_name (description, description_name);
       gtk_widget_set_direction (description, direction);
+      /* Translators: the placeholder of an activity's description field, one per language. */
       gtk_entry_set_placeholder_text (GTK_ENTRY (description), _("Description (optional)"));
       gtk_widget_add_css_class (description, "big-entry");
       gtk_accessible_update_property (GTK_ACCESSIBLE (description), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -957,7 +969,9 @@ lotsen_activity_editor_new (LotsenStaffSession *staff,
   self->activity_id = activity_id;
 
   build_form (self);
-  gtk_label_set_text (self->heading, activity_id == 0 ? _("New activity") : _("Edit activity"));
+  gtk_label_set_text (self->heading, activity_id == 0 ? _("New activity") :
+    /* Translators: the heading of the activity editor when staff change an activity. */
+    _("Edit activity"));
   update_schedule (self);
 
   if (activity_id != 0)

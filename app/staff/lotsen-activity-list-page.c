@@ -124,10 +124,13 @@ create_activity_button (LotsenActivityListPage *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *image = gtk_image_new_from_icon_name (activity->pictogram);
+  /* Beside the title, which names the button: not read on its own. */
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE, "icon-name", activity->pictogram,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   GtkWidget *title = gtk_label_new (activity->title ? activity->title : "");
   GtkWidget *details;
   g_autofree char *schedule = format_schedule (self, activity, sessions);
+  /* Translators: how many seats an activity has. */
   g_autofree char *seats = g_strdup_printf (ngettext ("%d seat", "%d seats", activity->capacity), activity->capacity);
   g_autofree char *line = NULL;
   g_autofree char *place = NULL;

@@ -120,9 +120,13 @@ describe_status (const LotsenSignup *signup,
   switch (signup->status)
     {
     case LOTSEN_SIGNUP_CONFIRMED:
+      /* Translators: the state of a sign-up on the staff's attendance list. */
       return _("Signed up");
     case LOTSEN_SIGNUP_ATTENDED:
-      return signup->walk_in ? _("Walk-in, present") : _("Present");
+      /* Translators: the state of a sign-up on the staff's attendance list: came without signing up. */
+      return signup->walk_in ? _("Walk-in, present") :
+        /* Translators: the state of a sign-up on the staff's attendance list; also the button staff tap when the person came. */
+        _("Present");
     case LOTSEN_SIGNUP_NO_SHOW:
       return _("Did not come");
     case LOTSEN_SIGNUP_WAITLISTED:
@@ -131,6 +135,7 @@ describe_status (const LotsenSignup *signup,
       return *owned;
     case LOTSEN_SIGNUP_CANCELLED:
     default:
+      /* Translators: a sign-up that was cancelled (staff's attendance list and the visitor's own list). */
       return _("Cancelled");
     }
 }
@@ -200,6 +205,7 @@ create_signup_row (LotsenAttendancePage *self,
       /* Translators: accessible name of a button, %s is a person's name */
       g_autofree char *no_show = g_strdup_printf (_("%s did not come"), name);
 
+      /* Translators: the button staff tap when a signed-up person did not come. */
       gtk_box_append (GTK_BOX (box), create_mark_button (self, signup, _("No-show"), no_show, "no-show",
                                                          signup->status == LOTSEN_SIGNUP_NO_SHOW,
                                                          G_CALLBACK (no_show_clicked_cb)));
@@ -232,8 +238,10 @@ create_walk_in (LotsenAttendancePage *self,
   GtkWidget *heading;
   GtkWidget *name = gtk_entry_new ();
   GtkWidget *party = gtk_spin_button_new_with_range (1, LOTSEN_PARTY_MAX, 1);
+  /* Translators: label of the number of people who come with a walk-in. */
   GtkWidget *party_label = gtk_label_new (_("People"));
   GtkWidget *party_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* Translators: a button on the attendance list: add someone who came without signing up. */
   GtkWidget *button = gtk_button_new_with_label (_("Add walk-in"));
   GtkWidget *error;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, session->id);
@@ -249,6 +257,7 @@ create_walk_in (LotsenAttendancePage *self,
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (row), 12);
 
   gtk_widget_set_name (name, name_name);
+  /* Translators: the placeholder of a walk-in's first name. */
   gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Given name"));
   gtk_widget_add_css_class (name, "big-entry");
   gtk_widget_set_hexpand (name, TRUE);
@@ -332,6 +341,7 @@ create_session (LotsenAttendancePage *self,
         {
           if (waiting_list == NULL)
             {
+              /* Translators: a heading on the attendance list: people waiting for a seat. */
               GtkWidget *title = lotsen_label_append (box, _("Waiting list"), "field-label");
 
               gtk_widget_set_margin_top (title, 12);

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <adwaita.h>
 
 #include "lotsen-staff-session.h"
@@ -35,11 +37,14 @@ typedef struct
 } Dataset;
 
 static const Dataset datasets[] = {
+  /* Translators: a kind of data staff can export to a file. */
   { "visitors", N_("Visitors"), "lotsen-register-symbolic", { "csv", "xlsx", "jsonl" } },
   { "signups", N_("Sign-ups"), "lotsen-done-symbolic", { "csv", "xlsx", "jsonl" } },
+  /* Translators: a kind of data staff can export to a file. */
   { "tickets", N_("Queue tickets"), "lotsen-ticket-symbolic", { "csv", "xlsx", "jsonl" } },
   { "activities", N_("Activities and sessions"), "lotsen-activities-symbolic", { "csv", "xlsx", "jsonl", "ics" } },
   { "all", N_("Everything in one workbook"), "lotsen-documents-symbolic", { "xlsx" } },
+  /* Translators: a kind of data staff can export to a file. */
   { "report", N_("Funder report"), "lotsen-society-symbolic", { "pdf", "xlsx", "csv" } },
 };
 
@@ -66,10 +71,15 @@ static const struct
   const char *key;
   const char *label;
 } periods[] = {
+  /* Translators: the period of an export. */
   { "this-month", N_("This month") },
+  /* Translators: the period of an export. */
   { "last-month", N_("Last month") },
+  /* Translators: the period of an export. */
   { "this-year", N_("This year") },
+  /* Translators: the period of an export. */
   { "last-year", N_("Last year") },
+  /* Translators: the period of an export: all data, from the first day. */
   { "all", N_("Everything") },
 };
 
@@ -81,7 +91,6 @@ struct _LotsenExportPage
   GtkFlowBox       *format_box;
   GtkFlowBox       *period_box;
   GtkFlowBox       *folder_box;
-  GtkWidget        *choose_button;
   GtkLabel         *folder_label;
   GtkWidget        *export_button;
   GtkWidget        *progress_box;
@@ -100,7 +109,6 @@ struct _LotsenExportPage
   LotsenStaffSession *staff;
   GVolumeMonitor   *monitor;
   GCancellable     *cancellable;
-  GtkNativeDialog  *chooser;
 
   char             *dataset;
   char             *format;
@@ -176,7 +184,7 @@ set_busy (LotsenExportPage *self,
           gboolean          busy)
 {
   static const char * const actions[] = {
-    "export.dataset", "export.format", "export.period", "export.folder", "export.choose-folder",
+    "export.dataset", "export.format", "export.period", "export.folder",
   };
 
   self->busy = busy;
@@ -238,6 +246,7 @@ export_done_cb (GObject      *object,
   else
     {
       g_autofree char *rows =
+        /* Translators: how many rows an export wrote. */
         g_strdup_printf (ngettext ("%lu row", "%lu rows", (gulong) job->rows), (gulong) job->rows);
 
       show_result (self, job->path, rows, NULL, NULL);
@@ -260,53 +269,6 @@ run_action (GtkWidget  *widget,
 
   lotsen_export_job_run (lotsen_export_job_new (store, self->dataset, self->format, self->period, self->folder),
                          self, self->cancellable, export_done_cb, NULL);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog  *dialog,
-                     int               response,
-                     LotsenExportPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        lotsen_export_page_set_folder (self, path);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_folder_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  LotsenExportPage *self = LOTSEN_EXPORT_PAGE (widget);
-  GtkFileChooserNative *chooser;
-
-  if (self->chooser != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Choose a folder"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("Choose"), _("Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  if (self->folder != NULL)
-    {
-      g_autoptr(GFile) current = g_file_new_for_path (self->folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), current, NULL);
-    }
-
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
 }
 
 /* A big toggle: a title and, when given, a smaller line under it. */
@@ -416,16 +378,41 @@ sync_folder (LotsenExportPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.run", !self->busy && self->folder != NULL);
 }
 
-static void
+/* The kiosk's own export folder, beside its database; made when missing. */
+static char *
+kiosk_folder (LotsenExportPage *self)
+{
+  LotsenStore *store = store_of (self);
+  g_autofree char *dir = NULL;
+  char *folder;
+
+  if (store == NULL || lotsen_store_get_path (store) == NULL)
+    return NULL;
+
+  dir = g_path_get_dirname (lotsen_store_get_path (store));
+  folder = g_build_filename (dir, "exports", NULL);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_message ("Cannot make %s: %s", folder, g_strerror (errno));
+      g_clear_pointer (&folder, g_free);
+    }
+  return folder;
+}
+
+/* Every USB stick in, then the folders on this computer, as big tiles
+ * (no file chooser: its targets are small and its words partly
+ * English).  Returns: how many sticks there are. */
+static guint
 fill_folders (LotsenExportPage *self)
 {
   g_autolist(GMount) mounts = NULL;
+  g_autofree char *kiosk = kiosk_folder (self);
+  g_autofree char *kiosk_shown = NULL;
+  g_autofree char *home_shown = isolate_path (g_get_home_dir ());
   GtkWidget *child;
-  int position = 0;
+  guint sticks = 0;
 
-  /* Every button but "Choose folder…". */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->folder_box))) != NULL &&
-         gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)) != self->choose_button)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->folder_box))) != NULL)
     gtk_flow_box_remove (self->folder_box, child);
 
   if (self->monitor != NULL)
@@ -440,9 +427,23 @@ fill_folders (LotsenExportPage *self)
         continue;
 
       name = g_mount_get_name (l->data);
-      add_choice (self->folder_box, "export.folder", path, name, NULL, "lotsen-documents-symbolic",
-                  position++);
+      /* Translators: under a USB stick's name on the export page. */
+      add_choice (self->folder_box, "export.folder", path, name, _("USB stick"), "lotsen-documents-symbolic", -1);
+      sticks++;
     }
+
+  if (kiosk != NULL)
+    {
+      kiosk_shown = isolate_path (kiosk);
+      /* Translators: a folder on the kiosk computer, beside its database. */
+      add_choice (self->folder_box, "export.folder", kiosk, _("The kiosk's export folder"), kiosk_shown,
+                  "lotsen-documents-symbolic", -1);
+    }
+  /* Translators: the staff account's home folder on the kiosk computer. */
+  add_choice (self->folder_box, "export.folder", g_get_home_dir (), _("Home folder"), home_shown,
+              "lotsen-documents-symbolic", -1);
+
+  return sticks;
 }
 
 static void
@@ -488,13 +489,6 @@ lotsen_export_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (self->chooser);
-      g_clear_object (&self->chooser);
-    }
 
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -547,7 +541,8 @@ lotsen_export_page_get_property (GObject    *object,
       break;
 
     case PROP_FOLDER:
-      g_value_set_string (value, self->folder);
+      /* "" for none: the folder tiles' action needs a state. */
+      g_value_set_string (value, self->folder ? self->folder : "");
       break;
 
     case PROP_BUSY:
@@ -640,7 +635,6 @@ lotsen_export_page_class_init (LotsenExportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, format_box);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, period_box);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, folder_box);
-  gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, choose_button);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, folder_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, progress_box);
@@ -661,7 +655,6 @@ lotsen_export_page_class_init (LotsenExportPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "export.format", "format");
   gtk_widget_class_install_property_action (widget_class, "export.period", "period");
   gtk_widget_class_install_property_action (widget_class, "export.folder", "folder");
-  gtk_widget_class_install_action (widget_class, "export.choose-folder", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "export.run", NULL, run_action);
 }
 
@@ -762,16 +755,13 @@ lotsen_export_page_new (LotsenStaffSession *staff)
   g_signal_connect (self->monitor, "mount-added", G_CALLBACK (mount_added_cb), self);
   g_signal_connect (self->monitor, "mount-removed", G_CALLBACK (mount_removed_cb), self);
   g_signal_connect (self->monitor, "mount-changed", G_CALLBACK (mounts_changed_cb), self);
-  fill_folders (self);
-
   /* A stick already in: the obvious place. */
-  {
-    GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->folder_box));
-    GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (first));
+  if (fill_folders (self) > 0)
+    {
+      GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->folder_box));
 
-    if (button != self->choose_button)
-      lotsen_export_page_set_folder (self, gtk_widget_get_name (button));
-  }
+      lotsen_export_page_set_folder (self, gtk_widget_get_name (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (first))));
+    }
 
   return GTK_WIDGET (self);
 }
@@ -791,8 +781,8 @@ lotsen_export_page_get_folder (LotsenExportPage *self)
 
 /**
  * lotsen_export_page_set_folder:
- * @folder: (nullable): where the next export goes, as the folder chooser
- *   or a USB stick's button would set it
+ * @folder: (nullable): where the next export goes, as a folder's or a
+ *   USB stick's tile would set it
  */
 void
 lotsen_export_page_set_folder (LotsenExportPage *self,

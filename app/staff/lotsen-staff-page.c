@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "lotsen-format.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-staff-page.h"
 #include "lotsen-tile.h"
 
@@ -116,7 +118,11 @@ static GtkWidget *
 create_ticket_row (const LotsenTicket *ticket,
                    GTimeZone          *timezone)
 {
-  const LotsenLanguage *interpreter = lotsen_i18n_lookup (ticket->interpreter_lang);
+  const LotsenInterpreterLanguage *interpreter = lotsen_interpreter_lookup (ticket->interpreter_lang);
+  const LotsenLanguage *kiosk_language = lotsen_i18n_lookup (ticket->interpreter_lang);
+  /* In the staff's language; a ticket from before the list, by its own name. */
+  const char *needed = interpreter != NULL ? lotsen_interpreter_get_name (interpreter)
+                       : kiosk_language != NULL ? kiosk_language->native_name : NULL;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ticket->created_at);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, timezone);
   g_autofree char *taken = g_date_time_format (local, "%H:%M");
@@ -124,9 +130,9 @@ create_ticket_row (const LotsenTicket *ticket,
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ticket->label);
-  if (interpreter != NULL)
+  if (needed != NULL)
     /* Translators: "Taken at 10:42. Needs an interpreter: ትግርኛ" */
-    subtitle = g_strdup_printf (_("Taken at %s. Needs an interpreter: %s"), taken, interpreter->native_name);
+    subtitle = g_strdup_printf (_("Taken at %s. Needs an interpreter: %s"), taken, needed);
   else
     /* Translators: the time a queue ticket was taken, e.g. "Taken at 10:42" */
     subtitle = g_strdup_printf (_("Taken at %s"), taken);

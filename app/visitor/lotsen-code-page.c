@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <qrencode.h>
 #include <string.h>
 
@@ -117,8 +118,15 @@ lotsen_code_page_new (const char *code)
 
     for (const char *p = code; *p != '\0'; p++)
       g_string_append_printf (letters, "%s%c", letters->len ? " " : "", *p);
+    g_autofree char *qr_name = NULL;
+
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->code_label),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, letters->str, -1);
+    /* Translators: the accessible name of the QR code on the code
+     * screen; %s is the code, letter by letter ("K 7 P 2"). */
+    qr_name = g_strdup_printf (_("QR code for your personal code %s"), letters->str);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->qr_picture),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, qr_name, -1);
     g_string_free (letters, TRUE);
   }
 

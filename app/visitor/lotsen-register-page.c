@@ -15,7 +15,9 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
+#include "lotsen-format.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-keyboard.h"
 #include "lotsen-label.h"
 #include "lotsen-register-page.h"
@@ -31,6 +33,7 @@ static const struct {
   const char *pictogram;
   const char *label;
 } interest_choices[] = {
+  /* Translators: a topic a visitor can want help with at registration: learning Swedish. */
   { "swedish",  "lotsen-interpreter-symbolic", N_("Swedish language") },
   { "work",     "lotsen-work-symbolic",        N_("Work") },
   { "studies",  "lotsen-studies-symbolic",     N_("Studies") },
@@ -45,7 +48,9 @@ static const struct {
   LotsenGender  gender;
   const char   *label;
 } gender_choices[] = {
+  /* Translators: an answer to “You are” at registration. */
   { LOTSEN_GENDER_WOMAN,    N_("A woman") },
+  /* Translators: an answer to “You are” at registration. */
   { LOTSEN_GENDER_MAN,      N_("A man") },
   { LOTSEN_GENDER_OTHER,    N_("Other") },
   { LOTSEN_GENDER_UNSTATED, N_("I prefer not to say") },
@@ -224,7 +229,15 @@ add_choice (LotsenRegisterPage *self,
 
   gtk_widget_add_css_class (button, "choice");
   gtk_widget_set_name (button, value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (g_str_equal (kind, "interpreter"))
+    {
+      /* Not the language bar's name: this one asks for an interpreter. */
+      g_autofree char *name = lotsen_format_interpreter_name (label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "kind", g_strdup (kind), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (choice_clicked_cb), self);
 
@@ -261,10 +274,9 @@ fill_years (LotsenRegisterPage *self)
 
 static void
 fill_choices (LotsenRegisterPage *self,
-              GPtrArray          *municipalities)
+              GPtrArray          *municipalities,
+              const char * const *interpreters)
 {
-  const LotsenLanguage *languages;
-  guint n_languages;
 
   for (int decade = self->oldest_year / 10 * 10; decade <= self->youngest_year; decade += 10)
     {
@@ -291,9 +303,39 @@ fill_choices (LotsenRegisterPage *self,
                 _(interest_choices[i].label), interest_choices[i].pictogram);
 
   add_choice (self, self->interpreters, "interpreter", "", _("No, thank you"), NULL);
-  languages = lotsen_i18n_get_languages (&n_languages);
-  for (guint i = 0; i < n_languages; i++)
-    add_choice (self, self->interpreters, "interpreter", languages[i].code, languages[i].native_name, NULL);
+  for (guint i = 0; interpreters != NULL && interpreters[i] != NULL; i++)
+    {
+      const LotsenInterpreterLanguage *language = lotsen_interpreter_lookup (interpreters[i]);
+      const char *translated;
+      GtkWidget *button, *box, *own, *other;
+
+      if (language == NULL)
+        continue;
+
+      /* Its own name, and under it its name in the visitor's language. */
+      button = add_choice (self, self->interpreters, "interpreter", language->code, language->native_name, NULL);
+      translated = lotsen_interpreter_get_name (language);
+      if (g_str_equal (translated, language->native_name))
+        continue;
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      own = g_object_ref (gtk_button_get_child (GTK_BUTTON (button)));
+      gtk_button_set_child (GTK_BUTTON (button), NULL);
+      gtk_box_append (GTK_BOX (box), own);
+      g_object_unref (own);
+      other = gtk_label_new (translated);
+      gtk_label_set_wrap (GTK_LABEL (other), TRUE);
+      gtk_label_set_justify (GTK_LABEL (other), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (other, "language-other");
+      gtk_box_append (GTK_BOX (box), other);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      {
+        g_autofree char *both = g_strdup_printf (_("%s (%s)"), translated, language->native_name);
+        g_autofree char *accessible = lotsen_format_interpreter_name (both);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      }
+    }
 }
 
 static void
@@ -314,7 +356,7 @@ fill_summary (LotsenRegisterPage *self)
   LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
   g_autofree char *year = draft->birth_year ? g_strdup_printf ("%d", draft->birth_year) : NULL;
   g_autoptr(GString) chosen = g_string_new (NULL);
-  const LotsenLanguage *interpreter = lotsen_i18n_lookup (draft->interpreter_lang);
+  const LotsenInterpreterLanguage *interpreter = lotsen_interpreter_lookup (draft->interpreter_lang);
   const char *gender = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (gender_choices); i++)
@@ -329,6 +371,7 @@ fill_summary (LotsenRegisterPage *self)
   add_summary_row (self, _("Your first name"), draft->given_name);
   add_summary_row (self, _("Your family name (if you want)"), draft->family_name);
   add_summary_row (self, _("Which year were you born?"), year);
+  /* Translators: a question at registration, answered “A woman”, “A man”, “Other” or “I prefer not to say”. */
   add_summary_row (self, _("You are"), gender);
   add_summary_row (self, _("Your phone number (if you want)"), draft->phone);
   add_summary_row (self, _("Where do you live? (if you want)"), draft->municipality);
@@ -585,14 +628,16 @@ lotsen_register_page_init (LotsenRegisterPage *self)
  * lotsen_register_page_new:
  * @visit: the visit, with a draft to write the visitor's answers into
  * @municipalities: (element-type utf8): the site's municipalities
+ * @interpreters: (nullable): the interpreter languages offered, by code
  * @oldest_year: the earliest birth year to offer
  * @youngest_year: the latest birth year to offer
  */
 GtkWidget *
-lotsen_register_page_new (LotsenVisit *visit,
-                          GPtrArray   *municipalities,
-                          int          oldest_year,
-                          int          youngest_year)
+lotsen_register_page_new (LotsenVisit        *visit,
+                          GPtrArray          *municipalities,
+                          const char * const *interpreters,
+                          int                 oldest_year,
+                          int                 youngest_year)
 {
   LotsenRegisterPage *self;
   LotsenVisitorDraft *draft;
@@ -620,7 +665,7 @@ lotsen_register_page_new (LotsenVisit *visit,
   g_signal_connect (self->name_keyboard, "done", G_CALLBACK (keyboard_done_cb), self);
   g_signal_connect (self->phone_keyboard, "done", G_CALLBACK (keyboard_done_cb), self);
 
-  fill_choices (self, municipalities);
+  fill_choices (self, municipalities, interpreters);
   show_step (self);
 
   return GTK_WIDGET (self);

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include "lotsen-format.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
+#include "lotsen-language-grid.h"
 #include "lotsen-ticket-page.h"
 #include "lotsen-tile.h"
 
@@ -16,6 +19,7 @@ struct _LotsenTicketPage
 {
   GtkWidget   parent_instance;
 
+  GtkScrolledWindow *scroller;
   GtkLabel   *service_label;
   GtkLabel   *number_label;
   GtkLabel   *ahead_label;
@@ -30,6 +34,7 @@ struct _LotsenTicketPage
   guint       seconds;
   guint       seconds_left;
   gint64      deadline;  /* while counting: when the screen goes back to the start */
+  guint       scroll_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenTicketPage, lotsen_ticket_page, GTK_TYPE_WIDGET)
@@ -103,6 +108,28 @@ more_time_action (GtkWidget  *widget,
   restart_countdown (LOTSEN_TICKET_PAGE (widget));
 }
 
+static gboolean
+scroll_to_question_cb (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  LotsenTicketPage *self = LOTSEN_TICKET_PAGE (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+
+  /* A tick comes before the layout of its frame: the first one sees the
+   * page as it was. */
+  if (self->scroll_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  if (content != NULL &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self->interpreter_stack), content, &bounds))
+    gtk_adjustment_set_value (adjustment, MAX (bounds.origin.y - 4, 0));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 choose_interpreter_action (GtkWidget  *widget,
                            const char *action_name,
@@ -112,6 +139,10 @@ choose_interpreter_action (GtkWidget  *widget,
 
   gtk_stack_set_visible_child_name (self->interpreter_stack, "choose");
   restart_countdown (self);
+  /* Twenty languages and more do not fit under the ticket on a small
+   * screen: once laid out, the page scrolls to the question. */
+  self->scroll_ticks = 0;
+  gtk_widget_add_tick_callback (widget, scroll_to_question_cb, NULL, NULL);
 }
 
 static void
@@ -147,6 +178,7 @@ lotsen_ticket_page_class_init (LotsenTicketPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, number_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, ahead_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, wait_label);
+  gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_stack);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_languages);
   gtk_widget_class_bind_template_child (widget_class, LotsenTicketPage, interpreter_label);
@@ -159,42 +191,35 @@ lotsen_ticket_page_class_init (LotsenTicketPageClass *klass)
 static void
 lotsen_ticket_page_init (LotsenTicketPage *self)
 {
-  const LotsenLanguage *languages;
-  guint n_languages;
-
   g_type_ensure (LOTSEN_TYPE_TILE);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  languages = lotsen_i18n_get_languages (&n_languages);
-  for (guint i = 0; i < n_languages; i++)
-    {
-      GtkWidget *button = gtk_button_new_with_label (languages[i].native_name);
-
-      gtk_widget_add_css_class (button, "language");
-      gtk_widget_set_name (button, languages[i].code);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.set-interpreter");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].code);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, languages[i].native_name,
-                                      -1);
-      gtk_flow_box_append (self->interpreter_languages, button);
-    }
 }
 
 /**
  * lotsen_ticket_page_new:
  * @seconds: how long the ticket stays on screen; 0 keeps it
  * @clock: what counts the seconds down
+ * @interpreters: (nullable): the interpreter languages offered, by code
  */
 GtkWidget *
-lotsen_ticket_page_new (guint        seconds,
-                        LotsenClock *clock)
+lotsen_ticket_page_new (guint               seconds,
+                        LotsenClock        *clock,
+                        const char * const *interpreters)
 {
   LotsenTicketPage *self;
 
   g_return_val_if_fail (LOTSEN_IS_CLOCK (clock), NULL);
 
   self = g_object_new (LOTSEN_TYPE_TICKET_PAGE, NULL);
+  for (guint i = 0; interpreters != NULL && interpreters[i] != NULL; i++)
+    {
+      const LotsenInterpreterLanguage *language = lotsen_interpreter_lookup (interpreters[i]);
+
+      if (language != NULL)
+        gtk_flow_box_append (self->interpreter_languages,
+                             lotsen_interpreter_button_new (language, "win.set-interpreter"));
+    }
+
   self->seconds = seconds;
   self->clock = g_object_ref (clock);
   self->tick_id = g_signal_connect (clock, "tick", G_CALLBACK (tick_cb), self);
@@ -215,7 +240,7 @@ lotsen_ticket_page_set_ticket (LotsenTicketPage         *self,
                                const char               *service_name,
                                const LotsenWaitEstimate *estimate)
 {
-  const LotsenLanguage *interpreter;
+  const LotsenInterpreterLanguage *interpreter;
   g_autofree char *ahead = NULL;
   g_autofree char *wait = NULL;
 
@@ -244,7 +269,7 @@ lotsen_ticket_page_set_ticket (LotsenTicketPage         *self,
   gtk_label_set_text (self->ahead_label, ahead);
   gtk_label_set_text (self->wait_label, wait);
 
-  interpreter = lotsen_i18n_lookup (ticket->interpreter_lang);
+  interpreter = lotsen_interpreter_lookup (ticket->interpreter_lang);
   if (interpreter != NULL)
     {
       /* Translators: %s is a language's own name, such as "العربية". */

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LotsenTicketPage, lotsen_ticket_page, LOTSEN, TICKET_PAGE, GtkWidget)
 
 GtkWidget *lotsen_ticket_page_new         (guint                     seconds,
-                                           LotsenClock              *clock);
+                                           LotsenClock              *clock,
+                                           const char * const       *interpreters);
 void       lotsen_ticket_page_set_ticket  (LotsenTicketPage         *self,
                                            const LotsenTicket       *ticket,
                                            const char               *service_name,

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lotsen-welcome-page.c — the first screen: three big choices. */
+/* lotsen-welcome-page.c — the first screen: every language, then three big choices. */
 
 #include "config.h"
 
+#include "lotsen-language-grid.h"
 #include "lotsen-tile.h"
 #include "lotsen-welcome-page.h"
 
@@ -41,6 +42,7 @@ static void
 lotsen_welcome_page_init (LotsenWelcomePage *self)
 {
   g_type_ensure (LOTSEN_TYPE_TILE);
+  g_type_ensure (LOTSEN_TYPE_LANGUAGE_GRID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

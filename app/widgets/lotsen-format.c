@@ -12,13 +12,47 @@
 #include "lotsen-format.h"
 
 static const char * const weekdays[] = {
-  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-  N_("Friday"), N_("Saturday"), N_("Sunday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Monday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Tuesday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Wednesday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Thursday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Friday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Saturday"),
+  /* Translators: a day of the week, in activity times such as “Monday 14:00”. */
+  N_("Sunday"),
 };
 
 static const char * const months[] = {
-  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("January"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("February"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("March"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("April"),
+  /* Translators: the name of a month, in dates such as “3 May” (May, the month). */
+  N_("May"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("June"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("July"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("August"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("September"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("October"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("November"),
+  /* Translators: the name of a month, in dates such as “3 May”. */
+  N_("December"),
 };
 
 /**
@@ -88,4 +122,47 @@ lotsen_format_category (const char *key)
   const LotsenCategory *category = lotsen_activity_lookup_category (key);
 
   return category != NULL ? _(category->label) : key;
+}
+
+/**
+ * lotsen_format_interpreter_name:
+ * @language_name: a language's name, as on its button
+ *
+ * Returns: (transfer full): the accessible name of a button that asks
+ *   for an interpreter in that language, told apart from the language
+ *   bar's
+ */
+char *
+lotsen_format_interpreter_name (const char *language_name)
+{
+  /* Translators: the accessible name of a button asking for an
+   * interpreter; %s is the language's own name (العربية). */
+  return g_strdup_printf (_("Interpreter: %s"), language_name);
+}
+
+/**
+ * lotsen_format_language_name:
+ * @code: a language code from the language table
+ *
+ * Returns: the language's name in the language on screen ("arabiska" on
+ *   a Swedish screen), for staff; the code itself when unknown
+ */
+const char *
+lotsen_format_language_name (const char *code)
+{
+  static const struct { const char *code; const char *name; } names[] = {
+    { "sv", NC_("language", "Swedish") },
+    { "en", NC_("language", "English") },
+    { "ar", NC_("language", "Arabic") },
+    { "fa", NC_("language", "Persian") },
+    { "ti", NC_("language", "Tigrinya") },
+    { "so", NC_("language", "Somali") },
+    { "uk", NC_("language", "Ukrainian") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (names[i].code, code) == 0)
+      return g_dpgettext2 (NULL, "language", names[i].name);
+
+  return code;
 }

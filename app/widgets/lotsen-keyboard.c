@@ -8,15 +8,17 @@
  * take the focus, so the text field keeps its cursor.
  *
  * A Ge'ez (Tigrinya) key is a consonant: tapping it opens a popover with
- * its seven vowel orders.  Arabic and Persian keyboards run right to
- * left; every other one left to right, whatever the language of the
- * screen around it.
+ * its seven vowel orders.  Arabic, Persian, Pashto and Sorani keyboards
+ * run right to left; every other one left to right, whatever the language
+ * of the screen around it.  Which layout a language gets is data: the
+ * Keyboard key of its line in po/languages.ini.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "lotsen-i18n.h"
 #include "lotsen-keyboard.h"
 
 /* The longest row; each row in a table ends with a NULL after its keys. */
@@ -94,6 +96,38 @@ static const KeyRow ukrainian_rows[] = {
   { "я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "ʼ" },
 };
 
+/* Pashto: the Persian letters with Pashto's own (ټ ډ ړ ښ ږ ګ ځ څ ڼ ې ۍ),
+ * as on a printed Pashto keyboard's letter rows. */
+static const KeyRow pashto_rows[] = {
+  { "ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "چ" },
+  { "ش", "س", "ی", "ب", "ل", "ا", "ت", "ن", "م", "ک", "ګ" },
+  { "ظ", "ط", "ز", "ر", "ذ", "د", "پ", "و", "ږ", "ژ" },
+  { "ټ", "ډ", "ړ", "ښ", "ځ", "څ", "ڼ", "ې", "ۍ", "ئ" },
+};
+
+/* Sorani (Central Kurdish) in Arabic script: its 33 letters, with ڕ ڵ ێ ۆ
+ * ە ڤ; the vowels are letters of their own. */
+static const KeyRow sorani_rows[] = {
+  { "ق", "و", "ە", "ر", "ت", "ی", "ێ", "ئ", "ۆ", "پ", "ڕ", "ح" },
+  { "ا", "س", "ش", "د", "ف", "گ", "ه", "ژ", "ک", "ل", "ڵ" },
+  { "ز", "خ", "ج", "چ", "ڤ", "ب", "ن", "م", "ع", "غ" },
+};
+
+/* Kurmanji (Northern Kurdish) in Latin letters: Q W E R T Y with ç ê î û ş. */
+static const KeyRow kurmanji_rows[] = {
+  { "1", "2", "3", "4", "5", "6", "7", "8", "9", "0" },
+  { "q", "w", "e", "r", "t", "y", "u", "i", "o", "p", "ê", "û" },
+  { "a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "î" },
+  { "z", "x", "c", "v", "b", "n", "m", "ç", "-" },
+};
+
+/* Russian: ЙЦУКЕН. */
+static const KeyRow russian_rows[] = {
+  { "й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ъ" },
+  { "ф", "ы", "в", "а", "п", "р", "о", "л", "д", "ж", "э", "ё" },
+  { "я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "-" },
+};
+
 static const KeyRow digit_rows[] = {
   { "1", "2", "3" },
   { "4", "5", "6" },
@@ -108,6 +142,10 @@ static const Layout layouts[] = {
   { "fa", persian_rows, G_N_ELEMENTS (persian_rows), "ابپ", .rtl = TRUE, .half_space = TRUE },
   { "ti", geez_rows, G_N_ELEMENTS (geez_rows), "ሀለሐ", .syllables = TRUE },
   { "uk", ukrainian_rows, G_N_ELEMENTS (ukrainian_rows), "АБВ", .has_case = TRUE },
+  { "ps", pashto_rows, G_N_ELEMENTS (pashto_rows), "ابپ", .rtl = TRUE },
+  { "ckb", sorani_rows, G_N_ELEMENTS (sorani_rows), "ئاب", .rtl = TRUE },
+  { "kmr", kurmanji_rows, G_N_ELEMENTS (kurmanji_rows), NULL, .has_case = TRUE },
+  { "ru", russian_rows, G_N_ELEMENTS (russian_rows), "АБВ", .has_case = TRUE },
   { "digits", digit_rows, G_N_ELEMENTS (digit_rows), NULL, .keypad = TRUE },
 };
 
@@ -893,7 +931,7 @@ lotsen_keyboard_get_layout (LotsenKeyboard *self)
 
 /**
  * lotsen_keyboard_set_layout:
- * @layout: "sv", "latin", "ar", "fa", "ti", "uk" or "digits"
+ * @layout: "sv", "latin", "ar", "fa", "ti", "uk", "ps", "ckb", "kmr", "ru" or "digits"
  */
 void
 lotsen_keyboard_set_layout (LotsenKeyboard *self,
@@ -911,34 +949,36 @@ lotsen_keyboard_set_layout (LotsenKeyboard *self,
 }
 
 /**
- * lotsen_keyboard_set_layout_for_language:
- * @language_code: a code from the language table, e.g. "ar"
+ * lotsen_keyboard_has_layout:
+ * @layout: a layout's name
  *
- * Shows the letters of @language_code's script; Latin letters for a
- * language written in them, or one without a layout of its own.
+ * Returns: %TRUE if the keyboard has @layout
+ */
+gboolean
+lotsen_keyboard_has_layout (const char *layout)
+{
+  return layout != NULL && lookup_layout (layout) != NULL;
+}
+
+/**
+ * lotsen_keyboard_set_layout_for_language:
+ * @language_code: a code of the language file, e.g. "ar"
+ *
+ * Shows the letters of @language_code's script: the layout its line in
+ * po/languages.ini names (Dari's is the Persian one); Latin letters for a
+ * language without a layout of its own.
  */
 void
 lotsen_keyboard_set_layout_for_language (LotsenKeyboard *self,
                                          const char     *language_code)
 {
-  static const struct { const char *language; const char *layout; } map[] = {
-    { "sv", "sv" },
-    { "en", "sv" },
-    { "so", "sv" },
-    { "ar", "ar" },
-    { "fa", "fa" },
-    { "ti", "ti" },
-    { "uk", "uk" },
-  };
+  const LotsenLanguage *language = lotsen_i18n_lookup (language_code);
 
   g_return_if_fail (LOTSEN_IS_KEYBOARD (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
-    if (g_strcmp0 (map[i].language, language_code) == 0)
-      {
-        lotsen_keyboard_set_layout (self, map[i].layout);
-        return;
-      }
-
-  lotsen_keyboard_set_layout (self, "sv");
+  if (language != NULL && lotsen_keyboard_has_layout (language->keyboard) &&
+      !g_str_equal (language->keyboard, "digits"))
+    lotsen_keyboard_set_layout (self, language->keyboard);
+  else
+    lotsen_keyboard_set_layout (self, "sv");
 }

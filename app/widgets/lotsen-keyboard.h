@@ -15,6 +15,7 @@ void         lotsen_keyboard_set_target              (LotsenKeyboard *self,
 const char  *lotsen_keyboard_get_layout              (LotsenKeyboard *self);
 void         lotsen_keyboard_set_layout              (LotsenKeyboard *self,
                                                       const char     *layout);
+gboolean     lotsen_keyboard_has_layout              (const char     *layout);
 void         lotsen_keyboard_set_layout_for_language (LotsenKeyboard *self,
                                                       const char     *language_code);
 

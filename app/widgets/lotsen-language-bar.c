@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lotsen-language-bar.c — the row of languages on every visitor screen.
+/* lotsen-language-bar.c — the bar on top of every visitor screen.
  *
- * Each button shows its language's own name in its own script and is a
- * toggle for the window's "win.language" action, so the current language
- * shows as pressed, to the eye and to a screen reader.
+ * One language button, however many languages there are: it shows the
+ * current language's own name and opens the grid of every language
+ * ("win.choose-language").  The first screen shows the grid itself and
+ * has no bar.  The staff panel's small button sits at the other end.
  */
 
 #include "config.h"
@@ -15,7 +16,8 @@ struct _LotsenLanguageBar
 {
   GtkWidget  parent_instance;
 
-  GtkFlowBox *languages;
+  GtkWidget *language_button;
+  GtkLabel  *current_label;
 };
 
 G_DEFINE_FINAL_TYPE (LotsenLanguageBar, lotsen_language_bar, GTK_TYPE_WIDGET)
@@ -43,38 +45,29 @@ lotsen_language_bar_class_init (LotsenLanguageBarClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "languagebar");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lotsen-language-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, LotsenLanguageBar, languages);
+  gtk_widget_class_bind_template_child (widget_class, LotsenLanguageBar, language_button);
+  gtk_widget_class_bind_template_child (widget_class, LotsenLanguageBar, current_label);
 }
 
 static void
 lotsen_language_bar_init (LotsenLanguageBar *self)
 {
-  const LotsenLanguage *languages;
-  guint n_languages;
+  const LotsenLanguage *language = lotsen_i18n_lookup (lotsen_i18n_get_language ());
+  g_autofree char *name = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  languages = lotsen_i18n_get_languages (&n_languages);
-  for (guint i = 0; i < n_languages; i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (languages[i].native_name);
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+  gtk_label_set_text (self->current_label, language->native_name);
+  gtk_widget_set_direction (GTK_WIDGET (self->current_label),
+                            language->direction == LOTSEN_TEXT_DIRECTION_RTL
+                            ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-      /* The name is in its own script: let it set its own direction. */
-      gtk_widget_set_direction (label,
-                                languages[i].direction == LOTSEN_TEXT_DIRECTION_RTL
-                                ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
-      gtk_widget_add_css_class (button, "language");
-      gtk_widget_set_name (button, languages[i].code);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.language");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", languages[i].code);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, languages[i].native_name,
-                                      -1);
-      gtk_flow_box_append (self->languages, button);
-      /* The button takes the focus, not the cell around it. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
-    }
+  /* Translators: the accessible name of the language button on top of every screen; %s is
+   * the current language's own name, such as "العربية". */
+  name = g_strdup_printf (_("Language: %s. Choose another language"), language->native_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
 }
 
 GtkWidget *

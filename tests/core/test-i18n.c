@@ -16,8 +16,9 @@ test_i18n_table (void)
   const LotsenLanguage *languages;
   guint n_languages;
 
-  languages = lotsen_i18n_get_languages (&n_languages);
+  languages = lotsen_i18n_get_all_languages (&n_languages);
   g_assert_cmpstr (languages[0].code, ==, LOTSEN_DEFAULT_LANGUAGE);
+  g_assert_true (languages[0].offered);
 
   g_file_get_contents (linguas_path, &linguas, NULL, &error);
   g_assert_no_error (error);
@@ -27,19 +28,34 @@ test_i18n_table (void)
       g_strstrip (lines[i]);
       if (lines[i][0] == '\0' || lines[i][0] == '#')
         continue;
-      /* Every catalogue has a row in the table … */
+      /* Every catalogue has a line in po/languages.ini … */
       g_assert_nonnull (lotsen_i18n_lookup (lines[i]));
       g_hash_table_add (listed, lines[i]);
     }
 
-  /* … and every row has a catalogue, a native name and a direction. */
+  /* … and every language the build made has a catalogue, a native name,
+   * a keyboard and a plural count; the offered ones come first, and are
+   * those translated at least to the threshold. */
   for (guint i = 0; i < n_languages; i++)
     {
       g_assert_true (g_hash_table_contains (listed, languages[i].code));
       g_assert_true (g_utf8_validate (languages[i].native_name, -1, NULL));
       g_assert_cmpuint (strlen (languages[i].native_name), >, 0);
+      g_assert_cmpuint (strlen (languages[i].keyboard), >, 0);
+      g_assert_cmpuint (languages[i].n_plurals, >=, 1);
       g_assert_true (lotsen_i18n_lookup (languages[i].code) == &languages[i]);
+      g_assert_cmpint (languages[i].offered, ==,
+                       languages[i].coverage >= LOTSEN_I18N_THRESHOLD || i == 0);
+      if (i > 0 && languages[i].offered)
+        g_assert_true (languages[i - 1].offered);
     }
+  g_assert_cmpuint (g_hash_table_size (listed), ==, n_languages);
+
+  /* The data of po/languages.ini, not defaults. */
+  g_assert_cmpstr (lotsen_i18n_lookup ("ar")->list_separator, ==, "، ");
+  g_assert_cmpstr (lotsen_i18n_lookup ("sv")->list_separator, ==, ", ");
+  g_assert_cmpuint (lotsen_i18n_lookup ("ar")->n_plurals, ==, 6);
+  g_assert_cmpstr (lotsen_i18n_lookup ("fa")->keyboard, ==, "fa");
 
   g_assert_cmpint (lotsen_i18n_lookup ("ar")->direction, ==, LOTSEN_TEXT_DIRECTION_RTL);
   g_assert_cmpint (lotsen_i18n_lookup ("fa")->direction, ==, LOTSEN_TEXT_DIRECTION_RTL);

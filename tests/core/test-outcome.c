@@ -1,408 +1,389 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Outcomes: recording and correcting them (audited, bad input refused
- * with nothing stored), the follow-up list, the kiosk's "asked once, not
- * again for 30 days" rule, and the report's outcome figures on a small
- * hand-counted fixture, cell by cell. */
+/* Outcomes: recorded and corrected with an audit row; the follow-up list;
+ * when the kiosk asks; and the report's figures, counted by hand below. */
 #include "config.h"
 
 #include <sqlite3.h>
-#include <string.h>
 
+#include "lotsen-demo.h"
 #include "lotsen-outcome.h"
+#include "lotsen-queue.h"
 #include "lotsen-stats.h"
 #include "lotsen-test-core.h"
 #include "lotsen-visitor.h"
 
-/* The fixture.  TEST_NOW is 2026-11-25 10:00 in Stockholm; the period
- * is [2026-08-01, 2026-12-01) local; ages are counted in 2026.  Each
- * visitor's first visit is their registration.
- *
- *      gender    born → band   first visit        outcomes (begin)
- *   A  woman     2000 → 25-34  2026-10-02 10:00   work-employed 2026-11-20          yes
- *   B  man       1990 → 35-44  2026-10-10 10:00   studies-sfi 2026-10-09 (before)   no
- *   C  woman     1960 → 65+    2026-07-01 10:00   work-own-business 2026-10-15,
- *                                                  studies-university 2026-07-30    not new in the period
- *   D  woman     2011 → 0-15   2026-11-03 10:00   internship 2026-11-10             no (not work or studies)
- *   F  unstated  none → unkn.  2026-10-20 10:00   studies-komvux 2026-11-24         yes
- *   G  man       1995 → 25-34  2026-10-05 10:00   —                                 no
- *   H  woman     1985 → 35-44  2026-08-01 09:00   —  (phone)                        no
- *   J  man       1990 → 35-44  2026-08-26 12:00   studies-vocational 2026-11-24     yes (day 90)
- *   K  man       1990 → 35-44  2026-08-25 12:00   studies-vocational 2026-11-24     no (day 91)
- *   L  other     1980 → 45-54  2026-09-01 10:00   —                                 no
- *
- * New participants A B D F G H J K L = 9; with work or studies within
- * 90 days A F J = 3.
- *   woman A D H 3 / 1;  man B G J K 4 / 1;  other L 1 / 0;  unstated F 1 / 1;  unknown 0 / 0
- *   0-15 D 1 / 0;  16-24 0;  25-34 A G 2 / 1;  35-44 B H J K 4 / 1;  45-54 L 1 / 0;
- *   55-64 0;  65+ 0 (C is not new);  unknown F 1 / 1
- * Outcomes that began in the period: work-employed 1, work-own-business
- * 1, studies-sfi 1, studies-komvux 1, studies-vocational 2, internship 1,
- * the rest 0; total 7 (C's university studies began in July).
- *
- * Follow-up at 90 days (first visit on or before 2026-08-27 10:00, no
- * outcome): H.  At 60 days (on or before 2026-09-26 10:00): H, L.
- */
-
 static gint64
-local_time (int year, int month, int day, int hour, int minute)
+local_time (int year,
+            int month,
+            int day,
+            int hour)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Stockholm");
-  g_autoptr(GDateTime) when = g_date_time_new (tz, year, month, day, hour, minute, 0);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Stockholm");
+  g_autoptr(GDateTime) time = g_date_time_new (zone, year, month, day, hour, 0, 0);
 
-  return g_date_time_to_unix (when);
+  return g_date_time_to_unix (time);
 }
 
-typedef struct
-{
-  StoreFixture base;
-  gint64 a, b, c, d, f, g, h, j, k, l;
-} OutcomeFixture;
-
 static gint64
-register_visitor (OutcomeFixture *fixture,
-                  const char     *name,
-                  LotsenGender    gender,
-                  int             birth_year,
-                  gint64          created_at,
-                  const char     *phone)
+register_at (StoreFixture *fixture,
+             const char   *name,
+             LotsenGender  gender,
+             int           birth_year,
+             const char   *phone,
+             gint64        at)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
   g_autoptr(LotsenVisitor) visitor = NULL;
 
-  lotsen_clock_set_now (fixture->base.clock, created_at);
+  lotsen_clock_set_now (fixture->clock, at);
   draft->lang = g_strdup ("sv");
   draft->given_name = g_strdup (name);
   draft->birth_year = birth_year;
   draft->gender = gender;
   draft->phone = g_strdup (phone);
   draft->consent = TRUE;
-
-  visitor = lotsen_visitor_register (fixture->base.store, draft, &error);
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
   g_assert_no_error (error);
+
   return visitor->id;
 }
 
 static void
-outcome (OutcomeFixture    *fixture,
-         gint64             visitor_id,
-         LotsenOutcomeKind  kind,
-         const char        *begin)
+set_outcome (StoreFixture *fixture,
+             gint64        visitor_id,
+             const char   *kind,
+             const char   *begins_on)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (lotsen_outcome_set (fixture->base.store, visitor_id, kind, begin,
-                                       LOTSEN_OUTCOME_BY_STAFF, NULL, &error), >, 0);
-  g_assert_no_error (error);
-}
-
-static gint64
-count (OutcomeFixture *fixture,
-       const char     *sql)
-{
-  return query_database_int (fixture->base.path, sql);
-}
-
-static void
-fixture_set_up (OutcomeFixture *fixture,
-                gconstpointer   data)
-{
-  store_fixture_set_up (&fixture->base, data);
-
-  fixture->a = register_visitor (fixture, "Amal", LOTSEN_GENDER_WOMAN, 2000, local_time (2026, 10, 2, 10, 0), NULL);
-  fixture->b = register_visitor (fixture, "Bashir", LOTSEN_GENDER_MAN, 1990, local_time (2026, 10, 10, 10, 0), NULL);
-  fixture->c = register_visitor (fixture, "Chiara", LOTSEN_GENDER_WOMAN, 1960, local_time (2026, 7, 1, 10, 0), NULL);
-  fixture->d = register_visitor (fixture, "Dina", LOTSEN_GENDER_WOMAN, 2011, local_time (2026, 11, 3, 10, 0), NULL);
-  fixture->f = register_visitor (fixture, "Farah", LOTSEN_GENDER_UNSTATED, 0, local_time (2026, 10, 20, 10, 0), NULL);
-  fixture->g = register_visitor (fixture, "Goran", LOTSEN_GENDER_MAN, 1995, local_time (2026, 10, 5, 10, 0), NULL);
-  fixture->h = register_visitor (fixture, "Hana", LOTSEN_GENDER_WOMAN, 1985, local_time (2026, 8, 1, 9, 0), "070 123 45 67");
-  fixture->j = register_visitor (fixture, "Jonas", LOTSEN_GENDER_MAN, 1990, local_time (2026, 8, 26, 12, 0), NULL);
-  fixture->k = register_visitor (fixture, "Karim", LOTSEN_GENDER_MAN, 1990, local_time (2026, 8, 25, 12, 0), NULL);
-  fixture->l = register_visitor (fixture, "Lior", LOTSEN_GENDER_OTHER, 1980, local_time (2026, 9, 1, 10, 0), NULL);
-
-  lotsen_clock_set_now (fixture->base.clock, TEST_NOW);
-  outcome (fixture, fixture->a, LOTSEN_OUTCOME_WORK_EMPLOYED, "2026-11-20");
-  outcome (fixture, fixture->b, LOTSEN_OUTCOME_STUDIES_SFI, "2026-10-09");
-  outcome (fixture, fixture->c, LOTSEN_OUTCOME_WORK_OWN_BUSINESS, "2026-10-15");
-  outcome (fixture, fixture->c, LOTSEN_OUTCOME_STUDIES_UNIVERSITY, "2026-07-30");
-  outcome (fixture, fixture->d, LOTSEN_OUTCOME_INTERNSHIP, "2026-11-10");
-  outcome (fixture, fixture->f, LOTSEN_OUTCOME_STUDIES_KOMVUX, "2026-11-24");
-  outcome (fixture, fixture->j, LOTSEN_OUTCOME_STUDIES_VOCATIONAL, "2026-11-24");
-  outcome (fixture, fixture->k, LOTSEN_OUTCOME_STUDIES_VOCATIONAL, "2026-11-24");
-}
-
-static void
-fixture_tear_down (OutcomeFixture *fixture,
-                   gconstpointer   data)
-{
-  store_fixture_tear_down (&fixture->base, data);
-}
-
-static void
-get_figures (OutcomeFixture       *fixture,
-             LotsenOutcomeFigures *figures)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lotsen_stats_outcomes (fixture->base.store, local_time (2026, 8, 1, 0, 0),
-                                        local_time (2026, 12, 1, 0, 0), figures, &error));
+  g_assert_true (lotsen_outcome_set (fixture->store, visitor_id, kind, begins_on,
+                                     LOTSEN_OUTCOME_BY_STAFF, NULL, &error));
   g_assert_no_error (error);
 }
 
 static void
-test_figures (OutcomeFixture *fixture,
-              gconstpointer   data)
+exec_sql (StoreFixture *fixture,
+          const char   *sql)
 {
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+typedef struct
+{
+  gint64 amina, bashir, chaltu, dawit, eyerus, farah, gul, hamid, ivan, karin;
+} People;
+
+/*
+ * Hand-counted fixture, period January–March 2026:
+ *
+ *   name    gender    born  first visit       outcome (begins)            in cohort  within 90 days
+ *   Amina   woman     1990  2026-01-10 reg.   employed 2026-03-01         yes        yes (50 days)
+ *   Bashir  man       2001  2025-12-20 reg.   sfi 2026-01-15              no (Dec.)  –
+ *   Chaltu  woman     1998  2026-02-01 reg.   komvux 2026-06-01           yes        no (120 days)
+ *   Dawit   man       1990  2026-03-15 reg.   internship 2026-04-10       yes        no (not work/studies)
+ *   Eyerus  unstated  –     2026-03-20 reg.   work (visitor) 2026-03-25   yes        yes
+ *   Farah   woman     1990  2026-03-31 reg.   own business 2026-06-29     yes        yes (day 90)
+ *   Gul     woman     1960  2026-02-10 reg.   –                           yes        no
+ *   Hamid   man       2000  2026-08-20 reg.   –                           no (Aug.)  –
+ *   Ivan    man       1985  2026-02-20 ticket university 2026-05-10       yes        yes (registered
+ *                                                                                    in May, ticket first)
+ *   Karin   woman     1980  2026-01-05 reg.   – (anonymised)              yes        no
+ *
+ * Age bands at 2026: Amina, Dawit, Farah 36 → 35–44; Chaltu 28 → 25–34;
+ * Gul 66 → 65+; Ivan 41 → 35–44; Karin 46 → 45–54.
+ */
+static People
+make_people (StoreFixture *fixture)
+{
+  People p;
+  g_autofree char *move = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LotsenTicket) ticket = NULL;
+
+  g_assert_true (lotsen_demo_seed (fixture->store, &error));
+  g_assert_no_error (error);
+
+  p.amina = register_at (fixture, "Amina", LOTSEN_GENDER_WOMAN, 1990, NULL, local_time (2026, 1, 10, 10));
+  p.bashir = register_at (fixture, "Bashir", LOTSEN_GENDER_MAN, 2001, NULL, local_time (2025, 12, 20, 10));
+  p.chaltu = register_at (fixture, "Chaltu", LOTSEN_GENDER_WOMAN, 1998, NULL, local_time (2026, 2, 1, 10));
+  p.dawit = register_at (fixture, "Dawit", LOTSEN_GENDER_MAN, 1990, NULL, local_time (2026, 3, 15, 10));
+  p.eyerus = register_at (fixture, "Eyerus", LOTSEN_GENDER_UNSTATED, 0, NULL, local_time (2026, 3, 20, 10));
+  p.farah = register_at (fixture, "Farah", LOTSEN_GENDER_WOMAN, 1990, NULL, local_time (2026, 3, 31, 23));
+  p.gul = register_at (fixture, "Gul", LOTSEN_GENDER_WOMAN, 1960, "070-123 45 67", local_time (2026, 2, 10, 10));
+  p.hamid = register_at (fixture, "Hamid", LOTSEN_GENDER_MAN, 2000, NULL, local_time (2026, 8, 20, 10));
+  p.ivan = register_at (fixture, "Ivan", LOTSEN_GENDER_MAN, 1985, NULL, local_time (2026, 2, 20, 9));
+  p.karin = register_at (fixture, "Karin", LOTSEN_GENDER_WOMAN, 1980, NULL, local_time (2026, 1, 5, 10));
+
+  /* Ivan took a ticket on 20 February; his registration is dated May. */
+  lotsen_clock_set_now (fixture->clock, local_time (2026, 2, 20, 10));
+  ticket = lotsen_queue_take_ticket_for (fixture->store, "A", "sv", p.ivan, &error);
+  g_assert_no_error (error);
+  move = g_strdup_printf ("UPDATE visitor SET created_at = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                          local_time (2026, 5, 1, 10), p.ivan);
+  exec_sql (fixture, move);
+  g_free (move);
+  move = g_strdup_printf ("UPDATE visitor SET anonymised_at = %" G_GINT64_FORMAT ", given_name = NULL"
+                          " WHERE id = %" G_GINT64_FORMAT, local_time (2026, 7, 1, 10), p.karin);
+  exec_sql (fixture, move);
+
+  lotsen_clock_set_now (fixture->clock, local_time (2026, 9, 1, 12));
+  set_outcome (fixture, p.amina, "employed", "2026-03-01");
+  set_outcome (fixture, p.bashir, "sfi", "2026-01-15");
+  set_outcome (fixture, p.chaltu, "komvux", "2026-06-01");
+  set_outcome (fixture, p.dawit, "internship", "2026-04-10");
+  g_assert_true (lotsen_outcome_set (fixture->store, p.eyerus, "work", "2026-03-25",
+                                     LOTSEN_OUTCOME_BY_VISITOR, NULL, &error));
+  g_assert_no_error (error);
+  set_outcome (fixture, p.farah, "own-business", "2026-06-29");
+  set_outcome (fixture, p.ivan, "university", "2026-05-10");
+
+  return p;
+}
+
+static guint
+kind_count (const LotsenOutcomeFigures *figures,
+            const char                 *kind)
+{
+  guint n_kinds;
+  const char * const *kinds = lotsen_outcome_get_kinds (&n_kinds);
+
+  g_assert_cmpuint (figures->n_kinds, ==, n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_str_equal (kinds[i], kind))
+      return figures->by_kind[i];
+
+  g_assert_not_reached ();
+}
+
+static void
+test_outcome_figures (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
   LotsenOutcomeFigures figures;
-  /* woman, man, other, unstated, unknown */
-  static const guint new_by_gender[] = { 3, 4, 1, 1, 0 };
-  static const guint yes_by_gender[] = { 1, 1, 0, 1, 0 };
-  /* 0-15, 16-24, 25-34, 35-44, 45-54, 55-64, 65+, unknown */
-  static const guint new_by_age[] = { 1, 0, 2, 4, 1, 0, 0, 1 };
-  static const guint yes_by_age[] = { 0, 0, 1, 1, 0, 0, 0, 1 };
-  /* work, work-employed, work-own-business, studies, sfi, komvux,
-   * folkhogskola, university, vocational, internship, other */
-  static const guint by_kind[] = { 0, 1, 1, 0, 1, 1, 0, 0, 2, 1, 0 };
+  gint64 from = local_time (2026, 1, 1, 0);
+  gint64 to = local_time (2026, 4, 1, 0);
+  guint sum_cohort = 0, sum_within = 0;
 
-  get_figures (fixture, &figures);
+  make_people (fixture);
 
-  g_assert_cmpuint (figures.new_participants, ==, 9);
-  g_assert_cmpuint (figures.work_or_studies, ==, 3);
-  g_assert_cmpfloat_with_epsilon (lotsen_outcome_share (figures.work_or_studies, figures.new_participants),
-                                  100.0 / 3, 1e-9);
-  for (guint i = 0; i < G_N_ELEMENTS (new_by_gender); i++)
-    {
-      g_test_message ("gender %u", i);
-      g_assert_cmpuint (figures.new_by_gender[i], ==, new_by_gender[i]);
-      g_assert_cmpuint (figures.work_or_studies_by_gender[i], ==, yes_by_gender[i]);
-    }
-  /* The share by gender: woman 1 of 3, man 1 of 4, unstated 1 of 1. */
-  g_assert_cmpfloat_with_epsilon (lotsen_outcome_share (figures.work_or_studies_by_gender[LOTSEN_REPORT_GENDER_WOMAN],
-                                                        figures.new_by_gender[LOTSEN_REPORT_GENDER_WOMAN]), 100.0 / 3, 1e-9);
-  g_assert_cmpfloat_with_epsilon (lotsen_outcome_share (figures.work_or_studies_by_gender[LOTSEN_REPORT_GENDER_MAN],
-                                                        figures.new_by_gender[LOTSEN_REPORT_GENDER_MAN]), 25.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (lotsen_outcome_share (figures.work_or_studies_by_gender[LOTSEN_REPORT_GENDER_UNKNOWN],
-                                                        figures.new_by_gender[LOTSEN_REPORT_GENDER_UNKNOWN]), 0.0, 1e-9);
-  for (guint i = 0; i < G_N_ELEMENTS (new_by_age); i++)
-    {
-      g_test_message ("age band %u", i);
-      g_assert_cmpuint (figures.new_by_age[i], ==, new_by_age[i]);
-      g_assert_cmpuint (figures.work_or_studies_by_age[i], ==, yes_by_age[i]);
-    }
-  /* The share by age band: 25-34 1 of 2, 35-44 1 of 4. */
-  g_assert_cmpfloat_with_epsilon (lotsen_outcome_share (figures.work_or_studies_by_age[LOTSEN_REPORT_AGE_25_34],
-                                                        figures.new_by_age[LOTSEN_REPORT_AGE_25_34]), 50.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (lotsen_outcome_share (figures.work_or_studies_by_age[LOTSEN_REPORT_AGE_35_44],
-                                                        figures.new_by_age[LOTSEN_REPORT_AGE_35_44]), 25.0, 1e-9);
-  for (guint i = 0; i < LOTSEN_OUTCOME_N_KINDS; i++)
-    {
-      g_test_message ("kind %s", lotsen_outcome_kind_to_string (i));
-      g_assert_cmpuint (figures.by_kind[i], ==, by_kind[i]);
-    }
-  g_assert_cmpuint (figures.total, ==, 7);
+  g_assert_true (lotsen_outcome_count (fixture->store, from, to, 2026, LOTSEN_OUTCOME_WINDOW_DAYS, &figures, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures.days, ==, 90);
+  g_assert_cmpuint (figures.cohort_total, ==, 8);
+  g_assert_cmpuint (figures.within_total, ==, 4);
+
+  /* Every cell, by gender × age band. */
+  for (guint g = 0; g < LOTSEN_REPORT_N_GENDERS; g++)
+    for (guint a = 0; a < LOTSEN_REPORT_N_AGE_BANDS; a++)
+      {
+        guint cohort = 0, within = 0;
+
+        if (g == LOTSEN_REPORT_GENDER_WOMAN && a == LOTSEN_REPORT_AGE_35_44)
+          cohort = 2, within = 2;        /* Amina, Farah */
+        else if (g == LOTSEN_REPORT_GENDER_WOMAN && a == LOTSEN_REPORT_AGE_25_34)
+          cohort = 1;                    /* Chaltu */
+        else if (g == LOTSEN_REPORT_GENDER_WOMAN && a == LOTSEN_REPORT_AGE_65_PLUS)
+          cohort = 1;                    /* Gul */
+        else if (g == LOTSEN_REPORT_GENDER_WOMAN && a == LOTSEN_REPORT_AGE_45_54)
+          cohort = 1;                    /* Karin */
+        else if (g == LOTSEN_REPORT_GENDER_MAN && a == LOTSEN_REPORT_AGE_35_44)
+          cohort = 2, within = 1;        /* Dawit, Ivan */
+        else if (g == LOTSEN_REPORT_GENDER_UNSTATED && a == LOTSEN_REPORT_AGE_UNKNOWN)
+          cohort = 1, within = 1;        /* Eyerus */
+
+        g_assert_cmpuint (figures.cohort[g][a], ==, cohort);
+        g_assert_cmpuint (figures.within[g][a], ==, within);
+        sum_cohort += figures.cohort[g][a];
+        sum_within += figures.within[g][a];
+      }
+  g_assert_cmpuint (sum_cohort, ==, figures.cohort_total);
+  g_assert_cmpuint (sum_within, ==, figures.within_total);
+
+  /* Outcomes that began in the period: Amina's, Bashir's, Eyerus's. */
+  g_assert_cmpuint (kind_count (&figures, "employed"), ==, 1);
+  g_assert_cmpuint (kind_count (&figures, "sfi"), ==, 1);
+  g_assert_cmpuint (kind_count (&figures, "work"), ==, 1);
+  g_assert_cmpuint (kind_count (&figures, "komvux"), ==, 0);
+  g_assert_cmpuint (kind_count (&figures, "internship"), ==, 0);
+  g_assert_cmpuint (kind_count (&figures, "university"), ==, 0);
+  lotsen_outcome_figures_clear (&figures);
+
+  /* The funder report's tables hold the same: count, those in work or
+   * studies, the share in whole per cent (none without anyone). */
+  {
+    static const struct {
+      LotsenReportSection  section;
+      const char          *key;
+      const char          *cells[3];
+    } rows[] = {
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "woman",    { "5", "2", "40" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "man",      { "2", "1", "50" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "other",    { "0", "0", "" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "unstated", { "1", "1", "100" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "unknown",  { "0", "0", "" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, "total",    { "8", "4", "50" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "25-34",    { "1", "0", "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "35-44",    { "4", "3", "75" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "45-54",    { "1", "0", "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "65+",      { "1", "0", "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "unknown",  { "1", "1", "100" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    "total",    { "8", "4", "50" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "employed", { "1" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "sfi",      { "1" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "work",     { "1" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "komvux",   { "0" } },
+      { LOTSEN_REPORT_SECTION_OUTCOMES,        "total",    { "3" } },
+    };
+    g_autoptr(LotsenReport) report = lotsen_report_new (fixture->store, from, to, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        guint n_rows = lotsen_report_get_n_rows (report, rows[i].section);
+        gboolean found = FALSE;
+
+        for (guint row = 0; row < n_rows && !found; row++)
+          {
+            const char *text;
+            gint64 number;
+
+            lotsen_report_get_cell (report, rows[i].section, row, 0, &text, &number);
+            if (!g_str_equal (text, rows[i].key))
+              continue;
+            found = TRUE;
+            for (guint column = 1; column < lotsen_report_get_n_columns (rows[i].section); column++)
+              {
+                LotsenReportCellKind kind = lotsen_report_get_cell (report, rows[i].section, row, column,
+                                                                    &text, &number);
+                g_autofree char *shown = kind == LOTSEN_REPORT_CELL_NUMBER
+                                         ? g_strdup_printf ("%" G_GINT64_FORMAT, number) : g_strdup ("");
+
+                if (g_strcmp0 (shown, rows[i].cells[column - 1]) != 0)
+                  g_error ("%s %s column %u: %s, expected %s", lotsen_report_section_to_string (rows[i].section),
+                           rows[i].key, column, shown, rows[i].cells[column - 1]);
+              }
+          }
+        g_assert_true (found);
+      }
+  }
+
+  /* Made on 15 May, only those whose 90 days are over count: first
+   * visits up to 14 February — Amina, Chaltu, Gul, Karin. */
+  lotsen_clock_set_now (fixture->clock, local_time (2026, 5, 15, 12));
+  g_assert_true (lotsen_outcome_count (fixture->store, from, to, 2026, LOTSEN_OUTCOME_WINDOW_DAYS, &figures, &error));
+  g_assert_cmpuint (figures.cohort_total, ==, 4);
+  g_assert_cmpuint (figures.within_total, ==, 1);
+  g_assert_cmpuint (figures.within[LOTSEN_REPORT_GENDER_WOMAN][LOTSEN_REPORT_AGE_35_44], ==, 1);
+  lotsen_outcome_figures_clear (&figures);
 }
 
-/* Corrected, B's studies began the day after B's first visit: B now
- * counts; the correction is audited and the kind moves. */
 static void
-test_correct (OutcomeFixture *fixture,
-              gconstpointer   data)
+test_outcome_set (StoreFixture  *fixture,
+                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  LotsenOutcome *b;
-  LotsenOutcomeFigures figures;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  gint64 amina = register_at (fixture, "Amina", LOTSEN_GENDER_WOMAN, 1990, NULL, local_time (2026, 1, 10, 10));
+  LotsenOutcome *outcome;
 
-  list = lotsen_outcome_list (fixture->base.store, fixture->b, &error);
+  lotsen_clock_set_now (fixture->clock, local_time (2026, 3, 10, 12));
+
+  /* Refused: not a kind, not a date, a date to come, no such visitor. */
+  g_assert_false (lotsen_outcome_set (fixture->store, amina, "lottery", NULL, LOTSEN_OUTCOME_BY_STAFF, NULL, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lotsen_outcome_set (fixture->store, amina, "sfi", "2026-02-30", LOTSEN_OUTCOME_BY_STAFF, NULL, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lotsen_outcome_set (fixture->store, amina, "sfi", "2026-03-11", LOTSEN_OUTCOME_BY_STAFF, NULL, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lotsen_outcome_set (fixture->store, amina + 100, "sfi", NULL, LOTSEN_OUTCOME_BY_STAFF, NULL, &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 0);
+
+  /* Today by default; set again, it is corrected, not doubled. */
+  g_assert_true (lotsen_outcome_set (fixture->store, amina, "sfi", NULL, LOTSEN_OUTCOME_BY_STAFF, "morning class", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 1);
-  b = g_ptr_array_index (list, 0);
-  g_assert_cmpint (b->kind, ==, LOTSEN_OUTCOME_STUDIES_SFI);
-  g_assert_cmpstr (b->begin_date, ==, "2026-10-09");
-  g_assert_cmpint (b->reported_by, ==, LOTSEN_OUTCOME_BY_STAFF);
-
-  g_assert_true (lotsen_outcome_correct (fixture->base.store, b->id, LOTSEN_OUTCOME_STUDIES_FOLKHOGSKOLA,
-                                         "2026-10-11", "  Starts in January  ", &error));
+  g_assert_true (lotsen_outcome_set (fixture->store, amina, "sfi", "2026-03-02", LOTSEN_OUTCOME_BY_STAFF, "evening class", &error));
+  g_assert_true (lotsen_outcome_set (fixture->store, amina, "employed", "2026-03-09", LOTSEN_OUTCOME_BY_VISITOR, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM audit WHERE what = 'outcome-set'"), ==, 8);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM audit WHERE what = 'outcome-corrected'"), ==, 1);
-  g_clear_pointer (&list, g_ptr_array_unref);
-  list = lotsen_outcome_list (fixture->base.store, fixture->b, &error);
-  b = g_ptr_array_index (list, 0);
-  g_assert_cmpint (b->kind, ==, LOTSEN_OUTCOME_STUDIES_FOLKHOGSKOLA);
-  g_assert_cmpstr (b->begin_date, ==, "2026-10-11");
-  g_assert_cmpstr (b->note, ==, "Starts in January");
+  outcomes = lotsen_outcome_list (fixture->store, amina, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, 2);
+  outcome = outcomes->pdata[0];
+  g_assert_cmpstr (outcome->kind, ==, "employed");
+  g_assert_cmpint (outcome->reported_by, ==, LOTSEN_OUTCOME_BY_VISITOR);
+  outcome = outcomes->pdata[1];
+  g_assert_cmpstr (outcome->kind, ==, "sfi");
+  g_assert_cmpstr (outcome->begins_on, ==, "2026-03-02");
+  g_assert_cmpstr (outcome->note, ==, "evening class");
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM audit WHERE what = 'outcome set'"), ==, 3);
 
-  get_figures (fixture, &figures);
-  g_assert_cmpuint (figures.work_or_studies, ==, 4);
-  g_assert_cmpuint (figures.work_or_studies_by_gender[LOTSEN_REPORT_GENDER_MAN], ==, 2);
-  g_assert_cmpuint (figures.work_or_studies_by_age[LOTSEN_REPORT_AGE_35_44], ==, 2);
-  g_assert_cmpuint (figures.by_kind[LOTSEN_OUTCOME_STUDIES_SFI], ==, 0);
-  g_assert_cmpuint (figures.by_kind[LOTSEN_OUTCOME_STUDIES_FOLKHOGSKOLA], ==, 1);
-  g_assert_cmpuint (figures.total, ==, 7);
+  /* Removed when recorded by mistake; audited. */
+  g_assert_true (lotsen_outcome_remove (fixture->store, amina, "employed", &error));
+  g_assert_no_error (error);
+  g_assert_false (lotsen_outcome_remove (fixture->store, amina, "employed", &error));
+  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 1);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM audit WHERE what = 'outcome removed'"), ==, 1);
+
+  g_assert_cmpstr (lotsen_outcome_kind_get_name ("sfi"), ==, "Swedish for immigrants (SFI)");
+  g_assert_cmpint (lotsen_outcome_kind_get_group ("folkhogskola"), ==, LOTSEN_OUTCOME_GROUP_STUDIES);
+  g_assert_cmpint (lotsen_outcome_kind_get_group ("own-business"), ==, LOTSEN_OUTCOME_GROUP_WORK);
 }
 
 static void
-test_bad_input (OutcomeFixture *fixture,
-                gconstpointer   data)
-{
-  static const char * const dates[] = { "2026-13-01", "2026-02-30", "26-01-01", "2026-01-01x", "", "2026-11-26" };
-  gint64 before = count (fixture, "SELECT count(*) FROM outcome");
-  gint64 audited = count (fixture, "SELECT count(*) FROM audit");
-  LotsenOutcomeKind kind;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_test_message ("date %s", dates[i]);
-      g_assert_cmpint (lotsen_outcome_set (fixture->base.store, fixture->g, LOTSEN_OUTCOME_OTHER, dates[i],
-                                           LOTSEN_OUTCOME_BY_STAFF, NULL, &error), ==, 0);
-      g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
-    }
-
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_cmpint (lotsen_outcome_set (fixture->base.store, 999999, LOTSEN_OUTCOME_OTHER, NULL,
-                                         LOTSEN_OUTCOME_BY_STAFF, NULL, &error), ==, 0);
-    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND);
-  }
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_false (lotsen_outcome_correct (fixture->base.store, 999999, LOTSEN_OUTCOME_OTHER, "2026-11-01", NULL, &error));
-    g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND);
-  }
-
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome"), ==, before);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM audit"), ==, audited);
-
-  g_assert_false (lotsen_outcome_kind_from_string ("job", &kind));
-  for (guint i = 0; i < LOTSEN_OUTCOME_N_KINDS; i++)
-    {
-      g_assert_true (lotsen_outcome_kind_from_string (lotsen_outcome_kind_to_string (i), &kind));
-      g_assert_cmpint (kind, ==, i);
-    }
-}
-
-static void
-test_follow_up (OutcomeFixture *fixture,
-                gconstpointer   data)
+test_outcome_follow_up_and_asking (StoreFixture  *fixture,
+                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) due = NULL;
-  g_autofree char *phone = lotsen_visitor_normalize_phone ("070 123 45 67", -1, NULL);
-  LotsenFollowUp *row;
+  People p = make_people (fixture);
+  LotsenFollowUp *gul;
 
-  g_assert_cmpuint (lotsen_outcome_get_follow_up_days (fixture->base.store), ==, 90);
-  due = lotsen_outcome_list_due (fixture->base.store, &error);
+  /* 1 September: due are those 90 days past their first visit with no
+   * outcome, not anonymised: Gul only (Hamid came 12 days ago, Karin is
+   * anonymised). */
+  due = lotsen_outcome_list_follow_up (fixture->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 1);
-  row = g_ptr_array_index (due, 0);
-  g_assert_cmpint (row->visitor_id, ==, fixture->h);
-  g_assert_cmpstr (row->given_name, ==, "Hana");
-  g_assert_nonnull (phone);
-  g_assert_cmpstr (row->phone, ==, phone);
-  g_assert_cmpint (row->first_visit, ==, local_time (2026, 8, 1, 9, 0));
-  g_assert_nonnull (row->code);
+  gul = due->pdata[0];
+  g_assert_cmpint (gul->visitor_id, ==, p.gul);
+  g_assert_cmpstr (gul->name, ==, "Gul");
+  g_assert_nonnull (gul->phone);
+  g_assert_nonnull (gul->code);
+  g_assert_cmpint (gul->first_visit, ==, local_time (2026, 2, 10, 10));
 
-  g_assert_false (lotsen_outcome_set_follow_up_days (fixture->base.store, 0, &error));
-  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_true (lotsen_outcome_set_follow_up_days (fixture->base.store, 60, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM setting WHERE key = 'follow_up_days' AND value = '60'"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM audit WHERE detail = 'follow_up_days=60'"), ==, 1);
-
+  /* A shorter follow-up setting takes Hamid in. */
+  g_assert_true (lotsen_store_set_setting (fixture->store, "follow_up_days", "10", &error));
   g_clear_pointer (&due, g_ptr_array_unref);
-  due = lotsen_outcome_list_due (fixture->base.store, &error);
-  g_assert_no_error (error);
+  due = lotsen_outcome_list_follow_up (fixture->store, &error);
   g_assert_cmpuint (due->len, ==, 2);
-  g_assert_cmpint (((LotsenFollowUp *) g_ptr_array_index (due, 0))->visitor_id, ==, fixture->h);
-  g_assert_cmpint (((LotsenFollowUp *) g_ptr_array_index (due, 1))->visitor_id, ==, fixture->l);
-  g_assert_null (((LotsenFollowUp *) g_ptr_array_index (due, 1))->phone);
+  g_assert_cmpint (((LotsenFollowUp *) due->pdata[1])->visitor_id, ==, p.hamid);
+  g_assert_true (lotsen_store_set_setting (fixture->store, "follow_up_days", "90", &error));
 
-  /* An outcome takes H off the list. */
-  outcome (fixture, fixture->h, LOTSEN_OUTCOME_OTHER, NULL);
-  g_clear_pointer (&due, g_ptr_array_unref);
-  due = lotsen_outcome_list_due (fixture->base.store, &error);
-  g_assert_cmpuint (due->len, ==, 1);
-  g_assert_cmpint (((LotsenFollowUp *) g_ptr_array_index (due, 0))->visitor_id, ==, fixture->l);
-}
-
-/* Asked once, not again for 30 days; an answer ends the asking. */
-static void
-test_ask_rule (OutcomeFixture *fixture,
-               gconstpointer   data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  LotsenStore *store = fixture->base.store;
-  gint64 asked;
-
-  g_assert_true (lotsen_outcome_should_ask (store, fixture->h));
-  g_assert_false (lotsen_outcome_should_ask (store, fixture->g));  /* 51 days */
-  g_assert_false (lotsen_outcome_should_ask (store, fixture->l));  /* 85 days */
-  g_assert_false (lotsen_outcome_should_ask (store, fixture->k));  /* has an outcome */
-  g_assert_false (lotsen_outcome_should_ask (store, 999999));
-
-  g_assert_true (lotsen_outcome_mark_asked (store, fixture->h, &error));
-  g_assert_no_error (error);
-  asked = lotsen_clock_get_now (fixture->base.clock);
-  g_assert_false (lotsen_outcome_should_ask (store, fixture->h));
-
-  lotsen_clock_set_now (fixture->base.clock, asked + 30 * 86400 - 1);
-  g_assert_false (lotsen_outcome_should_ask (store, fixture->h));
-  g_assert_true (lotsen_outcome_should_ask (store, fixture->l));   /* now past 90 days */
-  lotsen_clock_set_now (fixture->base.clock, asked + 30 * 86400);
-  g_assert_true (lotsen_outcome_should_ask (store, fixture->h));
-
-  g_assert_cmpint (lotsen_outcome_answer (store, fixture->h, LOTSEN_OUTCOME_WORK_EMPLOYED, &error), >, 0);
-  g_assert_no_error (error);
-  g_assert_false (lotsen_outcome_should_ask (store, fixture->h));
-
-  list = lotsen_outcome_list (store, fixture->h, &error);
-  g_assert_cmpuint (list->len, ==, 1);
-  g_assert_cmpint (((LotsenOutcome *) g_ptr_array_index (list, 0))->reported_by, ==, LOTSEN_OUTCOME_BY_VISITOR);
-  g_assert_cmpstr (((LotsenOutcome *) g_ptr_array_index (list, 0))->begin_date, ==, "2026-12-25");
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM audit WHERE what = 'outcome-answered'"), ==, 1);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE reported_by = 'visitor'"), ==, 1);
-}
-
-/* Anonymising a visitor drops the note about them and keeps the
- * outcome; erasing them removes it. */
-static void
-test_purge_and_erase (OutcomeFixture *fixture,
-                      gconstpointer   data)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_assert_cmpint (lotsen_outcome_set (fixture->base.store, fixture->c, LOTSEN_OUTCOME_OTHER, NULL,
-                                       LOTSEN_OUTCOME_BY_STAFF, "Lives with her sister", &error), >, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE note IS NOT NULL"), ==, 1);
-
-  /* C and H were registered on 2026-07-01 and 2026-08-01, more than 100
-   * days before TEST_NOW; H has no outcome. */
-  g_assert_true (lotsen_store_set_retention_days (fixture->base.store, 100, &error));
-  g_assert_true (lotsen_visitor_purge (fixture->base.store, &n, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE note IS NOT NULL"), ==, 0);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome o JOIN visitor v ON v.id = o.visitor_id "
-                                   "WHERE v.anonymised_at IS NOT NULL"), ==, 3);
-
-  {
-    g_autoptr(GPtrArray) list = lotsen_outcome_list (fixture->base.store, fixture->a, &error);
-    const char *code = ((LotsenOutcome *) g_ptr_array_index (list, 0))->code;
-
-    g_assert_true (lotsen_visitor_erase (fixture->base.store, code, &error));
-    g_assert_no_error (error);
-  }
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome"), ==, 8);
-  g_assert_cmpint (count (fixture, "SELECT count(*) FROM outcome WHERE kind = 'work-employed'"), ==, 0);
+  /* Asked at the kiosk once, then not for 30 days. */
+  g_assert_true (lotsen_outcome_should_ask (fixture->store, p.gul));
+  g_assert_false (lotsen_outcome_should_ask (fixture->store, p.hamid));
+  g_assert_false (lotsen_outcome_should_ask (fixture->store, p.amina));
+  g_assert_false (lotsen_outcome_should_ask (fixture->store, p.karin));
+  g_assert_true (lotsen_outcome_record_asked (fixture->store, p.gul, &error));
+  g_assert_false (lotsen_outcome_should_ask (fixture->store, p.gul));
+  lotsen_clock_advance (fixture->clock, 29 * 24 * 3600);
+  g_assert_false (lotsen_outcome_should_ask (fixture->store, p.gul));
+  lotsen_clock_advance (fixture->clock, 2 * 24 * 3600);
+  g_assert_true (lotsen_outcome_should_ask (fixture->store, p.gul));
 }
 
 int
@@ -411,14 +392,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, OutcomeFixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/outcome/figures", test_figures);
-  ADD ("/outcome/correct", test_correct);
-  ADD ("/outcome/bad-input", test_bad_input);
-  ADD ("/outcome/follow-up", test_follow_up);
-  ADD ("/outcome/ask-rule", test_ask_rule);
-  ADD ("/outcome/purge-and-erase", test_purge_and_erase);
+  g_test_add ("/outcome/figures", StoreFixture, NULL, store_fixture_set_up, test_outcome_figures, store_fixture_tear_down);
+  g_test_add ("/outcome/set", StoreFixture, NULL, store_fixture_set_up, test_outcome_set, store_fixture_tear_down);
+  g_test_add ("/outcome/follow-up-and-asking", StoreFixture, NULL,
+              store_fixture_set_up, test_outcome_follow_up_and_asking, store_fixture_tear_down);
 
   return g_test_run ();
 }

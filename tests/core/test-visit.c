@@ -125,65 +125,71 @@ test_visit_sign_in (StoreFixture  *fixture,
   g_assert_null (lotsen_visit_get_visitor (visit));
 }
 
-/* "Do you work or study now?": asked of a visitor whose first visit was
- * 90 days ago; "not yet" is not asked again for 30 days; "studies" is
- * stored as their own answer and ends the asking. */
+static const char *
+sign_in_with (LotsenVisit *visit,
+              const char  *code)
+{
+  for (const char *c = code; *c != '\0'; c++)
+    lotsen_visit_code_key (visit, (char[]) { *c, '\0' });
+
+  return lotsen_visit_sign_in (visit);
+}
+
+/* "Do you work or study now?": asked once when a visitor signs in 90 days
+ * or more after their first visit with no outcome; one tap stores theirs
+ * and goes on where they were going; not asked again for 30 days. */
 static void
 test_visit_outcome_question (StoreFixture  *fixture,
                              gconstpointer  data)
 {
   g_autoptr(LotsenVisit) visit = lotsen_visit_new (fixture->store);
   g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
-  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(LotsenVisitorDraft) recent_draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) yonas = NULL;
+  g_autoptr(LotsenVisitor) recent = NULL;
   g_autoptr(GError) error = NULL;
 
+  lotsen_clock_set_now (fixture->clock, TEST_NOW - 100 * 24 * 3600);
   draft->given_name = g_strdup ("Yonas");
   draft->consent = TRUE;
-  draft->lang = g_strdup ("ti");
-  lotsen_clock_set_now (fixture->clock, TEST_NOW - 90 * 86400 + 60);
-  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  yonas = lotsen_visitor_register (fixture->store, draft, &error);
   g_assert_no_error (error);
+  lotsen_clock_set_now (fixture->clock, TEST_NOW - 10 * 24 * 3600);
+  recent_draft->given_name = g_strdup ("Hamid");
+  recent_draft->consent = TRUE;
+  recent = lotsen_visitor_register (fixture->store, recent_draft, &error);
   lotsen_clock_set_now (fixture->clock, TEST_NOW);
 
-  lotsen_visit_code_key (visit, visitor->code);
-  g_assert_cmpstr (lotsen_visit_sign_in (visit), ==, "visitor");
-  g_assert_false (lotsen_visit_should_ask_outcome (visit));  /* a minute short of 90 days */
-
+  /* Ten days after the first visit: not asked. */
+  g_assert_cmpstr (sign_in_with (visit, recent->code), ==, "visitor");
   lotsen_visit_reset (visit);
-  lotsen_clock_set_now (fixture->clock, TEST_NOW + 60);
-  lotsen_visit_code_key (visit, visitor->code);
-  g_assert_cmpstr (lotsen_visit_sign_in (visit), ==, "visitor");
-  g_assert_true (lotsen_visit_should_ask_outcome (visit));
-  g_assert_true (lotsen_visit_answer_outcome (visit, LOTSEN_OUTCOME_ANSWER_NOT_YET, &error));
-  g_assert_no_error (error);
-  g_assert_false (lotsen_visit_should_ask_outcome (visit));
+
+  /* A hundred days: asked; "Not yet" stores no outcome, and the visitor
+   * goes on to My sign-ups, where they were going. */
+  g_assert_cmpstr (lotsen_visit_resolve_page (visit, "my-signups"), ==, "sign-in");
+  g_assert_cmpstr (sign_in_with (visit, yonas->code), ==, "outcome-question");
+  g_assert_cmpstr (lotsen_visit_resolve_page (visit, "outcome-question"), ==, "outcome-question");
+  g_assert_cmpstr (lotsen_visit_answer_outcome (visit, "not-yet"), ==, "my-signups");
   g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 0);
-  g_assert_cmpint (query_database_int (fixture->path,
-                                       "SELECT count(*) FROM visitor WHERE outcome_asked_at IS NOT NULL"), ==, 1);
-
   lotsen_visit_reset (visit);
-  lotsen_clock_set_now (fixture->clock, TEST_NOW + 60 + 29 * 86400);
-  lotsen_visit_code_key (visit, visitor->code);
-  lotsen_visit_sign_in (visit);
-  g_assert_false (lotsen_visit_should_ask_outcome (visit));
+  g_assert_cmpstr (lotsen_visit_resolve_page (visit, "outcome-question"), ==, "welcome");
 
+  /* Not again within 30 days. */
+  lotsen_clock_advance (fixture->clock, 29 * 24 * 3600);
+  g_assert_cmpstr (sign_in_with (visit, yonas->code), ==, "visitor");
   lotsen_visit_reset (visit);
-  lotsen_clock_set_now (fixture->clock, TEST_NOW + 60 + 30 * 86400);
-  lotsen_visit_code_key (visit, visitor->code);
-  lotsen_visit_sign_in (visit);
-  g_assert_true (lotsen_visit_should_ask_outcome (visit));
-  g_assert_true (lotsen_visit_answer_outcome (visit, LOTSEN_OUTCOME_ANSWER_STUDIES, &error));
-  g_assert_no_error (error);
+
+  /* After them, asked again: "I study" is stored as theirs, from today. */
+  lotsen_clock_advance (fixture->clock, 2 * 24 * 3600);
+  g_assert_cmpstr (sign_in_with (visit, yonas->code), ==, "outcome-question");
+  g_assert_cmpstr (lotsen_visit_answer_outcome (visit, "studies"), ==, "visitor");
   g_assert_cmpint (query_database_int (fixture->path,
                                        "SELECT count(*) FROM outcome WHERE kind = 'studies' AND reported_by = 'visitor'"), ==, 1);
-  g_assert_false (lotsen_visit_should_ask_outcome (visit));
-
-  /* Nobody signed in: nothing to store. */
   lotsen_visit_reset (visit);
-  g_assert_false (lotsen_visit_should_ask_outcome (visit));
-  g_assert_false (lotsen_visit_answer_outcome (visit, LOTSEN_OUTCOME_ANSWER_WORK, &error));
-  g_assert_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 1);
+
+  /* With an outcome, never asked again. */
+  lotsen_clock_advance (fixture->clock, 60 * 24 * 3600);
+  g_assert_cmpstr (sign_in_with (visit, yonas->code), ==, "visitor");
 }
 
 /* A ticket and a sign-up through the visit, as the window asks for them. */

@@ -373,14 +373,34 @@ lotsen_test_ui_tap (GtkWidget  *window,
   lotsen_test_ui_click (button);
 }
 
-gboolean
-lotsen_test_ui_save_png (GtkWidget   *window,
-                         const char  *path,
-                         GError     **error)
+/* Chooses @code as a visitor does: its tile on the first screen, or the
+ * language button on any other and then the tile. */
+void
+lotsen_test_ui_choose_language (GtkWidget  *window,
+                                const char *code)
+{
+  if (lotsen_test_ui_find_action (window, "win.language", code) == NULL)
+    {
+      lotsen_test_ui_tap (window, "win.choose-language", NULL);
+      /* Only the languages can be reached now. */
+      g_assert_null (lotsen_test_ui_find_action (window, "win.show-page", "staff"));
+    }
+  lotsen_test_ui_tap (window, "win.language", code);
+  g_assert_cmpstr (lotsen_i18n_get_language (), ==, code);
+  /* The page is back, and the grid is gone (unless it is the first page's). */
+  g_assert_null (lotsen_test_ui_find_action (window, "win.close-languages", NULL));
+}
+
+/**
+ * lotsen_test_ui_render:
+ *
+ * Returns: (transfer full) (nullable): @window as it is drawn now
+ */
+GdkTexture *
+lotsen_test_ui_render (GtkWidget *window)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
 
@@ -397,13 +417,24 @@ lotsen_test_ui_save_png (GtkWidget   *window,
     }
 
   if (node == NULL)
+    return NULL;
+
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+gboolean
+lotsen_test_ui_save_png (GtkWidget   *window,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GdkTexture) texture = lotsen_test_ui_render (window);
+
+  if (texture == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing drawn for %s", path);
       return FALSE;
     }
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (!gdk_texture_save_to_png (texture, path))
     {
@@ -544,6 +575,13 @@ lotsen_ui_fixture_tap (LotsenUiFixture *fixture,
                        const char      *target)
 {
   lotsen_test_ui_tap (GTK_WIDGET (fixture->window), action, target);
+}
+
+void
+lotsen_ui_fixture_choose_language (LotsenUiFixture *fixture,
+                                   const char      *code)
+{
+  lotsen_test_ui_choose_language (GTK_WIDGET (fixture->window), code);
 }
 
 void

@@ -39,6 +39,8 @@ GtkWidget  *lotsen_ui_fixture_root        (LotsenUiFixture *fixture);
 void        lotsen_ui_fixture_tap         (LotsenUiFixture *fixture,
                                            const char      *action,
                                            const char      *target);
+void        lotsen_ui_fixture_choose_language (LotsenUiFixture *fixture,
+                                               const char      *code);
 void        lotsen_ui_fixture_assert_page (LotsenUiFixture *fixture,
                                            const char      *name);
 
@@ -57,6 +59,9 @@ void        lotsen_test_ui_click        (GtkWidget    *button);
 void        lotsen_test_ui_tap          (GtkWidget    *window,
                                          const char   *action_name,
                                          const char   *target);
+GdkTexture *lotsen_test_ui_render       (GtkWidget    *window);
+void        lotsen_test_ui_choose_language (GtkWidget  *window,
+                                            const char *code);
 gboolean    lotsen_test_ui_save_png     (GtkWidget    *window,
                                          const char   *path,
                                          GError      **error);

@@ -177,7 +177,7 @@ test_display_banner_keeps_form (Fixture       *fixture,
   take_ticket (fixture, "ti");
 
   /* A visitor is typing their name. */
-  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_choose_language (fixture, "ti");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
   lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   lotsen_ui_fixture_assert_page (fixture, "register");
@@ -480,7 +480,7 @@ test_display_screenshots (Fixture       *fixture,
     LotsenCallBanner *banner = LOTSEN_CALL_BANNER (lotsen_window_get_call_banner (fixture->window));
     GPtrArray *board_calls = lotsen_call_board_get_calls (lotsen_call_presenter_get_board (presenter));
 
-    lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+    lotsen_ui_fixture_choose_language (fixture, "ar");
     lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
     lotsen_call_banner_show_call (banner, g_ptr_array_index (board_calls, 0));
     save_png (GTK_WIDGET (fixture->window), dir, "display-banner-ar.png");
@@ -491,7 +491,7 @@ test_display_screenshots (Fixture       *fixture,
     g_autoptr(LotsenTicket) taken = lotsen_queue_take_ticket (fixture->store, "C", "so", &error);
 
     g_assert_no_error (error);
-    lotsen_ui_fixture_tap (fixture, "win.language", "sv");
+    lotsen_ui_fixture_choose_language (fixture, "sv");
     lotsen_test_ui_unlock_staff (fixture->window, "2468");
     lotsen_ui_fixture_tap (fixture, "staff.call-next", NULL);
     save_png (GTK_WIDGET (fixture->window), dir, "staff-called-sv.png");

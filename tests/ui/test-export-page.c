@@ -547,7 +547,7 @@ test_arabic (Fixture       *fixture,
   g_autofree char *expected = g_build_filename (fixture->out, "lotsen-tickets-2026-10.csv", NULL);
   g_autofree char *gone = g_build_filename (fixture->out, "gone", NULL);
 
-  tap (fixture, "win.language", "ar");
+  lotsen_test_ui_choose_language (root (fixture), "ar");
   page = open_export_page (fixture);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (page)), ==, GTK_TEXT_DIR_RTL);
   lotsen_test_ui_assert_touch (GTK_WIDGET (page), "the export page in Arabic");

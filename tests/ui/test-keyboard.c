@@ -320,6 +320,83 @@ test_ukrainian (Fixture       *fixture,
   g_assert_cmpstr (text (fixture), ==, "Їжак ґʼє");
 }
 
+/* The layouts of the languages added by data: each types its own letters,
+ * right to left or left to right as its script runs. */
+static void
+test_more_scripts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const struct {
+    const char       *layout;
+    GtkTextDirection  direction;
+    gboolean          shift;   /* the first letter a capital */
+    const char       *keys;
+    const char       *typed;
+  } cases[] = {
+    /* Pashto: its own letters ټ ډ ړ ښ ږ ګ ځ څ ڼ ې ۍ. */
+    { "ps", GTK_TEXT_DIR_RTL, FALSE, "ټډړښږګځڅڼېۍ", "ټډړښږګځڅڼېۍ" },
+    { "ps", GTK_TEXT_DIR_RTL, FALSE, "ملالۍ", "ملالۍ" },
+    /* Sorani: ڕ ڵ ێ ۆ ە ڤ. */
+    { "ckb", GTK_TEXT_DIR_RTL, FALSE, "ڕڵێۆەڤ", "ڕڵێۆەڤ" },
+    { "ckb", GTK_TEXT_DIR_RTL, FALSE, "ئاراس", "ئاراس" },
+    /* Kurmanji: ç ê î û ş, and a capital Ş. */
+    { "kmr", GTK_TEXT_DIR_LTR, TRUE, "şêrîn", "Şêrîn" },
+    { "kmr", GTK_TEXT_DIR_LTR, FALSE, "çêîûş", "çêîûş" },
+    /* Russian: ЙЦУКЕН, with ё ъ ы э. */
+    { "ru", GTK_TEXT_DIR_LTR, TRUE, "ирина", "Ирина" },
+    { "ru", GTK_TEXT_DIR_LTR, FALSE, "ёъыэ", "ёъыэ" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (fixture->entry), "");
+      lotsen_keyboard_set_layout (fixture->keyboard, cases[i].layout);
+      g_assert_cmpstr (lotsen_keyboard_get_layout (fixture->keyboard), ==, cases[i].layout);
+      lotsen_test_ui_wait (fixture->window);
+      g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (fixture->keyboard)), ==, cases[i].direction);
+      if (cases[i].shift)
+        press (fixture, "keyboard.shift", NULL);
+      type (fixture, cases[i].keys);
+      g_assert_cmpstr (text (fixture), ==, cases[i].typed);
+    }
+}
+
+/* Every line of po/languages.ini names a keyboard that exists, and a
+ * built language gets it (Dari the Persian one). */
+static void
+test_language_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "languages.ini", NULL);
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *dari = NULL;
+
+  g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  codes = g_key_file_get_groups (file, NULL);
+  g_assert_cmpuint (g_strv_length (codes), >=, 12);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *layout = g_key_file_get_string (file, codes[i], "Keyboard", &error);
+      const LotsenLanguage *built = lotsen_i18n_lookup (codes[i]);
+
+      g_assert_no_error (error);
+      if (!lotsen_keyboard_has_layout (layout))
+        g_error ("po/languages.ini gives %s the keyboard “%s”, which does not exist", codes[i], layout);
+      if (built != NULL)
+        {
+          lotsen_keyboard_set_layout_for_language (fixture->keyboard, codes[i]);
+          g_assert_cmpstr (lotsen_keyboard_get_layout (fixture->keyboard), ==, layout);
+        }
+    }
+
+  dari = g_key_file_get_string (file, "prs", "Keyboard", NULL);
+  g_assert_cmpstr (dari, ==, "fa");
+  g_assert_false (lotsen_keyboard_has_layout ("xx"));
+}
+
 static void
 test_digits (Fixture       *fixture,
              gconstpointer  data)
@@ -497,6 +574,8 @@ main (int   argc,
   ADD ("/keyboard/persian", test_persian);
   ADD ("/keyboard/tigrinya", test_tigrinya);
   ADD ("/keyboard/ukrainian", test_ukrainian);
+  ADD ("/keyboard/more-scripts", test_more_scripts);
+  ADD ("/keyboard/language-file", test_language_file);
   ADD ("/keyboard/digits", test_digits);
   ADD ("/keyboard/done", test_done);
   ADD ("/keyboard/layout-property", test_layout_property);

@@ -86,7 +86,7 @@ register_in (Fixture            *fixture,
   g_autoptr(GError) error = NULL;
   LotsenVisitor *visitor;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", language);
+  lotsen_ui_fixture_choose_language (fixture, language);
   lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
   lotsen_ui_fixture_assert_page (fixture, "consent");
   lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
@@ -188,7 +188,7 @@ test_register_refuses (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_autofree char *refused = NULL;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", "uk");
+  lotsen_ui_fixture_choose_language (fixture, "uk");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
   lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   gtk_editable_set_text (entry (fixture, 0), "=cmd|' /C calc'!A0");
@@ -213,14 +213,14 @@ test_register_language_switch (Fixture       *fixture,
   lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   lotsen_ui_fixture_tap (fixture, "keyboard.shift", NULL);
   type_keys (fixture, keys);
-  lotsen_ui_fixture_tap (fixture, "win.language", "fa");
+  lotsen_ui_fixture_choose_language (fixture, "fa");
   lotsen_ui_fixture_assert_page (fixture, "register");
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "Anna");
 
   lotsen_ui_fixture_tap (fixture, "register.next", NULL);
   choose (fixture, "1980");
   choose (fixture, "1985");
-  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_choose_language (fixture, "ti");
   {
     GtkWidget *page = lotsen_window_get_page (fixture->window, "register");
     GtkWidget *year = lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, "1985");
@@ -250,7 +250,7 @@ test_walk_away (Fixture       *fixture,
 {
   const char * const keys[] = { "ሰ>ሳ", "በ>ባ", NULL };
 
-  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_choose_language (fixture, "ti");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
   lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
   type_keys (fixture, keys);
@@ -319,7 +319,7 @@ test_sign_in (Fixture       *fixture,
   g_autoptr(LotsenTicket) ticket = NULL;
   g_autofree char *greeting = NULL;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", "so");
+  lotsen_ui_fixture_choose_language (fixture, "so");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
   lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the sign-in page");
   type_code (fixture, visitor->code);

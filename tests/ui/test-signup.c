@@ -179,7 +179,7 @@ test_until_full_then_waiting_list (Fixture       *fixture,
   assert_shows (fixture, card_seats);
 
   /* The fifth, in Arabic, goes to the waiting list. */
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   sign_up_with_code (fixture, visitors->pdata[4], session->id);
   waiting = g_strdup_printf (_("You are number %d on the waiting list"), 1);
   assert_shows (fixture, waiting);
@@ -306,7 +306,7 @@ test_name_and_phone (Fixture       *fixture,
   lotsen_ui_fixture_tap (fixture, "signup.next", NULL);
 
   /* The name was kept through a language change. */
-  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_choose_language (fixture, "ti");
   lotsen_ui_fixture_assert_page (fixture, "signup");
   lotsen_ui_fixture_tap (fixture, "signup.back", NULL);
   g_assert_cmpstr (gtk_editable_get_text (signup_entry (fixture)), ==, "Mulu");
@@ -404,7 +404,7 @@ test_filter (Fixture       *fixture,
     lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.category", "work"))));
 
   /* Kept through a language change; "All" shows everything again. */
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", language_id));
   lotsen_ui_fixture_tap (fixture, "win.category", "");
   g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.choose-session", language_id));

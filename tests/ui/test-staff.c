@@ -14,10 +14,12 @@
 #include "lotsen-activity-list-page.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-outcome.h"
 #include "lotsen-signup.h"
 #include "lotsen-staff.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
+#include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
 #define DAY (24 * 3600)
@@ -673,6 +675,84 @@ test_screenshots (Fixture       *fixture,
   take_screenshots (fixture, dir, "ar", 1080, 1920, weekly, session_id, FALSE);
 }
 
+static gint64
+register_at (Fixture    *fixture,
+             const char *name,
+             const char *phone,
+             gint64      at)
+{
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = lotsen_clock_get_now (fixture->clock);
+
+  lotsen_clock_set_now (fixture->clock, at);
+  draft->given_name = g_strdup (name);
+  draft->phone = g_strdup (phone);
+  draft->consent = TRUE;
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  lotsen_clock_set_now (fixture->clock, now);
+
+  return visitor->id;
+}
+
+/* The follow-up list shows who is due, with their phone; staff record an
+ * outcome (kind, day, note), see it, correct a wrong day, remove it; and
+ * find a participant by part of their name. */
+static void
+test_outcomes (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gint64 now = lotsen_clock_get_now (fixture->clock);
+  gint64 gul = register_at (fixture, "Gul", "070-123 45 67", now - 100 * 24 * 3600);
+  gint64 hamid = register_at (fixture, "Hamid", NULL, now - 10 * 24 * 3600);
+  g_autofree char *record_gul = g_strdup_printf ("record-%" G_GINT64_FORMAT, gul);
+  g_autofree char *record_hamid = g_strdup_printf ("record-%" G_GINT64_FORMAT, hamid);
+  g_autofree char *today = lotsen_store_format_local_day (fixture->store, now);
+  g_autoptr(GPtrArray) outcomes = NULL;
+
+  lotsen_test_ui_unlock_staff (fixture->window, "2468");
+  show_page (fixture, "staff-outcomes");
+  find_named (fixture, GTK_TYPE_BUTTON, record_gul);
+  g_assert_null (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_BUTTON, record_hamid));
+  lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the outcomes page");
+
+  click_named (fixture, record_gul);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (fixture, GTK_TYPE_ENTRY, "date"))), ==, today);
+
+  /* Nothing picked: a message, nothing stored. */
+  click_named (fixture, "save-outcome");
+  assert_shows (fixture, _("Pick what the participant does now."));
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 0);
+
+  /* A day to come is refused and stays typed. */
+  lotsen_test_ui_click (find_named (fixture, GTK_TYPE_TOGGLE_BUTTON, "komvux"));
+  set_text (fixture, "date", "2999-01-01");
+  click_named (fixture, "save-outcome");
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (fixture, GTK_TYPE_ENTRY, "date"))), ==, "2999-01-01");
+
+  set_text (fixture, "date", today);
+  click_named (fixture, "save-outcome");
+  outcomes = lotsen_outcome_list (fixture->store, gul, NULL);
+  g_assert_cmpuint (outcomes->len, ==, 1);
+  g_assert_cmpstr (((LotsenOutcome *) outcomes->pdata[0])->kind, ==, "komvux");
+  g_assert_cmpint (((LotsenOutcome *) outcomes->pdata[0])->reported_by, ==, LOTSEN_OUTCOME_BY_STAFF);
+  assert_shows (fixture, lotsen_outcome_kind_get_name ("komvux"));
+  /* With an outcome, Gul is no longer due. */
+  g_assert_null (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_BUTTON, record_gul));
+
+  click_named (fixture, "remove");
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 0);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM audit WHERE what LIKE 'outcome%'"), ==, 2);
+
+  /* Found by part of the name. */
+  set_text (fixture, "search", "ami");
+  click_named (fixture, "find");
+  g_assert_nonnull (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_BUTTON, record_hamid));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +765,7 @@ main (int   argc,
   ADD ("/staff/create-activity", test_create_activity);
   ADD ("/staff/cancel-session", test_cancel_session);
   ADD ("/staff/attendance", test_attendance);
+  ADD ("/staff/outcomes", test_outcomes);
   ADD ("/staff/screenshots", test_screenshots);
 
 #undef ADD

@@ -9,11 +9,13 @@
 #include "lotsen-backup.h"
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
+#include "lotsen-interpreter.h"
 #include "lotsen-queue.h"
 #include "lotsen-staff.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
 #include "lotsen-tile.h"
+#include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
 typedef LotsenUiFixture Fixture;
@@ -52,7 +54,7 @@ take_ticket_in (Fixture    *fixture,
   g_autoptr(LotsenService) service = NULL;
   GtkWidget *tile;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", language);
+  lotsen_ui_fixture_choose_language (fixture, language);
   g_assert_cmpstr (lotsen_window_get_language (fixture->window), ==, language);
 
   lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
@@ -129,7 +131,7 @@ test_language_switch (Fixture       *fixture,
       GtkWidget *pressed;
       g_autofree char *heading = NULL;
 
-      lotsen_ui_fixture_tap (fixture, "win.language", steps[i].code);
+      lotsen_ui_fixture_choose_language (fixture, steps[i].code);
 
       /* Still the same visitor, on the same page, with the same ticket. */
       g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "ticket");
@@ -150,17 +152,23 @@ test_language_switch (Fixture       *fixture,
       page = lotsen_window_get_page (fixture->window, "ticket");
       g_assert_cmpint (gtk_widget_get_direction (page), ==, steps[i].direction);
 
-      /* The language bar shows which language is on. */
+      /* The language button shows which language is on, and so does its grid. */
+      assert_shows (fixture, lotsen_i18n_lookup (steps[i].code)->native_name);
+      lotsen_ui_fixture_tap (fixture, "win.choose-language", NULL);
       pressed = lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code);
       g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pressed)));
+      /* Back without a change: the same page. */
+      lotsen_ui_fixture_tap (fixture, "win.close-languages", NULL);
+      g_assert_null (lotsen_test_ui_find (lotsen_ui_fixture_root (fixture), GTK_TYPE_TOGGLE_BUTTON, steps[i].code));
+      assert_shows (fixture, "A001");
     }
 
   g_assert_cmpstr (_("Your number"), ==, first_swedish);
 
   /* The next screen opened is in the new language too. */
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
-  lotsen_ui_fixture_tap (fixture, "win.language", "fa");
+  lotsen_ui_fixture_choose_language (fixture, "fa");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "queue");
   assert_shows (fixture, _("Queue ticket"));
   assert_shows (fixture, "مشاوره عمومی");
@@ -188,6 +196,44 @@ test_interpreter (Fixture       *fixture,
   lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "");
   cleared = find_ticket (fixture, "A001");
   g_assert_null (cleared->interpreter_lang);
+}
+
+/* The interpreter choice is the site's list, not the kiosk's languages:
+ * Amharic and Dari are there, Swedish is not; each named in the
+ * visitor's language and its own; staff's changes show. */
+static void
+test_interpreter_list (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LotsenTicket) asked = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *amharic;
+  g_auto(GStrv) offered = lotsen_interpreter_list (fixture->store);
+  guint buttons = 0;
+
+  g_assert_true (lotsen_interpreter_remove (fixture->store, "vi", &error));
+  g_assert_no_error (error);
+  take_ticket_in (fixture, "sv");
+  lotsen_ui_fixture_tap (fixture, "ticket.choose-interpreter", NULL);
+
+  for (guint i = 0; offered[i] != NULL; i++)
+    if (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", offered[i]) != NULL)
+      buttons++;
+  g_assert_cmpuint (buttons, ==, g_strv_length (offered) - 1);
+  g_assert_cmpuint (buttons, >=, 20);
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "vi"));
+  g_assert_null (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "sv"));
+  g_assert_nonnull (lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "prs"));
+
+  amharic = lotsen_test_ui_find_action (lotsen_ui_fixture_root (fixture), "win.set-interpreter", "am");
+  g_assert_nonnull (amharic);
+  g_assert_nonnull (lotsen_test_ui_find_label (amharic, "አማርኛ"));
+  g_assert_nonnull (lotsen_test_ui_find_label (amharic, "amhariska"));
+  g_assert_cmpint (gtk_widget_get_height (amharic), >=, 72);
+
+  lotsen_ui_fixture_tap (fixture, "win.set-interpreter", "am");
+  asked = find_ticket (fixture, "A001");
+  g_assert_cmpstr (asked->interpreter_lang, ==, "am");
 }
 
 static void
@@ -442,7 +488,7 @@ test_touch_targets_and_names (Fixture       *fixture,
 
   take_ticket_in (fixture, "ti");
   lotsen_ui_fixture_tap (fixture, "win.finish-visit", NULL);
-  lotsen_ui_fixture_tap (fixture, "win.language", "ti");
+  lotsen_ui_fixture_choose_language (fixture, "ti");
 
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
@@ -475,8 +521,9 @@ test_touch_targets_and_names (Fixture       *fixture,
 }
 
 /* On a narrow screen (a portrait one, 1080 px wide less a frame) every
- * page fits, and every language button is whole on screen: the bar wraps
- * instead of cutting languages off. */
+ * page fits, and every language is one tap away: on the first page its
+ * tile shows, on every other the language button opens the tiles; each
+ * whole on screen and a touch target. */
 static void
 assert_languages_on_screen (LotsenWindow *window,
                             int           max_width)
@@ -484,11 +531,23 @@ assert_languages_on_screen (LotsenWindow *window,
   const LotsenLanguage *languages;
   guint n_languages;
   int width;
+  gboolean opened = FALSE;
 
   lotsen_test_ui_wait (GTK_WIDGET (window));
   width = gtk_widget_get_width (GTK_WIDGET (window));
   if (width > max_width)
     g_error ("The %s page makes the window %d px wide", lotsen_window_get_page_name (window), width);
+
+  if (lotsen_test_ui_find_action (GTK_WIDGET (window), "win.language", NULL) == NULL)
+    {
+      GtkWidget *button = lotsen_test_ui_find_action (GTK_WIDGET (window), "win.choose-language", NULL);
+
+      g_assert_nonnull (button);
+      g_assert_cmpint (gtk_widget_get_height (button), >=, 72);
+      lotsen_test_ui_click (button);
+      lotsen_test_ui_wait (GTK_WIDGET (window));
+      opened = TRUE;
+    }
 
   languages = lotsen_i18n_get_languages (&n_languages);
   for (guint i = 0; i < n_languages; i++)
@@ -501,7 +560,12 @@ assert_languages_on_screen (LotsenWindow *window,
       if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > width)
         g_error ("The %s button is cut off: %.0f to %.0f in a window %d wide", languages[i].code,
                  bounds.origin.x, bounds.origin.x + bounds.size.width, width);
+      g_assert_cmpfloat (bounds.size.height, >=, 72);
+      g_assert_cmpfloat (bounds.size.width, >=, 72);
     }
+
+  if (opened)
+    lotsen_test_ui_tap (GTK_WIDGET (window), "win.close-languages", NULL);
 }
 
 static void
@@ -560,7 +624,7 @@ test_whats_on (Fixture       *fixture,
   LotsenSession *first;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  lotsen_ui_fixture_tap (fixture, "win.language", "ar");
+  lotsen_ui_fixture_choose_language (fixture, "ar");
   lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
   g_assert_cmpstr (lotsen_window_get_page_name (fixture->window), ==, "activities");
 
@@ -677,6 +741,51 @@ test_lost_wal (Fixture       *fixture,
   lotsen_window_set_language (fixture->window, "sv");
 }
 
+/* Signed in 100 days after registering, in Arabic: "Do you work or study
+ * now?" with five tiles; one tap stores the answer and goes on. */
+static void
+test_outcome_question (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = lotsen_clock_get_now (fixture->clock);
+  GtkWidget *root;
+
+  lotsen_clock_set_now (fixture->clock, now - 100 * 24 * 3600);
+  draft->given_name = g_strdup ("Amina");
+  draft->consent = TRUE;
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  lotsen_clock_set_now (fixture->clock, now);
+
+  lotsen_window_set_language (fixture->window, "ar");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "sign-in");
+  lotsen_ui_fixture_assert_page (fixture, "sign-in");
+  for (const char *c = visitor->code; *c != '\0'; c++)
+    lotsen_ui_fixture_tap (fixture, "win.code-key", (char[]) { *c, '\0' });
+  lotsen_ui_fixture_tap (fixture, "win.sign-in", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "outcome-question");
+
+  root = lotsen_ui_fixture_root (fixture);
+  g_assert_nonnull (lotsen_test_ui_find_label (root, _("Do you work or study now?")));
+  g_assert_cmpstr (_("Do you work or study now?"), !=, "Do you work or study now?");
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *answers[] = { "work", "studies", "internship", "not-yet", "skip" };
+
+      g_assert_nonnull (lotsen_test_ui_find_action (root, "win.answer-outcome", answers[i]));
+    }
+  lotsen_test_ui_assert_touch (root, "the outcome question");
+  lotsen_test_ui_assert_reach_is_screen (root, "the outcome question");
+
+  lotsen_ui_fixture_tap (fixture, "win.answer-outcome", "work");
+  lotsen_ui_fixture_assert_page (fixture, "visitor");
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count(*) FROM outcome WHERE kind = 'work' AND reported_by = 'visitor'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,12 +799,14 @@ main (int   argc,
   ADD ("/window/take-ticket/arabic", test_take_ticket_arabic);
   ADD ("/window/language-switch", test_language_switch);
   ADD ("/window/interpreter", test_interpreter);
+  ADD ("/window/interpreter-list", test_interpreter_list);
   ADD ("/window/queue-position", test_queue_position);
   ADD ("/window/ticket-time-limit", test_ticket_time_limit);
   ADD ("/window/ticket-time-limit-left-behind", test_ticket_time_limit_left_behind);
   ADD ("/window/staff-call", test_staff_call);
   ADD ("/window/staff-pin", test_staff_pin);
   ADD ("/window/staff-backup", test_staff_backup);
+  ADD ("/window/outcome-question", test_outcome_question);
   ADD ("/window/staff-restore-offered", test_staff_restore_offered);
   ADD ("/window/kiosk-locked-down", test_kiosk_locked_down);
   ADD ("/window/whats-on", test_whats_on);
