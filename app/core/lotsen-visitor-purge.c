@@ -34,6 +34,7 @@ lotsen_visitor_purge (LotsenStore  *store,
                       GError      **error)
 {
   g_autoptr(sqlite3_stmt) signups = NULL;
+  g_autoptr(sqlite3_stmt) notes = NULL;
   g_autoptr(sqlite3_stmt) visitors = NULL;
   g_autoptr(sqlite3_stmt) walk_ins = NULL;
   g_autofree char *detail = NULL;
@@ -57,6 +58,12 @@ lotsen_visitor_purge (LotsenStore  *store,
                                   "UPDATE signup SET name = NULL, phone = NULL "
                                   "WHERE visitor_id IN (SELECT id FROM visitor WHERE " PURGE_DUE ")",
                                   error);
+  /* An outcome's note is staff's free text about the person: it goes;
+   * the outcome's kind and date stay for the statistics. */
+  notes = lotsen_store_prepare (store,
+                                "UPDATE outcome SET note = NULL "
+                                "WHERE visitor_id IN (SELECT id FROM visitor WHERE " PURGE_DUE ")",
+                                error);
   visitors = lotsen_store_prepare (store,
                                    "UPDATE visitor SET given_name = NULL, family_name = NULL, phone = NULL, "
                                    "email = NULL, code = NULL, anonymised_at = ?2 "
@@ -69,14 +76,16 @@ lotsen_visitor_purge (LotsenStore  *store,
                                    "WHERE visitor_id IS NULL AND (name IS NOT NULL OR phone IS NOT NULL) "
                                    "AND session_id IN (SELECT id FROM session WHERE ends_at < ?1)",
                                    error);
-  if (signups == NULL || visitors == NULL || walk_ins == NULL)
+  if (signups == NULL || notes == NULL || visitors == NULL || walk_ins == NULL)
     goto fail;
 
   sqlite3_bind_int64 (signups, 1, cutoff);
+  sqlite3_bind_int64 (notes, 1, cutoff);
   sqlite3_bind_int64 (visitors, 1, cutoff);
   sqlite3_bind_int64 (visitors, 2, now);
   sqlite3_bind_int64 (walk_ins, 1, cutoff);
   if (!lotsen_store_step_done (store, signups, error) ||
+      !lotsen_store_step_done (store, notes, error) ||
       !lotsen_store_step_done (store, visitors, error))
     goto fail;
   count = sqlite3_changes (lotsen_store_get_db (store));

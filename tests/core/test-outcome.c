@@ -386,6 +386,34 @@ test_outcome_follow_up_and_asking (StoreFixture  *fixture,
   g_assert_true (lotsen_outcome_should_ask (fixture->store, p.gul));
 }
 
+/* Anonymising a visitor drops the note staff wrote about them and keeps
+ * the outcome for the statistics. */
+static void
+test_outcome_purge (StoreFixture  *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 old = register_at (fixture, "Hana", LOTSEN_GENDER_WOMAN, 1985, "070 123 45 67", TEST_NOW - 400 * 86400);
+  gint64 recent;
+  guint n = 0;
+
+  g_assert_true (lotsen_outcome_set (fixture->store, old, "sfi", NULL, LOTSEN_OUTCOME_BY_STAFF,
+                                     "lives with her sister", &error));
+  g_assert_no_error (error);
+  recent = register_at (fixture, "Bo", LOTSEN_GENDER_MAN, 1990, NULL, TEST_NOW - 10 * 86400);
+  g_assert_true (lotsen_outcome_set (fixture->store, recent, "sfi", NULL, LOTSEN_OUTCOME_BY_STAFF,
+                                     "evening class", &error));
+  g_assert_no_error (error);
+
+  lotsen_clock_set_now (fixture->clock, TEST_NOW);
+  g_assert_true (lotsen_visitor_purge (fixture->store, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome"), ==, 2);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome WHERE note IS NULL"), ==, 1);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM outcome WHERE note = 'evening class'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +422,7 @@ main (int   argc,
 
   g_test_add ("/outcome/figures", StoreFixture, NULL, store_fixture_set_up, test_outcome_figures, store_fixture_tear_down);
   g_test_add ("/outcome/set", StoreFixture, NULL, store_fixture_set_up, test_outcome_set, store_fixture_tear_down);
+  g_test_add ("/outcome/purge", StoreFixture, NULL, store_fixture_set_up, test_outcome_purge, store_fixture_tear_down);
   g_test_add ("/outcome/follow-up-and-asking", StoreFixture, NULL,
               store_fixture_set_up, test_outcome_follow_up_and_asking, store_fixture_tear_down);
 
