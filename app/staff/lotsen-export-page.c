@@ -658,6 +658,21 @@ lotsen_export_page_class_init (LotsenExportPageClass *klass)
   gtk_widget_class_install_action (widget_class, "export.run", NULL, run_action);
 }
 
+/* An entry row's pencil says "this can be typed in" to the eye; a screen
+ * reader says that of the field itself, and would read the pencil as an
+ * image without a name. */
+static void
+hide_edit_indicator (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_IMAGE (child) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (child)), "document-edit-symbolic") == 0)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      hide_edit_indicator (child);
+    }
+}
+
 static void
 lotsen_export_page_init (LotsenExportPage *self)
 {
@@ -679,6 +694,8 @@ lotsen_export_page_init (LotsenExportPage *self)
                 NULL, -1);
 
   sync_folder (self);
+  hide_edit_indicator (GTK_WIDGET (self->project_row));
+  hide_edit_indicator (GTK_WIDGET (self->site_row));
 }
 
 /* The names as stored, in their rows. */

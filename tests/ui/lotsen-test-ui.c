@@ -448,13 +448,23 @@ lotsen_test_ui_save_png (GtkWidget   *window,
 /* What a screen reader can reach over the accessibility bus in GTK 4.8:
  * every widget that is visible itself, under visible parents, whether it
  * is drawn or not (a page at the back of a stack is not drawn, and is
- * still reached), with a role other than "none". */
+ * still reached), with a role other than "none", and not marked hidden. */
 static void
 collect_reachable (GtkWidget *widget,
                    GPtrArray *found)
 {
   if (!gtk_widget_get_visible (widget))
     return;
+
+  /* Hidden from assistive technology, with all inside it. */
+  if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN))
+    {
+      g_autofree char *shown = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget),
+                                                                GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+      if (shown == NULL)
+        return;
+    }
 
   if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_NONE)
     g_ptr_array_add (found, widget);
