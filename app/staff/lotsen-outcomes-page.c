@@ -158,7 +158,10 @@ fill_participants (LotsenOutcomesPage *self,
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "attendee-row");
+      gtk_widget_set_margin_top (label, 16);
+      gtk_widget_set_margin_bottom (label, 16);
+      gtk_widget_set_margin_start (label, 16);
+      gtk_widget_set_margin_end (label, 16);
       gtk_list_box_append (list, label);
     }
 }

@@ -192,6 +192,9 @@ main (int   argc,
           lotsen_test_ui_type_pin (GTK_WIDGET (window), "2468");
         }
       shoot (window, dir, "7-staff");
+      click (window, "win.show-page", "staff-outcomes");
+      shoot (window, dir, "7-staff-outcomes");
+      click (window, "win.show-page", "staff");
 
       /* Registration, step by step. */
       click (window, "win.go-home", NULL);
@@ -220,6 +223,11 @@ main (int   argc,
       click (window, "register.next", NULL);
       shoot (window, dir, "15-code");
       code = g_strdup (lotsen_visit_get_visitor_code (lotsen_window_get_visit (window)));
+      /* What a registered visitor is asked months after their first visit. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "outcome-question");
+      lotsen_test_ui_wait (GTK_WIDGET (window));
+      shoot (window, dir, "15-outcome-question");
+      click (window, "win.answer-outcome", "skip");
 
       /* A returning visitor. */
       click (window, "win.finish-visit", NULL);
