@@ -409,6 +409,44 @@ lotsen_follow_up_free (LotsenFollowUp *follow_up)
   g_free (follow_up);
 }
 
+/* The participants a query gives (visitor id, code, name, phone, first
+ * visit), or %NULL on error. */
+static GPtrArray *
+read_participants (LotsenStore   *store,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lotsen_follow_up_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LotsenFollowUp *row = g_new0 (LotsenFollowUp, 1);
+
+      row->visitor_id = sqlite3_column_int64 (stmt, 0);
+      row->code = lotsen_store_column_text (stmt, 1);
+      row->name = lotsen_store_column_text (stmt, 2);
+      row->phone = lotsen_store_column_text (stmt, 3);
+      row->first_visit = sqlite3_column_int64 (stmt, 4);
+      if (row->name != NULL && *row->name == '\0')
+        g_clear_pointer (&row->name, g_free);
+      g_ptr_array_add (rows, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      lotsen_store_set_error (store, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* The participant columns read_participants() takes, of the visitor rows
+ * of a subquery with their first_visit. */
+#define PARTICIPANT_COLUMNS \
+  "SELECT id, code, trim (coalesce (given_name, '') || ' ' || coalesce (family_name, '')), phone, first_visit"
+
 /**
  * lotsen_outcome_list_follow_up:
  *
@@ -423,15 +461,12 @@ GPtrArray *
 lotsen_outcome_list_follow_up (LotsenStore  *store,
                                GError      **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) lotsen_follow_up_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
 
   stmt = lotsen_store_prepare (store,
-                               "SELECT id, code, trim (coalesce (given_name, '') || ' ' || coalesce (family_name, '')),"
-                               "       phone, first_visit"
+                               PARTICIPANT_COLUMNS
                                " FROM (SELECT v.*, " FIRST_VISIT " AS first_visit FROM visitor v"
                                "       WHERE v.anonymised_at IS NULL"
                                "         AND NOT EXISTS (SELECT 1 FROM outcome o WHERE o.visitor_id = v.id))"
@@ -443,27 +478,7 @@ lotsen_outcome_list_follow_up (LotsenStore  *store,
   sqlite3_bind_int64 (stmt, 1, lotsen_store_now (store) -
                       (gint64) lotsen_outcome_get_follow_up_days (store) * SECONDS_PER_DAY);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LotsenFollowUp *follow_up = g_new0 (LotsenFollowUp, 1);
-
-      follow_up->visitor_id = sqlite3_column_int64 (stmt, 0);
-      follow_up->code = lotsen_store_column_text (stmt, 1);
-      follow_up->name = lotsen_store_column_text (stmt, 2);
-      follow_up->phone = lotsen_store_column_text (stmt, 3);
-      follow_up->first_visit = sqlite3_column_int64 (stmt, 4);
-      if (follow_up->name != NULL && *follow_up->name == '\0')
-        g_clear_pointer (&follow_up->name, g_free);
-      g_ptr_array_add (list, follow_up);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      lotsen_store_set_error (store, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
+  return read_participants (store, stmt, error);
 }
 
 /**
@@ -482,25 +497,22 @@ lotsen_outcome_find_participants (LotsenStore  *store,
                                   const char   *text,
                                   GError      **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) lotsen_follow_up_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) digits = g_string_new (NULL);
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *code = g_utf8_strup (trimmed, -1);
-  int rc;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), NULL);
 
   if (*trimmed == '\0')
-    return g_steal_pointer (&found);
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) lotsen_follow_up_free);
 
   for (const char *c = trimmed; *c != '\0'; c++)
     if (g_ascii_isdigit (*c))
       g_string_append_c (digits, *c);
 
   stmt = lotsen_store_prepare (store,
-                               "SELECT id, code, trim (coalesce (given_name, '') || ' ' || coalesce (family_name, '')),"
-                               "       phone, first_visit"
+                               PARTICIPANT_COLUMNS
                                " FROM (SELECT v.*, " FIRST_VISIT " AS first_visit FROM visitor v"
                                "       WHERE v.anonymised_at IS NULL)"
                                " WHERE code = ?1"
@@ -514,25 +526,7 @@ lotsen_outcome_find_participants (LotsenStore  *store,
   sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, digits->str, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LotsenFollowUp *row = g_new0 (LotsenFollowUp, 1);
-
-      row->visitor_id = sqlite3_column_int64 (stmt, 0);
-      row->code = lotsen_store_column_text (stmt, 1);
-      row->name = lotsen_store_column_text (stmt, 2);
-      row->phone = lotsen_store_column_text (stmt, 3);
-      row->first_visit = sqlite3_column_int64 (stmt, 4);
-      g_ptr_array_add (found, row);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      lotsen_store_set_error (store, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&found);
+  return read_participants (store, stmt, error);
 }
 
 /**
