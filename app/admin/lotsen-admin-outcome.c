@@ -53,13 +53,32 @@ lotsen_admin_outcome_remove (LotsenStore  *store,
 
 /* `outcome list`: code, kind, the day it began, who reported it, note.
  * `outcome list --due`: the follow-up list — code, name, phone, the day
- * of the first visit. */
+ * of the first visit; with `--output FILE.csv`, as a CSV file. */
 gboolean
 lotsen_admin_outcome_list (LotsenStore  *store,
                            gboolean      due,
+                           const char   *output,
                            GError      **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+
+  if (output != NULL && (!due || *output == '\0' || g_str_equal (output, "-")))
+    {
+      g_set_error_literal (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
+                           _("Only the follow-up list (--due) is written to a file: give --due --output FILE.csv."));
+      return FALSE;
+    }
+
+  if (output != NULL)
+    {
+      g_autofree char *target = g_canonicalize_filename (output, NULL);
+
+      if (!lotsen_outcome_export_follow_up (store, target, error))
+        return FALSE;
+      /* Translators: %s is the file's name. */
+      g_printerr (_("Follow-up list written to %s\n"), target);
+      return TRUE;
+    }
 
   if (due)
     {

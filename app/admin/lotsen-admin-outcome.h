@@ -17,6 +17,7 @@ gboolean lotsen_admin_outcome_remove (LotsenStore  *store,
                                       GError      **error);
 gboolean lotsen_admin_outcome_list   (LotsenStore  *store,
                                       gboolean      due,
+                                      const char   *output,
                                       GError      **error);
 
 G_END_DECLS

@@ -1059,7 +1059,8 @@ static const struct {
     N_("record (or correct) what became of a participant; KIND: employed, own-business, sfi, komvux, "
        "folkhogskola, university, vocational, internship, other") },
   { "outcome remove CODE KIND", N_("remove an outcome recorded by mistake") },
-  { "outcome list [--due]", N_("every outcome; --due: participants to follow up (code, name, phone, first visit)") },
+  { "outcome list [--due [--output FILE.csv]]",
+    N_("every outcome; --due: participants to follow up (code, name, phone, first visit), to a CSV file with --output") },
   { "setting get KEY", N_("show a setting: site_name, project_name, retention_days, follow_up_days") },
   { "setting set KEY VALUE", N_("change it (the names show on the report’s cover)") },
   { "backup --output FILE", N_("a checked copy of the database, also while the kiosk runs") },
@@ -1214,7 +1215,7 @@ main (int   argc,
       else if (g_str_equal (arg, "remove"))
         ok = lotsen_admin_outcome_remove (store, argv[3], argv[4], &error);
       else
-        ok = lotsen_admin_outcome_list (store, opt_due, &error);
+        ok = lotsen_admin_outcome_list (store, opt_due, opt_output, &error);
 
       return ok ? EXIT_SUCCESS : fail_error (error);
     }

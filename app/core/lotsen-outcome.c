@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lotsen-atomic-file.h"
+#include "lotsen-csv.h"
 #include "lotsen-outcome.h"
 #include "lotsen-store-private.h"
 
@@ -479,6 +481,65 @@ lotsen_outcome_list_follow_up (LotsenStore  *store,
                       (gint64) lotsen_outcome_get_follow_up_days (store) * SECONDS_PER_DAY);
 
   return read_participants (store, stmt, error);
+}
+
+static gboolean
+write_follow_up (GOutputStream  *out,
+                 const char     *temp_path,
+                 const char     *target,
+                 GString        *detail,
+                 gpointer        user_data,
+                 GError        **error)
+{
+  LotsenStore *store = user_data;
+  static const char * const header[] = { "code", "name", "phone", "first_visit" };
+  g_autoptr(GPtrArray) due = lotsen_outcome_list_follow_up (store, error);
+  g_autoptr(GString) buffer = g_string_new (LOTSEN_CSV_BOM);
+
+  if (due == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    lotsen_export_append_csv_cell (buffer, ';', i, header[i], FALSE);
+  g_string_append (buffer, "\r\n");
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      LotsenFollowUp *row = due->pdata[i];
+      g_autofree char *day = lotsen_store_format_local_day (store, row->first_visit);
+
+      /* Typed by visitors: neutralised, so no cell runs as a formula. */
+      lotsen_export_append_csv_cell (buffer, ';', 0, row->code ? row->code : "", TRUE);
+      lotsen_export_append_csv_cell (buffer, ';', 1, row->name ? row->name : "", TRUE);
+      lotsen_export_append_csv_cell (buffer, ';', 2, row->phone ? row->phone : "", TRUE);
+      lotsen_export_append_csv_cell (buffer, ';', 3, day, FALSE);
+      g_string_append (buffer, "\r\n");
+    }
+
+  g_string_append_printf (detail, "follow-up list, %u rows, to %s", due->len, target);
+  return lotsen_export_write_buffer (out, buffer, error);
+}
+
+/**
+ * lotsen_outcome_export_follow_up:
+ * @path: the CSV file to write; an existing file is replaced
+ *
+ * The follow-up list (lotsen_outcome_list_follow_up()) as a CSV file for
+ * a spreadsheet, as the exports write them (UTF-8 with a BOM, `;`, a
+ * cell a visitor typed never a formula), written whole or not at all and
+ * recorded in the audit table.
+ *
+ * Returns: %TRUE when the file is written
+ */
+gboolean
+lotsen_outcome_export_follow_up (LotsenStore  *store,
+                                 const char   *path,
+                                 GError      **error)
+{
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return lotsen_export_replace_file (store, path, write_follow_up, store, error);
 }
 
 /**

@@ -98,6 +98,9 @@ GPtrArray          *lotsen_outcome_list_follow_up   (LotsenStore           *stor
 GPtrArray          *lotsen_outcome_find_participants (LotsenStore         *store,
                                                      const char          *text,
                                                      GError             **error);
+gboolean            lotsen_outcome_export_follow_up (LotsenStore           *store,
+                                                     const char            *path,
+                                                     GError               **error);
 void                lotsen_follow_up_free           (LotsenFollowUp        *follow_up);
 
 gboolean            lotsen_outcome_should_ask       (LotsenStore           *store,

@@ -23,6 +23,7 @@
 
 #include "lotsen-export.h"
 #include "lotsen-export-job.h"
+#include "lotsen-outcome.h"
 #include "lotsen-report-pdf.h"
 #include "lotsen-stats.h"
 
@@ -221,6 +222,10 @@ write_export (LotsenStore      *store,
                                     job->path, error);
     }
 
+  /* Who is due for a call today: no period. */
+  if (g_str_equal (job->dataset, "followup"))
+    return lotsen_outcome_export_follow_up (store, job->path, error);
+
   if (g_str_equal (job->dataset, "all"))
     return lotsen_export_workbook_to_file (store, every, G_N_ELEMENTS (every), &options, job->path,
                                            &job->rows, error);
@@ -296,7 +301,8 @@ lotsen_export_job_explain (const LotsenExportJob *job,
  * lotsen_export_job_new:
  * @store: the kiosk's store: the job opens its own connection to the
  *   same file, and counts the period with its clock and time zone
- * @dataset: "visitors", "signups", "tickets", "activities", "all" or "report"
+ * @dataset: "visitors", "signups", "tickets", "activities", "all", "report"
+ *   or "followup"
  * @format: "csv", "xlsx", "jsonl", "ics" or "pdf"
  * @period: "this-month", "last-month", "this-year", "last-year" or "all"
  * @folder: where the file goes

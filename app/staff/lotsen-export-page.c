@@ -46,6 +46,8 @@ static const Dataset datasets[] = {
   { "all", N_("Everything in one workbook"), "lotsen-documents-symbolic", { "xlsx" } },
   /* Translators: a kind of data staff can export to a file. */
   { "report", N_("Funder report"), "lotsen-society-symbolic", { "pdf", "xlsx", "csv" } },
+  /* Translators: a kind of data staff can export: the participants to phone about work or studies. */
+  { "followup", N_("Follow-up call list"), "lotsen-phone-symbolic", { "csv" } },
 };
 
 static const struct
@@ -241,7 +243,7 @@ export_done_cb (GObject      *object,
       return;
     }
 
-  if (g_str_equal (job->dataset, "report"))
+  if (g_str_equal (job->dataset, "report") || g_str_equal (job->dataset, "followup"))
     show_result (self, job->path, NULL, NULL, NULL);
   else
     {

@@ -1347,6 +1347,31 @@ test_admin_outcome (void)
   }
   g_assert_null (strstr (due.out, hamid->code));
 
+  /* The same list as a CSV file for a spreadsheet: a header, Gul's row
+   * with her phone; written whole, audited. */
+  {
+    g_autofree char *dir = g_path_get_dirname (database);
+    g_autofree char *csv = g_build_filename (dir, "follow-up.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *row = NULL;
+    g_auto(Run) written = { 0 }, refused = { 0 };
+
+    admin (&written, "outcome", "list", "--due", "--output", csv, NULL);
+    g_assert_cmpint (written.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "code;name;phone;first_visit\r\n"));
+    /* The phone number as stored, +46…, starts like a formula: it gets an
+     * apostrophe, so a spreadsheet shows it as text. */
+    g_assert_true (g_str_has_prefix (gul->phone, "+"));
+    row = g_strdup_printf ("%s;Gul;\"'%s\";", gul->code, gul->phone);
+    g_assert_nonnull (strstr (contents, row));
+    g_assert_null (strstr (contents, hamid->code));
+    g_assert_cmpint (query_database_int (database, "SELECT count(*) FROM audit WHERE detail LIKE 'follow-up list, 1 rows%'"), ==, 1);
+
+    admin (&refused, "outcome", "list", "--output", csv, NULL);
+    g_assert_cmpint (refused.status, ==, 2);
+  }
+
   /* Wrong input: exit 2, nothing stored. */
   {
     const char *bad[][3] = {

@@ -621,6 +621,45 @@ test_report_names (Fixture       *fixture,
   }
 }
 
+/* The follow-up call list as a file for a spreadsheet: who is due for a
+ * call, with their phone number. */
+static void
+test_follow_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LotsenVisitorDraft) draft = lotsen_visitor_draft_new ();
+  g_autoptr(LotsenVisitor) gul = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_build_filename (fixture->out, "lotsen-followup-2026-11.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *row = NULL;
+  gint64 now = lotsen_clock_get_now (fixture->ui.clock);
+  LotsenExportPage *page;
+
+  lotsen_clock_set_now (fixture->ui.clock, now - 100 * 24 * 3600);
+  draft->given_name = g_strdup ("Gul");
+  draft->phone = g_strdup ("070-123 45 67");
+  draft->consent = TRUE;
+  gul = lotsen_visitor_register (fixture->ui.store, draft, &error);
+  g_assert_no_error (error);
+  lotsen_clock_set_now (fixture->ui.clock, now);
+
+  page = open_export_page (fixture);
+  choose (fixture, page, "followup", "csv", "this-month");
+  lotsen_export_page_set_folder (page, fixture->out);
+  lotsen_test_ui_wait (root (fixture));
+  run_export (fixture, page);
+
+  g_assert_true (g_file_get_contents (expected, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, BOM "code;name;phone;first_visit\r\n"));
+  row = g_strdup_printf ("%s;Gul;", gul->code);
+  g_assert_nonnull (strstr (contents, row));
+  /* Amina registered today: not due. */
+  g_assert_null (strstr (contents, fixture->visitor->code));
+  assert_shows_path (GTK_WIDGET (page), expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -636,6 +675,7 @@ main (int   argc,
   ADD ("/export-page/folder-gone", test_folder_gone);
   ADD ("/export-page/arabic", test_arabic);
   ADD ("/export-page/report-names", test_report_names);
+  ADD ("/export-page/follow-up", test_follow_up);
   g_test_add ("/export-page/report-names/arabic", Fixture, "ar", fixture_set_up, test_report_names, fixture_tear_down);
   g_test_add ("/export-page/report-names/tigrinya", Fixture, "ti", fixture_set_up, test_report_names,
               fixture_tear_down);
