@@ -1224,7 +1224,13 @@ main (int   argc,
   if (g_str_equal (arg, "recall"))
     return recall_ticket (store, argv[3]);
   if (g_str_equal (arg, "print"))
-    return print_ticket (store, argv[3]);
+    {
+      int status = print_ticket (store, argv[3]);
+
+      /* The fonts cairo and Pango keep, given back before exit. */
+      lotsen_report_pdf_shutdown ();
+      return status;
+    }
   if (g_str_equal (arg, "transfer"))
     return transfer_ticket (store, argv[3], argv[4]);
   if (g_str_equal (arg, "take"))

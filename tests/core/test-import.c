@@ -795,7 +795,7 @@ test_import_every_order (ImportFixture *fixture,
                          gconstpointer  data)
 {
   LotsenStore *a = fixture->a.store;
-  g_autofree char *texts[G_N_ELEMENTS (every)] = { NULL };
+  char *texts[G_N_ELEMENTS (every)] = { NULL };
   g_autofree char *first_dump = NULL;
   const char *a_path = fixture->a.path;
   gint64 linked_tickets = query_int (a, "SELECT count (*) FROM ticket WHERE visitor_id IS NOT NULL");
@@ -866,6 +866,9 @@ test_import_every_order (ImportFixture *fixture,
         }
 
   g_assert_cmpuint (n_orders, ==, 24);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_free (texts[i]);
 }
 
 /* Sign-ups whose session never came are kept, not lost, and one line of
