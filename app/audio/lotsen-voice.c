@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "lotsen-i18n.h"
 #include "lotsen-voice.h"
 
 static GMutex lock;
@@ -56,6 +57,17 @@ ensure_initialized (void)
   return TRUE;
 }
 
+/* The espeak-ng voice for a language of the kiosk: the one po/languages.ini
+ * names for it (Dari is spoken by the Persian voice, Kurmanji by "ku"),
+ * none where it names none; any other code as it is. */
+static const char *
+voice_name (const char *language)
+{
+  const LotsenLanguage *known = lotsen_i18n_lookup (language);
+
+  return known != NULL ? known->voice : language;
+}
+
 /**
  * lotsen_voice_has_language:
  * @language: a language code from the language table ("sv", "ar", "ti" …)
@@ -70,7 +82,8 @@ lotsen_voice_has_language (const char *language)
   g_return_val_if_fail (language != NULL, FALSE);
 
   g_mutex_lock (&lock);
-  found = ensure_initialized () && espeak_ng_SetVoiceByName (language) == ENS_OK;
+  found = voice_name (language) != NULL && ensure_initialized () &&
+          espeak_ng_SetVoiceByName (voice_name (language)) == ENS_OK;
   g_mutex_unlock (&lock);
 
   return found;
@@ -137,7 +150,9 @@ lotsen_voice_synthesize (const char  *text,
   g_mutex_lock (&lock);
   if (!ensure_initialized ())
     status = ENS_NOT_SUPPORTED;
-  else if ((status = espeak_ng_SetVoiceByName (language)) == ENS_OK)
+  else if (voice_name (language) == NULL)
+    status = ENS_VOICE_NOT_FOUND;
+  else if ((status = espeak_ng_SetVoiceByName (voice_name (language))) == ENS_OK)
     {
       status = espeak_ng_Synthesize (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
                                      espeakCHARS_UTF8, NULL, wav);
