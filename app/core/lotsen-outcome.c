@@ -15,7 +15,7 @@
 #include "lotsen-atomic-file.h"
 #include "lotsen-csv.h"
 #include "lotsen-outcome.h"
-#include "lotsen-store-private.h"
+#include "lotsen-stats-private.h"
 
 #define SECONDS_PER_DAY (24 * 3600)
 
@@ -647,36 +647,6 @@ lotsen_outcome_record_asked (LotsenStore  *store,
   return lotsen_store_step_done (store, stmt, error);
 }
 
-static LotsenReportGender
-gender_of (const char *gender)
-{
-  if (g_strcmp0 (gender, "woman") == 0)
-    return LOTSEN_REPORT_GENDER_WOMAN;
-  if (g_strcmp0 (gender, "man") == 0)
-    return LOTSEN_REPORT_GENDER_MAN;
-  if (g_strcmp0 (gender, "other") == 0)
-    return LOTSEN_REPORT_GENDER_OTHER;
-  if (g_strcmp0 (gender, "unstated") == 0)
-    return LOTSEN_REPORT_GENDER_UNSTATED;
-  return LOTSEN_REPORT_GENDER_UNKNOWN;
-}
-
-/* The report's age bands (lotsen-stats.h), at the age in @age_year. */
-static LotsenReportAgeBand
-age_band_of (int birth_year,
-             int age_year)
-{
-  static const int upper[] = { 16, 25, 35, 45, 55, 65 };
-  int age = age_year - birth_year;
-
-  if (birth_year <= 0)
-    return LOTSEN_REPORT_AGE_UNKNOWN;
-  for (guint i = 0; i < G_N_ELEMENTS (upper); i++)
-    if (age < upper[i])
-      return (LotsenReportAgeBand) i;
-  return LOTSEN_REPORT_AGE_65_PLUS;
-}
-
 /* The kinds of @group as an SQL list: 'employed','own-business',… */
 static char *
 kinds_in_groups (gboolean work_or_studies)
@@ -735,7 +705,8 @@ lotsen_outcome_count (LotsenStore           *store,
   window = (gint64) figures->days * SECONDS_PER_DAY;
 
   cohort = lotsen_store_prepare (store,
-                                 "SELECT id, gender, birth_year, first_visit"
+                                 "SELECT id, " LOTSEN_REPORT_GENDER_SQL ("gender") ","
+                                 "       " LOTSEN_REPORT_AGE_BAND_SQL ("birth_year", "?4") ", first_visit"
                                  " FROM (SELECT v.id, v.gender, v.birth_year, " FIRST_VISIT " AS first_visit"
                                  "       FROM visitor v)"
                                  " WHERE first_visit >= ?1 AND first_visit < ?2 AND first_visit <= ?3",
@@ -749,10 +720,11 @@ lotsen_outcome_count (LotsenStore           *store,
   sqlite3_bind_int64 (cohort, 1, from);
   sqlite3_bind_int64 (cohort, 2, to);
   sqlite3_bind_int64 (cohort, 3, lotsen_store_now (store) - window);
+  sqlite3_bind_int (cohort, 4, age_year);
   while ((rc = sqlite3_step (cohort)) == SQLITE_ROW)
     {
-      LotsenReportGender gender = gender_of ((const char *) sqlite3_column_text (cohort, 1));
-      LotsenReportAgeBand age = age_band_of (sqlite3_column_int (cohort, 2), age_year);
+      int gender = sqlite3_column_int (cohort, 1);
+      int age = sqlite3_column_int (cohort, 2);
       gint64 first_visit = sqlite3_column_int64 (cohort, 3);
       g_autofree char *start = lotsen_store_format_local_day (store, first_visit);
       g_autofree char *end = lotsen_store_format_local_day (store, first_visit + window);

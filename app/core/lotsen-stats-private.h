@@ -1,11 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by lotsen-stats.c and lotsen-report-waits.c only. */
+/* Shared by the report's own files (lotsen-stats.c, lotsen-report-waits.c)
+ * and the outcome figures (lotsen-outcome.c) only. */
 #pragma once
 
 #include "lotsen-stats.h"
 #include "lotsen-store-private.h"
 
 G_BEGIN_DECLS
+
+/* A visitor row's LotsenReportGender and LotsenReportAgeBand (the age
+ * in the year @year; no birth year: unknown), as SQL expressions: the
+ * report and the outcome figures band people the same way. */
+#define LOTSEN_REPORT_GENDER_SQL(gender) \
+  "CASE " gender " WHEN 'woman' THEN 0 WHEN 'man' THEN 1 WHEN 'other' THEN 2" \
+  "                WHEN 'unstated' THEN 3 ELSE 4 END"
+#define LOTSEN_REPORT_AGE_BAND_SQL(birth_year, year) \
+  "CASE WHEN " birth_year " IS NULL OR " birth_year " <= 0 THEN 7" \
+  "     WHEN " year " - " birth_year " < 16 THEN 0" \
+  "     WHEN " year " - " birth_year " < 25 THEN 1" \
+  "     WHEN " year " - " birth_year " < 35 THEN 2" \
+  "     WHEN " year " - " birth_year " < 45 THEN 3" \
+  "     WHEN " year " - " birth_year " < 55 THEN 4" \
+  "     WHEN " year " - " birth_year " < 65 THEN 5" \
+  "     ELSE 6 END"
 
 /* Waits of 0 … 4 hours are counted a second each; any other wait is
  * kept in a list beside the counts. */

@@ -57,18 +57,8 @@
 /* Every person's group: the gender band and the age band at the year ?1
  * (a person without a birth year is "unknown"). */
 static const char people_sql[] =
-  "SELECT id,"
-  "       CASE gender WHEN 'woman' THEN 0 WHEN 'man' THEN 1 WHEN 'other' THEN 2"
-  "                   WHEN 'unstated' THEN 3 ELSE 4 END,"
-  "       CASE WHEN birth_year IS NULL OR birth_year <= 0 THEN 7"
-  "            WHEN ?1 - birth_year < 16 THEN 0"
-  "            WHEN ?1 - birth_year < 25 THEN 1"
-  "            WHEN ?1 - birth_year < 35 THEN 2"
-  "            WHEN ?1 - birth_year < 45 THEN 3"
-  "            WHEN ?1 - birth_year < 55 THEN 4"
-  "            WHEN ?1 - birth_year < 65 THEN 5"
-  "            ELSE 6 END,"
-  "       phone "
+  "SELECT id, " LOTSEN_REPORT_GENDER_SQL ("gender") ", "
+  LOTSEN_REPORT_AGE_BAND_SQL ("birth_year", "?1") ", phone "
   "FROM visitor";
 
 /* Everyone who came before the period (?1), to tell new participants
