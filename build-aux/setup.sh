@@ -15,16 +15,16 @@ packages=(
   gcc libc6-dev meson ninja-build pkg-config gettext scdoc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
   libqrencode-dev libxlsxwriter-dev libsodium-dev libcairo2-dev libpango1.0-dev libjson-glib-dev
-  libespeak-ng-dev libcups2-dev
-  # reading aloud: the synthetic voice, sound and recording
-  libespeak-ng-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
-  gstreamer1.0-plugins-base gstreamer1.0-plugins-good espeak-ng-data
+  libcups2-dev
+  # the call display's chime and voice, reading aloud and recording: the
+  # synthetic voice and its data, sound through GStreamer (and GTK's media
+  # backend)
+  libespeak-ng-dev espeak-ng-data libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good libgtk-4-media-gstreamer
   # run: time zones, SVG pictograms, fonts for every script the kiosk speaks;
   # the kiosk compositor its unit starts (the unit test verifies against it)
   tzdata librsvg2-common hicolor-icon-theme adwaita-icon-theme cage xwayland
   fonts-cantarell fonts-noto-core fonts-noto-ui-core fonts-dejavu-core
-  # the call display's chime and voice: GTK's media backend, espeak-ng's voices
-  libgtk-4-media-gstreamer gstreamer1.0-plugins-base gstreamer1.0-plugins-good espeak-ng-data
   # tests: a display, a session bus and the accessibility bus for the UI
   # tests (a screen reader needs the last one on the kiosk too), data checks,
   # reading exported workbooks and calendars back, leaving root to start the
