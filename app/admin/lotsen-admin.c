@@ -743,10 +743,7 @@ report_data (LotsenStore *store)
     return fail_error (error);
 
   if (g_str_equal (format, "pdf"))
-    {
-      written = lotsen_report_pdf_to_file (store, report, opt_output, &error);
-      lotsen_report_pdf_shutdown ();
-    }
+    written = lotsen_report_pdf_to_file (store, report, opt_output, &error);
   else
     written = lotsen_report_to_file (store, report,
                                      g_str_equal (format, "csv") ? LOTSEN_REPORT_CSV : LOTSEN_REPORT_XLSX,
@@ -1224,13 +1221,7 @@ main (int   argc,
   if (g_str_equal (arg, "recall"))
     return recall_ticket (store, argv[3]);
   if (g_str_equal (arg, "print"))
-    {
-      int status = print_ticket (store, argv[3]);
-
-      /* The fonts cairo and Pango keep, given back before exit. */
-      lotsen_report_pdf_shutdown ();
-      return status;
-    }
+    return print_ticket (store, argv[3]);
   if (g_str_equal (arg, "transfer"))
     return transfer_ticket (store, argv[3], argv[4]);
   if (g_str_equal (arg, "take"))

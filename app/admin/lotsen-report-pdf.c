@@ -17,7 +17,6 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
@@ -765,20 +764,4 @@ lotsen_report_pdf_to_file (LotsenStore         *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return lotsen_export_replace_file (store, path, write_pdf_file, &job, error);
-}
-
-/**
- * lotsen_report_pdf_shutdown:
- *
- * Gives back the fonts Pango, cairo and fontconfig keep for the rest of
- * the process, so that a leak checker sees only real leaks.  For a
- * command-line program that is about to exit: nothing may draw text
- * afterwards, so never call it in the kiosk.
- */
-void
-lotsen_report_pdf_shutdown (void)
-{
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
 }

@@ -9,6 +9,5 @@ gboolean lotsen_report_pdf_to_file (LotsenStore         *store,
                                     const LotsenReport  *report,
                                     const char          *path,
                                     GError             **error);
-void     lotsen_report_pdf_shutdown (void);
 
 G_END_DECLS

@@ -60,6 +60,14 @@ admin (Run *run,
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
+  if (!WIFEXITED (wait_status))
+    {
+      g_autofree char *command = g_strjoinv (" ", (char **) argv->pdata);
+
+      g_printerr ("%s\n%s", command, run->err);
+      if (WIFSIGNALED (wait_status))
+        g_printerr ("killed by signal %d\n", WTERMSIG (wait_status));
+    }
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
 }

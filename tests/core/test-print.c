@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "lotsen-i18n.h"
-#include "lotsen-report-pdf.h"
 #include "lotsen-ticket-pdf.h"
 #include "lotsen-test-util.h"
 
@@ -88,16 +87,11 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("LOTSEN_LOCALEDIR");
-  int status;
 
   lotsen_i18n_init (localedir ? localedir : LOCALEDIR);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/print/code", test_print_code);
 
-  status = g_test_run ();
-  /* The fonts cairo and Pango keep for the process, given back, so that
-   * a leak checker sees only real leaks. */
-  lotsen_report_pdf_shutdown ();
-  return status;
+  return g_test_run ();
 }
