@@ -386,6 +386,8 @@ show_visitor (LotsenStore *store,
   print_field ("municipality", visitor->municipality);
   print_field ("interests", interests);
   print_field ("interpreter_lang", visitor->interpreter_lang);
+  print_field ("employment", lotsen_employment_to_string (visitor->employment));
+  print_field ("education", lotsen_education_to_string (visitor->education));
   print_field ("lang", visitor->lang);
   print_field ("consent_version", consent);
   print_field ("created", created);
@@ -876,12 +878,17 @@ get_setting (LotsenStore *store,
       g_print ("%u\n", lotsen_outcome_get_follow_up_days (store));
       return EXIT_SUCCESS;
     }
+  if (g_str_equal (key, "esf_fields"))
+    {
+      g_print ("%s\n", lotsen_visitor_get_esf_fields (store) ? "on" : "off");
+      return EXIT_SUCCESS;
+    }
 
   if (!g_str_equal (key, "site_name") && !g_str_equal (key, "project_name"))
     {
       g_autofree char *message =
         /* Translators: %s is what was given; keep the settings' keys as they are. */
-        g_strdup_printf (_("There is no setting “%s”. The settings are site_name, project_name, retention_days and follow_up_days."),
+        g_strdup_printf (_("There is no setting “%s”. The settings are site_name, project_name, retention_days, follow_up_days and esf_fields."),
                          key);
       return fail (EXIT_USAGE, message);
     }
@@ -916,6 +923,13 @@ set_setting (LotsenStore *store,
   if (g_str_equal (key, "follow_up_days"))
     {
       if (!lotsen_outcome_set_follow_up_days (store, value, &error))
+        return fail_error (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_str_equal (key, "esf_fields"))
+    {
+      if (!lotsen_visitor_set_esf_fields (store, value, &error))
         return fail_error (error);
       return EXIT_SUCCESS;
     }
@@ -1058,7 +1072,7 @@ static const struct {
   { "outcome remove CODE KIND", N_("remove an outcome recorded by mistake") },
   { "outcome list [--due [--output FILE.csv]]",
     N_("every outcome; --due: participants to follow up (code, name, phone, first visit), to a CSV file with --output") },
-  { "setting get KEY", N_("show a setting: site_name, project_name, retention_days, follow_up_days") },
+  { "setting get KEY", N_("show a setting: site_name, project_name, retention_days, follow_up_days, esf_fields") },
   { "setting set KEY VALUE", N_("change it (the names show on the report’s cover)") },
   { "backup --output FILE", N_("a checked copy of the database, also while the kiosk runs") },
   { "restore FILE", N_("put a backup in place (the current database is kept aside)") },

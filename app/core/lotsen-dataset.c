@@ -45,6 +45,8 @@ static const LotsenColumn visitor_columns[] = {
   [LOTSEN_VISITORS_CONSENT_VERSION]  = { "consent_version", NUMBER, "consent_version" },
   [LOTSEN_VISITORS_CONSENT_AT]       = { "consent_at", TIME, "consent_at" },
   [LOTSEN_VISITORS_LAST_SEEN_AT]     = { "last_seen_at", TIME, "last_seen_at" },
+  [LOTSEN_VISITORS_EMPLOYMENT]       = { "employment", TEXT, "employment" },
+  [LOTSEN_VISITORS_EDUCATION]        = { "education", TEXT, "education" },
 };
 
 static const LotsenColumn ticket_columns[] = {

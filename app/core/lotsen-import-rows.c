@@ -283,6 +283,23 @@ check_interpreter_language (const char  *code,
   return refuse_field ("interpreter_lang", _("No interpreter can be asked for in that language."), reason);
 }
 
+/* The ESF+ answers: one of the kiosk's keys, or none. */
+static gboolean
+check_esf_answers (const char  *employment,
+                   const char  *education,
+                   char       **reason)
+{
+  /* Translators: refusing an imported line; the field's name comes before it. */
+  const char *message = N_("That is not one of the answers the kiosk offers.");
+
+  if (employment != NULL && lotsen_employment_from_string (employment) == LOTSEN_EMPLOYMENT_UNASKED)
+    return refuse_field ("employment", _(message), reason);
+  if (education != NULL && lotsen_education_from_string (education) == LOTSEN_EDUCATION_UNASKED)
+    return refuse_field ("education", _(message), reason);
+
+  return TRUE;
+}
+
 /* The kiosk offers a list of municipalities; another kiosk's list may
  * differ, so a name not in this one's is checked as a name is. */
 static Outcome
@@ -498,7 +515,8 @@ lotsen_import_visitor (Importer    *importer,
       !check_language ("lang", f[LOTSEN_VISITORS_LANG].text, reason) ||
       !check_interpreter_language (f[LOTSEN_VISITORS_INTERPRETER_LANG].text, reason) ||
       !check_interests (f[LOTSEN_VISITORS_INTERESTS].text, reason) ||
-      !check_code (f[LOTSEN_VISITORS_CODE].text, reason))
+      !check_code (f[LOTSEN_VISITORS_CODE].text, reason) ||
+      !check_esf_answers (f[LOTSEN_VISITORS_EMPLOYMENT].text, f[LOTSEN_VISITORS_EDUCATION].text, reason))
     return OUTCOME_SKIPPED;
 
   outcome = clean_municipality (importer, f[LOTSEN_VISITORS_MUNICIPALITY].text, &municipality, reason, error);
@@ -532,8 +550,9 @@ lotsen_import_visitor (Importer    *importer,
   stmt = lotsen_store_prepare (importer->store,
                                "INSERT INTO visitor (uuid, code, lang, given_name, family_name, gender, "
                                "phone, municipality, interests, interpreter_lang, created_at, birth_year, "
-                               "consent_version, consent_at, last_seen_at, anonymised_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+                               "consent_version, consent_at, last_seen_at, anonymised_at, employment, education) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                               "?17, ?18) "
                                "ON CONFLICT (uuid) DO NOTHING",
                                error);
   if (stmt == NULL)
@@ -555,6 +574,8 @@ lotsen_import_visitor (Importer    *importer,
   bind_field (stmt, 14, &f[LOTSEN_VISITORS_CONSENT_AT]);
   bind_field (stmt, 15, &f[LOTSEN_VISITORS_LAST_SEEN_AT]);
   bind_optional (stmt, 16, anonymised, lotsen_store_now (importer->store));
+  bind_text (stmt, 17, f[LOTSEN_VISITORS_EMPLOYMENT].text);
+  bind_text (stmt, 18, f[LOTSEN_VISITORS_EDUCATION].text);
 
   return step_row (importer, stmt, reason, error);
 }

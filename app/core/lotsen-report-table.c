@@ -93,6 +93,8 @@ static const char * const municipalities_columns[] = { "municipalities", "partic
 static const char * const languages_columns[] = { "languages", "participants" };
 static const char * const interests_columns[] = { "interests", "participants" };
 static const char * const interpreters_columns[] = { "interpreter_languages", "tickets", "registrations" };
+static const char * const employment_columns[] = { "employment", "participants" };
+static const char * const education_columns[] = { "education", "participants" };
 static const char * const outcomes_gender_columns[] = {
   "outcomes_by_gender", "first_visits_90_days_ago", "work_or_studies_within_90_days", "share_percent",
 };
@@ -110,6 +112,8 @@ static const struct {
   [LOTSEN_REPORT_SECTION_LANGUAGES]      = { languages_columns, G_N_ELEMENTS (languages_columns) },
   [LOTSEN_REPORT_SECTION_INTERESTS]      = { interests_columns, G_N_ELEMENTS (interests_columns) },
   [LOTSEN_REPORT_SECTION_INTERPRETERS]   = { interpreters_columns, G_N_ELEMENTS (interpreters_columns) },
+  [LOTSEN_REPORT_SECTION_EMPLOYMENT]     = { employment_columns, G_N_ELEMENTS (employment_columns) },
+  [LOTSEN_REPORT_SECTION_EDUCATION]      = { education_columns, G_N_ELEMENTS (education_columns) },
   [LOTSEN_REPORT_SECTION_OUTCOMES_GENDER] = { outcomes_gender_columns, G_N_ELEMENTS (outcomes_gender_columns) },
   [LOTSEN_REPORT_SECTION_OUTCOMES_AGE]    = { outcomes_age_columns, G_N_ELEMENTS (outcomes_age_columns) },
   [LOTSEN_REPORT_SECTION_OUTCOMES]        = { outcomes_columns, G_N_ELEMENTS (outcomes_columns) },
@@ -157,6 +161,24 @@ static const struct {
   { "interests", N_("Interest") },
   /* Translators: a column of the funder report: the language an interpreter was asked for in. */
   { "interpreter_languages", N_("Interpreter language") },
+  /* Translators: a table's first column in the funder report: what a participant did when they registered (ESF+). */
+  { "employment", N_("Situation at registration") },
+  /* Translators: a table's first column in the funder report: the highest education a participant finished (ESF+). */
+  { "education", N_("Highest education") },
+  /* Translators: a row of the funder report (ESF+): without work and looking for it. */
+  { "unemployed", N_("Unemployed") },
+  /* Translators: a row of the funder report (ESF+): in work, self-employed included. */
+  { "working", N_("Employed") },
+  /* Translators: a row of the funder report (ESF+): in education. */
+  { "studying", N_("In education") },
+  /* Translators: a row of the funder report (ESF+): neither working nor looking for work. */
+  { "inactive", N_("Not in the labour force") },
+  /* Translators: a row of the funder report (ESF+): ISCED levels 0–2. */
+  { "compulsory", N_("Compulsory school or less") },
+  /* Translators: a row of the funder report (ESF+): ISCED levels 3–4. */
+  { "upper_secondary", N_("Upper secondary") },
+  /* Translators: a row of the funder report (ESF+): ISCED levels 5–8. */
+  { "post_secondary", N_("Post-secondary") },
   /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "participants", N_("Participants") },
   /* Translators: new participants, a column of the funder report. */
@@ -303,6 +325,10 @@ lotsen_report_section_title (LotsenReportSection section)
       return _("Participants by interest");
     case LOTSEN_REPORT_SECTION_INTERPRETERS:
       return _("Interpreter needed, by language");
+    case LOTSEN_REPORT_SECTION_EMPLOYMENT:
+      return _("Participants by situation at registration (ESF+)");
+    case LOTSEN_REPORT_SECTION_EDUCATION:
+      return _("Participants by highest education (ESF+)");
     case LOTSEN_REPORT_SECTION_OUTCOMES_GENDER:
       return _("Gender and work or studies within 90 days of the first visit");
     case LOTSEN_REPORT_SECTION_OUTCOMES_AGE:
@@ -405,6 +431,10 @@ lotsen_report_get_n_rows (const LotsenReport  *report,
       return report->interests->len;
     case LOTSEN_REPORT_SECTION_INTERPRETERS:
       return report->interpreters->len + 1;
+    case LOTSEN_REPORT_SECTION_EMPLOYMENT:
+      return report->employments->len;
+    case LOTSEN_REPORT_SECTION_EDUCATION:
+      return report->educations->len;
     case LOTSEN_REPORT_SECTION_OUTCOMES_GENDER:
       return LOTSEN_REPORT_N_GENDERS + 1;
     case LOTSEN_REPORT_SECTION_OUTCOMES_AGE:
@@ -675,7 +705,12 @@ lotsen_report_get_cell (const LotsenReport   *report,
 
     case LOTSEN_REPORT_SECTION_LANGUAGES:
     case LOTSEN_REPORT_SECTION_INTERESTS:
-      row_data = (section == LOTSEN_REPORT_SECTION_LANGUAGES ? report->languages : report->interests)->pdata[row];
+    case LOTSEN_REPORT_SECTION_EMPLOYMENT:
+    case LOTSEN_REPORT_SECTION_EDUCATION:
+      row_data = (section == LOTSEN_REPORT_SECTION_LANGUAGES ? report->languages :
+                  section == LOTSEN_REPORT_SECTION_INTERESTS ? report->interests :
+                  section == LOTSEN_REPORT_SECTION_EMPLOYMENT ? report->employments :
+                  report->educations)->pdata[row];
       if (column == 0)
         return set_text (text, row_data->key, LOTSEN_REPORT_CELL_TEXT);
       return set_number (number, row_data->count);

@@ -75,7 +75,7 @@ static const char came_before_sql[] =
 
 /* The visitors' answers the breakdowns are made of. */
 static const char answers_sql[] =
-  "SELECT id, municipality, lang, interests FROM visitor";
+  "SELECT id, municipality, lang, interests, employment, education FROM visitor";
 
 /* Interpreters asked for: by the period's tickets (?1 … ?4 as
  * TICKETS_IN_RANGE), and by the people registered in it. */
@@ -153,6 +153,8 @@ lotsen_report_free (LotsenReport *report)
   g_clear_pointer (&report->municipalities, g_ptr_array_unref);
   g_clear_pointer (&report->languages, g_ptr_array_unref);
   g_clear_pointer (&report->interests, g_ptr_array_unref);
+  g_clear_pointer (&report->employments, g_ptr_array_unref);
+  g_clear_pointer (&report->educations, g_ptr_array_unref);
   g_clear_pointer (&report->interpreters, g_ptr_array_unref);
   g_clear_pointer (&report->outcomes, g_ptr_array_unref);
   g_free (report->site_name);
@@ -927,6 +929,18 @@ add_rows (GPtrArray  *rows,
 }
 
 static void
+add_row (GPtrArray  *rows,
+         const char *key,
+         guint       count)
+{
+  LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
+
+  row->key = g_strdup (key);
+  row->count = count;
+  g_ptr_array_add (rows, row);
+}
+
+static void
 count_up (GHashTable *counts,
           const char *key)
 {
@@ -934,8 +948,8 @@ count_up (GHashTable *counts,
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
 }
 
-/* The participants' municipalities, languages and interests, from the
- * visitors' answers; the participants without an answer (or without a
+/* The participants' municipalities, languages, interests and ESF+
+ * answers, from the visitors' answers; the participants without an answer (or without a
  * visitor row: those who signed up with a phone number) are "unknown". */
 static gboolean
 count_answers (Tally   *tally,
@@ -949,6 +963,8 @@ count_answers (Tally   *tally,
   guint n_keys = g_strv_length ((char **) keys);
   g_autofree guint *interests = g_new0 (guint, n_keys);
   guint with_municipality = 0, with_language = 0, with_interest = 0;
+  guint employments[LOTSEN_N_EMPLOYMENTS] = { 0 };
+  guint educations[LOTSEN_N_EDUCATIONS] = { 0 };
   int rc;
 
   if (stmt == NULL)
@@ -986,6 +1002,9 @@ count_answers (Tally   *tally,
               }
         }
       with_interest += any;
+
+      employments[lotsen_employment_from_string ((const char *) sqlite3_column_text (stmt, 4))]++;
+      educations[lotsen_education_from_string ((const char *) sqlite3_column_text (stmt, 5))]++;
     }
 
   if (step_failed (tally, rc, error))
@@ -1009,6 +1028,27 @@ count_answers (Tally   *tally,
     row->key = g_strdup ("unknown");
     row->count = report->total->counts.participants - with_interest;
     g_ptr_array_add (report->interests, row);
+  }
+
+  /* The ESF+ answers in the order the kiosk asks them, every one shown;
+   * "unknown": not asked (the site did not ask then) or not answered. */
+  {
+    guint answered = 0;
+
+    for (guint i = 1; i < LOTSEN_N_EMPLOYMENTS; i++)
+      {
+        add_row (report->employments, lotsen_employment_to_string (i), employments[i]);
+        answered += employments[i];
+      }
+    add_row (report->employments, "unknown", report->total->counts.participants - answered);
+
+    answered = 0;
+    for (guint i = 1; i < LOTSEN_N_EDUCATIONS; i++)
+      {
+        add_row (report->educations, lotsen_education_to_string (i), educations[i]);
+        answered += educations[i];
+      }
+    add_row (report->educations, "unknown", report->total->counts.participants - answered);
   }
 
   return TRUE;
@@ -1291,6 +1331,8 @@ lotsen_report_new (LotsenStore  *store,
   report->municipalities = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->languages = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->interests = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->employments = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->educations = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->interpreters = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   report->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 

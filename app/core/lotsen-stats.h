@@ -121,6 +121,10 @@ typedef struct
   GPtrArray          *languages;      /* LotsenReportRow: participants by the language they chose */
   GPtrArray          *interests;      /* LotsenReportRow: participants an interest, "unknown" last */
   GPtrArray          *interpreters;   /* LotsenReportRow: tickets and registrations asking for one, by code */
+  /* LotsenReportRow: participants by their ESF+ answers at registration,
+   * every answer in the kiosk's order, then "unknown" (not asked) */
+  GPtrArray          *employments;
+  GPtrArray          *educations;
   /* Participants whose first visit was in the period and at least 90
    * days before the report, and of them those in work or studies that
    * began within 90 days of it (lotsen-outcome.c); every outcome that
@@ -144,6 +148,8 @@ typedef enum {
   LOTSEN_REPORT_SECTION_LANGUAGES,
   LOTSEN_REPORT_SECTION_INTERESTS,
   LOTSEN_REPORT_SECTION_INTERPRETERS,  /* tickets and registrations by interpreter language */
+  LOTSEN_REPORT_SECTION_EMPLOYMENT,    /* ESF+: participants by employment situation at registration */
+  LOTSEN_REPORT_SECTION_EDUCATION,     /* ESF+: participants by highest education */
   LOTSEN_REPORT_SECTION_OUTCOMES_GENDER, /* in work or studies within 90 days, a row a gender */
   LOTSEN_REPORT_SECTION_OUTCOMES_AGE,    /* the same, a row an age band */
   LOTSEN_REPORT_SECTION_OUTCOMES,        /* outcomes that began in the period, a row a kind */

@@ -257,6 +257,13 @@ static const char * const migrations[] = {
   "  UNIQUE (visitor_id, kind)"
   ");"
   "ALTER TABLE visitor ADD COLUMN outcome_asked_at INTEGER;",
+
+  /* 8: the ESF+ questions a site can ask at registration (the setting
+   * "esf_fields"); NULL: not asked, or not answered */
+  "ALTER TABLE visitor ADD COLUMN employment TEXT "
+  "  CHECK (employment IN ('unemployed','working','studying','inactive','unstated'));"
+  "ALTER TABLE visitor ADD COLUMN education TEXT "
+  "  CHECK (education IN ('compulsory','upper_secondary','post_secondary','unstated'));",
 };
 
 static void
@@ -1333,7 +1340,7 @@ lotsen_store_set_name_setting (LotsenStore  *self,
     {
       g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
                    /* Translators: %s is what was given; keep the settings' keys as they are. */
-                   _("There is no setting “%s”. The settings are site_name, project_name and retention_days."),
+                   _("There is no setting “%s”. The settings are site_name, project_name, retention_days, follow_up_days and esf_fields."),
                    key);
       return FALSE;
     }

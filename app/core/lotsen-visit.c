@@ -29,6 +29,7 @@ struct _LotsenVisit
 
   LotsenVisitorDraft *draft;             /* while registering */
   guint               register_step;
+  gboolean            ask_esf;           /* the draft's steps include "esf" */
   LotsenVisitor      *visitor;           /* signed in or just registered */
   gboolean            renewing_consent;  /* a returning visitor meets a new consent text */
 
@@ -105,6 +106,7 @@ drop_draft (LotsenVisit *self)
 {
   g_clear_pointer (&self->draft, lotsen_visitor_draft_free);
   self->register_step = 0;
+  self->ask_esf = FALSE;
 }
 
 static void
@@ -471,6 +473,43 @@ lotsen_visit_get_draft (LotsenVisit *self)
   return self->draft;
 }
 
+/* Registering, one question (or two) a step; "esf" only where the site
+ * asks the ESF+ questions. */
+static const char * const register_steps[] = {
+  "name", "about", "contact", "interests", "check", NULL
+};
+static const char * const register_steps_esf[] = {
+  "name", "about", "contact", "esf", "interests", "check", NULL
+};
+
+/**
+ * lotsen_visit_get_register_steps:
+ *
+ * The steps of registering, by name: "name", "about", "contact", "esf"
+ * (only where the setting "esf_fields" was on when the visitor accepted
+ * the consent text), "interests" and "check".
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the steps' names
+ */
+const char * const *
+lotsen_visit_get_register_steps (LotsenVisit *self)
+{
+  g_return_val_if_fail (LOTSEN_IS_VISIT (self), register_steps);
+
+  return self->ask_esf ? register_steps_esf : register_steps;
+}
+
+/**
+ * lotsen_visit_get_n_register_steps:
+ *
+ * Returns: how many steps registering takes, the last one included
+ */
+guint
+lotsen_visit_get_n_register_steps (LotsenVisit *self)
+{
+  return g_strv_length ((char **) lotsen_visit_get_register_steps (self));
+}
+
 guint
 lotsen_visit_get_register_step (LotsenVisit *self)
 {
@@ -484,7 +523,7 @@ lotsen_visit_set_register_step (LotsenVisit *self,
                                 guint        step)
 {
   g_return_if_fail (LOTSEN_IS_VISIT (self));
-  g_return_if_fail (step < LOTSEN_REGISTER_STEPS);
+  g_return_if_fail (step < lotsen_visit_get_n_register_steps (self));
 
   self->register_step = step;
 }
@@ -516,6 +555,9 @@ lotsen_visit_accept_consent (LotsenVisit  *self,
   drop_draft (self);
   self->draft = lotsen_visitor_draft_new ();
   self->draft->consent = TRUE;
+  /* Read now, so that the steps stay as they are while the visitor
+   * registers. */
+  self->ask_esf = lotsen_visitor_get_esf_fields (self->store);
   return "register";
 }
 

@@ -32,8 +32,6 @@ void              lotsen_signup_form_free (LotsenSignupForm *form);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LotsenSignupForm, lotsen_signup_form_free)
 
-#define LOTSEN_REGISTER_STEPS 5
-
 #define LOTSEN_TYPE_VISIT (lotsen_visit_get_type ())
 G_DECLARE_FINAL_TYPE (LotsenVisit, lotsen_visit, LOTSEN, VISIT, GObject)
 
@@ -63,6 +61,8 @@ gboolean            lotsen_visit_set_interpreter       (LotsenVisit  *self,
                                                         GError      **error);
 
 LotsenVisitorDraft *lotsen_visit_get_draft             (LotsenVisit  *self);
+const char * const *lotsen_visit_get_register_steps    (LotsenVisit  *self);
+guint               lotsen_visit_get_n_register_steps  (LotsenVisit  *self);
 guint               lotsen_visit_get_register_step     (LotsenVisit  *self);
 void                lotsen_visit_set_register_step     (LotsenVisit  *self,
                                                         guint         step);

@@ -34,9 +34,30 @@ static const char * const gender_names[] = {
   [LOTSEN_GENDER_OTHER]    = "other",
 };
 
+static const char * const employment_keys[] = {
+  [LOTSEN_EMPLOYMENT_UNASKED]    = NULL,
+  [LOTSEN_EMPLOYMENT_UNEMPLOYED] = "unemployed",
+  [LOTSEN_EMPLOYMENT_EMPLOYED]   = "working",
+  [LOTSEN_EMPLOYMENT_STUDYING]   = "studying",
+  [LOTSEN_EMPLOYMENT_INACTIVE]   = "inactive",
+  [LOTSEN_EMPLOYMENT_UNSTATED]   = "unstated",
+};
+
+static const char * const education_keys[] = {
+  [LOTSEN_EDUCATION_UNASKED]         = NULL,
+  [LOTSEN_EDUCATION_COMPULSORY]      = "compulsory",
+  [LOTSEN_EDUCATION_UPPER_SECONDARY] = "upper_secondary",
+  [LOTSEN_EDUCATION_POST_SECONDARY]  = "post_secondary",
+  [LOTSEN_EDUCATION_UNSTATED]        = "unstated",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (employment_keys) == LOTSEN_N_EMPLOYMENTS);
+G_STATIC_ASSERT (G_N_ELEMENTS (education_keys) == LOTSEN_N_EDUCATIONS);
+
 #define VISITOR_COLUMNS \
   "id, uuid, code, lang, given_name, family_name, birth_year, gender, phone, municipality, " \
-  "interests, interpreter_lang, consent_version, consent_at, created_at, last_seen_at"
+  "interests, interpreter_lang, consent_version, consent_at, created_at, last_seen_at, " \
+  "employment, education"
 
 /**
  * lotsen_visitor_get_interests:
@@ -65,6 +86,125 @@ gender_from_string (const char *text)
       return i;
 
   return LOTSEN_GENDER_UNSTATED;
+}
+
+/**
+ * lotsen_employment_to_string:
+ *
+ * Returns: (nullable): the key stored for @employment; %NULL for
+ *   %LOTSEN_EMPLOYMENT_UNASKED
+ */
+const char *
+lotsen_employment_to_string (LotsenEmployment employment)
+{
+  g_return_val_if_fail (employment < LOTSEN_N_EMPLOYMENTS, NULL);
+
+  return employment_keys[employment];
+}
+
+/**
+ * lotsen_employment_from_string:
+ * @key: (nullable): a key as stored
+ *
+ * Returns: the answer; %LOTSEN_EMPLOYMENT_UNASKED for %NULL or a key
+ *   that is not one of them
+ */
+LotsenEmployment
+lotsen_employment_from_string (const char *key)
+{
+  for (guint i = 1; key != NULL && i < G_N_ELEMENTS (employment_keys); i++)
+    if (g_str_equal (employment_keys[i], key))
+      return i;
+
+  return LOTSEN_EMPLOYMENT_UNASKED;
+}
+
+/**
+ * lotsen_education_to_string:
+ *
+ * Returns: (nullable): the key stored for @education; %NULL for
+ *   %LOTSEN_EDUCATION_UNASKED
+ */
+const char *
+lotsen_education_to_string (LotsenEducation education)
+{
+  g_return_val_if_fail (education < LOTSEN_N_EDUCATIONS, NULL);
+
+  return education_keys[education];
+}
+
+/**
+ * lotsen_education_from_string:
+ * @key: (nullable): a key as stored
+ *
+ * Returns: the answer; %LOTSEN_EDUCATION_UNASKED for %NULL or a key that
+ *   is not one of them
+ */
+LotsenEducation
+lotsen_education_from_string (const char *key)
+{
+  for (guint i = 1; key != NULL && i < G_N_ELEMENTS (education_keys); i++)
+    if (g_str_equal (education_keys[i], key))
+      return i;
+
+  return LOTSEN_EDUCATION_UNASKED;
+}
+
+/**
+ * lotsen_visitor_get_esf_fields:
+ *
+ * Returns: whether the site asks the ESF+ questions (employment situation
+ *   and highest education) at registration: the setting "esf_fields" is
+ *   "on"; off when it is missing
+ */
+gboolean
+lotsen_visitor_get_esf_fields (LotsenStore *store)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+
+  value = lotsen_store_get_setting (store, "esf_fields");
+  return g_strcmp0 (value, "on") == 0;
+}
+
+/**
+ * lotsen_visitor_set_esf_fields:
+ * @value: "on" or "off"
+ *
+ * Stores the setting "esf_fields" and records the change in the audit
+ * table.  Visitors who registered before keep their answers.
+ *
+ * Returns: %TRUE when stored; %FALSE with %LOTSEN_STORE_ERROR_INVALID
+ *   (and nothing changed) for another value
+ */
+gboolean
+lotsen_visitor_set_esf_fields (LotsenStore  *store,
+                               const char   *value,
+                               GError      **error)
+{
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!g_str_equal (value, "on") && !g_str_equal (value, "off"))
+    /* Translators: keep "on" and "off" as they are: they are typed like that. */
+    return set_invalid (error, _("esf_fields is either on or off."));
+
+  detail = g_strdup_printf ("esf_fields=%s", value);
+
+  if (!lotsen_store_begin (store, error))
+    return FALSE;
+
+  if (!lotsen_store_set_setting (store, "esf_fields", value, error) ||
+      !lotsen_store_audit (store, "settings", detail, error))
+    {
+      lotsen_store_rollback (store);
+      return FALSE;
+    }
+
+  return lotsen_store_commit (store, error);
 }
 
 LotsenVisitorDraft *
@@ -226,6 +366,8 @@ visitor_from_row (sqlite3_stmt *stmt)
   visitor->consent_at = sqlite3_column_int64 (stmt, 13);
   visitor->created_at = sqlite3_column_int64 (stmt, 14);
   visitor->last_seen_at = sqlite3_column_int64 (stmt, 15);
+  visitor->employment = lotsen_employment_from_string ((const char *) sqlite3_column_text (stmt, 16));
+  visitor->education = lotsen_education_from_string ((const char *) sqlite3_column_text (stmt, 17));
 
   return visitor;
 }
@@ -278,7 +420,9 @@ clean_draft (LotsenStore               *store,
   if (draft->interpreter_lang != NULL && lotsen_interpreter_lookup (draft->interpreter_lang) == NULL)
     return set_invalid (error, _("No interpreter can be asked for in that language."));
 
-  if (draft->gender > LOTSEN_GENDER_OTHER)
+  if (draft->gender > LOTSEN_GENDER_OTHER ||
+      draft->employment >= LOTSEN_N_EMPLOYMENTS ||
+      draft->education >= LOTSEN_N_EDUCATIONS)
     return set_invalid (error, _("Please choose one of the answers."));
 
   if (!lotsen_visitor_check_birth_year (store, draft->birth_year, error))
@@ -395,8 +539,10 @@ lotsen_visitor_register (LotsenStore               *store,
   insert = lotsen_store_prepare (store,
                                  "INSERT INTO visitor (uuid, code, created_at, last_seen_at, lang, "
                                  "given_name, family_name, birth_year, gender, phone, municipality, "
-                                 "interests, interpreter_lang, consent_version, consent_at) "
-                                 "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?3)",
+                                 "interests, interpreter_lang, consent_version, consent_at, "
+                                 "employment, education) "
+                                 "VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?3, "
+                                 "?14, ?15)",
                                  error);
   if (insert == NULL)
     goto fail;
@@ -417,6 +563,8 @@ lotsen_visitor_register (LotsenStore               *store,
   bind_text_or_null (insert, 11, interest_list);
   bind_text_or_null (insert, 12, draft->interpreter_lang);
   sqlite3_bind_int (insert, 13, LOTSEN_CONSENT_VERSION);
+  bind_text_or_null (insert, 14, employment_keys[draft->employment]);
+  bind_text_or_null (insert, 15, education_keys[draft->education]);
   if (!lotsen_store_step_done (store, insert, error))
     goto fail;
 

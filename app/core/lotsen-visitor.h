@@ -25,6 +25,32 @@ typedef enum {
   LOTSEN_GENDER_OTHER,
 } LotsenGender;
 
+/* The two questions a site that reports to the ESF+ asks at registration
+ * (the setting "esf_fields"; off by default, so that no more is collected
+ * than the site needs).  UNASKED: not asked, or not answered; stored as
+ * NULL.  Keys: "unemployed", "working", "studying", "inactive" (not in
+ * the labour force), "unstated" (the visitor would rather not say). */
+typedef enum {
+  LOTSEN_EMPLOYMENT_UNASKED,
+  LOTSEN_EMPLOYMENT_UNEMPLOYED,
+  LOTSEN_EMPLOYMENT_EMPLOYED,
+  LOTSEN_EMPLOYMENT_STUDYING,
+  LOTSEN_EMPLOYMENT_INACTIVE,
+  LOTSEN_EMPLOYMENT_UNSTATED,
+  LOTSEN_N_EMPLOYMENTS,
+} LotsenEmployment;
+
+/* The highest education finished.  Keys: "compulsory" (compulsory school
+ * or less), "upper_secondary", "post_secondary", "unstated". */
+typedef enum {
+  LOTSEN_EDUCATION_UNASKED,
+  LOTSEN_EDUCATION_COMPULSORY,
+  LOTSEN_EDUCATION_UPPER_SECONDARY,
+  LOTSEN_EDUCATION_POST_SECONDARY,
+  LOTSEN_EDUCATION_UNSTATED,
+  LOTSEN_N_EDUCATIONS,
+} LotsenEducation;
+
 /* What a visitor enters while registering; nothing is stored until
  * lotsen_visitor_register() takes all of it at once. */
 typedef struct
@@ -38,6 +64,8 @@ typedef struct
   char         *municipality;     /* optional, one of the site's */
   GStrv         interests;        /* keys from lotsen_visitor_get_interests() */
   char         *interpreter_lang; /* optional */
+  LotsenEmployment employment;    /* asked only where "esf_fields" is on */
+  LotsenEducation  education;
   gboolean      consent;          /* the visitor accepted LOTSEN_CONSENT_VERSION */
 } LotsenVisitorDraft;
 
@@ -55,6 +83,8 @@ typedef struct
   char         *municipality;
   GStrv         interests;
   char         *interpreter_lang;
+  LotsenEmployment employment;
+  LotsenEducation  education;
   int           consent_version;
   gint64        consent_at;
   gint64        created_at;
@@ -67,6 +97,15 @@ void                 lotsen_visitor_free               (LotsenVisitor       *vis
 
 const char * const  *lotsen_visitor_get_interests      (void);
 const char          *lotsen_gender_to_string           (LotsenGender         gender);
+const char          *lotsen_employment_to_string       (LotsenEmployment     employment);
+LotsenEmployment     lotsen_employment_from_string     (const char          *key);
+const char          *lotsen_education_to_string        (LotsenEducation      education);
+LotsenEducation      lotsen_education_from_string      (const char          *key);
+
+gboolean             lotsen_visitor_get_esf_fields     (LotsenStore         *store);
+gboolean             lotsen_visitor_set_esf_fields     (LotsenStore         *store,
+                                                        const char          *value,
+                                                        GError             **error);
 
 char                *lotsen_visitor_normalize_name     (const char          *text,
                                                         gssize               length,

@@ -24,10 +24,6 @@
 #include "lotsen-steps.h"
 #include "lotsen-tile.h"
 
-static const char * const step_names[LOTSEN_REGISTER_STEPS] = {
-  "name", "about", "contact", "interests", "check",
-};
-
 static const struct {
   const char *key;
   const char *pictogram;
@@ -42,6 +38,38 @@ static const struct {
   { "society",  "lotsen-society-symbolic",     N_("Society") },
   { "family",   "lotsen-family-symbolic",      N_("Children and family") },
   { "leisure",  "lotsen-leisure-symbolic",     N_("Leisure") },
+};
+
+/* The ESF+ questions, where the site asks them (lotsen-visit.c). */
+static const struct {
+  LotsenEmployment  employment;
+  const char       *pictogram;
+  const char       *label;
+} employment_choices[] = {
+  /* Translators: an answer to “What do you do now?” at registration: unemployed. */
+  { LOTSEN_EMPLOYMENT_UNEMPLOYED, "lotsen-job-search-symbolic", N_("Looking for work") },
+  /* Translators: an answer to “What do you do now?” at registration: employed. */
+  { LOTSEN_EMPLOYMENT_EMPLOYED,   "lotsen-work-symbolic",       N_("Working") },
+  /* Translators: an answer to “What do you do now?” at registration: a student. */
+  { LOTSEN_EMPLOYMENT_STUDYING,   "lotsen-studies-symbolic",    N_("Studying") },
+  /* Translators: an answer to “What do you do now?” at registration: not in the labour force (at home, on leave, ill, retired). */
+  { LOTSEN_EMPLOYMENT_INACTIVE,   "lotsen-pause-symbolic",      N_("Not looking for work") },
+  /* Translators: an answer to a question at registration the visitor does not want to answer. */
+  { LOTSEN_EMPLOYMENT_UNSTATED,   "lotsen-unstated-symbolic",   N_("I prefer not to say") },
+};
+
+static const struct {
+  LotsenEducation  education;
+  const char      *pictogram;
+  const char      *label;
+} education_choices[] = {
+  /* Translators: an answer to “How long did you go to school?”: compulsory school or less. */
+  { LOTSEN_EDUCATION_COMPULSORY,      "lotsen-school-1-symbolic", N_("Up to 9 years") },
+  /* Translators: an answer to “How long did you go to school?”: upper secondary school (gymnasium, high school). */
+  { LOTSEN_EDUCATION_UPPER_SECONDARY, "lotsen-school-2-symbolic", N_("Upper secondary school") },
+  /* Translators: an answer to “How long did you go to school?”: any education after upper secondary school. */
+  { LOTSEN_EDUCATION_POST_SECONDARY,  "lotsen-school-3-symbolic", N_("University or college") },
+  { LOTSEN_EDUCATION_UNSTATED,        "lotsen-unstated-symbolic", N_("I prefer not to say") },
 };
 
 static const struct {
@@ -73,6 +101,8 @@ struct _LotsenRegisterPage
   GtkFlowBox         *municipalities;
   GtkFlowBox         *interests;
   GtkFlowBox         *interpreters;
+  GtkFlowBox         *employments;
+  GtkFlowBox         *educations;
   GtkListBox         *summary;
   GtkLabel           *error_label;
   LotsenTile         *next_button;
@@ -121,6 +151,10 @@ choice_is_on (LotsenRegisterPage *self,
     return draft->interests != NULL && g_strv_contains ((const char * const *) draft->interests, value);
   if (g_str_equal (kind, "interpreter"))
     return g_strcmp0 (value, draft->interpreter_lang ? draft->interpreter_lang : "") == 0;
+  if (g_str_equal (kind, "employment"))
+    return lotsen_employment_from_string (value) == draft->employment;
+  if (g_str_equal (kind, "education"))
+    return lotsen_education_from_string (value) == draft->education;
 
   g_assert_not_reached ();
 }
@@ -189,6 +223,10 @@ choice_clicked_cb (GtkButton          *button,
     toggle_interest (draft, value);
   else if (g_str_equal (kind, "interpreter"))
     set_text (&draft->interpreter_lang, value);
+  else if (g_str_equal (kind, "employment"))
+    draft->employment = was_on ? LOTSEN_EMPLOYMENT_UNASKED : lotsen_employment_from_string (value);
+  else if (g_str_equal (kind, "education"))
+    draft->education = was_on ? LOTSEN_EDUCATION_UNASKED : lotsen_education_from_string (value);
 
   sync_box (self, GTK_FLOW_BOX (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_FLOW_BOX)));
   show_error (self, NULL);
@@ -207,6 +245,10 @@ add_choice (LotsenRegisterPage *self,
 
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+  /* The two ESF+ questions share a step: narrower tiles, whose words
+   * wrap, so that both fit on a screen. */
+  if (g_str_equal (kind, "employment") || g_str_equal (kind, "education"))
+    gtk_label_set_max_width_chars (GTK_LABEL (text), 14);
   /* "1990–1999" reads from left to right in every language. */
   if (g_str_equal (kind, "decade"))
     gtk_widget_set_direction (text, GTK_TEXT_DIR_LTR);
@@ -302,6 +344,15 @@ fill_choices (LotsenRegisterPage *self,
     add_choice (self, self->interests, "interest", interest_choices[i].key,
                 _(interest_choices[i].label), interest_choices[i].pictogram);
 
+  for (guint i = 0; i < G_N_ELEMENTS (employment_choices); i++)
+    add_choice (self, self->employments, "employment",
+                lotsen_employment_to_string (employment_choices[i].employment),
+                _(employment_choices[i].label), employment_choices[i].pictogram);
+  for (guint i = 0; i < G_N_ELEMENTS (education_choices); i++)
+    add_choice (self, self->educations, "education",
+                lotsen_education_to_string (education_choices[i].education),
+                _(education_choices[i].label), education_choices[i].pictogram);
+
   add_choice (self, self->interpreters, "interpreter", "", _("No, thank you"), NULL);
   for (guint i = 0; interpreters != NULL && interpreters[i] != NULL; i++)
     {
@@ -358,10 +409,18 @@ fill_summary (LotsenRegisterPage *self)
   g_autoptr(GString) chosen = g_string_new (NULL);
   const LotsenInterpreterLanguage *interpreter = lotsen_interpreter_lookup (draft->interpreter_lang);
   const char *gender = NULL;
+  const char *employment = NULL;
+  const char *education = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (gender_choices); i++)
     if (gender_choices[i].gender == draft->gender)
       gender = _(gender_choices[i].label);
+  for (guint i = 0; i < G_N_ELEMENTS (employment_choices); i++)
+    if (employment_choices[i].employment == draft->employment)
+      employment = _(employment_choices[i].label);
+  for (guint i = 0; i < G_N_ELEMENTS (education_choices); i++)
+    if (education_choices[i].education == draft->education)
+      education = _(education_choices[i].label);
 
   for (guint i = 0; i < G_N_ELEMENTS (interest_choices); i++)
     if (draft->interests != NULL && g_strv_contains ((const char * const *) draft->interests, interest_choices[i].key))
@@ -375,6 +434,11 @@ fill_summary (LotsenRegisterPage *self)
   add_summary_row (self, _("You are"), gender);
   add_summary_row (self, _("Your phone number (if you want)"), draft->phone);
   add_summary_row (self, _("Where do you live? (if you want)"), draft->municipality);
+  if (g_strv_contains (lotsen_visit_get_register_steps (self->visit), "esf"))
+    {
+      add_summary_row (self, _("What do you do now?"), employment);
+      add_summary_row (self, _("How long did you go to school?"), education);
+    }
   add_summary_row (self, _("What would you like help with? Tap all that fit."), chosen->str);
   add_summary_row (self, _("Do you need an interpreter? In which language?"),
                    interpreter ? interpreter->native_name : NULL);
@@ -397,9 +461,10 @@ show_step (LotsenRegisterPage *self)
 {
   LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
   guint step = lotsen_visit_get_register_step (self->visit);
-  const char *name = step_names[step];
-  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), step + 1, LOTSEN_REGISTER_STEPS);
-  gboolean last = step == LOTSEN_REGISTER_STEPS - 1;
+  guint n_steps = lotsen_visit_get_n_register_steps (self->visit);
+  const char *name = lotsen_visit_get_register_steps (self->visit)[step];
+  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), step + 1, n_steps);
+  gboolean last = step == n_steps - 1;
   GtkWidget *row;
 
   gtk_label_set_text (self->step_label, label);
@@ -436,7 +501,7 @@ check_step (LotsenRegisterPage *self)
 {
   g_autoptr(GError) error = NULL;
   LotsenVisitorDraft *draft = lotsen_visit_get_draft (self->visit);
-  const char *name = step_names[lotsen_visit_get_register_step (self->visit)];
+  const char *name = lotsen_visit_get_register_steps (self->visit)[lotsen_visit_get_register_step (self->visit)];
 
   if (g_str_equal (name, "name"))
     {
@@ -479,7 +544,7 @@ next_action (GtkWidget  *widget,
   if (!check_step (self))
     return;
 
-  if (step == LOTSEN_REGISTER_STEPS - 1)
+  if (step == lotsen_visit_get_n_register_steps (self->visit) - 1)
     {
       gtk_widget_activate_action (widget, "win.register", NULL);
       return;
@@ -607,6 +672,8 @@ lotsen_register_page_class_init (LotsenRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, municipalities);
   gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, interests);
   gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, interpreters);
+  gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, employments);
+  gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, educations);
   gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, summary);
   gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LotsenRegisterPage, next_button);

@@ -1207,6 +1207,22 @@ test_admin_settings (void)
   g_assert_cmpint (bare.status, ==, 2);
   g_assert_cmpint (count_audit (own, "settings"), ==, 2);
 
+  /* The ESF+ questions: off until turned on; only on or off. */
+  {
+    g_auto(Run) esf_off = { 0 }, esf_on = { 0 }, esf_get = { 0 }, esf_bad = { 0 };
+
+    admin (&esf_off, "setting", "get", "esf_fields", NULL);
+    g_assert_cmpstr (esf_off.out, ==, "off\n");
+    admin (&esf_bad, "setting", "set", "esf_fields", "yes", NULL);
+    g_assert_cmpint (esf_bad.status, ==, 2);
+    g_assert_nonnull (strstr (esf_bad.err, "esf_fields"));
+    admin (&esf_on, "setting", "set", "esf_fields", "on", NULL);
+    g_assert_cmpint (esf_on.status, ==, 0);
+    admin (&esf_get, "setting", "get", "esf_fields", NULL);
+    g_assert_cmpstr (esf_get.out, ==, "on\n");
+    g_assert_cmpint (count_audit (own, "settings"), ==, 3);
+  }
+
   admin (&report, "report", "--from", "2026-01-01", "--to", "2026-01-31", "--lang", "en", "-o", pdf, NULL);
   g_assert_cmpint (report.status, ==, 0);
   if (pdftotext != NULL)

@@ -501,13 +501,15 @@ test_export_csv_hostile (StoreFixture  *fixture,
   GPtrArray *row;
 
   add_hostile_visitors (fixture);
+  run_sql (fixture, "UPDATE visitor SET employment = 'studying', education = 'post_secondary' "
+           "WHERE uuid = 'arabic'", NULL, 0);
   csv = export_string (fixture->store, LOTSEN_EXPORT_VISITORS, LOTSEN_EXPORT_CSV, NULL, &n_rows);
   g_assert_cmpuint (n_rows, ==, 16);
 
   /* Bytes: the BOM, then the header with ';' and CRLF. */
   header = g_strconcat (BOM "kiosk_id;uuid;code;created_at;lang;given_name;family_name;birth_year;"
                         "gender;phone;municipality;interests;interpreter_lang;consent_version;"
-                        "consent_at;last_seen_at\r\n", NULL);
+                        "consent_at;last_seen_at;employment;education\r\n", NULL);
   g_assert_true (g_str_has_prefix (csv, header));
 
   /* Formulas get an apostrophe and quotes; quotes are doubled; line
@@ -563,6 +565,10 @@ test_export_csv_hostile (StoreFixture  *fixture,
   row = csv_row (rows, "uuid", "arabic");
   g_assert_cmpstr (csv_cell (rows, row, "given_name"), ==, ARABIC);
   g_assert_cmpstr (csv_cell (rows, row, "phone"), ==, "");
+  g_assert_cmpstr (csv_cell (rows, row, "employment"), ==, "studying");
+  g_assert_cmpstr (csv_cell (rows, row, "education"), ==, "post_secondary");
+  row = csv_row (rows, "uuid", "irish");
+  g_assert_cmpstr (csv_cell (rows, row, "employment"), ==, "");
 
   row = csv_row (rows, "uuid", "irish");
   g_assert_cmpstr (csv_cell (rows, row, "family_name"), ==, "O'Brien");
@@ -670,7 +676,7 @@ test_export_jsonl_hostile (StoreFixture  *fixture,
 
       g_assert_cmpstr (g_hash_table_lookup (o, "dataset"), ==, "svisitors");
       g_assert_cmpstr (g_hash_table_lookup (o, "kiosk_id"), ==, tagged_id);
-      g_assert_cmpuint (g_hash_table_size (o), ==, 2 + 15);
+      g_assert_cmpuint (g_hash_table_size (o), ==, 2 + 17);
     }
 
   /* JSON is for programs: values come back exactly, not neutralised. */
@@ -1346,7 +1352,7 @@ test_export_xlsx (StoreFixture  *fixture,
   static const char * const header[] = {
     "kiosk_id", "uuid", "code", "created_at", "lang", "given_name", "family_name", "birth_year",
     "gender", "phone", "municipality", "interests", "interpreter_lang", "consent_version",
-    "consent_at", "last_seen_at",
+    "consent_at", "last_seen_at", "employment", "education",
   };
   g_autofree char *path = g_build_filename (fixture->dir, "visitors.xlsx", NULL);
   g_autofree char *contents = NULL;
@@ -1416,7 +1422,7 @@ test_export_xlsx (StoreFixture  *fixture,
   g_assert_cmpstr (style, !=, "0");
   g_assert_nonnull (strstr (sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\""));
   g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
-  g_assert_nonnull (strstr (sheet, "<autoFilter ref=\"A1:P20\"/>"));
+  g_assert_nonnull (strstr (sheet, "<autoFilter ref=\"A1:R20\"/>"));
   g_assert_nonnull (strstr (sheet, "<col min=\"1\" max=\"1\" width="));
   g_assert_nonnull (strstr (styles, "<b/>"));
 

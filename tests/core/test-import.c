@@ -78,6 +78,8 @@ register_visitor (LotsenStore *store,
   draft->phone = g_strdup ("+46701234567");
   draft->birth_year = 1988;
   draft->gender = LOTSEN_GENDER_OTHER;
+  draft->employment = LOTSEN_EMPLOYMENT_STUDYING;
+  draft->education = LOTSEN_EDUCATION_UPPER_SECONDARY;
   draft->consent = TRUE;
 
   visitor = lotsen_visitor_register (store, draft, &error);
@@ -278,6 +280,13 @@ test_import_round_trip (ImportFixture *fixture,
                    query_int (a, "SELECT count (*) FROM visitor WHERE code IS NOT NULL"));
   g_assert_cmpint (query_int (b, "SELECT count (*) FROM session"), ==, b_sessions + counts[3]);
   g_assert_cmpint (query_int (b, "SELECT count (*) FROM audit WHERE what = 'import'"), ==, 1);
+  /* The ESF+ answers come along. */
+  g_assert_cmpint (query_int (a, "SELECT count (*) FROM visitor WHERE employment = 'studying' "
+                                 "AND education = 'upper_secondary'"), >, 0);
+  g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE employment = 'studying' "
+                                 "AND education = 'upper_secondary'"), ==,
+                   query_int (a, "SELECT count (*) FROM visitor WHERE employment = 'studying' "
+                                 "AND education = 'upper_secondary'"));
 
   /* Twice: nothing more. */
   before = export_all (b);
@@ -381,6 +390,7 @@ test_import_field_rules (ImportFixture *fixture,
   } refused[] = {
     { 1, "given_name" }, { 2, "given_name" }, { 3, "family_name" }, { 4, "phone" },
     { 5, "municipality" }, { 6, "lang" }, { 7, "interests" }, { 8, "name" }, { 9, "phone" },
+    { 10, "employment" }, { 11, "education" },
   };
   g_auto(LotsenImportReport) report = { 0 };
   g_autoptr(GError) error = NULL;
@@ -408,9 +418,12 @@ test_import_field_rules (ImportFixture *fixture,
   g_string_append (file, "{\"dataset\":\"signups\"," KIOSK "\"uuid\":\"s-9\",\"session_uuid\":\"none\","
                          "\"status\":\"confirmed\",\"name\":\"Ann\",\"phone\":\"+1\","
                          "\"created_at\":\"2026-11-25T09:00:00+01:00\"}\n");
-  /* 10: good, in the forms people type; Malmö is not in this kiosk's list. */
-  g_string_append (file, LINE ("r-10", "\"given_name\":\"  Ann  Marie \",\"phone\":\"070-123 45 67\","
-                                       "\"municipality\":\"Malmö\",\"lang\":\"ar\""));
+  g_string_append (file, LINE ("r-10", "\"given_name\":\"Ann\",\"employment\":\"employed\""));
+  g_string_append (file, LINE ("r-11", "\"given_name\":\"Ann\",\"education\":\"=1+1\""));
+  /* 12: good, in the forms people type; Malmö is not in this kiosk's list. */
+  g_string_append (file, LINE ("r-12", "\"given_name\":\"  Ann  Marie \",\"phone\":\"070-123 45 67\","
+                                       "\"municipality\":\"Malmö\",\"lang\":\"ar\","
+                                       "\"employment\":\"unemployed\",\"education\":\"compulsory\""));
 #undef LINE
 
   g_assert_true (import_text (b, file->str, &report, &error));
@@ -429,10 +442,11 @@ test_import_field_rules (ImportFixture *fixture,
 
   g_assert_cmpint (query_int (b, "SELECT count (*) FROM visitor WHERE uuid LIKE 'r-%'"), ==, 1);
   g_assert_cmpint (query_int (b, "SELECT count (*) FROM signup WHERE uuid LIKE 's-%'"), ==, 0);
-  phone = query_text (b, "SELECT given_name || '|' || phone FROM visitor WHERE uuid = ?", "r-10");
+  phone = query_text (b, "SELECT given_name || '|' || phone FROM visitor WHERE uuid = ?", "r-12");
   g_assert_cmpstr (phone, ==, "Ann Marie|+46701234567");
-  municipality = query_text (b, "SELECT municipality FROM visitor WHERE uuid = ?", "r-10");
-  g_assert_cmpstr (municipality, ==, "Malmö");
+  municipality = query_text (b, "SELECT municipality || '|' || employment || '|' || education "
+                                "FROM visitor WHERE uuid = ?", "r-12");
+  g_assert_cmpstr (municipality, ==, "Malmö|unemployed|compulsory");
 }
 
 /* A visitor line of exactly @length bytes (without its newline), padded

@@ -30,6 +30,7 @@
  *   V5 woman    2011 → 0-15     2026-10-20   Malmö, sv
  *   V6 man      1970 → 55-64    2026-09-01   Lund, ar, work; phone +46 70 222 33 44
  *   V7 no gender 1980 → 45-54   2026-01-01   ti
+ *   V8 man      1985            2026-10-10   never came: no participant
  * People who signed up with a name and a phone number only:
  *   P1 "Amal" 070-111 22 33, written +46 70 111 22 33 the second time
  *   P2 "Bo"   0702223344, written 070 222 33 44 the second time: V6's
@@ -193,6 +194,30 @@ static const char * const expected_interests[][2] = {
   { "unknown", "4" },
 };
 
+/* ESF+ at registration: unemployed V1 V6, working V2, studying V5, not
+ * in the labour force V7, rather not say V3; not asked V4 P1.  V8 has
+ * answers but is no participant. */
+static const char * const expected_employment[][2] = {
+  { "employment", "participants" },
+  { "unemployed", "2" },
+  { "working",    "1" },
+  { "studying",   "1" },
+  { "inactive",   "1" },
+  { "unstated",   "1" },
+  { "unknown",    "2" },
+};
+
+/* Compulsory or less V3 V5, upper secondary V1, post-secondary V2,
+ * rather not say V6; not answered V7, not asked V4 P1. */
+static const char * const expected_education[][2] = {
+  { "education", "participants" },
+  { "compulsory",      "2" },
+  { "upper_secondary", "1" },
+  { "post_secondary",  "1" },
+  { "unstated",        "1" },
+  { "unknown",         "3" },
+};
+
 /* Tickets T1 T2 (ar), T7 (ti); registered in the period V2 (ar), V3 (fa). */
 static const char * const expected_interpreters[][3] = {
   { "interpreter_languages", "tickets", "registrations" },
@@ -266,6 +291,8 @@ static const Table expected[LOTSEN_REPORT_N_SECTIONS] = {
   [LOTSEN_REPORT_SECTION_LANGUAGES]      = TABLE (expected_languages),
   [LOTSEN_REPORT_SECTION_INTERESTS]      = TABLE (expected_interests),
   [LOTSEN_REPORT_SECTION_INTERPRETERS]   = TABLE (expected_interpreters),
+  [LOTSEN_REPORT_SECTION_EMPLOYMENT]     = TABLE (expected_employment),
+  [LOTSEN_REPORT_SECTION_EDUCATION]      = TABLE (expected_education),
   [LOTSEN_REPORT_SECTION_OUTCOMES_GENDER] = TABLE (expected_outcomes_gender),
   [LOTSEN_REPORT_SECTION_OUTCOMES_AGE]    = TABLE (expected_outcomes_age),
   [LOTSEN_REPORT_SECTION_OUTCOMES]        = TABLE (expected_outcomes),
@@ -527,6 +554,22 @@ stats_set_up (StoreFixture  *fixture,
       v1, v2, v3, v5, v6, v7,
       local_time (2026, 9, 30, 23, 59), local_time (2026, 10, 5, 10, 0), local_time (2026, 10, 5, 10, 10),
       local_time (2026, 11, 10, 11, 0), local_time (2026, 12, 1, 0, 0));
+
+    exec_sql (fixture, sql);
+  }
+
+  /* The ESF+ answers; V8 answered too but never came. */
+  {
+    gint64 v8 = raw_visitor (fixture, "V8", "'man'", "1985", local_time (2026, 10, 10, 12, 0));
+    g_autofree char *sql = g_strdup_printf (
+      "UPDATE visitor SET employment = 'unemployed', education = 'upper_secondary' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET employment = 'working', education = 'post_secondary' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET employment = 'unstated', education = 'compulsory' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET employment = 'studying', education = 'compulsory' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET employment = 'unemployed', education = 'unstated' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET employment = 'inactive' WHERE id = %" G_GINT64_FORMAT ";"
+      "UPDATE visitor SET employment = 'working', education = 'post_secondary' WHERE id = %" G_GINT64_FORMAT ";",
+      v1, v2, v3, v5, v6, v7, v8);
 
     exec_sql (fixture, sql);
   }

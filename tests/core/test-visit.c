@@ -53,6 +53,14 @@ test_visit_register (StoreFixture  *fixture,
   g_assert_true (lotsen_visit_has_state (visit));
   g_assert_cmpstr (lotsen_visit_resolve_page (visit, "register"), ==, "register");
 
+  /* Five steps where the site does not ask the ESF+ questions. */
+  {
+    const char * const steps[] = { "name", "about", "contact", "interests", "check", NULL };
+
+    g_assert_cmpstrv (lotsen_visit_get_register_steps (visit), steps);
+    g_assert_cmpuint (lotsen_visit_get_n_register_steps (visit), ==, 5);
+  }
+
   draft->given_name = g_strdup ("Amina");
   draft->gender = LOTSEN_GENDER_WOMAN;
   lotsen_visit_set_register_step (visit, 4);
@@ -74,6 +82,42 @@ test_visit_register (StoreFixture  *fixture,
   g_assert_null (lotsen_visit_get_visitor (visit));
   g_assert_false (lotsen_visit_has_state (visit));
   g_assert_cmpint (query_database_int (fixture->path, "SELECT count(*) FROM visitor"), ==, 1);
+}
+
+/* Where the site asks the ESF+ questions, registering has a step for
+ * them, from the moment the visitor accepts until they are done, even
+ * when the setting changes in between; the answers are stored. */
+static void
+test_visit_register_esf (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  const char * const with_esf[] = { "name", "about", "contact", "esf", "interests", "check", NULL };
+  g_autoptr(LotsenVisit) visit = lotsen_visit_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  LotsenVisitorDraft *draft;
+
+  g_assert_true (lotsen_visitor_set_esf_fields (fixture->store, "on", &error));
+  g_assert_cmpstr (lotsen_visit_accept_consent (visit, &error), ==, "register");
+  g_assert_cmpstrv (lotsen_visit_get_register_steps (visit), with_esf);
+  g_assert_cmpuint (lotsen_visit_get_n_register_steps (visit), ==, 6);
+
+  g_assert_true (lotsen_visitor_set_esf_fields (fixture->store, "off", &error));
+  g_assert_cmpstrv (lotsen_visit_get_register_steps (visit), with_esf);
+
+  draft = lotsen_visit_get_draft (visit);
+  draft->given_name = g_strdup ("Amina");
+  draft->employment = LOTSEN_EMPLOYMENT_STUDYING;
+  draft->education = LOTSEN_EDUCATION_UNSTATED;
+  lotsen_visit_set_register_step (visit, 5);
+  g_assert_true (lotsen_visit_register (visit, "so", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count (*) FROM visitor WHERE employment = 'studying' "
+                                       "AND education = 'unstated'"), ==, 1);
+
+  /* The next visitor registers as the setting is now. */
+  g_assert_cmpstr (lotsen_visit_accept_consent (visit, &error), ==, "register");
+  g_assert_cmpuint (lotsen_visit_get_n_register_steps (visit), ==, 5);
 }
 
 /* Signing in: a wrong code gives the core's message, five pause the
@@ -388,6 +432,7 @@ main (int   argc,
   g_test_add (path, StoreFixture, NULL, store_fixture_set_up, func, store_fixture_tear_down)
 
   ADD ("/visit/register", test_visit_register);
+  ADD ("/visit/register-esf", test_visit_register_esf);
   ADD ("/visit/sign-in", test_visit_sign_in);
   ADD ("/visit/outcome-question", test_visit_outcome_question);
   ADD ("/visit/ticket-and-signup", test_visit_ticket_and_signup);

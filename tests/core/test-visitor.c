@@ -191,11 +191,18 @@ test_register (StoreFixture  *fixture,
   draft->municipality = g_strdup ("Lund");
   draft->interests = g_strdupv ((char **) chosen);
   draft->interpreter_lang = g_strdup ("ti");
+  draft->employment = LOTSEN_EMPLOYMENT_UNEMPLOYED;
+  draft->education = LOTSEN_EDUCATION_POST_SECONDARY;
 
   visitor = lotsen_visitor_register (fixture->store, draft, &error);
   g_assert_no_error (error);
 
   g_assert_cmpstr (visitor->given_name, ==, "ሳባ");
+  g_assert_cmpint (visitor->employment, ==, LOTSEN_EMPLOYMENT_UNEMPLOYED);
+  g_assert_cmpint (visitor->education, ==, LOTSEN_EDUCATION_POST_SECONDARY);
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count (*) FROM visitor WHERE employment = 'unemployed' "
+                                       "AND education = 'post_secondary'"), ==, 1);
   g_assert_cmpstr (visitor->family_name, ==, "ተስፋይ");
   g_assert_cmpstr (visitor->phone, ==, "+46701234567");
   g_assert_cmpint (visitor->gender, ==, LOTSEN_GENDER_WOMAN);
@@ -238,6 +245,8 @@ test_register_refused (StoreFixture  *fixture,
     { "interest", "gambling" },
     { "interpreter", "xx" },
     { "year", "1850" },
+    { "employment", "99" },
+    { "education", "99" },
     { "consent", "no" },
   };
 
@@ -263,6 +272,10 @@ test_register_refused (StoreFixture  *fixture,
         draft->interpreter_lang = g_strdup (cases[i].value);
       else if (g_str_equal (field, "year"))
         draft->birth_year = atoi (cases[i].value);
+      else if (g_str_equal (field, "employment"))
+        draft->employment = atoi (cases[i].value);
+      else if (g_str_equal (field, "education"))
+        draft->education = atoi (cases[i].value);
       else
         draft->consent = FALSE;
 
@@ -683,6 +696,54 @@ test_retention_days (StoreFixture  *fixture,
   g_assert_cmpuint (lotsen_store_get_retention_days (fixture->store), ==, LOTSEN_RETENTION_DAYS_MIN);
 }
 
+/* The ESF+ questions: off until a site turns them on; only "on" and
+ * "off"; every change in the audit table.  Not asked: NULL, read as
+ * UNASKED; the keys go both ways. */
+static void
+test_esf_fields (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  const char * const bad[] = { "yes", "ON", "", "1" };
+  g_autoptr(LotsenVisitorDraft) draft = make_draft ("Anna");
+  g_autoptr(LotsenVisitor) visitor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (lotsen_visitor_get_esf_fields (fixture->store));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      g_assert_false (lotsen_visitor_set_esf_fields (fixture->store, bad[i], &refused));
+      g_assert_error (refused, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID);
+      g_assert_false (lotsen_visitor_get_esf_fields (fixture->store));
+    }
+
+  g_assert_true (lotsen_visitor_set_esf_fields (fixture->store, "on", &error));
+  g_assert_no_error (error);
+  g_assert_true (lotsen_visitor_get_esf_fields (fixture->store));
+  g_assert_true (lotsen_visitor_set_esf_fields (fixture->store, "off", &error));
+  g_assert_false (lotsen_visitor_get_esf_fields (fixture->store));
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count (*) FROM audit WHERE what = 'settings' "
+                                       "AND detail LIKE 'esf_fields=%'"), ==, 2);
+
+  visitor = lotsen_visitor_register (fixture->store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (visitor->employment, ==, LOTSEN_EMPLOYMENT_UNASKED);
+  g_assert_cmpint (visitor->education, ==, LOTSEN_EDUCATION_UNASKED);
+  g_assert_cmpint (query_database_int (fixture->path,
+                                       "SELECT count (*) FROM visitor "
+                                       "WHERE employment IS NULL AND education IS NULL"), ==, 1);
+
+  for (guint i = 1; i < LOTSEN_N_EMPLOYMENTS; i++)
+    g_assert_cmpint (lotsen_employment_from_string (lotsen_employment_to_string (i)), ==, i);
+  for (guint i = 1; i < LOTSEN_N_EDUCATIONS; i++)
+    g_assert_cmpint (lotsen_education_from_string (lotsen_education_to_string (i)), ==, i);
+  g_assert_null (lotsen_employment_to_string (LOTSEN_EMPLOYMENT_UNASKED));
+  g_assert_cmpint (lotsen_employment_from_string ("employed"), ==, LOTSEN_EMPLOYMENT_UNASKED);
+  g_assert_cmpint (lotsen_education_from_string (NULL), ==, LOTSEN_EDUCATION_UNASKED);
+}
+
 static void
 test_code_gate (void)
 {
@@ -787,6 +848,7 @@ main (int   argc,
   ADD ("/visitor/municipalities", test_municipalities);
   ADD ("/visitor/purge", test_purge);
   ADD ("/visitor/retention-days", test_retention_days);
+  ADD ("/visitor/esf-fields", test_esf_fields);
 
 #undef ADD
 

@@ -19,6 +19,7 @@
 #include "lotsen-queue.h"
 #include "lotsen-staff.h"
 #include "lotsen-test-ui.h"
+#include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
 static void
@@ -129,6 +130,9 @@ main (int   argc,
   g_assert_no_error (error);
   lotsen_demo_seed (store, &error);
   g_assert_no_error (error);
+  /* Every screen a visitor can meet: the ESF+ questions too. */
+  lotsen_visitor_set_esf_fields (store, "on", &error);
+  g_assert_no_error (error);
 
   /* A queue, so the ticket screen shows people ahead and a wait. */
   for (int i = 0; i < 4; i++)
@@ -211,6 +215,10 @@ main (int   argc,
       click (window, "register.next", NULL);
       click_named (window, "Lund");
       shoot (window, dir, "12-register-contact");
+      click (window, "register.next", NULL);
+      click_named (window, "unemployed");
+      click_named (window, "upper_secondary");
+      shoot (window, dir, "12-register-esf");
       click (window, "register.next", NULL);
       click_named (window, "work");
       click_named (window, "swedish");

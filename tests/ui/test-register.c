@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <sqlite3.h>
 
 #include "lotsen-demo.h"
@@ -75,6 +76,21 @@ count_rows (Fixture    *fixture,
   return query_database_int (fixture->path, sql);
 }
 
+/* Whether a screen reader reaches a label that reads @text. */
+static gboolean
+reaches_label (GtkWidget  *root,
+               const char *text)
+{
+  g_autoptr(GPtrArray) reachable = lotsen_test_ui_collect_reachable (root);
+
+  for (guint i = 0; i < reachable->len; i++)
+    if (GTK_IS_LABEL (reachable->pdata[i]) &&
+        g_str_equal (gtk_label_get_text (reachable->pdata[i]), text))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The whole journey in @language, the name typed on its own keyboard. */
 static LotsenVisitor *
 register_in (Fixture            *fixture,
@@ -111,7 +127,8 @@ register_in (Fixture            *fixture,
   choose (fixture, "Lund");
   lotsen_ui_fixture_tap (fixture, "register.next", NULL);
 
-  /* 4: interests and an interpreter. */
+  /* 4: interests and an interpreter (the site asks no ESF+ questions). */
+  g_assert_false (reaches_label (lotsen_ui_fixture_root (fixture), _("What do you do now?")));
   lotsen_test_ui_assert_touch (lotsen_ui_fixture_root (fixture), "the interests step");
   choose (fixture, "work");
   choose (fixture, "health");
@@ -200,6 +217,87 @@ test_register_refuses (Fixture       *fixture,
   g_assert_nonnull (lotsen_test_ui_find_label (lotsen_ui_fixture_root (fixture), expected));
   lotsen_ui_fixture_assert_page (fixture, "register");
   g_assert_cmpstr (gtk_editable_get_text (entry (fixture, 0)), ==, "=cmd|' /C calc'!A0");
+}
+
+/* Where the site asks the ESF+ questions: one more step, picture tiles
+ * a screen reader finds by their names in the visitor's language, one
+ * answer each, kept across a change of language, shown on the check
+ * step and stored. */
+static void
+test_register_esf (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char * const keys[] = { "س", "ل", "م", "ى", NULL };
+  const char * const employments[] = { "unemployed", "working", "studying", "inactive", "unstated" };
+  GtkWidget *root;
+  GtkWidget *page;
+  g_autofree char *step = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lotsen_visitor_set_esf_fields (fixture->store, "on", &error));
+  g_assert_no_error (error);
+  lotsen_ui_fixture_choose_language (fixture, "ar");
+  lotsen_ui_fixture_tap (fixture, "win.show-page", "register");
+  lotsen_ui_fixture_tap (fixture, "win.accept-consent", NULL);
+  type_keys (fixture, keys);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+
+  /* Step 4 of 6, in Arabic. */
+  root = lotsen_ui_fixture_root (fixture);
+  step = g_strdup_printf (_("Step %u of %u"), 4, 6);
+  g_assert_cmpstr (step, !=, "Step 4 of 6");
+  g_assert_nonnull (lotsen_test_ui_find_label (root, step));
+  g_assert_cmpstr (_("What do you do now?"), !=, "What do you do now?");
+  g_assert_true (reaches_label (root, _("What do you do now?")));
+  g_assert_true (reaches_label (root, _("How long did you go to school?")));
+  /* Only this step: the next one's question is not there yet. */
+  g_assert_false (reaches_label (root, _("What would you like help with? Tap all that fit.")));
+  lotsen_test_ui_assert_touch (root, "the ESF+ step");
+  lotsen_test_ui_assert_reach_is_screen (root, "the ESF+ step");
+
+  /* Every answer a tile with its name in Arabic. */
+  page = lotsen_window_get_page (fixture->window, "register");
+  for (guint i = 0; i < G_N_ELEMENTS (employments); i++)
+    g_assert_nonnull (lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, employments[i]));
+  g_assert_null (gtk_test_accessible_check_property (
+    GTK_ACCESSIBLE (lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, "unemployed")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Looking for work")));
+  g_assert_null (gtk_test_accessible_check_property (
+    GTK_ACCESSIBLE (lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON, "post_secondary")),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, _("University or college")));
+
+  /* One answer a question: a second tap on another moves it. */
+  choose (fixture, "studying");
+  choose (fixture, "unemployed");
+  choose (fixture, "post_secondary");
+  page = lotsen_window_get_page (fixture->window, "register");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON,
+                                                                                         "studying"))));
+
+  /* Another language: the answers stay. */
+  lotsen_ui_fixture_choose_language (fixture, "ti");
+  lotsen_ui_fixture_assert_page (fixture, "register");
+  page = lotsen_window_get_page (fixture->window, "register");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON,
+                                                                                        "unemployed"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lotsen_test_ui_find (page, GTK_TYPE_TOGGLE_BUTTON,
+                                                                                        "post_secondary"))));
+
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+  /* The check step repeats both answers, in Tigrinya. */
+  root = lotsen_ui_fixture_root (fixture);
+  g_assert_cmpstr (_("Looking for work"), !=, "Looking for work");
+  g_assert_true (lotsen_test_ui_holds_text (root, _("Looking for work")));
+  g_assert_true (lotsen_test_ui_holds_text (root, _("University or college")));
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor"), ==, 0);
+
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+  lotsen_ui_fixture_assert_page (fixture, "code");
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM visitor WHERE employment = 'unemployed' "
+                                        "AND education = 'post_secondary' AND lang = 'ti'"), ==, 1);
 }
 
 /* The language changes mid-flow: nothing typed or chosen is lost. */
@@ -443,6 +541,7 @@ main (int   argc,
   ADD ("/register/arabic", test_register_arabic);
   ADD ("/register/refuses", test_register_refuses);
   ADD ("/register/language-switch", test_register_language_switch);
+  ADD ("/register/esf", test_register_esf);
   ADD ("/register/decline", test_decline);
   ADD ("/register/walk-away", test_walk_away);
   ADD ("/register/sign-in", test_sign_in);
