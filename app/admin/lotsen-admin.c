@@ -720,13 +720,32 @@ report_data (LotsenStore *store)
   g_autoptr(LotsenReport) report = NULL;
   const char *lang = opt_lang ? opt_lang : "sv";
   const char *format = opt_format ? opt_format : "pdf";
+  const char *dot = opt_output != NULL ? strrchr (opt_output, '.') : NULL;
   gint64 from, to;
   gboolean written;
 
   if (!g_str_equal (lang, "sv") && !g_str_equal (lang, "en"))
     return fail (EXIT_USAGE, _("The report is written in Swedish (--lang sv) or English (--lang en)."));
 
-  if (!g_str_equal (format, "pdf") && !g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
+  /* As for an export: "r.csv" is a CSV file unless --format says
+   * otherwise, and then the two must agree. */
+  if (dot != NULL && strchr (dot, '/') == NULL &&
+      (g_ascii_strcasecmp (dot, ".pdf") == 0 || g_ascii_strcasecmp (dot, ".csv") == 0 ||
+       g_ascii_strcasecmp (dot, ".xlsx") == 0))
+    {
+      if (opt_format == NULL)
+        format = dot + 1;
+      else if (g_ascii_strcasecmp (dot + 1, opt_format) != 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("%s does not end as a %s file does. Change --format or the file’s name."),
+                             opt_output, opt_format);
+          return fail (EXIT_USAGE, message);
+        }
+    }
+
+  if (g_ascii_strcasecmp (format, "pdf") != 0 && g_ascii_strcasecmp (format, "csv") != 0 &&
+      g_ascii_strcasecmp (format, "xlsx") != 0)
     return fail (EXIT_USAGE, _("The report’s format is pdf, csv or xlsx."));
 
   if (opt_from == NULL || opt_to == NULL)
@@ -744,11 +763,11 @@ report_data (LotsenStore *store)
   if (report == NULL)
     return fail_error (error);
 
-  if (g_str_equal (format, "pdf"))
+  if (g_ascii_strcasecmp (format, "pdf") == 0)
     written = lotsen_report_pdf_to_file (store, report, opt_output, &error);
   else
     written = lotsen_report_to_file (store, report,
-                                     g_str_equal (format, "csv") ? LOTSEN_REPORT_CSV : LOTSEN_REPORT_XLSX,
+                                     g_ascii_strcasecmp (format, "csv") == 0 ? LOTSEN_REPORT_CSV : LOTSEN_REPORT_XLSX,
                                      opt_output, &error);
 
   if (!written)

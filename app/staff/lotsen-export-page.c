@@ -25,6 +25,7 @@
 #include "lotsen-i18n.h"
 #include "lotsen-removable.h"
 #include "lotsen-tile.h"
+#include "lotsen-visitor.h"
 
 #define MAX_FORMATS 4
 
@@ -107,6 +108,8 @@ struct _LotsenExportPage
   AdwEntryRow      *project_row;
   AdwEntryRow      *site_row;
   GtkLabel         *names_status;
+  GtkSwitch        *esf_switch;
+  GtkLabel         *esf_status;
 
   LotsenStaffSession *staff;
   GVolumeMonitor   *monitor;
@@ -643,6 +646,8 @@ lotsen_export_page_class_init (LotsenExportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, project_row);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, site_row);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, names_status);
+  gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, esf_switch);
+  gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, esf_status);
   gtk_widget_class_bind_template_callback (widget_class, name_applied_cb);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, LotsenExportPage, done_box);
@@ -710,6 +715,35 @@ load_names (LotsenExportPage *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->project_row), project != NULL ? project : "");
   gtk_editable_set_text (GTK_EDITABLE (self->site_row), site != NULL ? site : "");
+
+  g_signal_handlers_block_matched (self->esf_switch, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_switch_set_active (self->esf_switch, store != NULL && lotsen_visitor_get_esf_fields (store));
+  g_signal_handlers_unblock_matched (self->esf_switch, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+}
+
+/* The ESF+ questions on or off, stored (and audited) by the core. */
+static void
+esf_switched_cb (GtkSwitch        *toggle,
+                 GParamSpec       *pspec,
+                 LotsenExportPage *self)
+{
+  LotsenStore *store = store_of (self);
+  gboolean on = gtk_switch_get_active (toggle);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  if (lotsen_visitor_set_esf_fields (store, on ? "on" : "off", &error))
+    gtk_label_set_text (self->esf_status,
+                        on ? _("Saved. Visitors who register from now on are asked.")
+                           : _("Saved. Visitors who register from now on are not asked."));
+  else
+    {
+      gtk_label_set_text (self->esf_status, error->message);
+      load_names (self);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->esf_status), TRUE);
 }
 
 /* A name's apply button: stored (and audited) by the core, or why not. */
@@ -768,6 +802,7 @@ lotsen_export_page_new (LotsenStaffSession *staff)
   self->staff = g_object_ref (staff);
   add_period_choices (self);
   load_names (self);
+  g_signal_connect (self->esf_switch, "notify::active", G_CALLBACK (esf_switched_cb), self);
   sync_choices (self);
 
   self->monitor = g_volume_monitor_get ();

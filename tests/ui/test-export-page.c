@@ -621,6 +621,59 @@ test_report_names (Fixture       *fixture,
   }
 }
 
+/* The ESF+ questions switched on and off from the panel, by a tap on
+ * the row: stored and audited by the core, and said so. */
+static void
+test_esf_questions (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LotsenExportPage *page;
+  GtkWidget *row;
+  GtkWidget *toggle;
+
+  if (data != NULL)
+    tap (fixture, "win.language", data);
+  page = open_export_page (fixture);
+  row = lotsen_test_ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "esf_row");
+  g_assert_nonnull (row);
+  toggle = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (GTK_IS_SWITCH (toggle));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   _("Ask about work and education (ESF+)"));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     _("Ask about work and education (ESF+)")));
+  g_assert_cmpint (gtk_widget_get_height (row), >=, 72);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (lotsen_visitor_get_esf_fields (fixture->ui.store));
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  lotsen_test_ui_wait (root (fixture));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_true (lotsen_visitor_get_esf_fields (fixture->ui.store));
+  g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (page),
+                                               _("Saved. Visitors who register from now on are asked.")));
+  /* Scrolled to the row, as a staff member would. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (adjustment, at.y - 200);
+    lotsen_test_ui_wait (root (fixture));
+  }
+  screenshot (fixture, "esf");
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  lotsen_test_ui_wait (root (fixture));
+  g_assert_false (lotsen_visitor_get_esf_fields (fixture->ui.store));
+  g_assert_nonnull (lotsen_test_ui_find_label (GTK_WIDGET (page),
+                                               _("Saved. Visitors who register from now on are not asked.")));
+  g_assert_cmpint (query_database_int (fixture->ui.path,
+                                       "SELECT count (*) FROM audit WHERE detail LIKE 'esf_fields=%'"), ==, 2);
+}
+
 /* The follow-up call list as a file for a spreadsheet: who is due for a
  * call, with their phone number. */
 static void
@@ -676,6 +729,9 @@ main (int   argc,
   ADD ("/export-page/arabic", test_arabic);
   ADD ("/export-page/report-names", test_report_names);
   ADD ("/export-page/follow-up", test_follow_up);
+  ADD ("/export-page/esf-questions", test_esf_questions);
+  g_test_add ("/export-page/esf-questions/arabic", Fixture, "ar", fixture_set_up, test_esf_questions,
+              fixture_tear_down);
   g_test_add ("/export-page/report-names/arabic", Fixture, "ar", fixture_set_up, test_report_names, fixture_tear_down);
   g_test_add ("/export-page/report-names/tigrinya", Fixture, "ti", fixture_set_up, test_report_names,
               fixture_tear_down);
