@@ -25,7 +25,8 @@
  * their sign-ups; a sign-up made with a name and phone number instead of
  * a code loses them when its session is that long past.  What the
  * funders' statistics need stays: birth year,
- * gender, municipality, interests, languages, consent, and their tickets
+ * gender, municipality, interests, languages, the ESF+ answers, consent,
+ * and their tickets
  * and sign-ups.  One transaction; recorded in the audit table.
  */
 gboolean

@@ -505,6 +505,8 @@ test_purge (StoreFixture  *fixture,
   draft->municipality = g_strdup ("Lund");
   draft->interests = g_strdupv ((char **) chosen);
   draft->interpreter_lang = g_strdup ("ar");
+  draft->employment = LOTSEN_EMPLOYMENT_INACTIVE;
+  draft->education = LOTSEN_EDUCATION_COMPULSORY;
   lotsen_clock_set_now (fixture->clock, TEST_NOW - DAYS (366));
   old = lotsen_visitor_register (fixture->store, draft, &error);
   g_assert_no_error (error);
@@ -569,10 +571,10 @@ test_purge (StoreFixture  *fixture,
       "SELECT coalesce (given_name, '') || coalesce (family_name, '') || coalesce (phone, '') || "
       "       coalesce (email, '') || coalesce (code, '') || '|' || anonymised_at || '|' || birth_year || '|' || "
       "       gender || '|' || municipality || '|' || interests || '|' || interpreter_lang || '|' || "
-      "       lang || '|' || consent_version || '|' || uuid "
+      "       lang || '|' || consent_version || '|' || employment || '|' || education || '|' || uuid "
       "FROM visitor WHERE id = %" G_GINT64_FORMAT, old->id);
     g_autofree char *row = query_raw (fixture, sql);
-    g_autofree char *expected = g_strdup_printf ("|%d|1980|woman|Lund|swedish,work|ar|ti|%d|%s",
+    g_autofree char *expected = g_strdup_printf ("|%d|1980|woman|Lund|swedish,work|ar|ti|%d|inactive|compulsory|%s",
                                                  TEST_NOW, LOTSEN_CONSENT_VERSION, old->uuid);
 
     g_assert_cmpstr (row, ==, expected);

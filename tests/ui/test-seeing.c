@@ -15,6 +15,7 @@
 #include "lotsen-queue.h"
 #include "lotsen-test-core.h"
 #include "lotsen-test-ui.h"
+#include "lotsen-visitor.h"
 #include "lotsen-window.h"
 
 typedef LotsenUiFixture Fixture;
@@ -53,6 +54,9 @@ visit_every_screen (Fixture  *fixture,
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *code = NULL;
 
+  /* Every screen there is: the ESF+ step of registering too. */
+  g_assert_true (lotsen_visitor_set_esf_fields (fixture->store, "on", NULL));
+
   func (fixture, "welcome", user_data);
   lotsen_ui_fixture_tap (fixture, "win.show-page", "activities");
   func (fixture, "activities", user_data);
@@ -86,6 +90,10 @@ visit_every_screen (Fixture  *fixture,
   lotsen_ui_fixture_tap (fixture, "register.next", NULL);
   tap_named (fixture, GTK_TYPE_TOGGLE_BUTTON, "Lund");
   func (fixture, "register-contact", user_data);
+  lotsen_ui_fixture_tap (fixture, "register.next", NULL);
+  tap_named (fixture, GTK_TYPE_TOGGLE_BUTTON, "studying");
+  tap_named (fixture, GTK_TYPE_TOGGLE_BUTTON, "post_secondary");
+  func (fixture, "register-esf", user_data);
   lotsen_ui_fixture_tap (fixture, "register.next", NULL);
   tap_named (fixture, GTK_TYPE_TOGGLE_BUTTON, "work");
   tap_named (fixture, GTK_TYPE_TOGGLE_BUTTON, "ar");
