@@ -381,7 +381,7 @@ lotsen_outcome_set_follow_up_days (LotsenStore  *store,
                                    const char   *days,
                                    GError      **error)
 {
-  g_autofree char *detail = NULL;
+  g_autofree char *normal = NULL;
   guint64 value;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
@@ -394,9 +394,8 @@ lotsen_outcome_set_follow_up_days (LotsenStore  *store,
       return FALSE;
     }
 
-  detail = g_strdup_printf ("follow_up_days %" G_GUINT64_FORMAT, value);
-  return lotsen_store_set_setting (store, "follow_up_days", days, error) &&
-         lotsen_store_audit (store, "setting", detail, error);
+  normal = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  return lotsen_store_change_setting (store, "follow_up_days", normal, error);
 }
 
 void

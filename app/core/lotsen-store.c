@@ -1239,6 +1239,42 @@ lotsen_store_set_setting (LotsenStore  *self,
 }
 
 /**
+ * lotsen_store_change_setting:
+ * @key: the setting
+ * @value: its new value, already checked
+ *
+ * Stores a setting a staff member changed and records the change in the
+ * audit table ("settings", "KEY=VALUE"), in one transaction.
+ *
+ * Returns: %TRUE when stored; %FALSE with @error and nothing changed
+ */
+gboolean
+lotsen_store_change_setting (LotsenStore  *self,
+                             const char   *key,
+                             const char   *value,
+                             GError      **error)
+{
+  g_autofree char *detail = NULL;
+
+  g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  detail = g_strdup_printf ("%s=%s", key, value);
+
+  if (!lotsen_store_begin (self, error))
+    return FALSE;
+
+  if (!lotsen_store_set_setting (self, key, value, error) ||
+      !lotsen_store_audit (self, "settings", detail, error))
+    {
+      lotsen_store_rollback (self);
+      return FALSE;
+    }
+
+  return lotsen_store_commit (self, error);
+}
+
+/**
  * lotsen_store_get_retention_days:
  *
  * The setting "retention_days": for how many days after their last visit a
@@ -1279,7 +1315,6 @@ lotsen_store_set_retention_days (LotsenStore  *self,
                                  GError      **error)
 {
   g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
 
@@ -1293,19 +1328,7 @@ lotsen_store_set_retention_days (LotsenStore  *self,
     }
 
   value = g_strdup_printf ("%u", days);
-  detail = g_strdup_printf ("retention_days=%u", days);
-
-  if (!lotsen_store_begin (self, error))
-    return FALSE;
-
-  if (!lotsen_store_set_setting (self, "retention_days", value, error) ||
-      !lotsen_store_audit (self, "settings", detail, error))
-    {
-      lotsen_store_rollback (self);
-      return FALSE;
-    }
-
-  return lotsen_store_commit (self, error);
+  return lotsen_store_change_setting (self, "retention_days", value, error);
 }
 
 #define NAME_SETTING_MAX 80 /* characters */
@@ -1331,7 +1354,6 @@ lotsen_store_set_name_setting (LotsenStore  *self,
                                GError      **error)
 {
   g_autofree char *name = NULL;
-  g_autofree char *detail = NULL;
 
   g_return_val_if_fail (LOTSEN_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
@@ -1355,19 +1377,7 @@ lotsen_store_set_name_setting (LotsenStore  *self,
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
       goto invalid;
 
-  detail = g_strdup_printf ("%s=%s", key, name);
-
-  if (!lotsen_store_begin (self, error))
-    return FALSE;
-
-  if (!lotsen_store_set_setting (self, key, name, error) ||
-      !lotsen_store_audit (self, "settings", detail, error))
-    {
-      lotsen_store_rollback (self);
-      return FALSE;
-    }
-
-  return lotsen_store_commit (self, error);
+  return lotsen_store_change_setting (self, key, name, error);
 
 invalid:
   g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,

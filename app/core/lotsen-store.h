@@ -75,6 +75,10 @@ gboolean     lotsen_store_set_setting          (LotsenStore  *self,
                                                 const char   *key,
                                                 const char   *value,
                                                 GError      **error);
+gboolean     lotsen_store_change_setting       (LotsenStore  *self,
+                                                const char   *key,
+                                                const char   *value,
+                                                GError      **error);
 guint        lotsen_store_get_retention_days   (LotsenStore  *self);
 gboolean     lotsen_store_set_retention_days   (LotsenStore  *self,
                                                 guint         days,

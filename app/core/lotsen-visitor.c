@@ -183,8 +183,6 @@ lotsen_visitor_set_esf_fields (LotsenStore  *store,
                                const char   *value,
                                GError      **error)
 {
-  g_autofree char *detail = NULL;
-
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
@@ -192,19 +190,7 @@ lotsen_visitor_set_esf_fields (LotsenStore  *store,
     /* Translators: keep "on" and "off" as they are: they are typed like that. */
     return set_invalid (error, _("esf_fields is either on or off."));
 
-  detail = g_strdup_printf ("esf_fields=%s", value);
-
-  if (!lotsen_store_begin (store, error))
-    return FALSE;
-
-  if (!lotsen_store_set_setting (store, "esf_fields", value, error) ||
-      !lotsen_store_audit (store, "settings", detail, error))
-    {
-      lotsen_store_rollback (store);
-      return FALSE;
-    }
-
-  return lotsen_store_commit (store, error);
+  return lotsen_store_change_setting (store, "esf_fields", value, error);
 }
 
 LotsenVisitorDraft *

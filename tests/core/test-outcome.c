@@ -365,8 +365,13 @@ test_outcome_follow_up_and_asking (StoreFixture  *fixture,
   g_assert_nonnull (gul->code);
   g_assert_cmpint (gul->first_visit, ==, local_time (2026, 2, 10, 10));
 
-  /* A shorter follow-up setting takes Hamid in. */
-  g_assert_true (lotsen_store_set_setting (fixture->store, "follow_up_days", "10", &error));
+  /* A shorter follow-up setting takes Hamid in; staff's change is
+   * stored as a number and audited. */
+  g_assert_false (lotsen_outcome_set_follow_up_days (fixture->store, "0", NULL));
+  g_assert_true (lotsen_outcome_set_follow_up_days (fixture->store, "010", &error));
+  g_assert_cmpuint (lotsen_outcome_get_follow_up_days (fixture->store), ==, 10);
+  g_assert_cmpint (query_database_int (fixture->path, "SELECT count (*) FROM audit WHERE what = 'settings' "
+                                                      "AND detail = 'follow_up_days=10'"), ==, 1);
   g_clear_pointer (&due, g_ptr_array_unref);
   due = lotsen_outcome_list_follow_up (fixture->store, &error);
   g_assert_cmpuint (due->len, ==, 2);
