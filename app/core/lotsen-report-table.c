@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lotsen-interpreter.h"
 #include "lotsen-outcome.h"
 #include "lotsen-stats.h"
 
@@ -241,16 +242,11 @@ static const struct {
   { "society", N_("Society") },
   { "family", N_("Children and family") },
   { "leisure", N_("Leisure") },
-  /* The kiosk's languages, as visitors choose them and interpreters are
-   * asked for; any other language code is shown as it is. */
+  /* Swedish, which no interpreter is asked for; every other language a
+   * visitor can choose or ask an interpreter for has its name from
+   * lotsen-interpreter.c, and any other code is shown as it is. */
   /* Translators: a heading or row of the funder report staff send to the centre's funders. */
   { "sv", N_("Swedish") },
-  { "en", N_("English") },
-  { "ar", N_("Arabic") },
-  { "fa", N_("Persian") },
-  { "ti", N_("Tigrinya") },
-  { "so", N_("Somali") },
-  { "uk", N_("Ukrainian") },
 };
 
 /**
@@ -265,6 +261,8 @@ static const struct {
 const char *
 lotsen_report_label (const char *key)
 {
+  const LotsenInterpreterLanguage *language;
+
   g_return_val_if_fail (key != NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -274,6 +272,20 @@ lotsen_report_label (const char *key)
   /* An outcome's kind ("sfi"). */
   if (lotsen_outcome_kind_is_valid (key))
     return lotsen_outcome_kind_get_name (key);
+
+  /* A language ("ru", "prs"), as a row begins: with a capital where
+   * the script has them ("ryska" in running Swedish text). */
+  language = lotsen_interpreter_lookup (key);
+  if (language != NULL)
+    {
+      const char *name = lotsen_interpreter_get_name (language);
+      const char *rest = g_utf8_next_char (name);
+      g_autofree char *first = g_utf8_strup (name, rest - name);
+      g_autofree char *row = g_strconcat (first, rest, NULL);
+
+      /* A few dozen names at the most, kept for the process. */
+      return g_intern_string (row);
+    }
 
   return key;
 }

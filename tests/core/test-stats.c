@@ -955,6 +955,13 @@ test_stats_swedish (StoreFixture  *fixture,
   g_assert_nonnull (strstr (csv, "\r\nKvinnor;2;2;0;6;3;3;3;0\r\n"));
   g_assert_null (strstr (csv, "participants"));
   g_assert_null (strstr (csv, "Participants"));
+  /* Every language by its name: the kiosk's twelve and the interpreters'. */
+  g_assert_nonnull (strstr (csv, "\r\nArabiska;2\r\n"));
+  g_assert_cmpstr (lotsen_report_label ("sv"), ==, "Svenska");
+  g_assert_cmpstr (lotsen_report_label ("ru"), ==, "Ryska");
+  g_assert_cmpstr (lotsen_report_label ("prs"), ==, "Dari");
+  g_assert_cmpstr (lotsen_report_label ("kmr"), ==, "Kurdiska (kurmanji)");
+  g_assert_cmpstr (lotsen_report_label ("xx"), ==, "xx");
 
   g_assert_true (lotsen_report_to_file (fixture->store, report, LOTSEN_REPORT_XLSX, path, &error));
   g_assert_no_error (error);
