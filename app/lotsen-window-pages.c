@@ -522,6 +522,21 @@ replace_pages (LotsenWindow *self,
  * page asks for the PIN while locked), and makes the page anew unless it
  * is already on screen.
  */
+/* GTK 4.8 puts a scroll bar on the left, as right-to-left pages have
+ * it, outside the scrolled window, where nobody sees it: the scroll bars
+ * of a right-to-left page stay on the right, in sight. */
+static void
+keep_scroll_bars_in_sight (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    gtk_scrolled_window_set_placement (GTK_SCROLLED_WINDOW (widget), GTK_CORNER_TOP_RIGHT);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    keep_scroll_bars_in_sight (child);
+}
+
 void
 lotsen_window_show_page (LotsenWindow *self,
                          const char   *name)
@@ -553,6 +568,7 @@ lotsen_window_show_page (LotsenWindow *self,
   if (page == NULL)
     {
       page = info->create (self);
+      keep_scroll_bars_in_sight (page);
       gtk_stack_add_named (self->pages, page, info->name);
     }
 

@@ -38,7 +38,9 @@ if mount -t tmpfs -o ro,size=64k lotsen-read-only "$scratch/read-only" 2>/dev/nu
   export LOTSEN_TEST_READONLY_FOLDER="$scratch/read-only"
 fi
 
-dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" \
+# A screen as tall as a portrait kiosk's (1080×1920) and as wide as a
+# landscape one's, so that every screen size is checked.
+dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
   meson test -C "$build" --print-errorlogs || status=1
 
 # The font library's process-lifetime state is not ours to free

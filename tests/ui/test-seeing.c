@@ -546,6 +546,28 @@ assert_main_buttons_in_sight (Fixture    *fixture,
                  gtk_actionable_get_action_name (GTK_ACTIONABLE (buttons->pdata[i])), screen,
                  bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
     }
+
+  /* A page that goes on below shows its scroll bar, in every direction. */
+  {
+    g_autoptr(GPtrArray) scrolled = lotsen_test_ui_collect (window, GTK_TYPE_SCROLLED_WINDOW);
+
+    for (guint i = 0; i < scrolled->len; i++)
+      {
+        GtkWidget *bar = gtk_scrolled_window_get_vscrollbar (scrolled->pdata[i]);
+        graphene_rect_t bounds, view;
+
+        if (!gtk_widget_get_mapped (bar) || !gtk_widget_get_mapped (scrolled->pdata[i]))
+          continue;
+        g_assert_true (gtk_widget_compute_bounds (bar, window, &bounds));
+        g_assert_true (gtk_widget_compute_bounds (scrolled->pdata[i], window, &view));
+        if (view.size.width < 1 || view.size.height < 1)
+          continue;
+        if (bounds.origin.x < view.origin.x - 0.5 ||
+            bounds.origin.x + bounds.size.width > view.origin.x + view.size.width + 0.5)
+          g_error ("At %d×%d the scroll bar on the %s screen is at x %.0f, outside its page (x %.0f to %.0f)",
+                   width, height, screen, bounds.origin.x, view.origin.x, view.origin.x + view.size.width);
+      }
+  }
 }
 
 typedef struct
