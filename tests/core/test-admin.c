@@ -441,6 +441,7 @@ test_admin_visitor (void)
   draft->given_name = g_strdup ("Олена");
   draft->phone = g_strdup ("+380 67 123 45 67");
   draft->gender = LOTSEN_GENDER_WOMAN;
+  draft->employment = LOTSEN_EMPLOYMENT_UNEMPLOYED;
   draft->consent = TRUE;
   visitor = lotsen_visitor_register (store, draft, &error);
   g_assert_no_error (error);
@@ -450,6 +451,9 @@ test_admin_visitor (void)
   g_assert_nonnull (strstr (show.out, "Олена"));
   g_assert_nonnull (strstr (show.out, "+380671234567"));
   g_assert_nonnull (strstr (show.out, "woman"));
+  /* The ESF+ answers: one given, one not asked. */
+  g_assert_nonnull (strstr (show.out, "\nemployment         unemployed\n"));
+  g_assert_nonnull (strstr (show.out, "\neducation          -\n"));
 
   admin (&erase, "visitor", "delete", visitor->code, NULL);
   g_assert_cmpint (erase.status, ==, 0);
