@@ -88,6 +88,20 @@ gender_from_string (const char *text)
   return LOTSEN_GENDER_UNSTATED;
 }
 
+/* @key's place among an ESF+ question's @keys; 0 (not asked) for %NULL
+ * or a key that is not one of them. */
+static guint
+find_answer (const char * const *keys,
+             guint               n_keys,
+             const char         *key)
+{
+  for (guint i = 1; key != NULL && i < n_keys; i++)
+    if (g_str_equal (keys[i], key))
+      return i;
+
+  return 0;
+}
+
 /**
  * lotsen_employment_to_string:
  *
@@ -112,11 +126,7 @@ lotsen_employment_to_string (LotsenEmployment employment)
 LotsenEmployment
 lotsen_employment_from_string (const char *key)
 {
-  for (guint i = 1; key != NULL && i < G_N_ELEMENTS (employment_keys); i++)
-    if (g_str_equal (employment_keys[i], key))
-      return i;
-
-  return LOTSEN_EMPLOYMENT_UNASKED;
+  return find_answer (employment_keys, G_N_ELEMENTS (employment_keys), key);
 }
 
 /**
@@ -143,11 +153,7 @@ lotsen_education_to_string (LotsenEducation education)
 LotsenEducation
 lotsen_education_from_string (const char *key)
 {
-  for (guint i = 1; key != NULL && i < G_N_ELEMENTS (education_keys); i++)
-    if (g_str_equal (education_keys[i], key))
-      return i;
-
-  return LOTSEN_EDUCATION_UNASKED;
+  return find_answer (education_keys, G_N_ELEMENTS (education_keys), key);
 }
 
 /**
