@@ -33,10 +33,10 @@
 #include "lotsen-report-pdf.h"
 #include "lotsen-ticket-pdf.h"
 #include "lotsen-signup.h"
+#include "lotsen-speech.h"
 #include "lotsen-stats.h"
 #include "lotsen-store.h"
 #include "lotsen-visitor.h"
-#include "lotsen-voice.h"
 
 enum {
   EXIT_NOTHING = 1,
@@ -1000,7 +1000,7 @@ voice_coverage (void)
     {
       const char *code = languages[i].code;
 
-      if (lotsen_voice_has_language (code))
+      if (lotsen_speech_has_voice (code))
         /* Translators: a language code, then e.g. "123 of 123" spoken messages, in the synthetic voice. */
         g_print (_("%s: %u of %u (voice)\n"), code, lotsen_n_spoken_strings, lotsen_n_spoken_strings);
       else

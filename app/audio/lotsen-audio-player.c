@@ -24,7 +24,7 @@
 
 #include "lotsen-audio-player.h"
 #include "lotsen-clips.h"
-#include "lotsen-voice.h"
+#include "lotsen-speech.h"
 
 struct _LotsenAudioPlayer
 {
@@ -177,7 +177,7 @@ lotsen_audio_player_choose (const char  *language,
         }
     }
 
-  return lotsen_voice_has_language (language) ? LOTSEN_SPEECH_VOICE : LOTSEN_SPEECH_NONE;
+  return lotsen_speech_has_voice (language) ? LOTSEN_SPEECH_VOICE : LOTSEN_SPEECH_NONE;
 }
 
 static void
@@ -245,7 +245,7 @@ synthesize_thread (GTask        *task,
           continue;
         }
 
-      wav = lotsen_voice_synthesize (item + 1, u->language, &error);
+      wav = lotsen_speech_synthesize_wav (item + 1, u->language, &error);
       if (wav == NULL)
         {
           g_warning ("Speaking: %s", error->message);

@@ -2,8 +2,9 @@
 /* lotsen-speech.c — text to speech, in memory: text and a language code
  * in, a WAV file's bytes out.  The engine is espeak-ng's library, run
  * synchronously into a buffer (nothing is played here), so the caller
- * plays it however it plays sound.  The call display speaks calls with it;
- * screens read aloud can use it the same way.
+ * plays it however it plays sound.  The one engine of the process: the
+ * call display speaks calls with it, and screens are read aloud with it
+ * (app/audio), under one lock.
  *
  * Languages without an espeak-ng voice (Tigrinya, Somali, …) get no
  * speech from here: see lotsen_speech_has_voice().
@@ -73,20 +74,16 @@ ensure_engine (GError **error)
 }
 #endif
 
-/* The espeak-ng voice for @lang, from the language table, or NULL. */
+/* The espeak-ng voice for a language of the kiosk: the one
+ * po/languages.ini names for it (Dari is spoken by the Persian voice,
+ * Kurmanji by "ku"), none where it names none; any other code is tried
+ * as it is. */
 static const char *
 find_voice (const char *lang)
 {
   const LotsenLanguage *language = lotsen_i18n_lookup (lang);
 
-  if (language != NULL)
-    return language->voice;
-
-  /* Languages the kiosk does not show but a caller may still ask for. */
-  if (lang != NULL && (g_str_equal (lang, "ru") || g_str_equal (lang, "ku")))
-    return lang;
-
-  return NULL;
+  return language != NULL ? language->voice : lang;
 }
 
 /**

@@ -70,6 +70,13 @@ test_speech_voices (void)
   g_assert_false (lotsen_speech_has_voice ("ti"));
   g_assert_false (lotsen_speech_has_voice ("so"));
   g_assert_false (lotsen_speech_has_voice (NULL));
+  /* The voice po/languages.ini names: Dari in the Persian voice,
+   * Kurmanji in "ku"; none for Pashto or Sorani. */
+  g_assert_true (lotsen_speech_has_voice ("prs"));
+  g_assert_true (lotsen_speech_has_voice ("kmr"));
+  g_assert_true (lotsen_speech_has_voice ("ru"));
+  g_assert_false (lotsen_speech_has_voice ("ps"));
+  g_assert_false (lotsen_speech_has_voice ("ckb"));
 
   sv = lotsen_speech_synthesize_wav ("A 0 1 2, lucka 2", "sv", &error);
   g_assert_no_error (error);

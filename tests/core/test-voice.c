@@ -14,7 +14,6 @@
 #include "lotsen-clips.h"
 #include "lotsen-i18n.h"
 #include "lotsen-recorder.h"
-#include "lotsen-voice.h"
 
 static char *data_home;   /* XDG_DATA_HOME: the kiosk's own clips */
 static char *shipped;     /* LOTSEN_CLIPSDIR: the clips shipped with it */
@@ -208,32 +207,6 @@ test_export (void)
   clean_clips ();
 }
 
-static void
-test_voice (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) wav = NULL;
-  const guint8 *data;
-  gsize size;
-
-  g_assert_true (lotsen_voice_has_language ("sv"));
-  g_assert_true (lotsen_voice_has_language ("ar"));
-  g_assert_true (lotsen_voice_has_language ("fa"));
-  g_assert_true (lotsen_voice_has_language ("uk"));
-  g_assert_false (lotsen_voice_has_language ("ti"));
-
-  wav = lotsen_voice_synthesize ("مرحبا", "ar", &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (wav, &size);
-  g_assert_cmpuint (size, >, 44 + 1000);
-  g_assert_cmpmem (data, 4, "RIFF", 4);
-  g_assert_cmpmem (data + 36, 4, "data", 4);
-  g_assert_cmpuint (GUINT32_FROM_LE (*(guint32 *) (data + 40)), ==, size - 44);
-
-  g_assert_null (lotsen_voice_synthesize ("ሰላም", "ti", &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
-}
-
 /* A recording from a synthetic source is an Ogg file, put in place. */
 static void
 test_record (void)
@@ -298,7 +271,6 @@ main (int   argc,
   g_test_add_func ("/speech/choose", test_choose);
   g_test_add_func ("/speech/coverage", test_coverage);
   g_test_add_func ("/speech/export", test_export);
-  g_test_add_func ("/speech/voice", test_voice);
   g_test_add_func ("/speech/record", test_record);
   status = g_test_run ();
 
