@@ -38,9 +38,12 @@ if mount -t tmpfs -o ro,size=64k lotsen-read-only "$scratch/read-only" 2>/dev/nu
   export LOTSEN_TEST_READONLY_FOLDER="$scratch/read-only"
 fi
 
-# A screen as tall as a portrait kiosk's (1080×1920) and as wide as a
-# landscape one's, so that every screen size is checked.
-dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1920x24" \
+# A screen as tall as a portrait kiosk's (1080×1920), so that every
+# screen size is checked, and wide enough that Xvfb's pointer, which rests
+# in the middle of the screen, is beside every test window (they open at
+# the top left, at most 1920 wide): no test depends on what the pointer
+# happens to be over.
+dbus-run-session -- xvfb-run -a -s "-screen 0 3840x2160x24" \
   meson test -C "$build" --print-errorlogs || status=1
 
 # The font library's process-lifetime state is not ours to free
