@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <execinfo.h>
+#include <unistd.h>
 
 #include "lotsen-demo.h"
 #include "lotsen-i18n.h"
@@ -18,6 +20,26 @@
  * Sets up GTK the way LotsenApplication does (libadwaita, our style
  * sheets, our pictograms), with animations off so every frame is final.
  */
+/* A critical (an object used after it was finalized, say) ends the test
+ * under G_DEBUG=fatal-warnings; the stack where it happened goes to the
+ * test's log first, so that a failure seen once can be found. */
+static GLogWriterOutput
+write_log_cb (GLogLevelFlags   log_level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  if (log_level & G_LOG_LEVEL_CRITICAL)
+    {
+      void *frames[64];
+      int n_frames = backtrace (frames, G_N_ELEMENTS (frames));
+
+      backtrace_symbols_fd (frames, n_frames, STDERR_FILENO);
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 void
 lotsen_test_ui_init (int    *argc,
                      char ***argv)
@@ -25,6 +47,7 @@ lotsen_test_ui_init (int    *argc,
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   const char *localedir = g_getenv ("LOTSEN_LOCALEDIR");
 
+  g_log_set_writer_func (write_log_cb, NULL, NULL);
   lotsen_i18n_init (localedir ? localedir : LOCALEDIR);
 
   gtk_test_init (argc, argv, NULL);
