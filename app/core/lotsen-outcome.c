@@ -361,7 +361,8 @@ lotsen_outcome_get_follow_up_days (LotsenStore *store)
   g_autofree char *value = lotsen_store_get_setting (store, "follow_up_days");
   guint64 days;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 3650, &days, NULL))
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MIN,
+                                                     LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MAX, &days, NULL))
     return LOTSEN_OUTCOME_FOLLOW_UP_DAYS_DEFAULT;
 
   return days;
@@ -386,11 +387,13 @@ lotsen_outcome_set_follow_up_days (LotsenStore  *store,
 
   g_return_val_if_fail (LOTSEN_IS_STORE (store), FALSE);
 
-  if (days == NULL || !g_ascii_string_to_unsigned (days, 10, 1, 3650, &value, NULL))
+  if (days == NULL || !g_ascii_string_to_unsigned (days, 10, LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MIN,
+                                                    LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MAX, &value, NULL))
     {
       g_set_error (error, LOTSEN_STORE_ERROR, LOTSEN_STORE_ERROR_INVALID,
                    /* Translators: keep follow_up_days as it is; %d and %d are 1 and 3650. */
-                   _("follow_up_days needs a number of days from %d to %d."), 1, 3650);
+                   _("follow_up_days needs a number of days from %d to %d."),
+                   LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MIN, LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MAX);
       return FALSE;
     }
 

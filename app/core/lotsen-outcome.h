@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* How many days after the first visit the follow-up is due, and the
  * window the funder's "in work or studies within 90 days" counts. */
 #define LOTSEN_OUTCOME_FOLLOW_UP_DAYS_DEFAULT 90
+#define LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MIN     1
+#define LOTSEN_OUTCOME_FOLLOW_UP_DAYS_MAX     3650
 /* The funder's window: "in work or studies within 90 days". */
 #define LOTSEN_OUTCOME_WINDOW_DAYS 90
 /* A visitor asked at the kiosk is not asked again for this many days. */

@@ -900,35 +900,6 @@ compare_rows (gconstpointer a,
 }
 
 static void
-add_rows (GPtrArray  *rows,
-          GHashTable *counts,
-          guint       unknown)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
-
-      row->key = g_strdup (key);
-      row->count = GPOINTER_TO_UINT (value);
-      g_ptr_array_add (rows, row);
-    }
-  g_ptr_array_sort (rows, compare_rows);
-
-  if (unknown > 0)
-    {
-      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
-
-      row->key = g_strdup ("unknown");
-      row->count = unknown;
-      g_ptr_array_add (rows, row);
-    }
-}
-
-static void
 add_row (GPtrArray  *rows,
          const char *key,
          guint       count)
@@ -938,6 +909,23 @@ add_row (GPtrArray  *rows,
   row->key = g_strdup (key);
   row->count = count;
   g_ptr_array_add (rows, row);
+}
+
+static void
+add_rows (GPtrArray  *rows,
+          GHashTable *counts,
+          guint       unknown)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    add_row (rows, key, GPOINTER_TO_UINT (value));
+  g_ptr_array_sort (rows, compare_rows);
+
+  if (unknown > 0)
+    add_row (rows, "unknown", unknown);
 }
 
 static void
@@ -1015,20 +1003,8 @@ count_answers (Tally   *tally,
 
   /* Interests in the order the kiosk asks them, every one shown. */
   for (guint i = 0; i < n_keys; i++)
-    {
-      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
-
-      row->key = g_strdup (keys[i]);
-      row->count = interests[i];
-      g_ptr_array_add (report->interests, row);
-    }
-  {
-    LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
-
-    row->key = g_strdup ("unknown");
-    row->count = report->total->counts.participants - with_interest;
-    g_ptr_array_add (report->interests, row);
-  }
+    add_row (report->interests, keys[i], interests[i]);
+  add_row (report->interests, "unknown", report->total->counts.participants - with_interest);
 
   /* The ESF+ answers in the order the kiosk asks them, every one shown;
    * "unknown": not asked (the site did not ask then) or not answered. */
@@ -1251,13 +1227,7 @@ count_outcomes (LotsenStore   *store,
   memcpy (report->outcome_cohort, figures.cohort, sizeof report->outcome_cohort);
   memcpy (report->outcome_within, figures.within, sizeof report->outcome_within);
   for (guint i = 0; i < figures.n_kinds; i++)
-    {
-      LotsenReportRow *row = g_new0 (LotsenReportRow, 1);
-
-      row->key = g_strdup (kinds[i]);
-      row->count = figures.by_kind[i];
-      g_ptr_array_add (report->outcomes, row);
-    }
+    add_row (report->outcomes, kinds[i], figures.by_kind[i]);
 
   lotsen_outcome_figures_clear (&figures);
   return TRUE;
